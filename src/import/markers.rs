@@ -1,0 +1,231 @@
+//! Outline markers as written on real pages: 一、 (一) （一） 1. 1、 １． (1) （1） 一是, and their damaged forms.
+
+/// The kinds of numbering a report uses, from the outermost to the innermost.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum MarkerKind {
+    /// `一、` — opens a part.
+    Part,
+    /// `(一)` / `（一）`.
+    Section,
+    /// `1.` / `1、` / `１．`.
+    Numbered,
+    /// `(1)` / `（1）`.
+    Paren,
+    /// `一是` … `十是`, run into a paragraph.
+    RunIn,
+}
+
+/// A marker found at some position of a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Marker {
+    pub kind: MarkerKind,
+    /// The number it carries; `None` when the numeral itself was lost (a damaged marker).
+    pub number: Option<u32>,
+    /// Length in bytes of the marker text.
+    pub len: usize,
+    /// The marker is damaged: a bracket or the numeral is missing.
+    pub broken: bool,
+}
+
+const OPEN: [char; 2] = ['(', '（'];
+const CLOSE: [char; 2] = [')', '）'];
+
+/// Reads a Han numeral 一 … 九十九 at the start of `s`: value and length in bytes.
+pub fn han_number(s: &str) -> Option<(u32, usize)> {
+    const WIDTH: usize = 3; // every numeral character is 3 bytes of UTF-8
+    let digit = |c: char| "一二三四五六七八九".find(c).map(|i| i as u32 / 3 + 1);
+    let mut chars = s.chars();
+    let (first, second, third) = (chars.next()?, chars.next(), chars.next());
+    let unit_after = |c: Option<char>| c.and_then(digit);
+    if first == '十' {
+        return Some(match unit_after(second) {
+            Some(unit) => (10 + unit, 2 * WIDTH),
+            None => (10, WIDTH),
+        });
+    }
+    let tens = digit(first)?;
+    if second != Some('十') {
+        return Some((tens, WIDTH));
+    }
+    Some(match unit_after(third) {
+        Some(unit) => (tens * 10 + unit, 3 * WIDTH),
+        None => (tens * 10, 2 * WIDTH),
+    })
+}
+
+/// Reads ASCII or full-width digits at the start of `s`.
+fn arabic_number(s: &str) -> Option<(u32, usize)> {
+    let mut value = 0u32;
+    let mut end = 0;
+    for (i, c) in s.char_indices() {
+        let d = match c {
+            '0'..='9' => c as u32 - '0' as u32,
+            '０'..='９' => c as u32 - '０' as u32,
+            _ => break,
+        };
+        value = value.checked_mul(10)?.checked_add(d)?;
+        end = i + c.len_utf8();
+        if end > 9 {
+            return None;
+        }
+    }
+    (end > 0).then_some((value, end))
+}
+
+fn starts_with_any(s: &str, set: &[char]) -> Option<usize> {
+    let c = s.chars().next()?;
+    set.contains(&c).then_some(c.len_utf8())
+}
+
+fn marker(kind: MarkerKind, number: Option<u32>, len: usize, broken: bool) -> Option<Marker> {
+    Some(Marker {
+        kind,
+        number,
+        len,
+        broken,
+    })
+}
+
+/// The well-formed marker that starts `s`, if any.
+///
+/// A numbered marker must be followed by something other than a digit, so `2.0` and `1.5%` in
+/// running text are not markers.
+pub fn marker_at(s: &str) -> Option<Marker> {
+    if let Some(open) = starts_with_any(s, &OPEN) {
+        let rest = &s[open..];
+        if let Some((n, len)) = han_number(rest) {
+            let close = starts_with_any(&rest[len..], &CLOSE)?;
+            return marker(MarkerKind::Section, Some(n), open + len + close, false);
+        }
+        let (n, len) = arabic_number(rest)?;
+        let close = starts_with_any(&rest[len..], &CLOSE)?;
+        return marker(MarkerKind::Paren, Some(n), open + len + close, false);
+    }
+    if let Some((n, len)) = han_number(s) {
+        let rest = &s[len..];
+        if rest.starts_with('、') {
+            return marker(MarkerKind::Part, Some(n), len + '、'.len_utf8(), false);
+        }
+        if rest.starts_with('是') && n <= 20 {
+            return marker(MarkerKind::RunIn, Some(n), len + '是'.len_utf8(), false);
+        }
+        return None;
+    }
+    let (n, len) = arabic_number(s)?;
+    let rest = &s[len..];
+    let sep = rest.chars().next()?;
+    if !matches!(sep, '.' | '、' | '．' | '。') || n == 0 {
+        return None;
+    }
+    // `1。` is a typo for `1.` seen on real pages; `1.5` is a number.
+    let after = rest[sep.len_utf8()..].chars().next();
+    if after.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
+        return None;
+    }
+    if sep == '。' && after.is_none_or(|c| !is_han(c)) {
+        return None;
+    }
+    marker(MarkerKind::Numbered, Some(n), len + sep.len_utf8(), false)
+}
+
+/// A damaged level-1 marker at the start of a line: `(坚持…` where `一)` was lost, `一)坚持…`
+/// where `(` was lost, or `(三坚持…` where `)` was lost.
+pub fn broken_section_at_line_start(s: &str) -> Option<Marker> {
+    if let Some(open) = starts_with_any(s, &OPEN) {
+        let rest = &s[open..];
+        if let Some((n, len)) = han_number(rest) {
+            // `(三坚持` — the closing bracket is missing
+            let next = rest[len..].chars().next()?;
+            return (is_han(next) && !CLOSE.contains(&next))
+                .then(|| marker(MarkerKind::Section, Some(n), open + len, true))?;
+        }
+        let next = rest.chars().next()?;
+        let closes_soon = rest.chars().take(12).any(|c| CLOSE.contains(&c));
+        return (is_han(next) && !closes_soon)
+            .then(|| marker(MarkerKind::Section, None, open, true))?;
+    }
+    let (n, len) = han_number(s)?;
+    let close = starts_with_any(&s[len..], &CLOSE)?;
+    marker(MarkerKind::Section, Some(n), len + close, true)
+}
+
+/// A run-in item whose numeral was lost: `。是筑牢…` for `。二是筑牢…`.
+pub fn broken_run_in_at(s: &str) -> Option<Marker> {
+    let rest = s.strip_prefix('是')?;
+    let next = rest.chars().next()?;
+    // 是否 / 是的 / 是指 open ordinary sentences, not items
+    (is_han(next) && !"否的指为".contains(next))
+        .then(|| marker(MarkerKind::RunIn, None, '是'.len_utf8(), true))?
+}
+
+/// CJK unified ideographs (the basic block and extension A), the characters of report text.
+pub fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind_number(s: &str) -> Option<(MarkerKind, Option<u32>, &str)> {
+        marker_at(s).map(|m| (m.kind, m.number, &s[..m.len]))
+    }
+
+    #[test]
+    fn han_numerals() {
+        assert_eq!(han_number("一、"), Some((1, 3)));
+        assert_eq!(han_number("十是"), Some((10, 3)));
+        assert_eq!(han_number("十二、"), Some((12, 6)));
+        assert_eq!(han_number("二十、"), Some((20, 6)));
+        assert_eq!(han_number("二十三是"), Some((23, 9)));
+        assert_eq!(han_number("一二"), Some((1, 3)));
+        assert_eq!(han_number("是"), None);
+    }
+
+    #[test]
+    fn every_marker_style() {
+        use MarkerKind::*;
+        assert_eq!(kind_number("一、2024年"), Some((Part, Some(1), "一、")));
+        assert_eq!(kind_number("(一)坚持"), Some((Section, Some(1), "(一)")));
+        assert_eq!(
+            kind_number("（二）实施"),
+            Some((Section, Some(2), "（二）"))
+        );
+        assert_eq!(kind_number("(三）混合"), Some((Section, Some(3), "(三）")));
+        assert_eq!(kind_number("1.加强"), Some((Numbered, Some(1), "1.")));
+        assert_eq!(kind_number("2、推动"), Some((Numbered, Some(2), "2、")));
+        assert_eq!(kind_number("１．全角"), Some((Numbered, Some(1), "１．")));
+        assert_eq!(kind_number("12.十二"), Some((Numbered, Some(12), "12.")));
+        assert_eq!(kind_number("(1)小项"), Some((Paren, Some(1), "(1)")));
+        assert_eq!(kind_number("（2）小项"), Some((Paren, Some(2), "（2）")));
+        assert_eq!(kind_number("一是数字"), Some((RunIn, Some(1), "一是")));
+        assert_eq!(kind_number("十是"), Some((RunIn, Some(10), "十是")));
+    }
+
+    #[test]
+    fn numbers_in_running_text_are_not_markers() {
+        assert_eq!(marker_at("2.0,将原有"), None);
+        assert_eq!(marker_at("1.5%"), None);
+        assert_eq!(marker_at("2024年"), None);
+        assert_eq!(marker_at("(第二版)"), None);
+        assert_eq!(marker_at("一网统管"), None);
+        assert_eq!(marker_at("0.加强"), None);
+    }
+
+    #[test]
+    fn damaged_section_markers() {
+        let lost_numeral = broken_section_at_line_start("(坚持党建引领,").unwrap();
+        assert_eq!((lost_numeral.number, lost_numeral.len), (None, 1));
+        let lost_open = broken_section_at_line_start("一)坚持").unwrap();
+        assert_eq!((lost_open.number, lost_open.len), (Some(1), 4));
+        let lost_close = broken_section_at_line_start("（三坚持").unwrap();
+        assert_eq!((lost_close.number, lost_close.len), (Some(3), 6));
+        assert_eq!(broken_section_at_line_start("(注:本表数据截至12月)"), None);
+    }
+
+    #[test]
+    fn damaged_run_in_marker() {
+        assert!(broken_run_in_at("是筑牢网络信息安全屏障。").is_some());
+        assert_eq!(broken_run_in_at("是否符合条件"), None);
+    }
+}

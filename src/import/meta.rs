@@ -1,0 +1,342 @@
+//! Metadata read from the words of a report: part kinds and years, city / district / bureau from
+//! the title, the publication date, the script (simplified or traditional).
+
+use super::markers::is_han;
+use crate::model::{Half, PartKind, Script};
+
+/// Words naming a part's kind, in simplified script (headings are folded to simplified first).
+/// When a heading holds several, the last one decides: 重点工作完成情况 is a summary,
+/// 主要工作安排 a plan.
+const KIND_WORDS: &[(&str, PartKind)] = &[
+    ("工作总结", PartKind::Summary),
+    ("总结", PartKind::Summary),
+    ("工作情况", PartKind::Summary),
+    ("主要工作", PartKind::Summary),
+    ("工作回顾", PartKind::Summary),
+    ("执行情况", PartKind::Summary),
+    ("完成情况", PartKind::Summary),
+    ("工作成效", PartKind::Summary),
+    ("工作计划", PartKind::Plan),
+    ("计划", PartKind::Plan),
+    ("工作安排", PartKind::Plan),
+    ("工作思路", PartKind::Plan),
+    ("重点工作", PartKind::Plan),
+    ("工作打算", PartKind::Plan),
+    ("工作要点", PartKind::Plan),
+    ("工作设想", PartKind::Plan),
+    ("下一步", PartKind::Plan),
+];
+
+/// How far into a heading the kind words are looked for, in characters.
+const HEADING_REACH: usize = 30;
+
+/// Folds traditional characters to simplified, one character for one, for matching only.
+pub fn to_simplified(text: &str) -> String {
+    fast2s::convert(text)
+}
+
+/// The kind named in a heading, and the byte offset (in `heading`) just after the deciding words.
+fn kind_words(heading: &str) -> Option<(PartKind, usize)> {
+    let reach: String = heading.chars().take(HEADING_REACH).collect();
+    let folded = to_simplified(&reach);
+    let mut best: Option<(usize, usize, PartKind)> = None; // (start, end) in chars
+    for &(word, kind) in KIND_WORDS {
+        for (byte, _) in folded.match_indices(word) {
+            let start = folded[..byte].chars().count();
+            let end = start + word.chars().count();
+            let later = best.is_none_or(|(s, e, _)| start > s || (start == s && end > e));
+            let inside_best = best.is_some_and(|(s, e, _)| start >= s && end <= e);
+            if later && !inside_best {
+                best = Some((start, end, kind));
+            }
+        }
+    }
+    best.map(|(_, end, kind)| {
+        let byte_end = heading
+            .char_indices()
+            .nth(end)
+            .map_or(heading.len(), |(i, _)| i);
+        (kind, byte_end)
+    })
+}
+
+/// True when the text right after a `一、` names a part: used to accept a part marker inside a
+/// line (pages whose line breaks were lost).
+pub fn names_part_kind(after_marker: &str) -> bool {
+    kind_words(after_marker).is_some()
+}
+
+/// Where the words naming the part's kind end in a heading that runs on into body text.
+pub fn part_kind_phrase_end(heading: &str) -> Option<usize> {
+    kind_words(heading).map(|(_, end)| end)
+}
+
+/// Kind, year and half-year of a part, from its heading.
+pub fn part_kind(heading: &str) -> (PartKind, Option<i32>, Option<Half>) {
+    let kind = kind_words(heading).map_or(PartKind::Other, |(kind, _)| kind);
+    let folded = to_simplified(heading);
+    (kind, years(&folded).first().copied(), half(&folded))
+}
+
+fn half(folded: &str) -> Option<Half> {
+    if folded.contains("上半年") {
+        Some(Half::First)
+    } else if folded.contains("下半年") {
+        Some(Half::Second)
+    } else {
+        None
+    }
+}
+
+/// The years written in a text as `2024年` or `二〇二四年`, in order.
+pub fn years(text: &str) -> Vec<i32> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut found = Vec::new();
+    for (i, window) in chars.windows(5).enumerate() {
+        if window[4] != '年' || (i > 0 && year_digit(chars[i - 1]).is_some()) {
+            continue;
+        }
+        let digits: Option<Vec<u32>> = window[..4].iter().map(|&c| year_digit(c)).collect();
+        if let Some(d) = digits {
+            let year = d.iter().fold(0, |acc, &x| acc * 10 + x) as i32;
+            if (1949..=2100).contains(&year) {
+                found.push(year);
+            }
+        }
+    }
+    found
+}
+
+fn year_digit(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => c.to_digit(10),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        '〇' | '零' | '○' | 'Ｏ' => Some(0),
+        _ => "一二三四五六七八九".find(c).map(|i| i as u32 / 3 + 1),
+    }
+}
+
+/// True when a line reads like the title of a work report: it names a summary or plan, carries a
+/// year (or a bureau), and is not a sentence.
+pub fn looks_like_title(line: &str) -> bool {
+    let folded = to_simplified(line);
+    let chars = folded.chars().count();
+    let names_kind = KIND_WORDS
+        .iter()
+        .any(|(w, _)| folded.contains(w) && w.chars().count() > 2 || folded.ends_with(w));
+    let has_anchor = !years(&folded).is_empty() || organisation_end(&folded).is_some();
+    (6..=80).contains(&chars)
+        && names_kind
+        && has_anchor
+        && !folded.contains(['。', '；', '，', ','])
+        && super::markers::marker_at(line).is_none()
+}
+
+/// The issuing organisation named at the start of a title, as written.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Organisation {
+    pub city: Option<String>,
+    pub district: Option<String>,
+    pub bureau: Option<String>,
+}
+
+/// Suffixes that end the name of a bureau (局, 委员会 …), longest first.
+const BUREAU_ENDS: &[&str] = &[
+    "委员会",
+    "办公室",
+    "管理局",
+    "领导小组",
+    "中心",
+    "局",
+    "委",
+    "办",
+    "院",
+    "署",
+    "厅",
+    "部",
+    "会",
+];
+
+/// Byte offset just after the organisation name at the start of a folded title.
+fn organisation_end(folded: &str) -> Option<usize> {
+    let head_end = folded
+        .char_indices()
+        .find(|&(_, c)| !is_han(c) || c == '年')
+        .map_or(folded.len(), |(i, _)| i);
+    let head = &folded[..head_end];
+    let head = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| "局委办院署厅部会心室组".contains(c))
+        .map(|(i, c)| &head[..i + c.len_utf8()])?;
+    (head.chars().count() >= 3).then_some(head.len())
+}
+
+/// City, district and bureau from a title such as
+/// `深圳市龙岗区政务服务和数据管理局2023年工作总结及2024年工作计划`.
+pub fn organisation(title: &str) -> Organisation {
+    let folded = to_simplified(title);
+    let Some(end) = organisation_end(&folded) else {
+        return Organisation::default();
+    };
+    // The folded text has the same characters, one for one, so offsets carry over by count.
+    let written: String = title.chars().take(folded[..end].chars().count()).collect();
+    split_organisation(&written)
+}
+
+/// Splits `深圳市光明区政务服务和数据管理局` into 深圳市 / 光明区 / 政务服务和数据管理局.
+pub fn split_organisation(name: &str) -> Organisation {
+    let folded = to_simplified(name);
+    let chars: Vec<char> = name.chars().collect();
+    let folded_chars: Vec<char> = folded.chars().collect();
+    let take = |from: usize, to: usize| chars[from..to].iter().collect::<String>();
+    let mut at = 0;
+    let mut org = Organisation::default();
+    // a city: 2–3 characters and 市 (深圳市); 自治州 and 地区 name prefectures too
+    if let Some(end) = (2..=4).find(|&n| folded_chars.get(n) == Some(&'市')) {
+        org.city = Some(take(0, end + 1));
+        at = end + 1;
+    }
+    // a district or county: 2–4 characters and 区 / 县 / 新区 / 旗 (光明区, 大鹏新区)
+    if let Some(end) =
+        (at + 1..=at + 4).find(|&i| folded_chars.get(i).is_some_and(|c| "区县旗".contains(*c)))
+    {
+        org.district = Some(take(at, end + 1));
+        at = end + 1;
+    }
+    let rest = take(at, chars.len());
+    let folded_rest: String = folded_chars[at..].iter().collect();
+    if BUREAU_ENDS.iter().any(|e| folded_rest.ends_with(e)) && folded_rest.chars().count() >= 2 {
+        org.bureau = Some(rest);
+    }
+    org
+}
+
+/// A `YYYY-MM-DD` date in a metadata value (`2025-09-18`, `2025年9月18日`, `2025/9/18`).
+pub fn date(value: &str) -> Option<String> {
+    let digits = |s: &str| -> Option<(u32, usize)> {
+        let end = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+        s[..end].parse().ok().map(|n| (n, end))
+    };
+    let start = value.find(|c: char| c.is_ascii_digit())?;
+    let s = &value[start..];
+    let (year, n) = digits(s)?;
+    let s = s[n..].strip_prefix(['-', '/', '.', '年'])?;
+    let (month, n) = digits(s)?;
+    let s = s[n..].strip_prefix(['-', '/', '.', '月'])?;
+    let (day, _) = digits(s)?;
+    let valid =
+        (1949..=2100).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day);
+    valid.then(|| format!("{year:04}-{month:02}-{day:02}"))
+}
+
+/// Share of Han characters that change when folded to simplified, above which a text is
+/// traditional. Simplified text changes almost nowhere (a few variant characters).
+const TRADITIONAL_SHARE: f64 = 0.05;
+
+/// Simplified or traditional, by how many Han characters fold to a different simplified one.
+pub fn script(text: &str) -> Script {
+    let folded = to_simplified(text);
+    let (mut han, mut changed) = (0usize, 0usize);
+    for (a, b) in text.chars().zip(folded.chars()) {
+        if is_han(a) {
+            han += 1;
+            changed += usize::from(a != b);
+        }
+    }
+    if han > 0 && changed as f64 / han as f64 > TRADITIONAL_SHARE {
+        Script::Traditional
+    } else {
+        Script::Simplified
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn part_kinds_in_both_scripts() {
+        assert_eq!(
+            part_kind("一、2024年工作总结"),
+            (PartKind::Summary, Some(2024), None)
+        );
+        assert_eq!(
+            part_kind("二、2025年工作计划"),
+            (PartKind::Plan, Some(2025), None)
+        );
+        assert_eq!(
+            part_kind("一、2023年工作總結"),
+            (PartKind::Summary, Some(2023), None)
+        );
+        assert_eq!(
+            part_kind("二、2024年工作計劃"),
+            (PartKind::Plan, Some(2024), None)
+        );
+        assert_eq!(part_kind("一、2023年重点工作完成情况").0, PartKind::Summary);
+        assert_eq!(part_kind("三、下一步工作安排").0, PartKind::Plan);
+        assert_eq!(part_kind("二、2024年主要工作安排").0, PartKind::Plan);
+        assert_eq!(part_kind("一、主要工作开展情况").0, PartKind::Summary);
+        assert_eq!(part_kind("三、存在的问题").0, PartKind::Other);
+        assert_eq!(
+            part_kind("一、2024年上半年工作总结"),
+            (PartKind::Summary, Some(2024), Some(Half::First))
+        );
+        assert_eq!(
+            part_kind("一、二〇二四年工作思路"),
+            (PartKind::Plan, Some(2024), None)
+        );
+    }
+
+    #[test]
+    fn organisation_from_titles() {
+        let org = organisation("深圳市龙岗区政务服务和数据管理局2023年工作总结及2024年工作计划");
+        assert_eq!(org.city.as_deref(), Some("深圳市"));
+        assert_eq!(org.district.as_deref(), Some("龙岗区"));
+        assert_eq!(org.bureau.as_deref(), Some("政务服务和数据管理局"));
+        let org = organisation("光明区政务服务和数据管理局2024年工作总结和2025年工作计划");
+        assert_eq!((org.city, org.district.as_deref()), (None, Some("光明区")));
+        let org = organisation("深圳市大鹏新区发展和财政局2024年工作总结");
+        assert_eq!(org.district.as_deref(), Some("大鹏新区"));
+        assert_eq!(org.bureau.as_deref(), Some("发展和财政局"));
+        let org = organisation("深圳市龍崗區政務服務數據管理局2023年工作總結");
+        assert_eq!(org.district.as_deref(), Some("龍崗區"));
+        assert_eq!(org.bureau.as_deref(), Some("政務服務數據管理局"));
+        assert_eq!(organisation("2024年工作总结"), Organisation::default());
+    }
+
+    #[test]
+    fn titles_are_recognised() {
+        assert!(looks_like_title(
+            "光明区政务服务和数据管理局2024年工作总结和2025年工作计划"
+        ));
+        assert!(looks_like_title(
+            "深圳市龍崗區政務服務數據管理局2023年工作總結及2024年工作計劃"
+        ));
+        assert!(!looks_like_title("一、2024年工作总结"));
+        assert!(!looks_like_title(
+            "2024年,区政务服务和数据管理局认真落实工作计划。"
+        ));
+        assert!(!looks_like_title("政府信息公开 规章库"));
+    }
+
+    #[test]
+    fn dates_years_script() {
+        assert_eq!(
+            date("发布日期:2025-09-18  浏览次数:-").as_deref(),
+            Some("2025-09-18")
+        );
+        assert_eq!(date("2024年1月5日").as_deref(), Some("2024-01-05"));
+        assert_eq!(date("2024-13-05"), None);
+        assert_eq!(years("2024年工作总结和2025年工作计划"), vec![2024, 2025]);
+        assert_eq!(years("12024年"), Vec::<i32>::new());
+        assert_eq!(
+            script("深圳市龙岗区政务服务和数据管理局"),
+            Script::Simplified
+        );
+        assert_eq!(
+            script("深圳市龍崗區政務服務數據管理局"),
+            Script::Traditional
+        );
+    }
+}

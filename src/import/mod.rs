@@ -1,0 +1,264 @@
+//! Raw page text -> `Report`: decode, set page furniture aside, read the outline, read metadata.
+//!
+//! The import is lossless: every non-whitespace character of the page ends up, in order, in
+//! exactly one place of the report (preamble, part heading or text, node marker, title or text,
+//! or `dropped`). [`check_lossless`] proves it for any input.
+
+mod cruft;
+pub mod decode;
+mod markers;
+pub mod meta;
+mod outline;
+
+use crate::model::{DroppedInfo, PartKind, Report, SCHEMA};
+
+pub use decode::DecodeError;
+
+/// Why a page could not be imported.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ImportError {
+    #[error(transparent)]
+    Decode(#[from] DecodeError),
+    #[error("line {line}: no report outline found (no 一、 or (一) headings, no numbered items)")]
+    NoOutline { line: usize },
+}
+
+/// One non-blank line of the page, trimmed, with its 1-based line number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SourceLine<'a> {
+    pub number: usize,
+    pub text: &'a str,
+}
+
+/// The non-blank lines of a text, trimmed of whitespace (including NBSP and the U+3000
+/// indent); `\r\n`, `\n` and a lone `\r` all end a line.
+pub fn source_lines(text: &str) -> Vec<SourceLine<'_>> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut number = 1;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i <= bytes.len() {
+        let at_end = i == bytes.len();
+        if at_end || bytes[i] == b'\n' || bytes[i] == b'\r' {
+            let line = text[start..i].trim();
+            if !line.is_empty() {
+                lines.push(SourceLine { number, text: line });
+            }
+            if !at_end && bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                i += 1;
+            }
+            number += 1;
+            start = i + 1;
+        }
+        i += 1;
+    }
+    lines
+}
+
+/// Imports a page saved in any supported encoding.
+pub fn import_bytes(bytes: &[u8]) -> Result<Report, ImportError> {
+    let decoded = decode::decode(bytes)?;
+    import_text(&decoded.text)
+}
+
+/// Imports the text of a page.
+pub fn import_text(text: &str) -> Result<Report, ImportError> {
+    let lines = source_lines(text);
+    let sorted = cruft::sort(&lines);
+    let content: Vec<SourceLine<'_>> = sorted
+        .pieces
+        .iter()
+        .filter(|(_, place)| *place == cruft::Place::Content)
+        .map(|(line, _)| *line)
+        .collect();
+    let outline = outline::parse(&content);
+    if outline.parts.is_empty() {
+        let line = content.first().or(lines.first()).map_or(1, |l| l.number);
+        return Err(ImportError::NoOutline { line });
+    }
+    let mut dropped = Vec::new();
+    let mut dropped_info = Vec::new();
+    for (line, place) in &sorted.pieces {
+        if let cruft::Place::Dropped(reason) = place {
+            dropped.push(line.text.to_string());
+            dropped_info.push(DroppedInfo {
+                line: line.number,
+                reason: *reason,
+            });
+        }
+    }
+    let title = sorted
+        .title
+        .clone()
+        .or(sorted.name.clone())
+        .unwrap_or_default();
+    let mut report = Report {
+        schema: SCHEMA.to_string(),
+        city: None,
+        district: None,
+        bureau: None,
+        published: sorted.published.clone(),
+        script: meta::script(text),
+        preamble: outline.preamble,
+        parts: outline.parts,
+        dropped,
+        dropped_info,
+        title,
+    };
+    fill_organisation(&mut report, sorted.publisher.as_deref());
+    fill_part_kinds(&mut report);
+    Ok(report)
+}
+
+/// City, district and bureau from the title, then from the publisher metadata line, then
+/// from the part headings.
+fn fill_organisation(report: &mut Report, publisher: Option<&str>) {
+    let headings = report.parts.iter().map(|p| p.heading.as_str());
+    let sources = std::iter::once(report.title.as_str()).chain(headings);
+    let mut candidates: Vec<meta::Organisation> = sources.map(meta::organisation).collect();
+    candidates.insert(
+        1,
+        publisher.map(meta::split_organisation).unwrap_or_default(),
+    );
+    for org in candidates {
+        report.city = report.city.take().or(org.city);
+        report.district = report.district.take().or(org.district);
+        report.bureau = report.bureau.take().or(org.bureau);
+    }
+}
+
+/// Kind, year and half of each part from its heading; what a heading leaves open comes from
+/// the title (`2024年工作总结和2025年工作计划`: the summary is 2024, the plan 2025).
+fn fill_part_kinds(report: &mut Report) {
+    let folded_title = meta::to_simplified(&report.title);
+    let title_years = meta::years(&folded_title);
+    let (title_kind, _, title_half) = meta::part_kind(&report.title);
+    for part in &mut report.parts {
+        let (mut kind, year, half) = meta::part_kind(&part.heading);
+        if part.heading.is_empty() {
+            kind = title_kind;
+        }
+        part.kind = kind;
+        part.half = half.or(title_half.filter(|_| part.heading.is_empty()));
+        part.year = year.or_else(|| match kind {
+            PartKind::Summary => title_years.first().copied(),
+            PartKind::Plan => title_years.last().copied(),
+            PartKind::Other => None,
+        });
+    }
+    // A plan without a year follows the summary's year: the next year, or the same year for a
+    // mid-year report's second half.
+    let summary_year = report.part_of_kind(PartKind::Summary).and_then(|p| p.year);
+    for part in &mut report.parts {
+        if part.kind == PartKind::Plan && part.year.is_none() {
+            part.year = summary_year.map(|y| if part.half.is_some() { y } else { y + 1 });
+        }
+    }
+}
+
+/// Where the lossless property fails: the first character of the source not found in order.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}: {what}")]
+pub struct LosslessError {
+    pub line: usize,
+    pub what: String,
+}
+
+/// Checks that every non-whitespace character of `source` appears, in order, in exactly one
+/// place of `report`: the report's content (preamble, parts, nodes in document order)
+/// interleaved with its `dropped` pieces at the lines `dropped_info` gives.
+pub fn check_lossless(source: &str, report: &Report) -> Result<(), LosslessError> {
+    let source: Vec<(char, usize)> = source_lines(source)
+        .iter()
+        .flat_map(|l| l.text.chars().map(move |c| (c, l.number)))
+        .filter(|(c, _)| !c.is_whitespace())
+        .collect();
+    let non_blank = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<Vec<_>>();
+    let content: Vec<char> = report
+        .content_pieces()
+        .into_iter()
+        .flat_map(non_blank)
+        .collect();
+    let dropped: Vec<(Vec<char>, usize)> = report
+        .dropped
+        .iter()
+        .zip(
+            report
+                .dropped_info
+                .iter()
+                .map(|d| d.line)
+                .chain(std::iter::repeat(0)),
+        )
+        .map(|(text, line)| (non_blank(text), line))
+        .collect();
+    let (mut i, mut c, mut d) = (0, 0, 0);
+    while i < source.len() {
+        let line = source[i].1;
+        if let Some((piece, at)) = dropped.get(d)
+            && *at == line
+            && source[i..]
+                .iter()
+                .map(|(ch, _)| ch)
+                .take(piece.len())
+                .eq(piece.iter())
+            && source.len() - i >= piece.len()
+        {
+            i += piece.len();
+            d += 1;
+            continue;
+        }
+        if content.get(c) == Some(&source[i].0) {
+            i += 1;
+            c += 1;
+            continue;
+        }
+        let context: String = source[i..].iter().take(12).map(|(ch, _)| ch).collect();
+        return Err(LosslessError {
+            line,
+            what: format!("source text `{context}` is not in the output at this point"),
+        });
+    }
+    if c < content.len() {
+        let extra: String = content[c..].iter().take(12).collect();
+        return Err(LosslessError {
+            line: source.last().map_or(0, |s| s.1),
+            what: format!("output has text `{extra}` that is not in the source"),
+        });
+    }
+    if let Some((piece, line)) = dropped.get(d) {
+        return Err(LosslessError {
+            line: *line,
+            what: format!(
+                "dropped piece `{}` is not in the source",
+                piece.iter().collect::<String>()
+            ),
+        });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn source_lines_handle_every_line_ending_and_indent() {
+        let lines = source_lines("a\r\n\u{3000}\u{3000}b\rc\n\u{a0}\u{a0}d \n\n");
+        let texts: Vec<_> = lines.iter().map(|l| (l.number, l.text)).collect();
+        assert_eq!(texts, vec![(1, "a"), (2, "b"), (3, "c"), (4, "d")]);
+    }
+
+    #[test]
+    fn lossless_check_catches_a_lost_character() {
+        let source = "光明区政务服务和数据管理局2024年工作总结\n一、2024年工作总结\n(一)坚持发力。一是成效。\n×\n";
+        let mut report = import_text(source).unwrap();
+        assert_eq!(check_lossless(source, &report), Ok(()));
+        report.parts[0].nodes[0].children[0].text.push('!');
+        assert!(check_lossless(source, &report).is_err());
+        report.parts[0].nodes[0].children[0].text.pop();
+        report.parts[0].nodes[0].title.remove(0);
+        let err = check_lossless(source, &report).unwrap_err();
+        assert_eq!(err.line, 3);
+    }
+}

@@ -1,0 +1,692 @@
+//! Report body lines -> preamble and parts with nested nodes, from the numbering markers.
+//!
+//! Markers are recognised at the start of a line and, in sequence, inside a line (run-in 一是
+//! items, pages whose line breaks were lost). Nesting follows the kind of marker: 一、 opens a
+//! part; (一) sits above 1. which sits above (1) which sits above 一是; a document without a
+//! (一) level simply has its 1. items directly under the part. Damaged markers are kept as written
+//! and flagged, never repaired silently. Hand-written: no crate parses Chinese outlines.
+
+use super::SourceLine;
+use super::markers::{self, Marker, MarkerKind};
+use super::meta;
+use crate::model::{Flag, Node, Part, PartKind};
+
+/// What the outline pass makes of the body: the text before the first part, and the parts.
+#[derive(Debug, Default)]
+pub struct Outline {
+    pub preamble: String,
+    pub parts: Vec<Part>,
+}
+
+/// Builds the outline of the report body.
+pub fn parse(lines: &[SourceLine<'_>]) -> Outline {
+    let mut builder = Builder::default();
+    for line in lines {
+        builder.line(line);
+    }
+    builder.finish()
+}
+
+/// A part or node while the body is being read.
+#[derive(Debug)]
+struct Item {
+    kind: MarkerKind,
+    /// The number it carries, or the one its place implies when the numeral was lost.
+    number: u32,
+    marker: String,
+    paragraphs: Vec<String>,
+    flags: Vec<Flag>,
+    line: usize,
+    children: Vec<usize>,
+}
+
+#[derive(Debug, Default)]
+struct Builder {
+    items: Vec<Item>,
+    parts: Vec<usize>,
+    /// The chain of open items, outermost (a part) first.
+    open: Vec<usize>,
+    preamble: Vec<String>,
+}
+
+/// Characters after which a new sentence, and so a run-in marker, may start.
+const SENTENCE_END: &[char] = &['。', '；', '！', '？', ';', '!', '?', '：', ':'];
+/// Run-in items (一是…) are also listed after commas: "一是…，二是…".
+const CLAUSE_END: &[char] = &['，', ',', '、'];
+/// Closing quotes and brackets that may stand between a sentence end and the next marker.
+const CLOSERS: &[char] = &['”', '’', '」', '』', '）', ')', '》', '"', '\''];
+
+impl Builder {
+    fn line(&mut self, line: &SourceLine<'_>) {
+        let text = line.text;
+        let mut cursor = 0;
+        let mut new_paragraph = true;
+        if let Some((marker, flags)) = self.line_start_marker(text) {
+            self.open_item(&marker, &text[..marker.len], flags, line.number);
+            cursor = marker.len;
+            new_paragraph = false;
+        }
+        let mut after_marker = cursor > 0;
+        let mut scan = cursor;
+        while let Some(rel) = text[scan..].find(could_start_marker) {
+            let at = scan + rel;
+            let rest = &text[at..];
+            let before = &text[..at];
+            let boundary = if after_marker && at == cursor {
+                Boundary::Marker
+            } else {
+                boundary_before(before)
+            };
+            let pending = &text[cursor..at];
+            if let Some((marker, flags)) = self.inline_marker(rest, boundary, pending) {
+                self.push_text(&text[cursor..at], new_paragraph);
+                self.open_item(&marker, &rest[..marker.len], flags, line.number);
+                new_paragraph = false;
+                cursor = at + marker.len;
+                scan = cursor;
+                after_marker = true;
+            } else {
+                scan = at + rest.chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        self.push_text(&text[cursor..], new_paragraph);
+    }
+
+    /// A marker opening the line: any well-formed marker (out-of-sequence ones are flagged), or
+    /// a damaged (一) / 一是.
+    fn line_start_marker(&self, text: &str) -> Option<(Marker, Vec<Flag>)> {
+        if let Some(marker) = markers::marker_at(text) {
+            let expected = self.expected(marker.kind);
+            let number = marker.number.unwrap_or(expected);
+            if marker.kind == MarkerKind::RunIn && !(expected..=expected + 1).contains(&number) {
+                return None;
+            }
+            return Some((marker, gap_flag(number, expected)));
+        }
+        if let Some(marker) = markers::broken_section_at_line_start(text) {
+            return Some((marker, vec![Flag::MarkerBroken]));
+        }
+        self.broken_run_in(text, Boundary::Line)
+    }
+
+    /// A marker inside a line: only where a sentence may start and only in sequence, so that
+    /// numbers and words in running text are never taken for markers.
+    fn inline_marker(
+        &self,
+        rest: &str,
+        boundary: Boundary,
+        pending: &str,
+    ) -> Option<(Marker, Vec<Flag>)> {
+        let Some(marker) = markers::marker_at(rest) else {
+            return self.broken_run_in(rest, boundary);
+        };
+        let expected = self.expected(marker.kind);
+        let number = marker.number?;
+        let in_sequence = number == expected;
+        let accepted = match marker.kind {
+            MarkerKind::Part => {
+                in_sequence
+                    && boundary >= Boundary::Sentence
+                    && meta::names_part_kind(&rest[marker.len..])
+            }
+            MarkerKind::Section | MarkerKind::Numbered | MarkerKind::Paren => {
+                in_sequence
+                    && (boundary >= Boundary::Sentence
+                        || (number == 1
+                            && boundary == Boundary::Word
+                            && self.open_heading_only(pending)))
+            }
+            MarkerKind::RunIn => {
+                (in_sequence && boundary >= Boundary::Clause)
+                    || (number == expected + 1 && boundary >= Boundary::Sentence)
+            }
+        };
+        accepted.then(|| (marker, gap_flag(number, expected)))
+    }
+
+    /// `是筑牢…` after a sentence end, inside an 一是 list: the numeral of `二是` was lost.
+    fn broken_run_in(&self, rest: &str, boundary: Boundary) -> Option<(Marker, Vec<Flag>)> {
+        let in_run_in = self
+            .open
+            .last()
+            .is_some_and(|&i| self.items[i].kind == MarkerKind::RunIn);
+        if !in_run_in || boundary < Boundary::Sentence {
+            return None;
+        }
+        markers::broken_run_in_at(rest).map(|m| (m, vec![Flag::MarkerBroken]))
+    }
+
+    /// The innermost open item is a bare heading so far (`pending` is all its text):
+    /// `(一)实施数字规则引领工程1.加强…` where the line break after the heading was lost.
+    fn open_heading_only(&self, pending: &str) -> bool {
+        let pending = pending.trim();
+        self.open.last().is_some_and(|&i| {
+            self.items[i].paragraphs.is_empty()
+                && !pending.is_empty()
+                && pending.chars().count() <= 40
+                && !pending.contains(SENTENCE_END)
+        })
+    }
+
+    /// The number a marker of this kind should carry to continue the current outline.
+    fn expected(&self, kind: MarkerKind) -> u32 {
+        let siblings = match kind {
+            MarkerKind::Part => &self.parts,
+            _ => match self.parent_for(kind) {
+                Some(parent) => &self.items[parent].children,
+                None => return 1,
+            },
+        };
+        siblings
+            .iter()
+            .rev()
+            .map(|&i| &self.items[i])
+            .find(|item| item.kind == kind)
+            .map_or(1, |item| item.number + 1)
+    }
+
+    /// The open item a new marker of this kind would be placed under.
+    fn parent_for(&self, kind: MarkerKind) -> Option<usize> {
+        self.open
+            .iter()
+            .rev()
+            .copied()
+            .find(|&i| self.items[i].kind < kind)
+    }
+
+    fn open_item(&mut self, marker: &Marker, written: &str, flags: Vec<Flag>, line: usize) {
+        let number = marker.number.unwrap_or_else(|| self.expected(marker.kind));
+        let index = self.items.len();
+        self.items.push(Item {
+            kind: marker.kind,
+            number,
+            marker: written.to_string(),
+            paragraphs: Vec::new(),
+            flags,
+            line,
+            children: Vec::new(),
+        });
+        if marker.kind == MarkerKind::Part {
+            self.parts.push(index);
+            self.open = vec![index];
+            return;
+        }
+        if self.open.is_empty() {
+            self.open_implied_part(line);
+        }
+        while self
+            .open
+            .last()
+            .is_some_and(|&i| self.items[i].kind >= marker.kind)
+        {
+            self.open.pop();
+        }
+        if let Some(&parent) = self.open.last() {
+            self.items[parent].children.push(index);
+        }
+        self.open.push(index);
+    }
+
+    /// A document that opens at (一) with no 一、 line gets one part with an empty heading.
+    fn open_implied_part(&mut self, line: usize) {
+        let index = self.items.len();
+        self.items.push(Item {
+            kind: MarkerKind::Part,
+            number: 1,
+            marker: String::new(),
+            paragraphs: Vec::new(),
+            flags: Vec::new(),
+            line,
+            children: Vec::new(),
+        });
+        self.parts.push(index);
+        self.open = vec![index];
+    }
+
+    fn push_text(&mut self, text: &str, new_paragraph: bool) {
+        let text = text.trim();
+        if text.is_empty() {
+            return;
+        }
+        let paragraphs = match self.open.last() {
+            Some(&i) => &mut self.items[i].paragraphs,
+            None => &mut self.preamble,
+        };
+        match paragraphs.last_mut() {
+            Some(last) if !new_paragraph => last.push_str(text),
+            _ => paragraphs.push(text.to_string()),
+        }
+    }
+
+    fn finish(self) -> Outline {
+        let parts = self
+            .parts
+            .iter()
+            .enumerate()
+            .map(|(i, &index)| self.part(index, format!("p{}", i + 1)))
+            .collect();
+        Outline {
+            preamble: self.preamble.join("\n"),
+            parts,
+        }
+    }
+
+    fn part(&self, index: usize, id: String) -> Part {
+        let item = &self.items[index];
+        let (heading, text) = split_part_heading(&item.marker, &item.paragraphs);
+        let mut nodes = self.nodes(&item.children, &id);
+        unglue_headings(&mut nodes);
+        Part {
+            id,
+            kind: PartKind::Other,
+            year: None,
+            half: None,
+            heading,
+            text,
+            nodes,
+            line: item.line,
+        }
+    }
+
+    fn nodes(&self, children: &[usize], parent_id: &str) -> Vec<Node> {
+        children
+            .iter()
+            .enumerate()
+            .map(|(i, &index)| {
+                let item = &self.items[index];
+                let id = format!("{parent_id}.{}", i + 1);
+                let (title, text) = split_title(&item.paragraphs);
+                Node {
+                    children: self.nodes(&item.children, &id),
+                    id,
+                    marker: item.marker.clone(),
+                    title,
+                    text,
+                    flags: item.flags.clone(),
+                    line: item.line,
+                }
+            })
+            .collect()
+    }
+}
+
+fn gap_flag(number: u32, expected: u32) -> Vec<Flag> {
+    if number == expected {
+        Vec::new()
+    } else {
+        vec![Flag::NumberingGap]
+    }
+}
+
+fn could_start_marker(c: char) -> bool {
+    matches!(c, '(' | '（' | '0'..='9' | '０'..='９' | '是') || "一二三四五六七八九十".contains(c)
+}
+
+/// What precedes a position in a line, from the weakest to the strongest place for a marker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Boundary {
+    /// Inside a word or a number.
+    Word,
+    /// After a comma or 、.
+    Clause,
+    /// After 。；！？： (closing quotes allowed in between).
+    Sentence,
+    /// Right after another marker: `（一）1.`.
+    Marker,
+    /// At the start of a line.
+    Line,
+}
+
+fn boundary_before(before: &str) -> Boundary {
+    let mut chars = before.chars().rev().skip_while(|c| c.is_whitespace());
+    let Some(mut last) = chars.next() else {
+        return Boundary::Line;
+    };
+    if before.ends_with(char::is_whitespace) {
+        // "2025年工作计划 (一)…": a space separates the blocks of a flattened page
+        return Boundary::Sentence;
+    }
+    while CLOSERS.contains(&last) {
+        match chars.next() {
+            Some(c) => last = c,
+            None => return Boundary::Line,
+        }
+    }
+    if SENTENCE_END.contains(&last) {
+        Boundary::Sentence
+    } else if CLAUSE_END.contains(&last) {
+        Boundary::Clause
+    } else {
+        Boundary::Word
+    }
+}
+
+/// The heading clause of a node and the rest: the first paragraph up to and including its first
+/// 。！？, or the whole first paragraph when it has none (a heading on its own line).
+fn split_title(paragraphs: &[String]) -> (String, String) {
+    let Some((first, rest)) = paragraphs.split_first() else {
+        return (String::new(), String::new());
+    };
+    let (title, tail) = match first.find(['。', '！', '？']) {
+        Some(end) => {
+            let end = end + '。'.len_utf8();
+            (first[..end].to_string(), first[end..].trim())
+        }
+        None => (first.clone(), ""),
+    };
+    let text = std::iter::once(tail)
+        .chain(rest.iter().map(String::as_str))
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n");
+    (title, text)
+}
+
+/// A part heading is its marker and first paragraph, unless that paragraph runs on into body
+/// text (a page whose line breaks were lost): then the heading ends after the words that name
+/// the part's kind (工作总结, 工作计划 …), or at the first 。.
+fn split_part_heading(marker: &str, paragraphs: &[String]) -> (String, String) {
+    let Some((first, rest)) = paragraphs.split_first() else {
+        return (marker.to_string(), String::new());
+    };
+    let runs_on = first.chars().count() > 40 || first.contains(['。', '，', ',']);
+    let cut = if runs_on {
+        meta::part_kind_phrase_end(first)
+            .or_else(|| first.find('。').map(|i| i + '。'.len_utf8()))
+            .unwrap_or(first.len())
+    } else {
+        first.len()
+    };
+    let heading = format!("{marker}{}", &first[..cut]);
+    let text = std::iter::once(first[cut..].trim())
+        .chain(rest.iter().map(String::as_str))
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n");
+    (heading, text)
+}
+
+/// Words that open the body of an item (a verb or adverb starting a clause). Used only to find
+/// where a heading glued to its body ends, and only among siblings whose headings are short.
+const CLAUSE_OPENERS: &[&str] = &[
+    "充分发挥",
+    "进一步",
+    "发挥",
+    "谋划",
+    "推动",
+    "推进",
+    "加快",
+    "加强",
+    "加大",
+    "强化",
+    "完善",
+    "持续",
+    "深化",
+    "深入",
+    "探索",
+    "打造",
+    "提升",
+    "优化",
+    "围绕",
+    "聚焦",
+    "依托",
+    "统筹",
+    "健全",
+    "建立",
+    "积极",
+    "大力",
+    "着力",
+    "全力",
+    "不断",
+    "切实",
+    "坚持",
+    "落实",
+    "组织",
+    "开展",
+    "实施",
+    "构建",
+    "筑牢",
+    "夯实",
+    "做好",
+    "抓好",
+    "扎实",
+    "促进",
+    "支持",
+    "鼓励",
+    "引导",
+    "确保",
+    "力争",
+    "争取",
+    "以",
+    "按照",
+    "结合",
+    "对标",
+    "通过",
+    "利用",
+];
+
+/// Longest heading, in characters, counted as "short" when judging a sibling group's style.
+const SHORT_HEADING: usize = 25;
+
+/// Among siblings whose headings are short sentences ("加快建设数字孪生科学城。"), an item whose
+/// first sentence is long probably lost the 。 between heading and body
+/// ("强化智能算力资源供给充分发挥超算…"): split it where the body's opening verb starts, and flag it.
+fn unglue_headings(nodes: &mut [Node]) {
+    for node in nodes.iter_mut() {
+        unglue_headings(&mut node.children);
+    }
+    let is_short =
+        |n: &Node| n.title.chars().count() <= SHORT_HEADING && !n.title.contains(['，', ',']);
+    let short = nodes.iter().filter(|n| is_short(n)).count();
+    if nodes.len() < 2 || short * 2 < nodes.len() {
+        return;
+    }
+    for node in nodes.iter_mut().filter(|n| !is_short(n)) {
+        if let Some(split) = glued_heading_end(&node.title) {
+            let body = node.title.split_off(split);
+            node.text = if node.text.is_empty() {
+                body
+            } else {
+                format!("{body}\n{}", node.text)
+            };
+            node.flags.push(Flag::HeadingGlued);
+        }
+    }
+}
+
+/// Where the body starts inside a long first clause: the first clause opener at least 4
+/// characters in (a heading is never shorter).
+fn glued_heading_end(title: &str) -> Option<usize> {
+    let clause_end = title.find(['，', ',', '。', '；']).unwrap_or(title.len());
+    let clause = &title[..clause_end];
+    clause
+        .char_indices()
+        .skip(4)
+        .take_while(|&(i, _)| i < clause_end)
+        .find(|&(i, _)| {
+            CLAUSE_OPENERS
+                .iter()
+                .any(|w| clause[i..].starts_with(w) && w.len() > 3)
+        })
+        .map(|(i, _)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::source_lines;
+
+    fn outline(text: &str) -> Outline {
+        parse(&source_lines(text))
+    }
+
+    /// marker, title, child count — the shape a reader sees in the tree.
+    fn shape(nodes: &[Node]) -> Vec<(String, String, usize)> {
+        nodes
+            .iter()
+            .map(|n| (n.marker.clone(), n.title.clone(), n.children.len()))
+            .collect()
+    }
+
+    #[test]
+    fn standalone_headings_and_numbered_items() {
+        let o = outline(
+            "前言段落。\n一、2025年工作计划\n围绕目标。\n（一）实施数字规则引领工程\n1.加强顶层设计。编制规划。\n2.加强统筹管理。强化统筹。\n（二）实施数字底座强基工程\n1.加快建设数字孪生科学城。完善底板。\n",
+        );
+        assert_eq!(o.preamble, "前言段落。");
+        let part = &o.parts[0];
+        assert_eq!(part.heading, "一、2025年工作计划");
+        assert_eq!(part.text, "围绕目标。");
+        assert_eq!(
+            shape(&part.nodes),
+            vec![
+                ("（一）".into(), "实施数字规则引领工程".into(), 2),
+                ("（二）".into(), "实施数字底座强基工程".into(), 1),
+            ]
+        );
+        let item = &part.nodes[0].children[1];
+        assert_eq!((item.id.as_str(), item.marker.as_str()), ("p1.1.2", "2."));
+        assert_eq!(
+            (item.title.as_str(), item.text.as_str()),
+            ("加强统筹管理。", "强化统筹。")
+        );
+    }
+
+    #[test]
+    fn run_in_items_become_children() {
+        let o = outline(
+            "一、2024年工作总结\n(一)坚持多维发力,品牌成形。一是数字孪生初显成效。搭建底板。二是数据要素加快释放。汇聚数据超28亿条。\n",
+        );
+        let section = &o.parts[0].nodes[0];
+        assert_eq!(section.title, "坚持多维发力,品牌成形。");
+        assert_eq!(section.text, "");
+        assert_eq!(
+            shape(&section.children),
+            vec![
+                ("一是".into(), "数字孪生初显成效。".into(), 0),
+                ("二是".into(), "数据要素加快释放。".into(), 0),
+            ]
+        );
+        assert_eq!(section.children[1].text, "汇聚数据超28亿条。");
+    }
+
+    #[test]
+    fn words_that_contain_numerals_are_not_markers() {
+        let o = outline("(一)统一是基础,唯一是关键。一是加强。统筹二是不对。\n");
+        let section = &o.parts[0].nodes[0];
+        assert_eq!(section.title, "统一是基础,唯一是关键。");
+        assert_eq!(
+            shape(&section.children),
+            vec![("一是".into(), "加强。".into(), 0)]
+        );
+        assert_eq!(section.children[0].text, "统筹二是不对。");
+    }
+
+    #[test]
+    fn lost_run_in_numeral_is_its_own_flagged_item() {
+        let o = outline(
+            "(五)坚持整体发力。一是统筹推进建设。印发要点。是筑牢网络信息安全屏障。新增光缆。四是打造5G应用示范。推动融合。\n",
+        );
+        let items = &o.parts[0].nodes[0].children;
+        assert_eq!(
+            shape(items),
+            vec![
+                ("一是".into(), "统筹推进建设。".into(), 0),
+                ("是".into(), "筑牢网络信息安全屏障。".into(), 0),
+                ("四是".into(), "打造5G应用示范。".into(), 0),
+            ]
+        );
+        assert_eq!(items[1].flags, vec![Flag::MarkerBroken]);
+        assert_eq!(items[2].flags, vec![Flag::NumberingGap]);
+    }
+
+    #[test]
+    fn glued_heading_is_split_and_flagged() {
+        let o = outline(
+            "(二)实施数字底座强基工程\n1.强化智能算力资源供给充分发挥超算智算集聚的区位优势,推动建设。\n2.加快建设数字孪生科学城。完善底板。\n3.夯实数字安全保障防护能力。持续推进。\n",
+        );
+        let items = &o.parts[0].nodes[0].children;
+        assert_eq!(items[0].title, "强化智能算力资源供给");
+        assert_eq!(items[0].text, "充分发挥超算智算集聚的区位优势,推动建设。");
+        assert_eq!(items[0].flags, vec![Flag::HeadingGlued]);
+        assert!(items[1].flags.is_empty() && items[2].flags.is_empty());
+    }
+
+    #[test]
+    fn long_headings_in_a_long_heading_style_are_left_alone() {
+        let o = outline(
+            "(一)围绕试点,持续深化改革。一是全面推进试点工作,按照区试点方案要求,做深做实。二是全力建好新的区政务服务中心,借鉴经验。\n",
+        );
+        let items = &o.parts[0].nodes[0].children;
+        assert!(items.iter().all(|n| n.flags.is_empty()));
+        assert_eq!(
+            items[0].title,
+            "全面推进试点工作,按照区试点方案要求,做深做实。"
+        );
+    }
+
+    #[test]
+    fn section_marker_missing_its_numeral() {
+        let o = outline(
+            "一、2024年工作总结\n(一)坚持多维发力。\n(坚持党建引领,强化队伍。\n(三)坚持协同发力。\n",
+        );
+        let nodes = &o.parts[0].nodes;
+        assert_eq!(nodes.len(), 3);
+        assert_eq!(
+            (nodes[1].marker.as_str(), nodes[1].title.as_str()),
+            ("(", "坚持党建引领,强化队伍。")
+        );
+        assert_eq!(nodes[1].flags, vec![Flag::MarkerBroken]);
+        assert!(
+            nodes[2].flags.is_empty(),
+            "(三) follows the lost (二) in sequence"
+        );
+    }
+
+    #[test]
+    fn document_opening_at_section_level_gets_an_implied_part() {
+        let o = outline("（一）加强组织领导。成立专班。\n（二）强化督导检查。定期通报。\n");
+        assert_eq!(o.parts.len(), 1);
+        assert_eq!(o.parts[0].heading, "");
+        assert_eq!(o.parts[0].nodes.len(), 2);
+        assert_eq!(o.parts[0].nodes[1].id, "p1.2");
+    }
+
+    #[test]
+    fn numbered_items_without_section_level_are_level_one() {
+        let o = outline(
+            "二、2025年工作计划\n1、加强顶层设计。编制规划。\n2、推进数据治理。\n(1)完善目录。\n(2)开放数据。\n",
+        );
+        let nodes = &o.parts[0].nodes;
+        assert_eq!(shape(nodes)[0].0, "1、");
+        assert_eq!(nodes[1].children.len(), 2);
+        assert_eq!(nodes[1].children[1].id, "p1.2.2");
+    }
+
+    #[test]
+    fn lost_line_breaks_all_markers_inline() {
+        let o = outline(
+            "2024年,我局落实部署。一、2024年工作总结(一)坚持多维发力,品牌成形。一是初显成效。二是加快释放。(二)坚持精准发力。一是凝聚合力。二、2025年工作计划 围绕目标,实施五大工程。(一)实施数字规则引领工程1.加强顶层设计。编制规划。2.加强统筹管理。(二)实施数字底座强基工程1.强化供给。",
+        );
+        assert_eq!(o.preamble, "2024年,我局落实部署。");
+        assert_eq!(o.parts.len(), 2);
+        assert_eq!(o.parts[0].heading, "一、2024年工作总结");
+        assert_eq!(
+            shape(&o.parts[0].nodes)
+                .iter()
+                .map(|s| s.2)
+                .collect::<Vec<_>>(),
+            vec![2, 1]
+        );
+        let plan = &o.parts[1];
+        assert_eq!(plan.heading, "二、2025年工作计划");
+        assert_eq!(plan.text, "围绕目标,实施五大工程。");
+        assert_eq!(
+            shape(&plan.nodes),
+            vec![
+                ("(一)".into(), "实施数字规则引领工程".into(), 2),
+                ("(二)".into(), "实施数字底座强基工程".into(), 1),
+            ]
+        );
+    }
+}

@@ -1,0 +1,12 @@
+//! planlens: read, compare and audit Chinese government work reports (工作总结和工作计划).
+//!
+//! A report is imported from the raw text of its web page ([`import`]) into one model
+//! ([`model::Report`]), which every view and command reads. Files are read by [`load`].
+
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
+pub mod bundled;
+pub mod import;
+pub mod load;
+pub mod model;
+pub mod text;

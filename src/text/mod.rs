@@ -1,0 +1,3 @@
+//! Text utilities shared by every view: display-width line wrapping.
+
+pub mod wrap;
