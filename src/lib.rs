@@ -9,4 +9,5 @@ pub mod bundled;
 pub mod import;
 pub mod load;
 pub mod model;
+pub mod synth;
 pub mod text;

@@ -1,0 +1,1 @@
+//! Synthetic reports in the style of real pages, for tests and benchmarks (deterministic).
