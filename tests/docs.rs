@@ -1,0 +1,23 @@
+//! The example in docs/format.md is what the importer really produces.
+
+use planlens::import::{check_lossless, import_text};
+
+/// The contents of the first fenced block of this language after `from`.
+fn fenced<'a>(doc: &'a str, lang: &str, from: usize) -> (&'a str, usize) {
+    let open = format!("```{lang}\n");
+    let start = doc[from..].find(&open).unwrap() + from + open.len();
+    let end = doc[start..].find("\n```").unwrap() + start;
+    (&doc[start..=end], end)
+}
+
+#[test]
+fn format_doc_example_is_a_real_import() {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/format.md")).unwrap();
+    let example = doc.find("## A full example").unwrap();
+    let (page, after) = fenced(&doc, "text", example);
+    let (json, _) = fenced(&doc, "json", after);
+    let report = import_text(page).unwrap();
+    check_lossless(page, &report).unwrap();
+    let documented: serde_json::Value = serde_json::from_str(json).unwrap();
+    assert_eq!(serde_json::to_value(&report).unwrap(), documented);
+}
