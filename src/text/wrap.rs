@@ -1,47 +1,349 @@
-//! Display-width line wrapping: no line wider than the width, no character lost.
+//! Line wrapping for Chinese report text by display width, with Chinese line-breaking rules
+//! (禁则), returning source byte ranges so styles and hits map onto screen rows. No UI types.
+//!
+//! Break opportunities come from UAX #14 (unicode-linebreak); on top of them the Chinese rules
+//! that UAX #14 does not give are hand-written here: no line starts with closing punctuation, no
+//! line ends with opening punctuation, —— …… numbers and full-width digit runs stay whole, quotes
+//! next to Han text may break like the Han text, and a paragraph's indent stays on its first line.
+//! Ratatui's own `Paragraph::wrap` is never used on report text: it overflows and panics on CJK
+//! at small widths (ratatui #2679).
 
+use std::ops::Range;
+
+use unicode_linebreak::{BreakOpportunity, linebreaks};
 use unicode_width::UnicodeWidthChar;
 
-/// Wraps `text` into lines of at most `width` display cells (a Chinese character is 2).
-///
-/// Paragraphs (`\n`) start new lines; a character wider than the whole width gets a line of its
-/// own. Concatenating the lines of a paragraph gives the paragraph back.
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut lines = Vec::new();
-    for paragraph in text.split('\n') {
-        let mut line = String::new();
-        let mut used = 0;
-        for c in paragraph.chars() {
-            let w = c.width().unwrap_or(0);
-            if used + w > width && !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
-                used = 0;
-            }
-            line.push(c);
-            used += w;
+/// Characters a line must not start with.
+pub const NO_LINE_START: &[char] = &[
+    '，', '。', '、', '；', '：', '？', '！', '）', '》', '」', '』', '】', '〕', '”', '’', '·',
+    ',', '.', ';', ':', '?', '!', ')', '%', '％', '〉', '…', '—',
+];
+/// Characters a line must not end with.
+pub const NO_LINE_END: &[char] = &['（', '《', '「', '『', '【', '〔', '“', '‘', '(', '〈'];
+
+/// How to measure and wrap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WrapOptions {
+    /// The pane width in terminal cells.
+    pub width: usize,
+    /// Count East Asian ambiguous characters (“ ” × · — …) as 2 cells, for terminals that draw
+    /// them wide.
+    pub ambiguous_wide: bool,
+}
+
+impl WrapOptions {
+    pub fn new(width: usize) -> Self {
+        WrapOptions {
+            width,
+            ambiguous_wide: false,
         }
-        lines.push(line);
+    }
+}
+
+/// One screen line: the source bytes it shows and their display width.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    pub range: Range<usize>,
+    pub width: usize,
+    /// True for the first line of a paragraph.
+    pub starts_paragraph: bool,
+}
+
+/// Display width of a character in cells (control characters count 0).
+pub fn char_width(c: char, ambiguous_wide: bool) -> usize {
+    let width = if ambiguous_wide {
+        c.width_cjk()
+    } else {
+        c.width()
+    };
+    width.unwrap_or(0)
+}
+
+/// Display width of a string in cells.
+pub fn str_width(s: &str, ambiguous_wide: bool) -> usize {
+    s.chars().map(|c| char_width(c, ambiguous_wide)).sum()
+}
+
+/// Lays `text` out in lines no wider than `options.width`.
+///
+/// Each `\n` ends a paragraph (the newline belongs to no line). Concatenating the ranges of a
+/// paragraph's lines gives the paragraph back exactly. The only line that can be wider than the
+/// width is a single character wider than the whole pane (a Chinese character in a 1-cell pane).
+pub fn layout(text: &str, options: WrapOptions) -> Vec<Line> {
+    let width = options.width.max(1);
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for paragraph in text.split('\n') {
+        layout_paragraph(paragraph, start, width, options.ambiguous_wide, &mut lines);
+        start += paragraph.len() + 1;
     }
     lines
+}
+
+/// The wrapped lines of `text` as strings (a convenience for plain output).
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    layout(text, WrapOptions::new(width))
+        .into_iter()
+        .map(|line| text[line.range].to_string())
+        .collect()
+}
+
+fn layout_paragraph(
+    paragraph: &str,
+    offset: usize,
+    width: usize,
+    wide: bool,
+    lines: &mut Vec<Line>,
+) {
+    let breaks = break_points(paragraph);
+    let mut line_start = 0;
+    let mut line_width = 0;
+    let mut unit_start = 0;
+    let push = |lines: &mut Vec<Line>, range: Range<usize>, w: usize| {
+        let starts_paragraph = range.start == 0;
+        lines.push(Line {
+            range: range.start + offset..range.end + offset,
+            width: w,
+            starts_paragraph,
+        });
+    };
+    for &unit_end in breaks.iter().chain(std::iter::once(&paragraph.len())) {
+        if unit_end <= unit_start {
+            continue;
+        }
+        let unit = &paragraph[unit_start..unit_end];
+        let unit_width = str_width(unit, wide);
+        if line_width + unit_width <= width {
+            line_width += unit_width;
+        } else if unit_width <= width {
+            // the unit fits on a line of its own: break before it
+            if unit_start > line_start {
+                push(lines, line_start..unit_start, line_width);
+            }
+            line_start = unit_start;
+            line_width = unit_width;
+        } else {
+            // wider than the pane: the rules cannot be kept, break between characters
+            if unit_start > line_start {
+                push(lines, line_start..unit_start, line_width);
+                line_start = unit_start;
+                line_width = 0;
+            }
+            for (i, c) in unit.char_indices() {
+                let w = char_width(c, wide);
+                let at = unit_start + i;
+                if line_width + w > width && at > line_start {
+                    push(lines, line_start..at, line_width);
+                    line_start = at;
+                    line_width = 0;
+                }
+                line_width += w;
+            }
+        }
+        unit_start = unit_end;
+    }
+    push(lines, line_start..paragraph.len(), line_width);
+}
+
+/// Byte offsets inside `paragraph` where a line may break (never 0 or the end).
+pub fn break_points(paragraph: &str) -> Vec<usize> {
+    let uax14: Vec<usize> = linebreaks(paragraph)
+        .filter(|&(_, op)| op == BreakOpportunity::Allowed)
+        .map(|(i, _)| i)
+        .collect();
+    let indent_end = paragraph.len() - paragraph.trim_start().len();
+    let mut points = Vec::new();
+    let mut uax = uax14.iter().peekable();
+    let mut chars = paragraph.char_indices().peekable();
+    while let Some((_, before)) = chars.next() {
+        let Some(&(at, after)) = chars.peek() else {
+            break;
+        };
+        while uax.next_if(|&&i| i < at).is_some() {}
+        let allowed_by_uax = uax.peek().is_some_and(|&&i| i == at);
+        if at > indent_end && may_break(before, after, allowed_by_uax) {
+            points.push(at);
+        }
+    }
+    points
+}
+
+/// Whether a line may break between `before` and `after`.
+fn may_break(before: char, after: char, allowed_by_uax: bool) -> bool {
+    if NO_LINE_START.contains(&after) || NO_LINE_END.contains(&before) {
+        return false;
+    }
+    if keeps_together(before, after) {
+        return false;
+    }
+    // UAX #14 glues quotes to both neighbours (LB19); next to Han text they break like it.
+    let quote_open = matches!(after, '“' | '‘') && is_wide_text(before);
+    let quote_close = matches!(before, '”' | '’') && is_wide_text(after);
+    allowed_by_uax || quote_open || quote_close || (is_cjk(before) && is_cjk(after))
+}
+
+/// Pairs that form one unit: —— ……, digit runs (full-width too) with their decimal point and %.
+fn keeps_together(before: char, after: char) -> bool {
+    let numeric = |c: char| is_digit(c) || matches!(c, '.' | '．' | '%' | '％' | ',');
+    (before == after && matches!(before, '—' | '…'))
+        || (is_digit(before) && numeric(after))
+        || (numeric(before) && is_digit(after))
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// Han ideographs and other full-width CJK characters (not punctuation).
+fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{2FFFF}' | '\u{3040}'..='\u{30FF}' | '\u{AC00}'..='\u{D7AF}')
+}
+
+fn is_wide_text(c: char) -> bool {
+    is_cjk(c) || c.width() == Some(2)
+}
+
+/// Cuts styled ranges of `text` to one line: the (text, style) pieces the line shows, in order.
+/// `styles` are (range, style) pairs, sorted and not overlapping; unstyled text gets `default`.
+pub fn styled_pieces<'a, S: Copy>(
+    text: &'a str,
+    line: &Line,
+    styles: &[(Range<usize>, S)],
+    default: S,
+) -> Vec<(&'a str, S)> {
+    let mut pieces = Vec::new();
+    let mut at = line.range.start;
+    for (range, style) in styles {
+        if range.end <= at || range.start >= line.range.end {
+            continue;
+        }
+        let start = range.start.max(at);
+        if start > at {
+            pieces.push((&text[at..start], default));
+        }
+        let end = range.end.min(line.range.end);
+        pieces.push((&text[start..end], *style));
+        at = end;
+    }
+    if at < line.range.end {
+        pieces.push((&text[at..line.range.end], default));
+    }
+    pieces
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use unicode_width::UnicodeWidthStr;
 
-    #[test]
-    fn wide_characters_never_overflow() {
-        let lines = wrap("汇聚数据超28亿条,印发数据资源目录2批", 7);
-        assert!(lines.iter().all(|l| l.width() <= 7), "{lines:?}");
-        assert_eq!(lines.concat(), "汇聚数据超28亿条,印发数据资源目录2批");
-        assert_eq!(lines[0], "汇聚数");
+    fn lines(text: &str, width: usize) -> Vec<&str> {
+        layout(text, WrapOptions::new(width))
+            .into_iter()
+            .map(|l| &text[l.range])
+            .collect()
     }
 
     #[test]
-    fn paragraphs_start_new_lines() {
-        assert_eq!(wrap("一二\n三", 10), vec!["一二", "三"]);
-        assert_eq!(wrap("一", 1), vec!["一"]);
+    fn wide_character_that_does_not_fit_moves_to_the_next_line() {
+        // 5 cells: two Han characters and a blank cell
+        assert_eq!(lines("数据要素价值", 5), vec!["数据", "要素", "价值"]);
+    }
+
+    #[test]
+    fn no_line_starts_with_closing_punctuation() {
+        // at width 8 a greedy cut would put "，" at the start of line 2
+        let got = lines("数据要素，价值加快释放。", 8);
+        assert!(
+            got.iter().skip(1).all(|l| !l.starts_with(NO_LINE_START)),
+            "{got:?}"
+        );
+        assert_eq!(got.concat(), "数据要素，价值加快释放。");
+        assert_eq!(got[0], "数据要");
+    }
+
+    #[test]
+    fn no_line_ends_with_opening_punctuation() {
+        // at width 6 a greedy cut would end line 1 with "《"
+        let got = lines("印发《光明区公共数据授权运营管理暂行办法》", 6);
+        assert!(got.iter().all(|l| !l.ends_with(NO_LINE_END)), "{got:?}");
+        assert_eq!(&got[..2], ["印发", "《光明"]);
+    }
+
+    #[test]
+    fn numbers_with_point_and_percent_stay_whole() {
+        let got = lines("同比增长33.8%。受理16.8万宗", 10);
+        assert!(got.iter().any(|l| l.contains("33.8%")), "{got:?}");
+        assert!(got.iter().any(|l| l.contains("16.8")), "{got:?}");
+    }
+
+    #[test]
+    fn full_width_digits_dash_and_ellipsis_stay_whole() {
+        let got = lines("完成２０２４年目标——全面落实……继续", 8);
+        assert!(got.iter().any(|l| l.contains("２０２４")), "{got:?}");
+        assert!(got.iter().any(|l| l.contains("——")), "{got:?}");
+        assert!(got.iter().any(|l| l.contains("……")), "{got:?}");
+    }
+
+    #[test]
+    fn quotes_break_like_han_text_but_stay_with_their_word() {
+        let got = lines("光明区亮相大会“最佳场景驱动倡议大奖”荣获", 12);
+        assert!(
+            got.iter().all(|l| !l.starts_with('”') && !l.ends_with('“')),
+            "{got:?}"
+        );
+        assert!(got.iter().all(|l| str_width(l, false) <= 12), "{got:?}");
+    }
+
+    #[test]
+    fn paragraph_indent_stays_on_the_first_line() {
+        let got = lines("\u{3000}\u{3000}2024年,区政务服务和数据管理局认真落实", 12);
+        assert!(got[0].starts_with("\u{3000}\u{3000}2"), "{got:?}");
+        let got = lines("  一是数字孪生", 6);
+        assert!(got[0].starts_with("  一"), "{got:?}");
+    }
+
+    #[test]
+    fn impossible_rules_break_rather_than_overflow() {
+        // a 6-cell number in a 4-cell pane
+        let got = lines("123456", 4);
+        assert_eq!(got, vec!["1234", "56"]);
+        // a Han character in a 1-cell pane gets a line of its own
+        assert_eq!(lines("数据", 1), vec!["数", "据"]);
+    }
+
+    #[test]
+    fn ambiguous_wide_counts_quotes_as_two() {
+        let options = WrapOptions {
+            width: 6,
+            ambiguous_wide: true,
+        };
+        let text = "“数治”";
+        let got = layout(text, options);
+        assert!(got.iter().all(|l| l.width <= 6));
+        assert_eq!(got.iter().map(|l| l.width).sum::<usize>(), 8);
+    }
+
+    #[test]
+    fn paragraphs_and_ranges() {
+        let text = "一二\n三";
+        let got = layout(text, WrapOptions::new(10));
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[1].range, 7..10);
+        assert!(got[1].starts_paragraph);
+        assert_eq!(wrap("", 5), vec![""]);
+    }
+
+    #[test]
+    fn styled_pieces_cut_styles_at_line_edges() {
+        let text = "汇聚数据超28亿条";
+        let line = Line {
+            range: 6..text.len(),
+            width: 0,
+            starts_paragraph: false,
+        };
+        let number = text.find('2').unwrap()..text.len();
+        let got = styled_pieces(text, &line, &[(0..9, 'a'), (number, 'n')], '-');
+        assert_eq!(got, vec![("数", 'a'), ("据超", '-'), ("28亿条", 'n')]);
     }
 }
