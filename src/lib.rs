@@ -3,11 +3,17 @@
 //! A report is imported from the raw text of its web page ([`import`]) into one model
 //! ([`model::Report`]), which every view and command reads. Files are read by [`load`].
 
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 
+pub mod atomic;
 pub mod bundled;
 pub mod import;
 pub mod load;
 pub mod model;
+pub mod settings;
 pub mod synth;
 pub mod text;
+pub mod tui;

@@ -12,7 +12,8 @@ fn fenced<'a>(doc: &'a str, lang: &str, from: usize) -> (&'a str, usize) {
 
 #[test]
 fn format_doc_example_is_a_real_import() {
-    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/format.md")).unwrap();
+    let doc =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/format.md")).unwrap();
     let example = doc.find("## A full example").unwrap();
     let (page, after) = fenced(&doc, "text", example);
     let (json, _) = fenced(&doc, "json", after);

@@ -1,0 +1,124 @@
+//! Numbers with their units in report text (28亿条, 33.8%, 156平方公里, 220项), located by byte
+//! range. Hand-written: a unit list of these reports, not a general measure parser.
+
+use std::ops::Range;
+
+/// Units written after figures in work reports, longest first so 平方公里 wins over 公里.
+pub const UNITS: &[&str] = &[
+    "平方公里",
+    "亿元",
+    "万元",
+    "亿条",
+    "万条",
+    "万宗",
+    "万笔",
+    "万人",
+    "万户",
+    "万次",
+    "人次",
+    "条次",
+    "个百分点",
+    "百分点",
+    "公里",
+    "千米",
+    "万",
+    "亿",
+    "元",
+    "条",
+    "个",
+    "项",
+    "家",
+    "宗",
+    "次",
+    "件",
+    "份",
+    "批",
+    "场",
+    "篇",
+    "笔",
+    "期",
+    "类",
+    "名",
+    "人",
+    "户",
+    "所",
+    "座",
+    "套",
+    "台",
+    "倍",
+    "天",
+    "小时",
+    "分钟",
+    "秒",
+    "米",
+    "%",
+    "％",
+];
+
+/// Byte ranges of the figures in `text`: a digit run (ASCII or full-width) with its decimal point,
+/// then a unit if one follows. A bare four-digit number before 年 is a year, not a figure.
+pub fn quantities(text: &str) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if !is_digit(c) {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        while let Some(&(i, next)) = chars.peek() {
+            let decimal_point = matches!(next, '.' | '．')
+                && text[i + next.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(is_digit);
+            if is_digit(next) || decimal_point {
+                end = i + next.len_utf8();
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        let number = &text[start..end];
+        let rest = &text[end..];
+        if number.chars().count() == 4 && rest.starts_with('年') {
+            continue;
+        }
+        let unit = UNITS
+            .iter()
+            .find(|u| rest.starts_with(*u))
+            .map_or(0, |u| u.len());
+        found.push(start..end + unit);
+        while chars.peek().is_some_and(|&(i, _)| i < end + unit) {
+            chars.next();
+        }
+    }
+    found
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn figures(text: &str) -> Vec<&str> {
+        quantities(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn figures_with_their_units() {
+        assert_eq!(
+            figures("汇聚数据超28亿条,搭建156平方公里数据底板,同比增长33.8%,达到220项和130项"),
+            vec!["28亿条", "156平方公里", "33.8%", "220项", "130项"]
+        );
+    }
+
+    #[test]
+    fn years_and_versions_are_not_figures_with_units() {
+        assert_eq!(figures("2024年,平台2.0,第三届"), vec!["2.0"]);
+        assert_eq!(figures("粤盾2024”"), vec!["2024"]);
+        assert_eq!(figures("１２个"), vec!["１２个"]);
+    }
+}

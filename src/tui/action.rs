@@ -1,0 +1,392 @@
+//! Everything a user can ask for (`Action`) and THE keymap table: the one place keys get their
+//! meaning, which also feeds the footer hints and the help overlay, so they cannot drift.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// The only input to `App::update`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    /// Leave the current view or overlay (back to the picker from the reader).
+    Back,
+    Up,
+    Down,
+    Top,
+    Bottom,
+    HalfPageDown,
+    HalfPageUp,
+    PageDown,
+    PageUp,
+    /// Fold the selected tree node, or go to its parent.
+    Fold,
+    /// Unfold the selected tree node.
+    Unfold,
+    /// Open the selected report or section.
+    Open,
+    FocusNext,
+    StartSearch,
+    NextHit,
+    PreviousHit,
+    SetBookmark,
+    ShowBookmarks,
+    ToggleHelp,
+    ToggleTheme,
+    /// A character typed into the search field.
+    Type(char),
+    DeleteBack,
+    /// Mouse wheel over (column, row).
+    ScrollUpAt(u16, u16),
+    ScrollDownAt(u16, u16),
+    ClickAt(u16, u16),
+    Resize(u16, u16),
+}
+
+/// Where a binding applies; the app asks for the bindings of its current context.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    Picker,
+    Reader,
+    /// Typing a search query.
+    SearchInput,
+    /// The help overlay or the bookmark list is open.
+    Overlay,
+}
+
+/// A key as the table writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+}
+
+const fn key(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        ctrl: false,
+    }
+}
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        ctrl: true,
+    }
+}
+const fn code(code: KeyCode) -> Key {
+    Key { code, ctrl: false }
+}
+
+/// One row of the keymap: the keys, what they do, where, and how the footer/help name it.
+pub struct Binding {
+    pub keys: &'static [Key],
+    pub action: Action,
+    pub contexts: &'static [Context],
+    /// Shown in the help overlay.
+    pub help: &'static str,
+    /// Shown in the footer when set (keep it short).
+    pub hint: Option<&'static str>,
+}
+
+use Context::{Overlay, Picker, Reader, SearchInput};
+
+const BROWSE: &[Context] = &[Picker, Reader];
+const ANY_VIEW: &[Context] = &[Picker, Reader, Overlay];
+
+/// THE keymap. Order matters only for display.
+pub const KEYMAP: &[Binding] = &[
+    Binding {
+        keys: &[key('j'), code(KeyCode::Down)],
+        action: Action::Down,
+        contexts: ANY_VIEW,
+        help: "move down",
+        hint: Some("j/k move"),
+    },
+    Binding {
+        keys: &[key('k'), code(KeyCode::Up)],
+        action: Action::Up,
+        contexts: ANY_VIEW,
+        help: "move up",
+        hint: None,
+    },
+    Binding {
+        keys: &[key('h'), code(KeyCode::Left)],
+        action: Action::Fold,
+        contexts: &[Reader],
+        help: "fold the section (or go to its parent)",
+        hint: Some("h/l fold"),
+    },
+    Binding {
+        keys: &[key('l'), code(KeyCode::Right)],
+        action: Action::Unfold,
+        contexts: &[Reader],
+        help: "unfold the section",
+        hint: None,
+    },
+    Binding {
+        keys: &[key('g'), code(KeyCode::Home)],
+        action: Action::Top,
+        contexts: BROWSE,
+        help: "go to the top",
+        hint: None,
+    },
+    Binding {
+        keys: &[key('G'), code(KeyCode::End)],
+        action: Action::Bottom,
+        contexts: BROWSE,
+        help: "go to the bottom",
+        hint: None,
+    },
+    Binding {
+        keys: &[ctrl('d')],
+        action: Action::HalfPageDown,
+        contexts: BROWSE,
+        help: "half a page down",
+        hint: None,
+    },
+    Binding {
+        keys: &[ctrl('u')],
+        action: Action::HalfPageUp,
+        contexts: BROWSE,
+        help: "half a page up",
+        hint: None,
+    },
+    Binding {
+        keys: &[code(KeyCode::PageDown), key(' ')],
+        action: Action::PageDown,
+        contexts: BROWSE,
+        help: "a page down",
+        hint: None,
+    },
+    Binding {
+        keys: &[code(KeyCode::PageUp)],
+        action: Action::PageUp,
+        contexts: BROWSE,
+        help: "a page up",
+        hint: None,
+    },
+    Binding {
+        keys: &[code(KeyCode::Enter)],
+        action: Action::Open,
+        contexts: &[Picker, Reader, Overlay],
+        help: "open the report / show the section / go to the bookmark",
+        hint: Some("Enter open"),
+    },
+    Binding {
+        keys: &[code(KeyCode::Tab), code(KeyCode::BackTab)],
+        action: Action::FocusNext,
+        contexts: &[Reader],
+        help: "switch focus between tree and reader",
+        hint: Some("Tab focus"),
+    },
+    Binding {
+        keys: &[key('/')],
+        action: Action::StartSearch,
+        contexts: &[Reader],
+        help: "search the whole report (simplified finds traditional too)",
+        hint: Some("/ search"),
+    },
+    Binding {
+        keys: &[key('n')],
+        action: Action::NextHit,
+        contexts: &[Reader],
+        help: "next search hit",
+        hint: Some("n/N hits"),
+    },
+    Binding {
+        keys: &[key('N')],
+        action: Action::PreviousHit,
+        contexts: &[Reader],
+        help: "previous search hit",
+        hint: None,
+    },
+    Binding {
+        keys: &[key('m')],
+        action: Action::SetBookmark,
+        contexts: &[Reader],
+        help: "bookmark the current section (again to remove)",
+        hint: Some("m mark"),
+    },
+    Binding {
+        keys: &[key('\'')],
+        action: Action::ShowBookmarks,
+        contexts: &[Reader],
+        help: "list bookmarks",
+        hint: Some("' marks"),
+    },
+    Binding {
+        keys: &[key('t')],
+        action: Action::ToggleTheme,
+        contexts: BROWSE,
+        help: "switch light / dark theme",
+        hint: None,
+    },
+    Binding {
+        keys: &[key('?')],
+        action: Action::ToggleHelp,
+        contexts: ANY_VIEW,
+        help: "show / hide this help",
+        hint: Some("? help"),
+    },
+    Binding {
+        keys: &[code(KeyCode::Esc)],
+        action: Action::Back,
+        contexts: &[Picker, Reader, Overlay, SearchInput],
+        help: "close / leave the view (ends a search)",
+        hint: None,
+    },
+    Binding {
+        keys: &[key('q')],
+        action: Action::Back,
+        contexts: &[Reader, Overlay],
+        help: "leave the view",
+        hint: Some("q back"),
+    },
+    Binding {
+        keys: &[key('q')],
+        action: Action::Quit,
+        contexts: &[Picker],
+        help: "quit",
+        hint: Some("q quit"),
+    },
+    Binding {
+        keys: &[ctrl('c')],
+        action: Action::Quit,
+        contexts: &[Picker, Reader, Overlay, SearchInput],
+        help: "quit from anywhere",
+        hint: None,
+    },
+    Binding {
+        keys: &[code(KeyCode::Enter)],
+        action: Action::Back,
+        contexts: &[SearchInput],
+        help: "keep the search and go back to reading",
+        hint: Some("Enter done"),
+    },
+    Binding {
+        keys: &[code(KeyCode::Backspace)],
+        action: Action::DeleteBack,
+        contexts: &[SearchInput],
+        help: "delete a character of the query",
+        hint: None,
+    },
+];
+
+impl Key {
+    fn matches(&self, event: &KeyEvent) -> bool {
+        let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+        // Shift+letter arrives as the upper-case letter, so SHIFT itself is not compared
+        self.code == event.code && self.ctrl == ctrl
+    }
+
+    /// How the help overlay writes the key.
+    pub fn label(&self) -> String {
+        let name = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "S-Tab".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Backspace => "Bksp".into(),
+            other => format!("{other:?}"),
+        };
+        if self.ctrl {
+            format!("Ctrl-{name}")
+        } else {
+            name
+        }
+    }
+}
+
+/// What a key means in a context. In the search field any other printable key is typed.
+pub fn action_for(event: &KeyEvent, context: Context) -> Option<Action> {
+    let bound = KEYMAP
+        .iter()
+        .filter(|b| b.contexts.contains(&context))
+        .find(|b| b.keys.iter().any(|k| k.matches(event)))
+        .map(|b| b.action.clone());
+    if bound.is_some() {
+        return bound;
+    }
+    match (context, event.code) {
+        (SearchInput, KeyCode::Char(c)) if !event.modifiers.contains(KeyModifiers::CONTROL) => {
+            Some(Action::Type(c))
+        }
+        _ => None,
+    }
+}
+
+/// The bindings of a context, in table order (for the help overlay).
+pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
+    KEYMAP.iter().filter(move |b| b.contexts.contains(&context))
+}
+
+/// The footer's key hints for a context, from the same table.
+pub fn hints(context: Context) -> Vec<&'static str> {
+    bindings(context).filter_map(|b| b.hint).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn vim_keys_and_arrows_mean_the_same() {
+        for context in [Picker, Reader] {
+            let j = action_for(&press(KeyCode::Char('j'), KeyModifiers::NONE), context);
+            let down = action_for(&press(KeyCode::Down, KeyModifiers::NONE), context);
+            assert_eq!(j, Some(Action::Down));
+            assert_eq!(j, down);
+        }
+    }
+
+    #[test]
+    fn q_leaves_the_reader_and_quits_the_picker() {
+        let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(action_for(&q, Reader), Some(Action::Back));
+        assert_eq!(action_for(&q, Picker), Some(Action::Quit));
+        let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(action_for(&ctrl_c, SearchInput), Some(Action::Quit));
+    }
+
+    #[test]
+    fn typing_in_the_search_field_types_even_bound_letters() {
+        let j = press(KeyCode::Char('j'), KeyModifiers::NONE);
+        assert_eq!(action_for(&j, SearchInput), Some(Action::Type('j')));
+        let n = press(KeyCode::Char('数'), KeyModifiers::NONE);
+        assert_eq!(action_for(&n, SearchInput), Some(Action::Type('数')));
+    }
+
+    #[test]
+    fn shifted_letters_and_ctrl_are_distinct() {
+        let big_g = press(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(action_for(&big_g, Reader), Some(Action::Bottom));
+        let ctrl_d = press(KeyCode::Char('d'), KeyModifiers::CONTROL);
+        assert_eq!(action_for(&ctrl_d, Reader), Some(Action::HalfPageDown));
+        let d = press(KeyCode::Char('d'), KeyModifiers::NONE);
+        assert_eq!(action_for(&d, Reader), None);
+    }
+
+    #[test]
+    fn every_context_has_hints_and_every_binding_has_help() {
+        for context in [Picker, Reader, SearchInput] {
+            assert!(!hints(context).is_empty(), "{context:?}");
+        }
+        assert!(
+            KEYMAP
+                .iter()
+                .all(|b| !b.help.is_empty() && !b.keys.is_empty())
+        );
+    }
+}

@@ -1,0 +1,879 @@
+//! The app's state and `App::update(action)`, the only place state changes. Heavy work (flatten,
+//! wrap, search) happens here once per request, never while drawing. No file I/O: saving is
+//! asked for with an `Effect` that the run loop carries out.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use ratatui::layout::Rect;
+
+use super::action::{Action, Context};
+use super::document::{DocLayout, Document};
+use super::layout::{self, inner, reader_areas, row_in};
+use super::theme::Theme;
+use crate::import::meta::to_simplified;
+use crate::model::Report;
+use crate::text::wrap::WrapOptions;
+
+/// A loaded report and where it came from (a path, or a bundled report's name).
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub source: String,
+    pub report: Report,
+}
+
+/// Bookmarked node ids per report source.
+pub type Bookmarks = BTreeMap<String, Vec<String>>;
+
+/// Side effects `update` asks the run loop for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    SaveBookmarks,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Tree,
+    Reader,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    Bookmarks { selected: usize },
+}
+
+/// A search hit: a byte range of a block's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub block: usize,
+    pub range: Range<usize>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Search {
+    pub query: String,
+    pub editing: bool,
+    pub hits: Vec<Hit>,
+    pub current: Option<usize>,
+}
+
+/// The reader on one report.
+#[derive(Debug, Clone)]
+pub struct ReaderState {
+    pub entry: usize,
+    pub doc: Document,
+    pub layout: DocLayout,
+    /// Fold state per block (only meaningful for blocks with children).
+    pub open: Vec<bool>,
+    pub selected: usize,
+    /// First tree row shown.
+    pub tree_offset: usize,
+    /// First reader line shown.
+    pub scroll: usize,
+    pub focus: Focus,
+    pub search: Search,
+}
+
+/// One row of the corpus picker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PickerRow {
+    Group(String),
+    Report(usize),
+}
+
+#[derive(Debug)]
+pub struct App {
+    pub entries: Vec<Entry>,
+    /// One-line errors of the files that failed to load.
+    pub failures: Vec<String>,
+    pub picker_rows: Vec<PickerRow>,
+    /// Index into `picker_rows`, always on a `Report` row when there is one.
+    pub picker_selected: usize,
+    pub reader: Option<ReaderState>,
+    pub overlay: Option<Overlay>,
+    pub theme: Theme,
+    pub ambiguous_wide: bool,
+    pub size: Rect,
+    pub bookmarks: Bookmarks,
+    /// A short note for the footer (bookmark set, no hits …).
+    pub message: Option<String>,
+    pub quit: bool,
+}
+
+/// Lines the mouse wheel scrolls.
+const WHEEL_LINES: usize = 3;
+
+impl App {
+    pub fn new(
+        entries: Vec<Entry>,
+        failures: Vec<String>,
+        theme: Theme,
+        ambiguous_wide: bool,
+    ) -> Self {
+        let picker_rows = picker_rows(&entries);
+        let picker_selected = picker_rows
+            .iter()
+            .position(|r| matches!(r, PickerRow::Report(_)))
+            .unwrap_or(0);
+        App {
+            entries,
+            failures,
+            picker_rows,
+            picker_selected,
+            reader: None,
+            overlay: None,
+            theme,
+            ambiguous_wide,
+            size: Rect::new(0, 0, 80, 24),
+            bookmarks: Bookmarks::new(),
+            message: None,
+            quit: false,
+        }
+    }
+
+    /// Where keys are looked up now.
+    pub fn context(&self) -> Context {
+        if self.overlay.is_some() {
+            Context::Overlay
+        } else if let Some(reader) = &self.reader {
+            if reader.search.editing {
+                Context::SearchInput
+            } else {
+                Context::Reader
+            }
+        } else {
+            Context::Picker
+        }
+    }
+
+    /// Applies one action; returns what the run loop must do besides redrawing.
+    pub fn update(&mut self, action: Action) -> Option<Effect> {
+        self.message = None;
+        if let Action::Resize(width, height) = action {
+            self.size = Rect::new(0, 0, width, height);
+            self.relayout();
+            return None;
+        }
+        if action == Action::Quit {
+            self.quit = true;
+            return None;
+        }
+        match self.context() {
+            Context::Overlay => self.update_overlay(action),
+            Context::Picker => {
+                self.update_picker(action);
+                None
+            }
+            Context::SearchInput => {
+                self.update_search_input(action);
+                None
+            }
+            Context::Reader => self.update_reader(action),
+        }
+    }
+
+    fn update_overlay(&mut self, action: Action) -> Option<Effect> {
+        let marks = self.current_bookmarks();
+        match (&mut self.overlay, action) {
+            (_, Action::Back | Action::ToggleHelp) => self.overlay = None,
+            (Some(Overlay::Bookmarks { selected }), Action::Down) => {
+                *selected = (*selected + 1).min(marks.len().saturating_sub(1));
+            }
+            (Some(Overlay::Bookmarks { selected }), Action::Up) => {
+                *selected = selected.saturating_sub(1)
+            }
+            (Some(Overlay::Bookmarks { selected }), Action::Open) => {
+                let target = marks.get(*selected).cloned();
+                self.overlay = None;
+                if let Some(id) = target {
+                    self.go_to_id(&id);
+                }
+            }
+            _ => {}
+        }
+        None
+    }
+
+    fn update_picker(&mut self, action: Action) {
+        match action {
+            Action::Down => self.move_picker(1),
+            Action::Up => self.move_picker(-1),
+            Action::PageDown | Action::HalfPageDown => self.move_picker(10),
+            Action::PageUp | Action::HalfPageUp => self.move_picker(-10),
+            Action::Top => self.move_picker(isize::MIN / 2),
+            Action::Bottom => self.move_picker(isize::MAX / 2),
+            Action::ScrollDownAt(..) => self.move_picker(1),
+            Action::ScrollUpAt(..) => self.move_picker(-1),
+            Action::Open => self.open_selected_report(),
+            Action::ToggleHelp => self.overlay = Some(Overlay::Help),
+            Action::ToggleTheme => self.theme = self.theme.toggled(),
+            Action::ClickAt(column, row) => {
+                let (body, _) = layout::body_and_footer(self.size);
+                if let Some(r) = row_in(body, column, row)
+                    && let Some(PickerRow::Report(_)) = self.picker_rows.get(r)
+                {
+                    if r == self.picker_selected {
+                        self.open_selected_report();
+                    } else {
+                        self.picker_selected = r;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn move_picker(&mut self, delta: isize) {
+        let reports: Vec<usize> = (0..self.picker_rows.len())
+            .filter(|&i| matches!(self.picker_rows[i], PickerRow::Report(_)))
+            .collect();
+        let Some(at) = reports.iter().position(|&i| i == self.picker_selected) else {
+            return;
+        };
+        let target = at.saturating_add_signed(delta).min(reports.len() - 1);
+        self.picker_selected = reports[target];
+    }
+
+    fn open_selected_report(&mut self) {
+        if let Some(PickerRow::Report(entry)) = self.picker_rows.get(self.picker_selected) {
+            self.open_entry(*entry);
+        }
+    }
+
+    /// Opens the reader on an entry, with the tree focused on the first part.
+    pub fn open_entry(&mut self, entry: usize) {
+        let Some(e) = self.entries.get(entry) else {
+            return;
+        };
+        let doc = Document::new(&e.report);
+        let open = doc.blocks.iter().map(|b| b.depth == 0).collect();
+        self.reader = Some(ReaderState {
+            entry,
+            layout: DocLayout::default(),
+            open,
+            selected: 0,
+            tree_offset: 0,
+            scroll: 0,
+            focus: Focus::Tree,
+            search: Search::default(),
+            doc,
+        });
+        if let Some(row) = self
+            .picker_rows
+            .iter()
+            .position(|r| *r == PickerRow::Report(entry))
+        {
+            self.picker_selected = row;
+        }
+        self.relayout();
+    }
+
+    /// Re-wraps the reader for the current size (only when the width changed), keeping the
+    /// section at the top of the reader at the top.
+    fn relayout(&mut self) {
+        let options = self.wrap_options();
+        if let Some(reader) = &mut self.reader
+            && (reader.layout.width != options.width || reader.layout.lines.is_empty())
+        {
+            let top_block =
+                (!reader.layout.lines.is_empty()).then(|| reader.layout.block_at(reader.scroll));
+            reader.layout = DocLayout::new(&reader.doc, options);
+            reader.scroll = top_block.map_or(0, |b| reader.layout.block_starts[b]);
+        }
+        self.clamp_scroll();
+        self.keep_selection_visible();
+    }
+
+    /// The reader pane's text width (the narrow layout gives the reader the whole width).
+    fn wrap_options(&self) -> WrapOptions {
+        let reader = reader_areas(self.size, Focus::Reader).reader;
+        WrapOptions {
+            width: reader.map_or(1, |r| usize::from(inner(r).width).max(1)),
+            ambiguous_wide: self.ambiguous_wide,
+        }
+    }
+
+    /// Rows of text the reader pane shows.
+    pub fn reader_height(&self) -> usize {
+        let areas = reader_areas(self.size, Focus::Reader);
+        areas
+            .reader
+            .map_or(1, |r| usize::from(inner(r).height).max(1))
+    }
+
+    /// Rows the tree pane shows.
+    pub fn tree_height(&self) -> usize {
+        let areas = reader_areas(self.size, Focus::Tree);
+        areas
+            .tree
+            .map_or(1, |r| usize::from(inner(r).height).max(1))
+    }
+
+    fn update_search_input(&mut self, action: Action) {
+        let Some(reader) = &mut self.reader else {
+            return;
+        };
+        match action {
+            Action::Type(c) => reader.search.query.push(c),
+            Action::DeleteBack => {
+                reader.search.query.pop();
+            }
+            Action::Back => {
+                reader.search.editing = false;
+                return;
+            }
+            _ => return,
+        }
+        reader.search.hits = find_hits(&reader.doc, &reader.search.query);
+        let from_line = reader.scroll;
+        let layout = &reader.layout;
+        reader.search.current = reader
+            .search
+            .hits
+            .iter()
+            .position(|h| layout.line_of(h.block, h.range.start) >= from_line)
+            .or((!reader.search.hits.is_empty()).then_some(0));
+        self.show_current_hit();
+    }
+
+    fn update_reader(&mut self, action: Action) -> Option<Effect> {
+        let page = self.reader_height();
+        let tree_page = self.tree_height();
+        let reader = self.reader.as_mut()?;
+        let focus = reader.focus;
+        match action {
+            Action::Back => {
+                if reader.search.hits.is_empty() && reader.search.query.is_empty() {
+                    self.reader = None;
+                } else {
+                    reader.search = Search::default();
+                }
+            }
+            Action::Down
+            | Action::Up
+            | Action::PageDown
+            | Action::PageUp
+            | Action::HalfPageDown
+            | Action::HalfPageUp => {
+                let (lines, rows) = match action {
+                    Action::Down => (1, 1),
+                    Action::Up => (-1, -1),
+                    Action::PageDown => (page as isize, tree_page as isize),
+                    Action::PageUp => (-(page as isize), -(tree_page as isize)),
+                    Action::HalfPageDown => {
+                        ((page / 2).max(1) as isize, (tree_page / 2).max(1) as isize)
+                    }
+                    _ => (
+                        -((page / 2).max(1) as isize),
+                        -((tree_page / 2).max(1) as isize),
+                    ),
+                };
+                match focus {
+                    Focus::Tree => self.move_selection(rows),
+                    Focus::Reader => self.scroll_by(lines),
+                }
+            }
+            Action::Top => match focus {
+                Focus::Tree => self.select_row(0),
+                Focus::Reader => self.scroll_to(0),
+            },
+            Action::Bottom => match focus {
+                Focus::Tree => self.select_row(usize::MAX),
+                Focus::Reader => self.scroll_to(usize::MAX),
+            },
+            Action::Fold => self.fold(),
+            Action::Unfold => {
+                let selected = reader.selected;
+                reader.open[selected] = true;
+            }
+            Action::Open if focus == Focus::Tree => {
+                reader.focus = Focus::Reader;
+                let selected = reader.selected;
+                self.show_block(selected);
+            }
+            Action::FocusNext => {
+                reader.focus = match focus {
+                    Focus::Tree => Focus::Reader,
+                    Focus::Reader => Focus::Tree,
+                };
+            }
+            Action::StartSearch => {
+                reader.search = Search {
+                    editing: true,
+                    ..Search::default()
+                };
+            }
+            Action::NextHit => self.step_hit(1),
+            Action::PreviousHit => self.step_hit(-1),
+            Action::SetBookmark => return self.toggle_bookmark(),
+            Action::ShowBookmarks => self.overlay = Some(Overlay::Bookmarks { selected: 0 }),
+            Action::ToggleHelp => self.overlay = Some(Overlay::Help),
+            Action::ToggleTheme => self.theme = self.theme.toggled(),
+            Action::ScrollDownAt(column, row) | Action::ScrollUpAt(column, row) => {
+                let down = matches!(action, Action::ScrollDownAt(..));
+                let areas = reader_areas(self.size, focus);
+                let over_tree = areas.tree.is_some_and(|t| t.contains((column, row).into()));
+                let step = if down {
+                    WHEEL_LINES as isize
+                } else {
+                    -(WHEEL_LINES as isize)
+                };
+                if over_tree {
+                    self.move_selection(step);
+                } else {
+                    self.scroll_by(step);
+                }
+            }
+            Action::ClickAt(column, row) => self.click(column, row),
+            _ => {}
+        }
+        None
+    }
+
+    fn click(&mut self, column: u16, row: u16) {
+        let Some(reader) = &self.reader else {
+            return;
+        };
+        let areas = reader_areas(self.size, reader.focus);
+        if let Some(tree) = areas.tree
+            && let Some(r) = row_in(tree, column, row)
+        {
+            let rows = visible_rows(reader);
+            if let Some(&block) = rows.get(reader.tree_offset + r) {
+                if let Some(reader) = &mut self.reader {
+                    reader.focus = Focus::Tree;
+                    if reader.selected == block && reader.doc.blocks[block].has_children {
+                        reader.open[block] = !reader.open[block];
+                    }
+                }
+                self.select_block(block);
+            }
+        } else if areas
+            .reader
+            .is_some_and(|r| r.contains((column, row).into()))
+            && let Some(reader) = &mut self.reader
+        {
+            reader.focus = Focus::Reader;
+        }
+    }
+
+    fn fold(&mut self) {
+        let Some(reader) = &mut self.reader else {
+            return;
+        };
+        let selected = reader.selected;
+        let block = &reader.doc.blocks[selected];
+        if block.has_children && reader.open[selected] {
+            reader.open[selected] = false;
+        } else if let Some(parent) = block.parent {
+            self.select_block(parent);
+        }
+    }
+
+    /// Moves the tree selection by `delta` visible rows.
+    fn move_selection(&mut self, delta: isize) {
+        let Some(reader) = &self.reader else {
+            return;
+        };
+        let rows = visible_rows(reader);
+        let at = rows.iter().position(|&b| b == reader.selected).unwrap_or(0);
+        let target = at
+            .saturating_add_signed(delta)
+            .min(rows.len().saturating_sub(1));
+        if let Some(&block) = rows.get(target) {
+            self.select_block(block);
+        }
+    }
+
+    fn select_row(&mut self, row: usize) {
+        if let Some(reader) = &self.reader {
+            let rows = visible_rows(reader);
+            if let Some(&block) = rows.get(row.min(rows.len().saturating_sub(1))) {
+                self.select_block(block);
+            }
+        }
+    }
+
+    /// Selects a block in the tree and scrolls the reader to it.
+    fn select_block(&mut self, block: usize) {
+        if let Some(reader) = &mut self.reader {
+            reader.selected = block;
+            reader.scroll = reader.layout.block_starts.get(block).copied().unwrap_or(0);
+        }
+        self.clamp_scroll();
+        self.keep_selection_visible();
+    }
+
+    /// Scrolls the reader to a block and selects it (its folded ancestors stay folded: the
+    /// nearest visible one is selected).
+    fn show_block(&mut self, block: usize) {
+        if let Some(reader) = &mut self.reader {
+            reader.scroll = reader.layout.block_starts.get(block).copied().unwrap_or(0);
+        }
+        self.clamp_scroll();
+        self.follow_scroll();
+    }
+
+    fn go_to_id(&mut self, id: &str) {
+        let Some(block) = self.reader.as_ref().and_then(|r| r.doc.index_of(id)) else {
+            self.message = Some(format!("书签 {id} 已不在本报告中"));
+            return;
+        };
+        if let Some(reader) = &mut self.reader {
+            for ancestor in reader.doc.path(block) {
+                reader.open[ancestor] = true;
+            }
+        }
+        self.select_block(block);
+    }
+
+    fn scroll_by(&mut self, delta: isize) {
+        if let Some(reader) = &mut self.reader {
+            reader.scroll = reader.scroll.saturating_add_signed(delta);
+        }
+        self.clamp_scroll();
+        self.follow_scroll();
+    }
+
+    fn scroll_to(&mut self, line: usize) {
+        if let Some(reader) = &mut self.reader {
+            reader.scroll = line;
+        }
+        self.clamp_scroll();
+        self.follow_scroll();
+    }
+
+    fn clamp_scroll(&mut self) {
+        let height = self.reader_height();
+        if let Some(reader) = &mut self.reader {
+            let max = reader.layout.lines.len().saturating_sub(height);
+            reader.scroll = reader.scroll.min(max);
+        }
+    }
+
+    /// The tree follows the reader: select the (visible) block at the top of the reader.
+    fn follow_scroll(&mut self) {
+        if let Some(reader) = &mut self.reader {
+            if reader.layout.lines.is_empty() {
+                return;
+            }
+            let top = reader.layout.block_at(reader.scroll);
+            reader.selected = nearest_shown(reader, top);
+        }
+        self.keep_selection_visible();
+    }
+
+    fn keep_selection_visible(&mut self) {
+        let height = self.tree_height();
+        if let Some(reader) = &mut self.reader {
+            let rows = visible_rows(reader);
+            let at = rows.iter().position(|&b| b == reader.selected).unwrap_or(0);
+            if at < reader.tree_offset {
+                reader.tree_offset = at;
+            } else if at >= reader.tree_offset + height {
+                reader.tree_offset = at + 1 - height;
+            }
+            reader.tree_offset = reader.tree_offset.min(rows.len().saturating_sub(1));
+        }
+    }
+
+    fn step_hit(&mut self, delta: isize) {
+        let Some(reader) = &mut self.reader else {
+            return;
+        };
+        let count = reader.search.hits.len();
+        if count == 0 {
+            self.message = Some(if reader.search.query.is_empty() {
+                "先按 / 搜索".to_string()
+            } else {
+                format!("未找到 “{}”", reader.search.query)
+            });
+            return;
+        }
+        let current = reader.search.current.unwrap_or(0) as isize;
+        reader.search.current = Some((current + delta).rem_euclid(count as isize) as usize);
+        self.show_current_hit();
+    }
+
+    /// Scrolls so the current hit is in view (a third down the pane) and selects its section.
+    fn show_current_hit(&mut self) {
+        let height = self.reader_height();
+        let Some(reader) = &mut self.reader else {
+            return;
+        };
+        let Some(hit) = reader
+            .search
+            .current
+            .and_then(|i| reader.search.hits.get(i))
+        else {
+            return;
+        };
+        let line = reader.layout.line_of(hit.block, hit.range.start);
+        if line < reader.scroll || line >= reader.scroll + height {
+            reader.scroll = line.saturating_sub(height / 3);
+        }
+        let block = hit.block;
+        self.clamp_scroll();
+        if let Some(reader) = &mut self.reader {
+            reader.selected = nearest_shown(reader, block);
+        }
+        self.keep_selection_visible();
+    }
+
+    fn toggle_bookmark(&mut self) -> Option<Effect> {
+        let reader = self.reader.as_ref()?;
+        let source = self.entries[reader.entry].source.clone();
+        let block = &reader.doc.blocks[reader.selected];
+        let id = block.id.clone();
+        let label = block.label.clone();
+        let marks = self.bookmarks.entry(source).or_default();
+        if let Some(i) = marks.iter().position(|m| *m == id) {
+            marks.remove(i);
+            self.message = Some(format!("已删除书签: {label}"));
+        } else {
+            marks.push(id);
+            self.message = Some(format!("已加书签: {label}"));
+        }
+        Some(Effect::SaveBookmarks)
+    }
+
+    /// The bookmarked ids of the open report.
+    pub fn current_bookmarks(&self) -> Vec<String> {
+        self.reader
+            .as_ref()
+            .and_then(|r| self.bookmarks.get(&self.entries[r.entry].source))
+            .cloned()
+            .unwrap_or_default()
+    }
+}
+
+/// Whether a block shows in the tree (all its ancestors are open).
+fn is_shown(reader: &ReaderState, block: usize) -> bool {
+    let mut parent = reader.doc.blocks[block].parent;
+    while let Some(p) = parent {
+        if !reader.open[p] {
+            return false;
+        }
+        parent = reader.doc.blocks[p].parent;
+    }
+    true
+}
+
+/// The block itself if the tree shows it, else its outermost folded ancestor.
+fn nearest_shown(reader: &ReaderState, block: usize) -> usize {
+    reader
+        .doc
+        .path(block)
+        .into_iter()
+        .find(|&b| b != block && !reader.open[b])
+        .unwrap_or(block)
+}
+
+/// The blocks the tree shows, in order.
+pub fn visible_rows(reader: &ReaderState) -> Vec<usize> {
+    (0..reader.doc.blocks.len())
+        .filter(|&b| is_shown(reader, b))
+        .collect()
+}
+
+/// Every occurrence of `query` in the document, matching simplified against traditional script
+/// and ASCII case-insensitively. Folding maps each character to one character, so positions in
+/// the folded text are positions in the original.
+pub fn find_hits(doc: &Document, query: &str) -> Vec<Hit> {
+    let fold = |s: &str| -> Vec<char> {
+        to_simplified(s)
+            .chars()
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    };
+    let needle = fold(query.trim());
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    let mut hits = Vec::new();
+    for (block, b) in doc.blocks.iter().enumerate() {
+        let offsets: Vec<usize> = b
+            .text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain(std::iter::once(b.text.len()))
+            .collect();
+        let hay = fold(&b.text);
+        if hay.len() + 1 != offsets.len() {
+            continue; // folding changed the character count: cannot map positions back
+        }
+        let mut i = 0;
+        while i + needle.len() <= hay.len() {
+            if hay[i..i + needle.len()] == needle[..] {
+                hits.push(Hit {
+                    block,
+                    range: offsets[i]..offsets[i + needle.len()],
+                });
+                i += needle.len();
+            } else {
+                i += 1;
+            }
+        }
+    }
+    hits
+}
+
+fn picker_rows(entries: &[Entry]) -> Vec<PickerRow> {
+    let mut order: Vec<usize> = (0..entries.len()).collect();
+    let key = |e: &Entry| {
+        let r = &e.report;
+        let first_year = r.parts.iter().filter_map(|p| p.year).min();
+        (
+            r.district.clone(),
+            r.bureau.clone(),
+            first_year,
+            e.source.clone(),
+        )
+    };
+    order.sort_by_key(|&i| key(&entries[i]));
+    let mut rows = Vec::new();
+    let mut group = None;
+    for i in order {
+        let r = &entries[i].report;
+        let name = format!(
+            "{} · {}",
+            r.district
+                .as_deref()
+                .or(r.city.as_deref())
+                .unwrap_or("(未注明地区)"),
+            r.bureau.as_deref().unwrap_or("(未注明部门)")
+        );
+        if group.as_ref() != Some(&name) {
+            rows.push(PickerRow::Group(name.clone()));
+            group = Some(name);
+        }
+        rows.push(PickerRow::Report(i));
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bundled::BUNDLED;
+    use crate::tui::theme::ThemeName;
+
+    fn app() -> App {
+        let entries = BUNDLED
+            .iter()
+            .map(|b| Entry {
+                source: b.name.to_string(),
+                report: b.report().unwrap(),
+            })
+            .collect();
+        let mut app = App::new(entries, vec![], Theme::new(ThemeName::Dark, false), false);
+        app.update(Action::Resize(100, 30));
+        app
+    }
+
+    #[test]
+    fn picker_groups_by_district_and_opens_the_selected_report() {
+        let mut app = app();
+        assert!(matches!(&app.picker_rows[0], PickerRow::Group(g) if g.starts_with("光明区")));
+        app.update(Action::Down);
+        app.update(Action::Open);
+        let reader = app.reader.as_ref().unwrap();
+        assert_eq!(
+            app.entries[reader.entry].report.district.as_deref(),
+            Some("龙岗区")
+        );
+    }
+
+    #[test]
+    fn tree_selection_scrolls_the_reader_and_reader_scroll_moves_the_tree() {
+        let mut app = app();
+        app.update(Action::Open);
+        app.update(Action::Down); // 一、2024年工作总结
+        app.update(Action::Down); // (一)
+        let reader = app.reader.as_ref().unwrap();
+        assert_eq!(reader.doc.blocks[reader.selected].id, "p1.1");
+        assert_eq!(reader.scroll, reader.layout.block_starts[reader.selected]);
+        app.update(Action::FocusNext);
+        for _ in 0..40 {
+            app.update(Action::Down);
+        }
+        let reader = app.reader.as_ref().unwrap();
+        let top = reader.layout.block_at(reader.scroll);
+        assert_eq!(reader.selected, nearest_shown(reader, top));
+        assert_ne!(reader.doc.blocks[reader.selected].id, "p1.1");
+    }
+
+    #[test]
+    fn folding_hides_children_and_moves_to_the_parent() {
+        let mut app = app();
+        app.update(Action::Open);
+        let rows_before = visible_rows(app.reader.as_ref().unwrap()).len();
+        app.update(Action::Down);
+        app.update(Action::Fold); // fold 一、
+        let rows_after = visible_rows(app.reader.as_ref().unwrap()).len();
+        assert!(rows_after < rows_before);
+        app.update(Action::Unfold);
+        app.update(Action::Down);
+        app.update(Action::Fold); // (一) is folded: nothing; it has children but starts closed
+        let reader = app.reader.as_ref().unwrap();
+        assert_eq!(
+            reader.doc.blocks[reader.selected].id, "p1",
+            "h on a closed node goes to its parent"
+        );
+    }
+
+    #[test]
+    fn search_finds_simplified_in_traditional_and_n_cycles() {
+        let mut app = app();
+        app.update(Action::Open);
+        app.update(Action::StartSearch);
+        for c in "數據".chars() {
+            app.update(Action::Type(c));
+        }
+        app.update(Action::Back);
+        let reader = app.reader.as_ref().unwrap();
+        let count = reader.search.hits.len();
+        assert!(count > 10, "{count} hits for 數據 in a simplified report");
+        let hit = &reader.search.hits[0];
+        assert_eq!(
+            &reader.doc.blocks[hit.block].text[hit.range.clone()],
+            "数据"
+        );
+        app.update(Action::PreviousHit);
+        assert_eq!(app.reader.as_ref().unwrap().search.current, Some(count - 1));
+        app.update(Action::Back);
+        assert!(
+            app.reader.as_ref().unwrap().search.hits.is_empty(),
+            "Esc clears the search first"
+        );
+        app.update(Action::Back);
+        assert!(app.reader.is_none(), "then leaves the reader");
+    }
+
+    #[test]
+    fn bookmarks_toggle_and_ask_to_be_saved() {
+        let mut app = app();
+        app.update(Action::Open);
+        app.update(Action::Down);
+        assert_eq!(app.update(Action::SetBookmark), Some(Effect::SaveBookmarks));
+        assert_eq!(app.current_bookmarks(), vec!["p1".to_string()]);
+        app.update(Action::ShowBookmarks);
+        app.update(Action::Open);
+        assert_eq!(app.update(Action::SetBookmark), Some(Effect::SaveBookmarks));
+        assert!(app.current_bookmarks().is_empty());
+    }
+
+    #[test]
+    fn resize_keeps_the_same_section_at_the_top() {
+        let mut app = app();
+        app.update(Action::Open);
+        for _ in 0..8 {
+            app.update(Action::Down);
+        }
+        let before = app.reader.as_ref().map(|r| r.selected);
+        app.update(Action::Resize(41, 20));
+        app.update(Action::Resize(100, 30));
+        assert_eq!(app.reader.as_ref().map(|r| r.selected), before);
+    }
+}

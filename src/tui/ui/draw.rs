@@ -1,0 +1,188 @@
+//! Putting styled text into the buffer cell by cell, by display width: never past the given
+//! width, wide characters whole, ambiguous characters drawn 2 cells wide when the terminal does.
+
+use ratatui::buffer::{Buffer, CellDiffOption};
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::symbols::border;
+use unicode_width::UnicodeWidthChar;
+
+use crate::text::wrap::char_width;
+
+/// Draws `pieces` on row `y` from column `x`, at most `width` cells. Returns the cells used.
+///
+/// In ambiguous-wide mode an ambiguous character (“ ” × · — …) is counted 2 cells, as the
+/// terminal draws it: its cell is marked 2 wide so ratatui skips the next cell and moves the
+/// cursor past both, keeping every later column where ratatui thinks it is.
+pub fn draw_pieces(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    width: u16,
+    pieces: &[(&str, Style)],
+    ambiguous_wide: bool,
+) -> u16 {
+    let area = buf.area;
+    if y < area.y || y >= area.bottom() {
+        return 0;
+    }
+    let limit = x.saturating_add(width).min(area.right());
+    let mut col = x;
+    for (text, style) in pieces {
+        for c in text.chars() {
+            let w = char_width(c, ambiguous_wide) as u16;
+            if w == 0 {
+                continue; // zero-width characters have no cell of their own
+            }
+            if col + w > limit {
+                return col - x;
+            }
+            let Some(cell) = buf.cell_mut((col, y)) else {
+                return col - x;
+            };
+            cell.set_char(if c == '\t' { ' ' } else { c })
+                .set_style(*style);
+            if w == 2
+                && c.width() == Some(1)
+                && let Some(two) = std::num::NonZeroU16::new(2)
+            {
+                cell.set_diff_option(CellDiffOption::ForcedWidth(two));
+            }
+            if w == 2
+                && let Some(next) = buf.cell_mut((col + 1, y))
+            {
+                next.reset();
+                next.set_style(*style);
+            }
+            col += w;
+        }
+    }
+    col - x
+}
+
+/// A string cut to `width` cells, with … when cut.
+pub fn truncate(text: &str, width: usize, ambiguous_wide: bool) -> String {
+    let total: usize = text.chars().map(|c| char_width(c, ambiguous_wide)).sum();
+    if total <= width {
+        return text.to_string();
+    }
+    let ellipsis = char_width('…', ambiguous_wide);
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = char_width(c, ambiguous_wide);
+        if used + w + ellipsis > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if used + ellipsis <= width {
+        out.push('…');
+    }
+    out
+}
+
+/// Fills a row segment with a style (blank cells).
+pub fn fill(buf: &mut Buffer, area: Rect, style: Style) {
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            if let Some(cell) = buf.cell_mut((x, y)) {
+                cell.reset();
+                cell.set_style(style);
+            }
+        }
+    }
+}
+
+/// Before a popup is drawn over `area`: a wide character whose right half the popup covers
+/// would make ratatui skip the popup's first cell (ratatui #2526); blank it.
+pub fn clear_straddled(buf: &mut Buffer, area: Rect) {
+    for y in area.top()..area.bottom() {
+        if area.x > buf.area.x
+            && let Some(cell) = buf.cell_mut((area.x - 1, y))
+            && cell
+                .symbol()
+                .chars()
+                .next()
+                .is_some_and(|c| c.width() == Some(2))
+        {
+            cell.reset();
+        }
+        // a wide character in the popup's last column would spill one cell past it
+        let right = area.right();
+        if right < buf.area.right()
+            && let Some(cell) = buf.cell_mut((right - 1, y))
+            && cell
+                .symbol()
+                .chars()
+                .next()
+                .is_some_and(|c| c.width() == Some(2))
+            && let Some(next) = buf.cell_mut((right, y))
+        {
+            next.reset();
+            next.set_diff_option(CellDiffOption::AlwaysUpdate);
+        }
+    }
+}
+
+/// Box-drawing characters are ambiguous width: terminals that draw those wide get ASCII borders.
+pub fn border_set(ambiguous_wide: bool) -> border::Set<'static> {
+    if ambiguous_wide {
+        border::Set {
+            top_left: "+",
+            top_right: "+",
+            bottom_left: "+",
+            bottom_right: "+",
+            vertical_left: "|",
+            vertical_right: "|",
+            horizontal_top: "-",
+            horizontal_bottom: "-",
+        }
+    } else {
+        border::PLAIN
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wide_characters_never_pass_the_width() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 6, 1));
+        let used = draw_pieces(&mut buf, 0, 0, 5, &[("数据要素", Style::new())], false);
+        assert_eq!(used, 4, "the third character would need cells 5-6");
+        assert_eq!(buf[(4, 0)].symbol(), " ");
+    }
+
+    #[test]
+    fn ambiguous_wide_mode_marks_quotes_two_cells_wide() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 10, 1));
+        let used = draw_pieces(&mut buf, 0, 0, 10, &[("“数”", Style::new())], true);
+        assert_eq!(used, 6);
+        assert_eq!(buf[(0, 0)].symbol(), "“");
+        assert_eq!(buf[(2, 0)].symbol(), "数");
+        assert_eq!(buf[(4, 0)].symbol(), "”");
+    }
+
+    #[test]
+    fn truncation_by_width() {
+        assert_eq!(truncate("光明区政务服务", 7, false), "光明区…");
+        assert_eq!(truncate("光明", 4, false), "光明");
+        assert_eq!(truncate("光明", 1, false), "…");
+    }
+
+    #[test]
+    fn popup_edges_do_not_cut_wide_characters() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 8, 1));
+        draw_pieces(&mut buf, 0, 0, 8, &[("数据要素", Style::new())], false);
+        clear_straddled(&mut buf, Rect::new(3, 0, 3, 1));
+        assert_eq!(
+            buf[(2, 0)].symbol(),
+            " ",
+            "据 straddled the popup's left edge"
+        );
+        assert_eq!(buf[(0, 0)].symbol(), "数");
+    }
+}

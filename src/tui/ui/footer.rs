@@ -1,0 +1,70 @@
+//! The footer line: where you are, the position, and key hints from the keymap table itself.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::draw::{draw_pieces, fill, truncate};
+use crate::text::wrap::str_width;
+use crate::tui::action::hints;
+use crate::tui::app::App;
+
+/// Draws `location` on the left and `position` plus the key hints (or the search field, or a
+/// message) on the right.
+pub fn render(app: &App, location: &str, position: &str, area: Rect, buf: &mut Buffer) {
+    if area.height == 0 || area.width == 0 {
+        return;
+    }
+    let theme = &app.theme;
+    let wide = app.ambiguous_wide;
+    fill(buf, area, theme.footer);
+    let search = app.reader.as_ref().map(|r| &r.search);
+    let right = if let Some(search) = search.filter(|s| s.editing) {
+        let count = match search.hits.len() {
+            0 if search.query.is_empty() => String::new(),
+            0 => "  无结果".to_string(),
+            n => format!("  {}/{n}", search.current.map_or(0, |c| c + 1)),
+        };
+        format!(
+            "/{}▏{count}   {}",
+            search.query,
+            hints(app.context()).join("  ")
+        )
+    } else if let Some(message) = &app.message {
+        message.clone()
+    } else {
+        let hits = search
+            .filter(|s| !s.hits.is_empty())
+            .map(|s| {
+                format!(
+                    "“{}” {}/{}  ",
+                    s.query,
+                    s.current.map_or(0, |c| c + 1),
+                    s.hits.len()
+                )
+            })
+            .unwrap_or_default();
+        format!("{hits}{position}  {}", hints(app.context()).join("  "))
+    };
+    let width = usize::from(area.width);
+    let right = truncate(&right, width, wide);
+    let right_width = str_width(&right, wide);
+    let left_width = width.saturating_sub(right_width + 1);
+    let left = truncate(location, left_width, wide);
+    draw_pieces(
+        buf,
+        area.x,
+        area.y,
+        left_width as u16,
+        &[(&left, theme.footer)],
+        wide,
+    );
+    let x = area.x + (width - right_width) as u16;
+    draw_pieces(
+        buf,
+        x,
+        area.y,
+        right_width as u16,
+        &[(&right, theme.footer)],
+        wide,
+    );
+}

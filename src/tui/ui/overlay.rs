@@ -1,0 +1,125 @@
+//! Popups over the screen: the help (every binding, from the keymap table) and the bookmarks.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Block, Widget};
+
+use super::draw::{border_set, clear_straddled, draw_pieces, fill, truncate};
+use crate::text::wrap::str_width;
+use crate::tui::action::{Context, bindings};
+use crate::tui::app::App;
+use crate::tui::layout::{centered, inner};
+
+fn frame(app: &App, title: &str, area: Rect, buf: &mut Buffer) -> Rect {
+    clear_straddled(buf, area);
+    fill(buf, area, app.theme.base);
+    Block::bordered()
+        .border_set(border_set(app.ambiguous_wide))
+        .border_style(app.theme.border_focused)
+        .title(truncate(
+            title,
+            usize::from(area.width.saturating_sub(2)),
+            app.ambiguous_wide,
+        ))
+        .style(app.theme.base)
+        .render(area, buf);
+    inner(area)
+}
+
+/// Every binding of the view under the popup, keys on the left, what they do on the right.
+pub fn help(app: &App, screen: Rect, buf: &mut Buffer) {
+    let context = if app.reader.is_some() {
+        Context::Reader
+    } else {
+        Context::Picker
+    };
+    let rows: Vec<(String, &str)> = bindings(context)
+        .chain(bindings(Context::SearchInput).filter(|_| context == Context::Reader))
+        .map(|b| {
+            (
+                b.keys
+                    .iter()
+                    .map(|k| k.label())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                b.help,
+            )
+        })
+        .collect();
+    let key_width = rows
+        .iter()
+        .map(|(k, _)| str_width(k, app.ambiguous_wide))
+        .max()
+        .unwrap_or(0);
+    let text_width = rows
+        .iter()
+        .map(|(_, h)| str_width(h, app.ambiguous_wide))
+        .max()
+        .unwrap_or(0);
+    let width = (key_width + text_width + 6) as u16;
+    let area = centered(screen, width, rows.len() as u16 + 2);
+    let list = frame(app, " 帮助 · ? 或 Esc 关闭 ", area, buf);
+    for (row, (keys, help)) in rows.iter().enumerate().take(usize::from(list.height)) {
+        let padded = format!("{keys:<key_width$}  ");
+        draw_pieces(
+            buf,
+            list.x + 1,
+            list.y + row as u16,
+            list.width.saturating_sub(1),
+            &[(&padded, app.theme.marker), (help, app.theme.base)],
+            app.ambiguous_wide,
+        );
+    }
+}
+
+/// The bookmarks of the open report; Enter jumps to one.
+pub fn bookmarks(app: &App, selected: usize, screen: Rect, buf: &mut Buffer) {
+    let marks = app.current_bookmarks();
+    let labels: Vec<String> = marks
+        .iter()
+        .map(|id| {
+            app.reader
+                .as_ref()
+                .and_then(|r| r.doc.index_of(id).map(|b| &r.doc.blocks[b]))
+                .map_or_else(
+                    || format!("{id} (已不在本报告中)"),
+                    |b| format!("{id}  {}", b.label),
+                )
+        })
+        .collect();
+    let area = centered(
+        screen,
+        screen.width.saturating_sub(8).max(30),
+        labels.len().max(1) as u16 + 2,
+    );
+    let list = frame(app, " 书签 · Enter 跳转 · Esc 关闭 ", area, buf);
+    if labels.is_empty() {
+        draw_pieces(
+            buf,
+            list.x + 1,
+            list.y,
+            list.width.saturating_sub(1),
+            &[("还没有书签: 在阅读时按 m", app.theme.dim)],
+            app.ambiguous_wide,
+        );
+    }
+    for (row, label) in labels.iter().enumerate().take(usize::from(list.height)) {
+        let style = if row == selected {
+            app.theme.selected
+        } else {
+            app.theme.base
+        };
+        let y = list.y + row as u16;
+        if row == selected {
+            fill(buf, Rect::new(list.x, y, list.width, 1), style);
+        }
+        draw_pieces(
+            buf,
+            list.x + 1,
+            y,
+            list.width.saturating_sub(1),
+            &[(label, style)],
+            app.ambiguous_wide,
+        );
+    }
+}

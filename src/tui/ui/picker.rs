@@ -1,0 +1,117 @@
+//! The corpus picker: loaded reports grouped by district and bureau, and the files that failed.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Block, Widget};
+
+use super::draw::{border_set, draw_pieces, truncate};
+use super::footer;
+use crate::model::PartKind;
+use crate::tui::app::{App, PickerRow};
+use crate::tui::layout::{body_and_footer, inner};
+
+/// 总结 / 计划 / 其他 for a part kind.
+pub fn kind_label(kind: PartKind) -> &'static str {
+    match kind {
+        PartKind::Summary => "总结",
+        PartKind::Plan => "计划",
+        PartKind::Other => "其他",
+    }
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let wide = app.ambiguous_wide;
+    let (body, footer_area) = body_and_footer(area);
+    let title = format!(" planlens · {} 份报告 ", app.entries.len());
+    Block::bordered()
+        .border_set(border_set(wide))
+        .border_style(theme.border_focused)
+        .title(truncate(
+            &title,
+            usize::from(body.width.saturating_sub(2)),
+            wide,
+        ))
+        .style(theme.base)
+        .render(body, buf);
+    let list = inner(body);
+    let height = usize::from(list.height);
+    let offset = (app.picker_selected + 1).saturating_sub(height);
+    let mut y = list.y;
+    for (index, row) in app.picker_rows.iter().enumerate().skip(offset) {
+        if y >= list.bottom() {
+            break;
+        }
+        let line = match row {
+            PickerRow::Group(name) => vec![(name.clone(), theme.heading)],
+            PickerRow::Report(entry) => {
+                let e = &app.entries[*entry];
+                let parts: Vec<String> = e
+                    .report
+                    .parts
+                    .iter()
+                    .map(|p| {
+                        format!(
+                            "{}{}",
+                            p.year.map(|y| y.to_string()).unwrap_or_default(),
+                            kind_label(p.kind)
+                        )
+                    })
+                    .collect();
+                let style = if index == app.picker_selected {
+                    theme.selected
+                } else {
+                    theme.base
+                };
+                vec![
+                    (format!("  {}", parts.join(" · ")), style),
+                    (
+                        format!("  {}", e.report.title),
+                        if index == app.picker_selected {
+                            style
+                        } else {
+                            theme.dim
+                        },
+                    ),
+                    (
+                        format!("  {}", e.source),
+                        if index == app.picker_selected {
+                            style
+                        } else {
+                            theme.dim
+                        },
+                    ),
+                ]
+            }
+        };
+        let pieces: Vec<(&str, _)> = line.iter().map(|(t, s)| (t.as_str(), *s)).collect();
+        draw_pieces(buf, list.x, y, list.width, &pieces, wide);
+        y += 1;
+    }
+    if !app.failures.is_empty() && y + 1 < list.bottom() {
+        y += 1;
+        draw_pieces(
+            buf,
+            list.x,
+            y,
+            list.width,
+            &[("无法加载的文件:", theme.error)],
+            wide,
+        );
+        for failure in &app.failures {
+            y += 1;
+            if y >= list.bottom() {
+                break;
+            }
+            draw_pieces(
+                buf,
+                list.x,
+                y,
+                list.width,
+                &[("  ", theme.base), (failure, theme.error)],
+                wide,
+            );
+        }
+    }
+    footer::render(app, "选择报告", "", footer_area, buf);
+}

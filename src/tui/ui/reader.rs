@@ -1,0 +1,155 @@
+//! The reader: the report's wrapped lines (from `text::wrap`, never ratatui's wrap) with markers,
+//! headings, figures and search hits styled; and the screen that puts tree, reader and footer
+//! together.
+
+use std::ops::Range;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::{Block, Widget};
+
+use super::draw::{border_set, draw_pieces, truncate};
+use super::{footer, tree};
+use crate::text::wrap::styled_pieces;
+use crate::tui::app::{App, Focus, ReaderState};
+use crate::tui::layout::{inner, reader_areas};
+
+pub fn render_screen(app: &App, reader: &ReaderState, area: Rect, buf: &mut Buffer) {
+    let areas = reader_areas(area, reader.focus);
+    if let Some(tree_area) = areas.tree {
+        tree::render(app, reader, tree_area, buf);
+    }
+    if let Some(reader_area) = areas.reader {
+        render(app, reader, reader_area, buf);
+    }
+    let path: Vec<&str> = reader
+        .doc
+        .path(reader.selected)
+        .iter()
+        .map(|&b| reader.doc.blocks[b].label.as_str())
+        .collect();
+    let total = reader.layout.lines.len().max(1);
+    let position = format!(
+        "{}/{} {}%",
+        reader.scroll + 1,
+        total,
+        (reader.scroll + app.reader_height()).min(total) * 100 / total
+    );
+    footer::render(app, &path.join(" › "), &position, areas.footer, buf);
+}
+
+fn render(app: &App, reader: &ReaderState, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let wide = app.ambiguous_wide;
+    let entry = &app.entries[reader.entry];
+    let focused = reader.focus == Focus::Reader;
+    let title = format!(" {} ", entry.report.title);
+    Block::bordered()
+        .border_set(border_set(wide))
+        .border_style(if focused {
+            theme.border_focused
+        } else {
+            theme.border
+        })
+        .title(truncate(
+            &title,
+            usize::from(area.width.saturating_sub(2)),
+            wide,
+        ))
+        .style(theme.base)
+        .render(area, buf);
+    let text_area = inner(area);
+    let current = reader
+        .search
+        .current
+        .and_then(|i| reader.search.hits.get(i));
+    for (row, laid) in reader
+        .layout
+        .lines
+        .iter()
+        .skip(reader.scroll)
+        .take(usize::from(text_area.height))
+        .enumerate()
+    {
+        let Some(index) = laid.block else {
+            continue;
+        };
+        let block = &reader.doc.blocks[index];
+        let hits: Vec<(Range<usize>, Style)> = reader
+            .search
+            .hits
+            .iter()
+            .filter(|h| {
+                h.block == index
+                    && h.range.start < laid.line.range.end
+                    && h.range.end > laid.line.range.start
+            })
+            .map(|h| {
+                (
+                    h.range.clone(),
+                    if Some(h) == current {
+                        theme.current_hit
+                    } else {
+                        theme.hit
+                    },
+                )
+            })
+            .collect();
+        let marks: Vec<(Range<usize>, Style)> = block
+            .marks
+            .iter()
+            .map(|(r, m)| (r.clone(), theme.mark(*m)))
+            .collect();
+        let styles = layer(&marks, &hits);
+        let pieces = styled_pieces(&block.text, &laid.line, &styles, theme.base);
+        draw_pieces(
+            buf,
+            text_area.x,
+            text_area.y + row as u16,
+            text_area.width,
+            &pieces,
+            wide,
+        );
+    }
+}
+
+/// `top` ranges drawn over `bottom` ranges: the result is sorted and non-overlapping.
+fn layer(
+    bottom: &[(Range<usize>, Style)],
+    top: &[(Range<usize>, Style)],
+) -> Vec<(Range<usize>, Style)> {
+    let mut out: Vec<(Range<usize>, Style)> = Vec::new();
+    for (range, style) in bottom {
+        let mut start = range.start;
+        for (hit, _) in top
+            .iter()
+            .filter(|(h, _)| h.start < range.end && h.end > range.start)
+        {
+            if hit.start > start {
+                out.push((start..hit.start, *style));
+            }
+            start = start.max(hit.end);
+        }
+        if start < range.end {
+            out.push((start..range.end, *style));
+        }
+    }
+    out.extend(top.iter().cloned());
+    out.sort_by_key(|(r, _)| r.start);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::style::Color;
+
+    #[test]
+    fn hits_are_drawn_over_marks() {
+        let mark = Style::new().fg(Color::Red);
+        let hit = Style::new().bg(Color::Yellow);
+        let got = layer(&[(0..10, mark)], &[(3..5, hit)]);
+        assert_eq!(got, vec![(0..3, mark), (3..5, hit), (5..10, mark)]);
+    }
+}
