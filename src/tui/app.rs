@@ -39,8 +39,13 @@ pub enum Focus {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
-    Help,
-    Bookmarks { selected: usize },
+    /// The help, scrolled down by this many rows.
+    Help {
+        scroll: usize,
+    },
+    Bookmarks {
+        selected: usize,
+    },
 }
 
 /// A search hit: a byte range of a block's text.
@@ -177,6 +182,12 @@ impl App {
         let marks = self.current_bookmarks();
         match (&mut self.overlay, action) {
             (_, Action::Back | Action::ToggleHelp) => self.overlay = None,
+            (Some(Overlay::Help { scroll }), Action::Down | Action::ScrollDownAt(..)) => {
+                *scroll += 1
+            }
+            (Some(Overlay::Help { scroll }), Action::Up | Action::ScrollUpAt(..)) => {
+                *scroll = scroll.saturating_sub(1)
+            }
             (Some(Overlay::Bookmarks { selected }), Action::Down) => {
                 *selected = (*selected + 1).min(marks.len().saturating_sub(1));
             }
@@ -206,7 +217,7 @@ impl App {
             Action::ScrollDownAt(..) => self.move_picker(1),
             Action::ScrollUpAt(..) => self.move_picker(-1),
             Action::Open => self.open_selected_report(),
-            Action::ToggleHelp => self.overlay = Some(Overlay::Help),
+            Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::ToggleTheme => self.theme = self.theme.toggled(),
             Action::ClickAt(column, row) => {
                 let (body, _) = layout::body_and_footer(self.size);
@@ -408,7 +419,7 @@ impl App {
             Action::PreviousHit => self.step_hit(-1),
             Action::SetBookmark => return self.toggle_bookmark(),
             Action::ShowBookmarks => self.overlay = Some(Overlay::Bookmarks { selected: 0 }),
-            Action::ToggleHelp => self.overlay = Some(Overlay::Help),
+            Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::ToggleTheme => self.theme = self.theme.toggled(),
             Action::ScrollDownAt(column, row) | Action::ScrollUpAt(column, row) => {
                 let down = matches!(action, Action::ScrollDownAt(..));

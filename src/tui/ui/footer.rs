@@ -45,8 +45,10 @@ pub fn render(app: &App, location: &str, position: &str, area: Rect, buf: &mut B
             .unwrap_or_default();
         format!("{hits}{position}  {}", hints(app.context()).join("  "))
     };
+    // the location keeps up to two fifths of the line; the rest goes to position and hints
     let width = usize::from(area.width);
-    let right = truncate(&right, width, wide);
+    let location_budget = str_width(location, wide).min(width * 2 / 5);
+    let right = truncate(&right, width.saturating_sub(location_budget + 1), wide);
     let right_width = str_width(&right, wide);
     let left_width = width.saturating_sub(right_width + 1);
     let left = truncate(location, left_width, wide);

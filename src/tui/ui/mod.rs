@@ -20,7 +20,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Some(reader) => reader::render_screen(app, reader, area, buf),
     }
     match &app.overlay {
-        Some(Overlay::Help) => overlay::help(app, area, buf),
+        Some(Overlay::Help { scroll }) => overlay::help(app, *scroll, area, buf),
         Some(Overlay::Bookmarks { selected }) => overlay::bookmarks(app, *selected, area, buf),
         None => {}
     }

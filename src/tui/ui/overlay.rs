@@ -27,25 +27,25 @@ fn frame(app: &App, title: &str, area: Rect, buf: &mut Buffer) -> Rect {
 }
 
 /// Every binding of the view under the popup, keys on the left, what they do on the right.
-pub fn help(app: &App, screen: Rect, buf: &mut Buffer) {
+pub fn help(app: &App, scroll: usize, screen: Rect, buf: &mut Buffer) {
     let context = if app.reader.is_some() {
         Context::Reader
     } else {
         Context::Picker
     };
-    let rows: Vec<(String, &str)> = bindings(context)
-        .chain(bindings(Context::SearchInput).filter(|_| context == Context::Reader))
-        .map(|b| {
-            (
-                b.keys
-                    .iter()
-                    .map(|k| k.label())
-                    .collect::<Vec<_>>()
-                    .join(" "),
-                b.help,
-            )
-        })
-        .collect();
+    let mut rows: Vec<(String, &str)> = Vec::new();
+    let searching = bindings(Context::SearchInput).filter(|_| context == Context::Reader);
+    for binding in bindings(context).chain(searching) {
+        let keys = binding
+            .keys
+            .iter()
+            .map(|k| k.label())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !rows.iter().any(|(k, h)| *k == keys && *h == binding.help) {
+            rows.push((keys, binding.help));
+        }
+    }
     let key_width = rows
         .iter()
         .map(|(k, _)| str_width(k, app.ambiguous_wide))
@@ -58,9 +58,24 @@ pub fn help(app: &App, screen: Rect, buf: &mut Buffer) {
         .unwrap_or(0);
     let width = (key_width + text_width + 6) as u16;
     let area = centered(screen, width, rows.len() as u16 + 2);
-    let list = frame(app, " 帮助 · ? 或 Esc 关闭 ", area, buf);
-    for (row, (keys, help)) in rows.iter().enumerate().take(usize::from(list.height)) {
-        let padded = format!("{keys:<key_width$}  ");
+    let height = usize::from(area.height.saturating_sub(2));
+    let scroll = scroll.min(rows.len().saturating_sub(height));
+    let title = if rows.len() > height {
+        " 帮助 · j/k 滚动 · Esc 关闭 "
+    } else {
+        " 帮助 · ? 或 Esc 关闭 "
+    };
+    let list = frame(app, title, area, buf);
+    for (row, (keys, help)) in rows
+        .iter()
+        .skip(scroll)
+        .enumerate()
+        .take(usize::from(list.height))
+    {
+        let padded = format!(
+            "{keys}{}  ",
+            " ".repeat(key_width - str_width(keys, app.ambiguous_wide))
+        );
         draw_pieces(
             buf,
             list.x + 1,
