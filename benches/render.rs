@@ -1,0 +1,77 @@
+//! Reader speed: drawing a full 200×60 frame, and wrapping a whole report. Target: <= 1 ms/frame.
+
+use divan::Bencher;
+use planlens::bundled::BUNDLED;
+use planlens::text::wrap::WrapOptions;
+use planlens::tui::action::Action;
+use planlens::tui::app::{App, Entry};
+use planlens::tui::document::{DocLayout, Document};
+use planlens::tui::theme::{Theme, ThemeName};
+use planlens::tui::ui;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn main() {
+    divan::main();
+}
+
+fn reader_app(width: u16, height: u16) -> App {
+    let entries = BUNDLED
+        .iter()
+        .filter_map(|b| {
+            Some(Entry {
+                source: b.name.to_string(),
+                report: b.report().ok()?,
+            })
+        })
+        .collect();
+    let mut app = App::new(
+        entries,
+        Vec::new(),
+        Theme::new(ThemeName::Dark, false),
+        false,
+    );
+    app.update(Action::Resize(width, height));
+    app.update(Action::Open);
+    app.update(Action::FocusNext);
+    app.update(Action::PageDown);
+    app
+}
+
+/// One frame of the reader (tree, wrapped text with figures styled, footer) at 200×60.
+#[divan::bench]
+fn frame_200x60(bencher: Bencher) {
+    let app = reader_app(200, 60);
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).ok();
+    bencher.bench_local(|| {
+        if let Some(terminal) = terminal.as_mut() {
+            let _ = terminal.draw(|frame| ui::render(&app, frame));
+        }
+    });
+}
+
+/// One frame with a search highlighting every 数据.
+#[divan::bench]
+fn frame_200x60_with_search(bencher: Bencher) {
+    let mut app = reader_app(200, 60);
+    app.update(Action::StartSearch);
+    app.update(Action::Type('数'));
+    app.update(Action::Type('据'));
+    app.update(Action::Back);
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).ok();
+    bencher.bench_local(|| {
+        if let Some(terminal) = terminal.as_mut() {
+            let _ = terminal.draw(|frame| ui::render(&app, frame));
+        }
+    });
+}
+
+/// Wrapping the whole 光明 report for the reader pane (what a resize costs).
+#[divan::bench(args = [40, 80, 160])]
+fn wrap_whole_report(bencher: Bencher, width: usize) {
+    let Ok(report) = BUNDLED[0].report() else {
+        return;
+    };
+    let doc = Document::new(&report);
+    bencher.bench_local(|| DocLayout::new(&doc, WrapOptions::new(width)));
+}
