@@ -46,9 +46,9 @@ enum Command {
         report: PathBuf,
         /// A node id from `planlens tree` (e.g. p2.3.1) or a part id (p1)
         id: Option<String>,
-        /// Display width in terminal cells (a Chinese character takes 2)
-        #[arg(long, default_value_t = 80)]
-        width: usize,
+        /// Display width in terminal cells (a Chinese character takes 2, so at least 2)
+        #[arg(long, default_value_t = 80, value_parser = clap::value_parser!(u16).range(2..))]
+        width: u16,
     },
     /// List the reports under a folder: file, district, bureau, parts
     List {
@@ -64,15 +64,47 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
+        // The reader of our output went away (`planlens tree … | head`): nothing left to say.
+        Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             let message = match error.downcast_ref::<BadData>() {
                 Some(BadData(m)) => m.clone(),
                 None => format!("{error:#}"),
             };
-            eprintln!("planlens: {message}");
+            report_error(&message);
             ExitCode::from(1)
         }
     }
+}
+
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Writes `planlens: MESSAGE` to standard error as exactly one line, whatever the message holds.
+fn report_error(message: &str) {
+    // Nowhere left to report a failure to write to standard error.
+    let _ = writeln!(std::io::stderr().lock(), "planlens: {}", one_line(message));
+}
+
+/// The text with control characters (newlines, tabs, escapes) written as `\n`, `\t`, `\u{1b}`:
+/// one line that cannot move the terminal's cursor.
+fn one_line(text: &str) -> String {
+    if !text.chars().any(char::is_control) {
+        return text.to_string();
+    }
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 impl std::fmt::Debug for BadData {
@@ -102,7 +134,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Tree { report }) => print_tree(&mut out, &open(&report)?)?,
         Some(Command::Show { report, id, width }) => {
-            print_show(&mut out, &open(&report)?, id.as_deref(), width)?
+            print_show(&mut out, &open(&report)?, id.as_deref(), usize::from(width))?
         }
         Some(Command::List { dir }) => return list_dir(&mut out, &dir),
     }
@@ -132,16 +164,29 @@ fn to_json(report: &Report) -> anyhow::Result<String> {
     Ok(serde_json::to_string_pretty(report)?)
 }
 
-/// Writes through a temporary file in the same folder and renames it over the target.
+/// Writes through a temporary file in the same folder and renames it over the target; on
+/// failure the target is untouched and the temporary file removed.
 fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    if path.is_dir() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::IsADirectory,
+            "is a directory (give a file name)",
+        ));
+    }
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let mut temp = tempfile_in(dir, path)?;
-    temp.1.write_all(bytes)?;
-    temp.1.sync_all()?;
-    std::fs::rename(&temp.0, path)
+    let (temp, mut file) = tempfile_in(dir, path)?;
+    let written = file
+        .write_all(bytes)
+        .and_then(|()| file.sync_all())
+        .and_then(|()| std::fs::rename(&temp, path));
+    if written.is_err() {
+        // The write already failed; a leftover temporary file is the lesser problem.
+        let _ = std::fs::remove_file(&temp);
+    }
+    written
 }
 
 fn tempfile_in(dir: &Path, target: &Path) -> std::io::Result<(PathBuf, std::fs::File)> {
@@ -154,14 +199,14 @@ fn tempfile_in(dir: &Path, target: &Path) -> std::io::Result<(PathBuf, std::fs::
 }
 
 fn print_tree(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
-    writeln!(out, "{}", report.title)?;
+    writeln!(out, "{}", one_line(&report.title))?;
     for part in &report.parts {
         let year = part.year.map(|y| format!(" {y}")).unwrap_or_default();
         writeln!(
             out,
             "{}  {}  [{}{year}]",
-            part.id,
-            part.heading,
+            one_line(&part.id),
+            one_line(&part.heading),
             part.kind.as_str()
         )?;
         for node in &part.nodes {
@@ -191,9 +236,9 @@ fn print_node(out: &mut impl Write, node: &Node, depth: usize) -> std::io::Resul
         out,
         "{}{}  {}{}{flags}",
         "  ".repeat(depth),
-        node.id,
-        node.marker,
-        node.title
+        one_line(&node.id),
+        one_line(&node.marker),
+        one_line(&node.title)
     )?;
     for child in &node.children {
         print_node(out, child, depth + 1)?;
@@ -253,13 +298,15 @@ fn print_show(
 fn list_bundled(out: &mut impl Write) -> anyhow::Result<()> {
     let mut rows = Vec::new();
     for b in bundled::BUNDLED {
-        rows.push(list_row(Path::new(b.name), &b.report().map_err(bad)?));
+        let name = b.name.strip_suffix(".json").unwrap_or(b.name);
+        rows.push(list_row(Path::new(name), &b.report().map_err(bad)?));
     }
     print_rows(out, &rows)?;
+    let first = bundled::BUNDLED.first().map_or("", |b| b.name);
     writeln!(
         out,
         "\nbundled reports; try `planlens tree {}`",
-        bundled::BUNDLED[0].name
+        first.strip_suffix(".json").unwrap_or(first)
     )?;
     Ok(())
 }
@@ -275,7 +322,7 @@ fn list_dir(out: &mut impl Write, dir: &Path) -> anyhow::Result<ExitCode> {
             Ok(report) => rows.push(list_row(&path, &report)),
             Err(error) => {
                 failed = true;
-                eprintln!("planlens: {error}");
+                report_error(&error.to_string());
             }
         }
     }
@@ -296,10 +343,11 @@ fn list_row(path: &Path, report: &Report) -> [String; 4] {
             None => p.kind.as_str().to_string(),
         })
         .collect();
+    let or_dash = |s: &Option<String>| s.as_deref().map_or_else(|| "-".into(), one_line);
     [
-        path.display().to_string(),
-        report.district.clone().unwrap_or_else(|| "-".into()),
-        report.bureau.clone().unwrap_or_else(|| "-".into()),
+        one_line(&path.display().to_string()),
+        or_dash(&report.district),
+        or_dash(&report.bureau),
         parts.join(", "),
     ]
 }

@@ -1,0 +1,766 @@
+//! The `planlens` binary as a user runs it: what it prints, what it refuses, and how it says so.
+//!
+//! Bad data must give exactly one line on standard error naming the file and the place
+//! (`file:LINE:COLUMN:` for JSON, `line N` / `byte N` for page text), exit code 1, and never a
+//! panic; usage mistakes exit 2.
+
+use std::path::{Path, PathBuf};
+use std::process::{Output, Stdio};
+use std::time::Duration;
+
+use assert_cmd::Command;
+use planlens::model::{Node, Report};
+use predicates::prelude::*;
+use tempfile::TempDir;
+use unicode_width::UnicodeWidthStr;
+
+const GUANGMING: &str = "guangming-zwsj-2024-2025";
+const LONGGANG: &str = "longgang-zwsj-2023-2024";
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The committed JSON of a bundled report.
+fn json_path(name: &str) -> PathBuf {
+    root().join(format!("data/{name}.json"))
+}
+
+/// The raw page text of a bundled report.
+fn raw_path(name: &str) -> PathBuf {
+    root().join(format!("data/raw/{name}.txt"))
+}
+
+fn read_report(name: &str) -> Report {
+    serde_json::from_str(&std::fs::read_to_string(json_path(name)).unwrap()).unwrap()
+}
+
+/// `planlens`, run from the repository root.
+fn planlens() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_planlens"));
+    cmd.current_dir(root());
+    cmd
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+/// Runs a command that must succeed quietly and returns its standard output.
+fn succeeds(cmd: &mut Command) -> String {
+    let output = cmd.output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "stderr: {}", stderr(&output));
+    assert_eq!(stderr(&output), "");
+    stdout(&output)
+}
+
+/// Runs a command that must fail on bad data: exit code 1, no panic, and exactly one line on
+/// standard error that names `file`. Returns that line.
+fn fails_on(cmd: &mut Command, file: &Path) -> String {
+    let output = cmd.output().unwrap();
+    let err = stderr(&output);
+    assert!(!err.contains("panicked"), "panic: {err}");
+    assert_eq!(output.status.code(), Some(1), "stderr: {err}");
+    assert_eq!(err.lines().count(), 1, "not one line: {err:?}");
+    assert!(err.ends_with('\n'), "{err:?}");
+    assert!(err.starts_with("planlens: "), "{err}");
+    assert!(
+        err.contains(&file.display().to_string()),
+        "does not name {}: {err}",
+        file.display()
+    );
+    err.trim_end().to_string()
+}
+
+/// The `LINE:COLUMN` right after `file:` in an error line.
+fn json_place(error: &str, file: &Path) -> (usize, usize) {
+    let prefix = format!("{}:", file.display());
+    let rest = &error[error.find(&prefix).unwrap() + prefix.len()..];
+    let mut numbers = rest.splitn(3, ':');
+    let line = numbers.next().unwrap().parse().unwrap();
+    let column = numbers.next().unwrap().parse().unwrap();
+    (line, column)
+}
+
+/// The expected `(line, column)` of the character that starts at byte `offset` of `text`: both
+/// 1-based, the column counted in characters as editors show it.
+fn place_of(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (
+        before.matches('\n').count() + 1,
+        before[line_start..].chars().count() + 1,
+    )
+}
+
+fn write(dir: &TempDir, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+// --- happy paths on the bundled reports ----------------------------------------------------------
+
+#[test]
+fn no_arguments_lists_the_bundled_reports_from_any_folder() {
+    let elsewhere = TempDir::new().unwrap();
+    let out = succeeds(Command::new(env!("CARGO_BIN_EXE_planlens")).current_dir(elsewhere.path()));
+    let row = |name: &str| {
+        out.lines()
+            .find(|l| l.starts_with(name))
+            .unwrap_or_else(|| panic!("{name} not listed:\n{out}"))
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    assert_eq!(
+        row(GUANGMING),
+        format!("{GUANGMING} 光明区 政务服务和数据管理局 summary 2024, plan 2025")
+    );
+    assert_eq!(
+        row(LONGGANG),
+        format!("{LONGGANG} 龙岗区 政务服务和数据管理局 summary 2023, plan 2024")
+    );
+    // The hint it gives works as written.
+    let hint = out.lines().find(|l| l.contains("try `")).unwrap();
+    let suggested = hint.split('`').nth(1).unwrap();
+    let args: Vec<&str> = suggested.split_whitespace().skip(1).collect();
+    let tree = succeeds(
+        Command::new(env!("CARGO_BIN_EXE_planlens"))
+            .current_dir(elsewhere.path())
+            .args(&args),
+    );
+    assert!(tree.starts_with("光明区政务服务和数据管理局"), "{tree}");
+}
+
+#[test]
+fn tree_of_json_raw_text_and_bundled_name_are_the_same() {
+    let from_json = succeeds(planlens().arg("tree").arg(json_path(GUANGMING)));
+    let from_text = succeeds(planlens().arg("tree").arg(raw_path(GUANGMING)));
+    assert_eq!(from_json, from_text);
+    assert!(
+        from_json
+            .lines()
+            .any(|l| l == "    p1.5.2  是筑牢网络信息安全屏障。  !marker_broken"),
+        "{from_json}"
+    );
+    assert!(from_json.contains("p1.5.3  四是打造政务领域5G应用示范。  !numbering_gap"));
+    assert!(from_json.contains("p2.2.1  1.强化智能算力资源供给  !heading_glued"));
+    assert!(from_json.starts_with("光明区政务服务和数据管理局2024年工作总结和2025年工作计划\n"));
+
+    let relative = succeeds(planlens().args(["tree", "data/guangming-zwsj-2024-2025.json"]));
+    assert_eq!(relative, from_json);
+    let elsewhere = TempDir::new().unwrap();
+    let by_name = succeeds(
+        Command::new(env!("CARGO_BIN_EXE_planlens"))
+            .current_dir(elsewhere.path())
+            .args(["tree", GUANGMING]),
+    );
+    assert_eq!(by_name, from_json);
+
+    let longgang_json = succeeds(planlens().arg("tree").arg(json_path(LONGGANG)));
+    let longgang_text = succeeds(planlens().arg("tree").arg(raw_path(LONGGANG)));
+    assert_eq!(longgang_json, longgang_text);
+}
+
+#[test]
+fn show_a_node_wraps_to_the_width_and_loses_nothing() {
+    let report = read_report(GUANGMING);
+    let node = report.node("p2.2.1").unwrap();
+    for width in [30, 2, 7, 80] {
+        let out =
+            succeeds(planlens().args(["show", GUANGMING, "p2.2.1", "--width", &width.to_string()]));
+        for line in out.lines() {
+            assert!(line.width() <= width, "wider than {width}: {line:?}");
+        }
+        let joined: String = out.lines().collect();
+        assert!(
+            joined.contains(&node.text),
+            "width {width}: text lost:\n{out}"
+        );
+        assert!(joined.contains(&format!("{}{}", node.marker, node.title)));
+    }
+}
+
+/// Every non-whitespace character of what `show` should print, in order.
+fn shown_chars(report: &Report) -> String {
+    let mut pieces = vec![report.title.clone(), report.preamble.clone()];
+    for part in &report.parts {
+        pieces.push(part.heading.clone());
+        pieces.push(part.text.clone());
+        for node in part.nodes.iter().flat_map(Node::walk) {
+            pieces.push(format!("{}{}", node.marker, node.title));
+            pieces.push(node.text.clone());
+        }
+    }
+    pieces
+        .concat()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+#[test]
+fn show_the_whole_report_keeps_every_character_in_order() {
+    for name in [GUANGMING, LONGGANG] {
+        let report = read_report(name);
+        for width in [2, 30] {
+            let out = succeeds(planlens().args(["show", name, "--width", &width.to_string()]));
+            assert!(out.lines().all(|l| l.width() <= width));
+            let got: String = out.chars().filter(|c| !c.is_whitespace()).collect();
+            assert_eq!(got, shown_chars(&report), "{name} at width {width}");
+        }
+    }
+}
+
+#[test]
+fn show_a_part_by_id() {
+    let report = read_report(GUANGMING);
+    let out = succeeds(planlens().args(["show", GUANGMING, "p2", "--width", "40"]));
+    let joined: String = out.lines().collect();
+    assert!(joined.starts_with(&report.parts[1].heading), "{out}");
+    assert!(joined.contains(&report.node("p2.5.2").unwrap().text));
+    assert!(!joined.contains(&report.parts[0].heading));
+}
+
+#[test]
+fn import_writes_the_committed_json() {
+    let expected: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(json_path(LONGGANG)).unwrap()).unwrap();
+    let dir = TempDir::new().unwrap();
+    let out = dir.path().join("out.json");
+    let printed = succeeds(
+        planlens()
+            .arg("import")
+            .arg(raw_path(LONGGANG))
+            .arg("-o")
+            .arg(&out),
+    );
+    assert_eq!(printed, "", "-o writes nothing to standard output");
+    let written: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(written, expected);
+    // Only the output file is left behind: no temporary files.
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(left.len(), 1);
+
+    // Overwrites an existing file.
+    std::fs::write(&out, "old").unwrap();
+    succeeds(
+        planlens()
+            .arg("import")
+            .arg(raw_path(LONGGANG))
+            .arg("--output")
+            .arg(&out),
+    );
+    let written: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(written, expected);
+
+    // Standard output by default.
+    let printed = succeeds(planlens().arg("import").arg(raw_path(LONGGANG)));
+    let printed: serde_json::Value = serde_json::from_str(&printed).unwrap();
+    assert_eq!(printed, expected);
+
+    let guangming = succeeds(planlens().arg("import").arg(raw_path(GUANGMING)));
+    let committed: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(json_path(GUANGMING)).unwrap()).unwrap();
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&guangming).unwrap(),
+        committed
+    );
+}
+
+#[test]
+fn import_of_a_gbk_page_gives_the_same_json() {
+    let dir = TempDir::new().unwrap();
+    for name in [GUANGMING, LONGGANG] {
+        let utf8 = std::fs::read_to_string(raw_path(name)).unwrap();
+        let expected: serde_json::Value =
+            serde_json::from_str(&succeeds(planlens().arg("import").arg(raw_path(name)))).unwrap();
+
+        // The pages hold NBSPs, which GBK proper cannot encode: GB18030 (what "GBK" pages are
+        // read as) encodes the page byte for byte.
+        let (bytes, _, unmappable) = encoding_rs::GB18030.encode(&utf8);
+        assert!(!unmappable);
+        assert!(std::str::from_utf8(&bytes).is_err(), "really not UTF-8");
+        let gb = write(&dir, &format!("{name}.gb18030.txt"), &bytes);
+        let got: serde_json::Value =
+            serde_json::from_str(&succeeds(planlens().arg("import").arg(&gb))).unwrap();
+        assert_eq!(got, expected, "{name} in GB18030");
+
+        // Strict GBK, with the NBSPs made plain spaces in both copies.
+        let plain = utf8.replace('\u{a0}', " ");
+        let (bytes, _, unmappable) = encoding_rs::GBK.encode(&plain);
+        assert!(!unmappable);
+        let gbk = write(&dir, &format!("{name}.gbk.txt"), &bytes);
+        let utf8_plain = write(&dir, &format!("{name}.utf8.txt"), &plain);
+        let expected: serde_json::Value =
+            serde_json::from_str(&succeeds(planlens().arg("import").arg(&utf8_plain))).unwrap();
+        let got: serde_json::Value =
+            serde_json::from_str(&succeeds(planlens().arg("import").arg(&gbk))).unwrap();
+        assert_eq!(got, expected, "{name} in GBK");
+
+        // And the tree reads the same from the GBK file.
+        assert_eq!(
+            succeeds(planlens().arg("tree").arg(&gbk)),
+            succeeds(planlens().arg("tree").arg(&utf8_plain))
+        );
+    }
+}
+
+/// The display-width offsets at which the cells of a `list` line start (cells are separated by
+/// two or more spaces).
+fn cell_starts(line: &str) -> Vec<usize> {
+    let mut starts = vec![0];
+    let mut width = 0;
+    let mut spaces = 0;
+    for c in line.chars() {
+        if c == ' ' {
+            spaces += 1;
+        } else {
+            if spaces >= 2 {
+                starts.push(width);
+            }
+            spaces = 0;
+        }
+        width += c.to_string().width();
+    }
+    starts
+}
+
+fn assert_aligned(out: &str) {
+    let lines: Vec<&str> = out.lines().collect();
+    let first = cell_starts(lines[0]);
+    assert_eq!(first.len(), 4, "{:?}", lines[0]);
+    for line in &lines {
+        assert_eq!(cell_starts(line), first, "columns not aligned:\n{out}");
+    }
+}
+
+#[test]
+fn list_data_lists_both_reports_aligned() {
+    let out = succeeds(planlens().args(["list", "data"]));
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines
+            .iter()
+            .map(|l| l.split("  ").next().unwrap())
+            .collect::<Vec<_>>(),
+        vec![
+            "data/guangming-zwsj-2024-2025.json",
+            "data/longgang-zwsj-2023-2024.json",
+            "data/raw/guangming-zwsj-2024-2025.txt",
+            "data/raw/longgang-zwsj-2023-2024.txt",
+        ]
+    );
+    for line in &lines {
+        let district = if line.contains("guangming") {
+            "光明区"
+        } else {
+            "龙岗区"
+        };
+        let parts = if line.contains("guangming") {
+            "summary 2024, plan 2025"
+        } else {
+            "summary 2023, plan 2024"
+        };
+        assert!(
+            line.contains(district) && line.contains("政务服务和数据管理局"),
+            "{line}"
+        );
+        assert!(line.ends_with(parts), "{line}");
+    }
+    assert_aligned(&out);
+}
+
+#[test]
+fn list_aligns_chinese_file_names_by_display_width() {
+    let dir = TempDir::new().unwrap();
+    std::fs::copy(json_path(GUANGMING), dir.path().join("光明区报告.json")).unwrap();
+    std::fs::copy(json_path(LONGGANG), dir.path().join("longgang-2023.json")).unwrap();
+    std::fs::copy(raw_path(LONGGANG), dir.path().join("龙岗.txt")).unwrap();
+    let out = succeeds(planlens().arg("list").arg(dir.path()));
+    assert_eq!(out.lines().count(), 3, "{out}");
+    assert_aligned(&out);
+}
+
+// --- bad input -----------------------------------------------------------------------------------
+
+#[test]
+fn truncated_json_names_line_and_column() {
+    let dir = TempDir::new().unwrap();
+    let full = std::fs::read_to_string(json_path(GUANGMING)).unwrap();
+    // Cut in the middle of a Chinese string, on a character boundary.
+    let cut = full.find("数字孪生科学城").unwrap() + "数字孪生".len();
+    let truncated = &full[..cut];
+    let file = write(&dir, "truncated.json", truncated);
+    for command in ["tree", "show", "import"] {
+        let error = fails_on(planlens().arg(command).arg(&file), &file);
+        // The file breaks off at its last character.
+        let last = truncated.char_indices().last().unwrap().0;
+        assert_eq!(
+            json_place(&error, &file),
+            place_of(truncated, last),
+            "{error}"
+        );
+        assert!(error.contains("EOF"), "{error}");
+    }
+}
+
+#[test]
+fn json_syntax_error_column_counts_characters() {
+    let dir = TempDir::new().unwrap();
+    let full = std::fs::read_to_string(json_path(GUANGMING)).unwrap();
+    // `"title": "光明区…计划";` — a `;` where a `,` belongs, after Chinese text on the line.
+    let title = full.find("\"title\":").unwrap();
+    let comma = title + full[title..].find("\",\n").unwrap() + 1;
+    let broken = format!("{};{}", &full[..comma], &full[comma + 1..]);
+    let file = write(&dir, "semicolon.json", &broken);
+    let error = fails_on(planlens().arg("tree").arg(&file), &file);
+    assert_eq!(
+        json_place(&error, &file),
+        place_of(&broken, comma),
+        "{error}"
+    );
+}
+
+#[test]
+fn unknown_schema_version_is_named_at_its_place() {
+    let dir = TempDir::new().unwrap();
+    let full = std::fs::read_to_string(json_path(GUANGMING)).unwrap();
+    let v9 = full.replacen("planlens.report/1", "planlens.report/9", 1);
+    let file = write(&dir, "v9.json", &v9);
+    let error = fails_on(planlens().arg("tree").arg(&file), &file);
+    assert!(error.contains("planlens.report/9"), "{error}");
+    let value = v9.find("\"planlens.report/9\"").unwrap();
+    assert_eq!(json_place(&error, &file), place_of(&v9, value), "{error}");
+
+    // Another version with other fields still names the version, not a missing field.
+    let other =
+        "{\n  \"title\": \"x\",\n  \"schema\": \"planlens.report/2\",\n  \"sections\": []\n}\n";
+    let file = write(&dir, "v2.json", other);
+    let error = fails_on(planlens().arg("tree").arg(&file), &file);
+    assert!(error.contains("planlens.report/2"), "{error}");
+    assert_eq!(json_place(&error, &file), (3, 13), "{error}");
+}
+
+#[test]
+fn empty_files_are_refused_with_a_place() {
+    let dir = TempDir::new().unwrap();
+    for (name, bytes) in [
+        ("empty.txt", ""),
+        ("blank.txt", "  \n\t\r\n  \n"),
+        ("bom-only.txt", "\u{feff}"),
+    ] {
+        let file = write(&dir, name, bytes);
+        for command in ["tree", "import"] {
+            let error = fails_on(planlens().arg(command).arg(&file), &file);
+            assert!(error.contains(": line 1:"), "{error}");
+        }
+    }
+    for (name, bytes) in [("empty.json", ""), ("blank.json", " \n\n  ")] {
+        let file = write(&dir, name, bytes);
+        let error = fails_on(planlens().arg("tree").arg(&file), &file);
+        assert_eq!(json_place(&error, &file), (1, 1), "{error}");
+    }
+}
+
+#[test]
+fn binary_file_is_refused_at_the_nul_byte() {
+    let dir = TempDir::new().unwrap();
+    let file = write(
+        &dir,
+        "image.txt",
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0",
+    );
+    for command in ["tree", "show", "import"] {
+        let error = fails_on(planlens().arg(command).arg(&file), &file);
+        assert!(error.contains("byte 8"), "{error}");
+    }
+    // Binary with no extension at all.
+    let file = write(&dir, "blob", [0u8, 159, 146, 150, 0, 1, 2]);
+    let error = fails_on(planlens().arg("tree").arg(&file), &file);
+    assert!(error.contains("byte 0"), "{error}");
+}
+
+#[test]
+fn a_100_megabyte_file_is_refused_by_its_size() {
+    let dir = TempDir::new().unwrap();
+    let file = dir.path().join("huge.txt");
+    std::fs::File::create(&file)
+        .unwrap()
+        .set_len(100 * 1024 * 1024)
+        .unwrap();
+    for command in ["tree", "import"] {
+        let error = fails_on(planlens().arg(command).arg(&file), &file);
+        assert!(error.contains("too large"), "{error}");
+        assert!(
+            error.contains(&format!("byte {}", planlens::load::MAX_FILE_BYTES)),
+            "{error}"
+        );
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn an_endless_file_is_refused_without_reading_it_all() {
+    // /dev/zero says it is 0 bytes long and never ends.
+    let file = Path::new("/dev/zero");
+    let error = fails_on(
+        planlens()
+            .arg("tree")
+            .arg(file)
+            .timeout(Duration::from_secs(60)),
+        file,
+    );
+    assert!(error.contains("too large"), "{error}");
+}
+
+#[test]
+fn deeply_nested_json_is_refused_without_overflowing() {
+    let dir = TempDir::new().unwrap();
+    let depth = 100_000;
+    let cases = [
+        ("open-arrays.json", "[".repeat(depth)),
+        (
+            "arrays.json",
+            format!("{}{}", "[".repeat(depth), "]".repeat(depth)),
+        ),
+        ("objects.json", "{\"a\":".repeat(depth)),
+        (
+            "closed-objects.json",
+            format!("{}1{}", "{\"a\":".repeat(depth), "}".repeat(depth)),
+        ),
+        (
+            "inside-a-report.json",
+            format!(
+                "{{\"schema\":\"planlens.report/1\",\"title\":{}",
+                "[".repeat(depth)
+            ),
+        ),
+    ];
+    for (name, text) in cases {
+        let file = write(&dir, name, &text);
+        let error = fails_on(planlens().arg("tree").arg(&file), &file);
+        let (line, column) = json_place(&error, &file);
+        assert_eq!(line, 1, "{error}");
+        assert!(column >= 1 && column <= text.len(), "{error}");
+    }
+    // The same brackets as page text: not a report either, and no overflow.
+    let file = write(&dir, "brackets.txt", "[".repeat(depth));
+    let error = fails_on(planlens().arg("tree").arg(&file), &file);
+    assert!(error.contains("line 1"), "{error}");
+}
+
+#[test]
+fn a_directory_is_not_a_report_file() {
+    let dir = TempDir::new().unwrap();
+    for command in ["tree", "show", "import"] {
+        let error = fails_on(planlens().arg(command).arg(dir.path()), dir.path());
+        assert!(error.contains("directory"), "{error}");
+    }
+}
+
+#[test]
+fn a_missing_file_is_named() {
+    let dir = TempDir::new().unwrap();
+    let file = dir.path().join("no-such-report.json");
+    for command in ["tree", "show", "import"] {
+        let error = fails_on(planlens().arg(command).arg(&file), &file);
+        assert!(error.contains("cannot read"), "{error}");
+    }
+    let file = Path::new("guangming-zwsj-2099-2100");
+    fails_on(planlens().arg("tree").arg(file), file);
+}
+
+#[test]
+fn text_with_no_outline_names_the_line() {
+    let dir = TempDir::new().unwrap();
+    let file = write(
+        &dir,
+        "paragraph.txt",
+        "\n\n这是一段普通的文字，没有任何标题，也没有编号的条目。\n",
+    );
+    for command in ["tree", "import"] {
+        let error = fails_on(planlens().arg(command).arg(&file), &file);
+        assert!(error.contains("line 3"), "{error}");
+        assert!(error.contains("no report outline"), "{error}");
+    }
+}
+
+#[test]
+fn json_that_is_not_a_report_is_refused() {
+    let dir = TempDir::new().unwrap();
+    let file = write(
+        &dir,
+        "schema-only.json",
+        "{\"schema\":\"planlens.report/1\"}",
+    );
+    let error = fails_on(planlens().arg("tree").arg(&file), &file);
+    assert!(error.contains("missing field"), "{error}");
+    assert_eq!(json_place(&error, &file).0, 1, "{error}");
+
+    for (name, text, place) in [
+        ("array.json", "[1, 2, 3]\n", (1, 1)),
+        ("number.json", "\n  42\n", (2, 3)),
+        ("string.json", "\"一、二\"", (1, 1)),
+    ] {
+        let file = write(&dir, name, text);
+        let error = fails_on(planlens().arg("tree").arg(&file), &file);
+        assert_eq!(json_place(&error, &file), place, "{error}");
+    }
+}
+
+#[test]
+fn error_messages_stay_on_one_line_whatever_the_data_holds() {
+    let dir = TempDir::new().unwrap();
+    let full = std::fs::read_to_string(json_path(LONGGANG)).unwrap();
+    let bad_script = full.replacen("\"simplified\"", "\"multi\\nline\\u001b[31m\"", 1);
+    assert_ne!(bad_script, full);
+    let file = write(&dir, "script.json", &bad_script);
+    let error = fails_on(planlens().arg("tree").arg(&file), &file);
+    assert!(!error.contains('\u{1b}'), "{error:?}");
+
+    let bad_schema = full.replacen("planlens.report/1", "v2\\nv3", 1);
+    let file = write(&dir, "schema.json", &bad_schema);
+    fails_on(planlens().arg("tree").arg(&file), &file);
+}
+
+#[test]
+fn list_reports_each_bad_file_and_lists_the_good_one() {
+    let dir = TempDir::new().unwrap();
+    std::fs::copy(json_path(GUANGMING), dir.path().join("good.json")).unwrap();
+    let empty = write(&dir, "empty.txt", "");
+    let broken = write(&dir, "broken.json", "{\"schema\": ");
+    write(&dir, "notes.md", "not a report file: not listed");
+    let output = planlens().arg("list").arg(dir.path()).output().unwrap();
+    let out = stdout(&output);
+    let err = stderr(&output);
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(out.contains("good.json") && out.contains("光明区"), "{out}");
+    let errors: Vec<&str> = err.lines().collect();
+    assert_eq!(errors.len(), 2, "{err}");
+    assert!(
+        errors
+            .iter()
+            .any(|l| l.contains(&format!("{}: line 1:", empty.display())))
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|l| l.contains(&format!("{}:1:", broken.display()))),
+        "{err}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn list_follows_a_symlink_loop_only_once() {
+    let dir = TempDir::new().unwrap();
+    std::fs::copy(json_path(LONGGANG), dir.path().join("longgang.json")).unwrap();
+    std::os::unix::fs::symlink(".", dir.path().join("again")).unwrap();
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("back")).unwrap();
+    let out = succeeds(
+        planlens()
+            .arg("list")
+            .arg(dir.path())
+            .timeout(Duration::from_secs(60)),
+    );
+    assert_eq!(out.lines().count(), 1, "{out}");
+}
+
+#[test]
+fn list_of_a_file_or_missing_folder_is_one_line() {
+    let file = json_path(GUANGMING);
+    fails_on(planlens().arg("list").arg(&file), &file);
+    let missing = Path::new("no-such-folder");
+    fails_on(planlens().arg("list").arg(missing), missing);
+}
+
+#[test]
+fn show_an_unknown_id_is_one_line() {
+    let output = planlens()
+        .args(["show", GUANGMING, "p9.9"])
+        .output()
+        .unwrap();
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("p9.9") && !err.contains("panicked"), "{err}");
+    assert_eq!(stdout(&output), "");
+}
+
+#[test]
+fn import_to_a_folder_fails_cleanly() {
+    let dir = TempDir::new().unwrap();
+    let target = dir.path().join("out");
+    std::fs::create_dir(&target).unwrap();
+    fails_on(
+        planlens()
+            .arg("import")
+            .arg(raw_path(LONGGANG))
+            .arg("-o")
+            .arg(&target),
+        &target,
+    );
+    // No temporary file is left behind.
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(left.len(), 1);
+    let missing_parent = dir.path().join("no/such/out.json");
+    fails_on(
+        planlens()
+            .arg("import")
+            .arg(raw_path(LONGGANG))
+            .arg("-o")
+            .arg(&missing_parent),
+        &missing_parent,
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        vec!["frobnicate"],
+        vec!["tree"],
+        vec!["show"],
+        vec!["import"],
+        vec!["list"],
+        vec!["import", "a.txt", "-o"],
+        vec!["show", GUANGMING, "--width", "wide"],
+        vec!["show", GUANGMING, "--width", "0"],
+        vec!["show", GUANGMING, "--width", "-3"],
+        vec!["tree", GUANGMING, "--no-such-flag"],
+    ] {
+        planlens()
+            .args(&args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("panicked").not())
+            .stdout("");
+    }
+    planlens().arg("--help").assert().success();
+    planlens().arg("--version").assert().success();
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_planlens"))
+        .args(["show", GUANGMING, "--width", "2"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Like `planlens show … | head -0`: the reader is gone before anything is written.
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    let err = stderr(&output);
+    assert_eq!(err, "", "{err}");
+    assert_eq!(output.status.code(), Some(0));
+}
