@@ -1,1 +1,104 @@
-fn main() {}
+//! Import and load speed: `cargo bench --bench import`.
+//!
+//! Targets: import at 20 MB/s or more; a folder of 1,000 report JSON files loaded in 200 ms or
+//! less.
+
+use std::path::Path;
+
+use divan::counter::{BytesCount, ItemsCount};
+use divan::{Bencher, black_box};
+use planlens::import::import_text;
+use planlens::load::load_dir;
+use planlens::synth::{self, ItemStyle, Spec};
+
+fn main() {
+    divan::main();
+}
+
+/// The seed pages of data/raw, as scraped.
+const SEEDS: &[(&str, &str)] = &[
+    (
+        "guangming-zwsj-2024-2025",
+        include_str!("../data/raw/guangming-zwsj-2024-2025.txt"),
+    ),
+    (
+        "longgang-zwsj-2023-2024",
+        include_str!("../data/raw/longgang-zwsj-2023-2024.txt"),
+    ),
+];
+
+#[divan::bench(args = ["guangming-zwsj-2024-2025", "longgang-zwsj-2023-2024"])]
+fn import_seed(bencher: Bencher, name: &str) {
+    let text = SEEDS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, text)| *text)
+        .unwrap_or_default();
+    assert!(import_text(text).is_ok(), "{name} does not import");
+    bencher
+        .counter(BytesCount::of_str(text))
+        .bench(|| import_text(black_box(text)));
+}
+
+/// A generated report of about 1 MB, its line breaks intact or lost.
+fn megabyte_report(lost_line_breaks: bool) -> String {
+    synth::report_text(&Spec {
+        seed: 2025,
+        style: ItemStyle::Mixed,
+        uneven: true,
+        lost_line_breaks,
+        target_bytes: Some(1 << 20),
+        ..Spec::default()
+    })
+}
+
+#[divan::bench(args = ["intact", "flattened"], sample_count = 30)]
+fn import_1mb(bencher: Bencher, line_breaks: &str) {
+    let text = megabyte_report(line_breaks == "flattened");
+    assert!(import_text(&text).is_ok());
+    bencher
+        .counter(BytesCount::of_str(&text))
+        .bench(|| import_text(black_box(&text)));
+}
+
+/// Number of report files in the folder `load_dir` reads.
+const FILES: usize = 1_000;
+
+/// Writes `FILES` report JSON files, imports of generated pages of every style and size, into
+/// `dir` (in ten subfolders, as a year of several bureaus' reports would be kept).
+fn write_reports(dir: &Path) -> u64 {
+    let mut bytes = 0;
+    for i in 0..FILES {
+        let spec = Spec {
+            seed: i as u64,
+            district: synth::DISTRICTS[i % synth::DISTRICTS.len()].to_string(),
+            bureau: synth::BUREAUS[i / 10 % synth::BUREAUS.len()].to_string(),
+            summary_year: 2018 + (i % 8) as i32,
+            sections: 3 + i % 4,
+            items_per_section: 1 + i % 5,
+            uneven: i % 2 == 0,
+            style: [ItemStyle::RunIn, ItemStyle::Numbered, ItemStyle::Mixed][i % 3],
+            ..Spec::default()
+        };
+        let report = import_text(&synth::report_text(&spec)).expect("generated report imports");
+        let json = serde_json::to_string_pretty(&report).expect("report serialises");
+        let sub = dir.join(format!("bureau-{}", i % 10));
+        std::fs::create_dir_all(&sub).expect("create folder");
+        std::fs::write(sub.join(format!("report-{i:04}.json")), &json).expect("write report");
+        bytes += json.len() as u64;
+    }
+    bytes
+}
+
+#[divan::bench(sample_count = 30)]
+fn load_dir_1000_json(bencher: Bencher) {
+    let dir = tempfile::tempdir().expect("temp folder");
+    let bytes = write_reports(dir.path());
+    let loaded = load_dir(dir.path()).expect("folder loads");
+    assert_eq!(loaded.len(), FILES);
+    assert!(loaded.iter().all(|(_, report)| report.is_ok()));
+    bencher
+        .counter(ItemsCount::new(FILES))
+        .counter(BytesCount::new(bytes))
+        .bench(|| load_dir(black_box(dir.path())));
+}
