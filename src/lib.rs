@@ -10,6 +10,7 @@
 
 pub mod atomic;
 pub mod bundled;
+pub mod commands;
 pub mod import;
 pub mod load;
 pub mod model;

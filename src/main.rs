@@ -7,12 +7,19 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use std::io::IsTerminal;
+
 use anyhow::Context;
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
+use planlens::commands::{self, ShowError, list_row, one_line, print_rows};
 use planlens::load::{self, LoadError};
-use planlens::model::{Node, Report};
-use planlens::{bundled, text};
-use unicode_width::UnicodeWidthStr;
+use planlens::model::Report;
+use planlens::settings::{self, BookmarkFile};
+use planlens::tui::app::{App, Entry};
+use planlens::tui::theme::{Theme, ThemeName};
+use planlens::{atomic, bundled};
+use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::execute;
 
 #[derive(Parser)]
 #[command(
@@ -20,9 +27,25 @@ use unicode_width::UnicodeWidthStr;
     version,
     about = "Read, compare and audit Chinese government work plans (工作总结和工作计划)"
 )]
+#[command(args_conflicts_with_subcommands = true)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
+    /// Reports to open in the app: planlens JSON, raw page text, folders, or bundled names.
+    /// With none, the app opens on the bundled reports.
+    paths: Vec<PathBuf>,
+    /// The terminal draws “ ” × · — … two cells wide (also `ambiguous_wide` in config.json)
+    #[arg(long)]
+    ambiguous_wide: bool,
+    /// Colour theme (also `theme` in config.json); NO_COLOR turns colours off
+    #[arg(long, value_enum)]
+    theme: Option<ThemeArg>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ThemeArg {
+    Dark,
+    Light,
 }
 
 #[derive(Subcommand)]
@@ -90,23 +113,6 @@ fn report_error(message: &str) {
     let _ = writeln!(std::io::stderr().lock(), "planlens: {}", one_line(message));
 }
 
-/// The text with control characters (newlines, tabs, escapes) written as `\n`, `\t`, `\u{1b}`:
-/// one line that cannot move the terminal's cursor.
-fn one_line(text: &str) -> String {
-    if !text.chars().any(char::is_control) {
-        return text.to_string();
-    }
-    text.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
-}
-
 impl std::fmt::Debug for BadData {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.0)
@@ -122,23 +128,154 @@ impl std::error::Error for BadData {}
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     match cli.command {
-        None => list_bundled(&mut out)?,
+        None if !std::io::stdout().is_terminal() && cli.paths.is_empty() => list_bundled(&mut out)?,
+        None => {
+            drop(out);
+            return run_app(&cli.paths, cli.ambiguous_wide, cli.theme);
+        }
         Some(Command::Import { file, output }) => {
-            let report = load_text_report(&file)?;
-            let json = to_json(&report)?;
+            let report = load::load_report(&file).map_err(bad)?;
+            let json = serde_json::to_string_pretty(&report)?;
             match output {
-                Some(path) => write_atomically(&path, json.as_bytes())
+                Some(path) => write_output(&path, json.as_bytes())
                     .with_context(|| format!("{}: cannot write", path.display()))?,
                 None => writeln!(out, "{json}")?,
             }
         }
-        Some(Command::Tree { report }) => print_tree(&mut out, &open(&report)?)?,
+        Some(Command::Tree { report }) => commands::print_tree(&mut out, &open(&report)?)?,
         Some(Command::Show { report, id, width }) => {
-            print_show(&mut out, &open(&report)?, id.as_deref(), usize::from(width))?
+            match commands::print_show(&mut out, &open(&report)?, id.as_deref(), usize::from(width))
+            {
+                Err(ShowError::NoSuchId(id)) => {
+                    return Err(BadData(format!(
+                        "no section `{id}` in this report (see `planlens tree`)"
+                    ))
+                    .into());
+                }
+                Err(ShowError::Io(error)) => return Err(error.into()),
+                Ok(()) => {}
+            }
         }
         Some(Command::List { dir }) => return list_dir(&mut out, &dir),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `import -o`: the JSON replaces the target atomically; a folder is refused.
+fn write_output(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    if path.is_dir() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::IsADirectory,
+            "is a directory (give a file name)",
+        ));
+    }
+    atomic::write(path, bytes)
+}
+
+/// Loads the reports to open (bundled ones when no path is given): files that fail become
+/// one-line errors for the picker, the rest open.
+fn load_entries(paths: &[PathBuf]) -> (Vec<Entry>, Vec<String>) {
+    let mut entries = Vec::new();
+    let mut failures = Vec::new();
+    let mut add = |source: String, result: Result<Report, LoadError>| match result {
+        Ok(report) => entries.push(Entry { source, report }),
+        Err(error) => failures.push(one_line(&error.to_string())),
+    };
+    if paths.is_empty() {
+        for b in bundled::BUNDLED {
+            add(b.name.to_string(), b.report());
+        }
+    }
+    for path in paths {
+        if path.is_dir() {
+            match load::load_dir(path) {
+                Ok(found) => found
+                    .into_iter()
+                    .for_each(|(p, r)| add(p.display().to_string(), r)),
+                Err(error) => add(path.display().to_string(), Err(error)),
+            }
+        } else if let Some(found) = path
+            .to_str()
+            .and_then(bundled::find)
+            .filter(|_| !path.exists())
+        {
+            add(found.name.to_string(), found.report());
+        } else {
+            let source = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+            add(source.display().to_string(), load::load_report(path));
+        }
+    }
+    (entries, failures)
+}
+
+/// The terminal app: loads files first, then takes over the terminal until `q`.
+fn run_app(
+    paths: &[PathBuf],
+    ambiguous_wide: bool,
+    theme: Option<ThemeArg>,
+) -> anyhow::Result<ExitCode> {
+    let (entries, failures) = load_entries(paths);
+    if entries.is_empty() {
+        for failure in &failures {
+            report_error(failure);
+        }
+        if failures.is_empty() {
+            report_error("no reports found");
+        }
+        return Ok(ExitCode::from(1));
+    }
+    let (config, config_error) = match settings::config_dir().map(|d| settings::load_config(&d)) {
+        Some(Ok(config)) => (config, None),
+        Some(Err(error)) => (settings::Config::default(), Some(error)),
+        None => (settings::Config::default(), None),
+    };
+    let theme_name = match (theme, config.theme.as_deref()) {
+        (Some(ThemeArg::Light), _) | (None, Some("light")) => ThemeName::Light,
+        _ => ThemeName::Dark,
+    };
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let single = entries.len() == 1 && failures.is_empty();
+    let mut app = App::new(
+        entries,
+        failures,
+        Theme::new(theme_name, no_color),
+        ambiguous_wide || config.ambiguous_wide,
+    );
+    let mut store = BookmarkFile {
+        path: settings::data_dir()
+            .unwrap_or_else(|| PathBuf::from(".planlens"))
+            .join("bookmarks.json"),
+    };
+    let (bookmarks, bookmark_error) = store.load();
+    app.bookmarks = bookmarks;
+    app.message = config_error.or(bookmark_error);
+    if single {
+        app.open_entry(0);
+    }
+    install_panic_hook();
+    let mut terminal = ratatui::init();
+    let _ = execute!(std::io::stdout(), EnableMouseCapture);
+    let result = planlens::tui::run::run(
+        &mut terminal,
+        &mut app,
+        ratatui::crossterm::event::read,
+        &mut store,
+    );
+    let _ = execute!(std::io::stdout(), DisableMouseCapture);
+    ratatui::restore();
+    result?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// On a panic the terminal comes back first (ratatui's hook, installed after this one, restores
+/// raw mode and the screen, then calls this), then mouse reporting is turned off, then the
+/// message is printed.
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(std::io::stdout(), DisableMouseCapture);
+        previous(info);
+    }));
 }
 
 fn bad(error: LoadError) -> anyhow::Error {
@@ -153,146 +290,6 @@ fn open(path: &Path) -> anyhow::Result<Report> {
         return found.report().map_err(bad);
     }
     load::load_report(path).map_err(bad)
-}
-
-/// `import` takes raw page text; a JSON report is already imported.
-fn load_text_report(path: &Path) -> anyhow::Result<Report> {
-    load::load_report(path).map_err(bad)
-}
-
-fn to_json(report: &Report) -> anyhow::Result<String> {
-    Ok(serde_json::to_string_pretty(report)?)
-}
-
-/// Writes through a temporary file in the same folder and renames it over the target; on
-/// failure the target is untouched and the temporary file removed.
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    if path.is_dir() {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::IsADirectory,
-            "is a directory (give a file name)",
-        ));
-    }
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let (temp, mut file) = tempfile_in(dir, path)?;
-    let written = file
-        .write_all(bytes)
-        .and_then(|()| file.sync_all())
-        .and_then(|()| std::fs::rename(&temp, path));
-    if written.is_err() {
-        // The write already failed; a leftover temporary file is the lesser problem.
-        let _ = std::fs::remove_file(&temp);
-    }
-    written
-}
-
-fn tempfile_in(dir: &Path, target: &Path) -> std::io::Result<(PathBuf, std::fs::File)> {
-    let name = target
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("report");
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    Ok((temp.clone(), std::fs::File::create(temp)?))
-}
-
-fn print_tree(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
-    writeln!(out, "{}", one_line(&report.title))?;
-    for part in &report.parts {
-        let year = part.year.map(|y| format!(" {y}")).unwrap_or_default();
-        writeln!(
-            out,
-            "{}  {}  [{}{year}]",
-            one_line(&part.id),
-            one_line(&part.heading),
-            part.kind.as_str()
-        )?;
-        for node in &part.nodes {
-            print_node(out, node, 1)?;
-        }
-    }
-    Ok(())
-}
-
-fn print_node(out: &mut impl Write, node: &Node, depth: usize) -> std::io::Result<()> {
-    let flags: Vec<String> = node
-        .flags
-        .iter()
-        .map(|f| {
-            serde_json::to_value(f)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default()
-        })
-        .collect();
-    let flags = if flags.is_empty() {
-        String::new()
-    } else {
-        format!("  !{}", flags.join(","))
-    };
-    writeln!(
-        out,
-        "{}{}  {}{}{flags}",
-        "  ".repeat(depth),
-        one_line(&node.id),
-        one_line(&node.marker),
-        one_line(&node.title)
-    )?;
-    for child in &node.children {
-        print_node(out, child, depth + 1)?;
-    }
-    Ok(())
-}
-
-fn print_show(
-    out: &mut impl Write,
-    report: &Report,
-    id: Option<&str>,
-    width: usize,
-) -> anyhow::Result<()> {
-    let mut print = |s: &str| -> std::io::Result<()> {
-        for line in text::wrap::wrap(s, width) {
-            writeln!(out, "{line}")?;
-        }
-        Ok(())
-    };
-    match id {
-        None => {
-            print(&report.title)?;
-            print(&report.preamble)?;
-            for part in &report.parts {
-                print(&part.heading)?;
-                print(&part.text)?;
-                for node in part.nodes.iter().flat_map(Node::walk) {
-                    print(&format!("{}{}", node.marker, node.title))?;
-                    print(&node.text)?;
-                }
-            }
-        }
-        Some(id) => {
-            if let Some(part) = report.parts.iter().find(|p| p.id == id) {
-                print(&part.heading)?;
-                print(&part.text)?;
-                for node in part.nodes.iter().flat_map(Node::walk) {
-                    print(&format!("{}{}", node.marker, node.title))?;
-                    print(&node.text)?;
-                }
-            } else if let Some(node) = report.node(id) {
-                for node in node.walk() {
-                    print(&format!("{}{}", node.marker, node.title))?;
-                    print(&node.text)?;
-                }
-            } else {
-                return Err(BadData(format!(
-                    "no section `{id}` in this report (see `planlens tree`)"
-                ))
-                .into());
-            }
-        }
-    }
-    Ok(())
 }
 
 fn list_bundled(out: &mut impl Write) -> anyhow::Result<()> {
@@ -332,40 +329,4 @@ fn list_dir(out: &mut impl Write, dir: &Path) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
-}
-
-fn list_row(path: &Path, report: &Report) -> [String; 4] {
-    let parts: Vec<String> = report
-        .parts
-        .iter()
-        .map(|p| match p.year {
-            Some(y) => format!("{} {y}", p.kind.as_str()),
-            None => p.kind.as_str().to_string(),
-        })
-        .collect();
-    let or_dash = |s: &Option<String>| s.as_deref().map_or_else(|| "-".into(), one_line);
-    [
-        one_line(&path.display().to_string()),
-        or_dash(&report.district),
-        or_dash(&report.bureau),
-        parts.join(", "),
-    ]
-}
-
-/// Prints rows as columns aligned by display width.
-fn print_rows(out: &mut impl Write, rows: &[[String; 4]]) -> std::io::Result<()> {
-    let widths: Vec<usize> = (0..4)
-        .map(|c| rows.iter().map(|r| r[c].width()).max().unwrap_or(0))
-        .collect();
-    for row in rows {
-        let mut line = String::new();
-        for (c, cell) in row.iter().enumerate() {
-            line.push_str(cell);
-            if c + 1 < row.len() {
-                line.push_str(&" ".repeat(widths[c] - cell.width() + 2));
-            }
-        }
-        writeln!(out, "{line}")?;
-    }
-    Ok(())
 }

@@ -727,7 +727,6 @@ fn import_to_a_folder_fails_cleanly() {
 #[test]
 fn usage_errors_exit_2() {
     for args in [
-        vec!["frobnicate"],
         vec!["tree"],
         vec!["show"],
         vec!["import"],
@@ -747,6 +746,16 @@ fn usage_errors_exit_2() {
     }
     planlens().arg("--help").assert().success();
     planlens().arg("--version").assert().success();
+}
+
+#[test]
+fn an_unknown_path_to_open_is_bad_data_not_usage() {
+    planlens()
+        .arg("frobnicate")
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr("planlens: frobnicate: cannot read: No such file or directory (os error 2)\n");
 }
 
 #[test]

@@ -154,12 +154,12 @@ impl App {
 
     /// Applies one action; returns what the run loop must do besides redrawing.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
-        self.message = None;
         if let Action::Resize(width, height) = action {
             self.size = Rect::new(0, 0, width, height);
             self.relayout();
             return None;
         }
+        self.message = None;
         if action == Action::Quit {
             self.quit = true;
             return None;
@@ -410,6 +410,8 @@ impl App {
                 };
             }
             Action::StartSearch => {
+                // hits show in the reader, so it takes the focus (the narrow layout shows it)
+                reader.focus = Focus::Reader;
                 reader.search = Search {
                     editing: true,
                     ..Search::default()
