@@ -4,9 +4,7 @@
 //! and indentation, and the other wordings of part headings.
 //!
 //! The expectations are what a careful human reader of each page says, not what the importer
-//! happens to output. Where the importer disagrees, the test keeps asserting the right behaviour
-//! and is marked `#[ignore = "importer: …"]`; `cargo test --test fixtures -- --ignored` shows
-//! what is left to fix.
+//! happens to output.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -239,7 +237,6 @@ fn futian_fgj_breadcrumb_and_metadata_block() {
 /// 南山区教育局: a site header, a 首页 | … navigation bar and a 目录 listing the part headings,
 /// all before the headline; then the report with a third part 三、保障措施 (kind other).
 #[test]
-#[ignore = "importer: a 目录 listing 一、二、三、 before the headline: no title or metadata, the listing becomes three empty parts and the headline and date line become part text"]
 fn nanshan_jyj_table_of_contents_before_title() {
     let r = import("nanshan_jyj_2023_2024_toc.txt");
     assert_tree(
@@ -296,7 +293,6 @@ fn nanshan_jyj_table_of_contents_before_title() {
 /// 分享到：微信 微博 QQ空间, 【打印本页】 【关闭窗口】, 扫一扫在手机打开当前页, 返回顶部, the site
 /// footer. The city comes from the 发布机构 line (城市管理 in the bureau's name is no city).
 #[test]
-#[ignore = "importer: 上一篇/下一篇/分享到/扫一扫 lines and the site footer kept as the last item's text; 龙华区城市管理和综合执法局 gives city 龙华区城市, bureau 管理和综合执法局"]
 fn longhua_cgj_repeated_title_stray_x_and_navigation() {
     let r = import("longhua_cgj_2024_2025_nav.txt");
     assert_tree(
@@ -370,7 +366,6 @@ fn longhua_cgj_repeated_title_stray_x_and_navigation() {
 /// 2023年工作总结及2024年工作计划), and a metadata line that opens with the date and time instead
 /// of a key (2024-01-12 16:21　来源：…　【打印】 【关闭】).
 #[test]
-#[ignore = "importer: a headline wrapped over two lines loses its first line (no district/bureau); a metadata line opening with the date (2024-01-12 16:21　来源：…) is kept as preamble, no published date"]
 fn longgang_fgj_headline_on_two_lines_and_date_first_metadata() {
     let r = import("longgang_fgj_2023_2024_title_two_lines.txt");
     assert_tree(
@@ -490,7 +485,6 @@ const MIXED: &str = "baoan_wtlj_2023_2024_mixed.txt";
 /// 1., sub-items (1) and （2）, full-width ，。； with a stray half-width , and ;. A note in
 /// brackets, （注：以上数据为快报数，…）, closes the summary: it is text, not a damaged (一).
 #[test]
-#[ignore = "importer: the note line （注：以上数据为快报数，…） is taken for a damaged (一) marker: node `（` !marker_broken"]
 fn baoan_wtlj_mixed_widths_and_marker_styles() {
     let r = import(MIXED);
     assert_tree(
@@ -732,7 +726,6 @@ fn pingshan_zjj_problems_part_is_other() {
 /// the plan, an item number repeats (一是 二是 二是) and a section number skips ((二) then (四)):
 /// both are items as written, flagged numbering_gap, and what follows them is in sequence.
 #[test]
-#[ignore = "importer: a repeated run-in number (一是 二是 二是) is merged into the previous item instead of a new item flagged numbering_gap"]
 fn guangming_gxj_run_in_items_and_broken_markers() {
     let r = import("guangming_gxj_2024_2025_runin.txt");
     assert_tree(
@@ -861,7 +854,6 @@ fn longgang_rsj_section_marker_lost_its_numeral() {
 /// 加强教研体系建设 | 全面推进区、片、校三级教研网络建设，…. The summary's items are long run-in
 /// sentences, which is their style, not damage.
 #[test]
-#[ignore = "importer: glued heading split at the wrong place when the body opens with 全面推进 (title 加强教研体系建设全面)"]
 fn longgang_jyj_heading_glued_to_its_body() {
     let r = import("longgang_jyj_2024_2025_glued.txt");
     assert_tree(
@@ -933,7 +925,6 @@ fn longgang_jyj_heading_glued_to_its_body() {
 /// the 【打印】 【关闭】 buttons on one line, every marker inline (排名全市第一、全省前列 is not a
 /// part marker; the plan's heading runs straight into its introduction).
 #[test]
-#[ignore = "importer: with line breaks lost, the trailing 【打印】 【关闭】 on the same line stays in the last item's text"]
 fn futian_tjj_report_on_one_line() {
     let r = import("futian_tjj_2023_2024_oneline.txt");
     assert_tree(
@@ -1017,7 +1008,6 @@ const TRADITIONAL: &str = "pingshan_kjj_2023_2024_traditional.txt";
 /// 坪山區科技創新局, the site's 繁體 mirror: report and furniture in traditional script
 /// (當前位置：首頁, 發佈日期, 來源, 瀏覽次數, 【字體：大 中 小】, 【關閉】).
 #[test]
-#[ignore = "importer: traditional-script furniture (發佈日期…, 【字體：大 中 小】, 【關閉】) is not recognised: kept as preamble / last item text, no published date"]
 fn pingshan_kjj_traditional_mirror() {
     let r = import(TRADITIONAL);
     assert_tree(
@@ -1169,7 +1159,6 @@ fn nanshan_swj_crlf_bom_and_nbsp_indent() {
 /// The same page read into a `String` as is (`std::fs::read_to_string` keeps the BOM as U+FEFF)
 /// imports as from its bytes: the BOM is not text of the page.
 #[test]
-#[ignore = "importer: import_text keeps a leading U+FEFF as page text: the breadcrumb is not recognised (dropped as before_title, BOM included); a headline on line 1 would lose district/bureau"]
 fn nanshan_swj_text_with_bom_imports_as_the_bytes() {
     let with_bom = String::from_utf8(fixture_bytes(CRLF_BOM)).unwrap();
     assert!(with_bom.starts_with('\u{feff}'));
@@ -1358,7 +1347,6 @@ fn guangming_swj_zhixing_qingkuang_and_gongzuo_dasuan() {
 /// 龙岗区退役军人事务局: 一、2023年工作开展情况, the commonest summary heading of all, and
 /// 二、2024年工作计划.
 #[test]
-#[ignore = "importer: 一、2023年工作开展情况 is read as kind other, not summary"]
 fn longgang_tyjrj_gongzuo_kaizhan_qingkuang() {
     let r = import("longgang_tyjrj_2023_2024_kaizhan.txt");
     assert_tree(

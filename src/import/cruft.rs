@@ -44,6 +44,14 @@ const METADATA_KEYS: &[&str] = &[
     "时效",
     "日期",
     "时间",
+    "主办单位",
+    "承办单位",
+    "主办",
+    "承办",
+    "技术支持",
+    "版权所有",
+    "网站标识码",
+    "备案号",
 ];
 
 /// Keys whose value is the publication date, in order of preference.
@@ -101,6 +109,11 @@ const NAVIGATION: &[&str] = &[
     "相关链接",
     "【字体",
     "字体",
+    "微信",
+    "微博",
+    "QQ空间",
+    "QQ",
+    "朋友圈",
 ];
 
 const BREADCRUMB_STARTS: &[&str] = &[
@@ -137,66 +150,111 @@ pub struct Sorted<'a> {
 /// Sorts every line of the page into content and furniture.
 pub fn sort<'a>(lines: &[SourceLine<'a>]) -> Sorted<'a> {
     let mut sorted = Sorted::default();
-    let first_marker = lines
-        .iter()
-        .position(|l| {
-            markers::marker_at(l.text).is_some_and(|m| m.kind <= markers::MarkerKind::Numbered)
-        })
-        .unwrap_or(lines.len());
     let head: Vec<SourceLine<'a>> = lines.iter().flat_map(head_segments).collect();
-    let head_end = head
-        .iter()
-        .position(|s| s.number > lines.get(first_marker).map_or(usize::MAX, |l| l.number))
-        .unwrap_or(head.len());
-    let title_at = head[..head_end]
-        .iter()
-        .position(|s| classify(s.text).is_none() && meta::looks_like_title(s.text));
+    let (title_start, title_end) = find_title(&head).map_or((usize::MAX, usize::MAX), |r| r);
     let mut in_head = true;
     let mut pieces = Vec::new();
+    let mut title = String::new();
     for (i, segment) in head.iter().enumerate() {
         let reason = classify(segment.text);
-        let place = match (title_at, reason) {
-            (Some(t), _) if i == t => {
-                sorted.title = Some(segment.text.to_string());
-                Place::Dropped(DropReason::Title)
-            }
-            (Some(t), reason) if i < t => Place::Dropped(reason.unwrap_or(DropReason::BeforeTitle)),
-            _ if sorted
-                .title
-                .as_deref()
-                .is_some_and(|t| same_text(t, segment.text)) =>
-            {
-                Place::Dropped(DropReason::RepeatedTitle)
-            }
-            (_, Some(reason)) if in_head || is_furniture_anywhere(segment.text) => {
-                Place::Dropped(reason)
-            }
-            _ => {
-                in_head = false;
-                Place::Content
-            }
+        let place = if (title_start..=title_end).contains(&i) {
+            title.push_str(segment.text);
+            Place::Dropped(DropReason::Title)
+        } else if i < title_start && title_start != usize::MAX {
+            Place::Dropped(reason.unwrap_or(DropReason::BeforeTitle))
+        } else if !title.is_empty() && same_text(&title, segment.text) {
+            Place::Dropped(DropReason::RepeatedTitle)
+        } else if let Some(reason) = reason.filter(|r| in_head || *r == DropReason::Navigation) {
+            Place::Dropped(reason)
+        } else {
+            in_head = false;
+            Place::Content
         };
         if let Place::Dropped(DropReason::Metadata) = place {
             sorted.read_metadata(segment.text);
         }
         pieces.push((*segment, place));
     }
-    // Furniture after the report: the trailing run of lines that are all furniture.
-    for (segment, place) in pieces.iter_mut().rev() {
-        match (*place, classify(segment.text)) {
-            (Place::Content, Some(reason)) => *place = Place::Dropped(reason),
-            (Place::Dropped(_), _) => {}
-            (Place::Content, None) => break,
-        }
+    if !title.is_empty() {
+        sorted.title = Some(title);
     }
+    drop_trailing_furniture(&mut pieces);
     sorted.pieces = pieces;
     sorted
 }
 
+/// The headline: the first title-like line before the report's first sentence (a table of
+/// contents may come before it), with an organisation name on the line above when the headline
+/// was wrapped (`深圳市龙岗区发展和改革局` / `2023年工作总结及2024年工作计划`). Segment indices,
+/// first and last.
+fn find_title(head: &[SourceLine<'_>]) -> Option<(usize, usize)> {
+    let prose = head
+        .iter()
+        .position(|s| is_prose(s.text))
+        .unwrap_or(head.len());
+    let at = head[..prose].iter().position(|s| {
+        classify(s.text).is_none()
+            && meta::looks_like_title(s.text)
+            && markers::marker_at(s.text).is_none()
+    })?;
+    let wrapped = at.checked_sub(1).filter(|&above| {
+        head[above].number + 1 == head[at].number
+            && classify(head[above].text).is_none()
+            && meta::is_organisation_name(head[above].text)
+    });
+    Some((wrapped.unwrap_or(at), at))
+}
+
+/// A sentence of report text, which no headline or furniture line is.
+fn is_prose(text: &str) -> bool {
+    text.contains('。') || text.chars().count() > 80
+}
+
+/// The furniture after the report: the trailing run of furniture lines, and buttons left at the
+/// end of the last line of text when the page's line breaks were lost (`…应用。 【打印】 【关闭】`).
+fn drop_trailing_furniture(pieces: &mut Vec<(SourceLine<'_>, Place)>) {
+    let mut last_content = None;
+    for (i, (segment, place)) in pieces.iter_mut().enumerate().rev() {
+        match (*place, classify(segment.text)) {
+            (Place::Content, Some(reason)) => *place = Place::Dropped(reason),
+            (Place::Dropped(_), _) => {}
+            (Place::Content, None) => {
+                last_content = Some(i);
+                break;
+            }
+        }
+    }
+    let Some(i) = last_content else {
+        return;
+    };
+    let line = pieces[i].0;
+    let tokens = token_spans(line.text);
+    let trailing = tokens
+        .iter()
+        .rev()
+        .take_while(|&&(s, e)| classify(&line.text[s..e]) == Some(DropReason::Navigation))
+        .count();
+    if trailing == 0 || trailing == tokens.len() {
+        return;
+    }
+    let cut = tokens[tokens.len() - trailing].0;
+    let text = SourceLine {
+        number: line.number,
+        text: line.text[..cut].trim_end(),
+    };
+    let buttons = SourceLine {
+        number: line.number,
+        text: &line.text[cut..],
+    };
+    pieces[i] = (text, Place::Content);
+    pieces.insert(i + 1, (buttons, Place::Dropped(DropReason::Navigation)));
+}
+
 impl Sorted<'_> {
     fn read_metadata(&mut self, line: &str) {
-        for (key, value) in key_values(line) {
-            match key {
+        let pairs: Vec<(&str, String)> = key_values(line);
+        for (key, value) in &pairs {
+            match *key {
                 "名称" | "标题" if !value.is_empty() => {
                     self.name.get_or_insert_with(|| value.to_string());
                 }
@@ -206,13 +264,19 @@ impl Sorted<'_> {
                 _ => {}
             }
         }
-        for (rank, key) in DATE_KEYS.iter().enumerate() {
-            let date = key_values(line)
-                .find(|(k, _)| k == key)
-                .and_then(|(_, v)| meta::date(v));
-            if let Some(date) = date
-                && self.published_rank.is_none_or(|r| rank < r)
-            {
+        // a line that opens with the date (`2024-01-12 16:21 来源：…`) ranks after every key
+        let leading_date = line
+            .split_whitespace()
+            .next()
+            .filter(|t| t.starts_with(|c: char| c.is_ascii_digit()))
+            .and_then(meta::date)
+            .map(|date| (DATE_KEYS.len(), date));
+        let keyed = DATE_KEYS.iter().enumerate().filter_map(|(rank, key)| {
+            let (_, value) = pairs.iter().find(|(k, _)| k == key)?;
+            meta::date(value).map(|date| (rank, date))
+        });
+        for (rank, date) in keyed.chain(leading_date) {
+            if self.published_rank.is_none_or(|r| rank < r) {
                 self.published = Some(date);
                 self.published_rank = Some(rank);
             }
@@ -226,14 +290,38 @@ fn same_text(a: &str, b: &str) -> bool {
         .eq(b.chars().filter(|c| !c.is_whitespace()))
 }
 
-/// Why a line is furniture, if it is.
+/// Why a line is furniture, if it is. Traditional-script pages are folded to simplified first.
 pub fn classify(line: &str) -> Option<DropReason> {
-    let tokens: Vec<&str> = line.split_whitespace().collect();
+    let folded = meta::to_simplified(line);
+    let tokens: Vec<&str> = folded
+        .split(|c: char| c.is_whitespace() || c == '|' || c == '｜')
+        .filter(|t| !t.is_empty())
+        .collect();
     let first = *tokens.first()?;
     if is_breadcrumb_start(first) {
         return Some(DropReason::Breadcrumb);
     }
-    if metadata_key(first).is_some() {
+    if metadata_key(first).is_some()
+        || tokens
+            .iter()
+            .any(|t| t.contains("ICP备") || t.contains("公网安备"))
+    {
+        return Some(DropReason::Metadata);
+    }
+    // `2024-01-12 16:21 来源：… 【打印】`: a date opening a line of metadata
+    let is_date = |t: &str| t.starts_with(|c: char| c.is_ascii_digit()) && meta::date(t).is_some();
+    let is_time = |t: &str| {
+        t.len() <= 8 && t.contains(':') && t.chars().all(|c| c.is_ascii_digit() || c == ':')
+    };
+    if is_date(first)
+        && tokens.len() > 1
+        && tokens[1..]
+            .iter()
+            .all(|t| is_time(t) || metadata_key(t).is_some() || is_navigation(t) || !is_sentence(t))
+        && tokens[1..]
+            .iter()
+            .any(|t| is_time(t) || metadata_key(t).is_some() || is_navigation(t))
+    {
         return Some(DropReason::Metadata);
     }
     tokens
@@ -242,18 +330,31 @@ pub fn classify(line: &str) -> Option<DropReason> {
         .then_some(DropReason::Navigation)
 }
 
-/// Furniture that may stand anywhere on a page, even between report paragraphs: buttons and
-/// navigation words, never a sentence.
-fn is_furniture_anywhere(line: &str) -> bool {
-    classify(line) == Some(DropReason::Navigation)
+/// A token that reads as a sentence rather than a label or value.
+fn is_sentence(token: &str) -> bool {
+    token.contains(['。', '，', '；', ',']) || token.chars().count() > 40
 }
 
 fn is_navigation(token: &str) -> bool {
-    NAVIGATION.contains(&token)
-        || token.starts_with("【字体")
-        || token.starts_with("字号")
-        || token.starts_with("【打印")
-        || token.starts_with("【关闭")
+    const PREFIXES: &[&str] = &[
+        "【字体",
+        "字号",
+        "【打印",
+        "【关闭",
+        "上一篇",
+        "下一篇",
+        "分享到",
+        "扫一扫",
+        "网站地图",
+        "联系我们",
+        "使用帮助",
+        "关于我们",
+        "无障碍",
+        "打印本页",
+        "关闭窗口",
+        "返回顶部",
+    ];
+    NAVIGATION.contains(&token) || PREFIXES.iter().any(|p| token.starts_with(p))
 }
 
 fn is_breadcrumb_start(token: &str) -> bool {
@@ -262,7 +363,8 @@ fn is_breadcrumb_start(token: &str) -> bool {
         || token == "首页"
 }
 
-/// The metadata key a token starts with (`发布日期:2025-09-18`, `分类:`), if any.
+/// The metadata key a token starts with (`发布日期:2025-09-18`, `分类:`), if any. The token is
+/// in simplified script.
 fn metadata_key(token: &str) -> Option<&'static str> {
     let token = token.trim_start_matches(['【', '[']);
     METADATA_KEYS.iter().copied().find(|key| {
@@ -272,24 +374,31 @@ fn metadata_key(token: &str) -> Option<&'static str> {
     })
 }
 
-/// `key: value` pairs of a metadata line; a value may be in the next whitespace-separated token.
-fn key_values(line: &str) -> impl Iterator<Item = (&'static str, &str)> {
-    let tokens: Vec<&str> = line.split_whitespace().collect();
+/// `key: value` pairs of a metadata line (folded to simplified); a value may stand in the next
+/// token, unless that token is itself a key or reads as a sentence.
+fn key_values(line: &str) -> Vec<(&'static str, String)> {
+    let folded = meta::to_simplified(line);
+    let tokens: Vec<&str> = folded.split_whitespace().collect();
     let mut pairs = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         if let Some(key) = metadata_key(tokens[i]) {
             let after_key = tokens[i].trim_start_matches(['【', '[']);
             let mut value = after_key[key.len()..].trim_start_matches([':', '：']);
-            if value.is_empty() && tokens.get(i + 1).is_some_and(|t| metadata_key(t).is_none()) {
+            if value.is_empty() && tokens.get(i + 1).is_some_and(|t| takes_value(t)) {
                 i += 1;
                 value = tokens[i];
             }
-            pairs.push((key, value));
+            pairs.push((key, value.to_string()));
         }
         i += 1;
     }
-    pairs.into_iter()
+    pairs
+}
+
+/// Whether a token can be the value of the metadata key before it.
+fn takes_value(token: &str) -> bool {
+    metadata_key(token).is_none() && !is_sentence(token)
 }
 
 /// A line of the page head split where furniture and text share it (pages whose line breaks
@@ -318,14 +427,15 @@ fn head_segments<'a>(line: &SourceLine<'a>) -> Vec<SourceLine<'a>> {
         let token = &text[start..end];
         let previous_token = k.checked_sub(1).map(|j| &text[tokens[j].0..tokens[j].1]);
         let is_separator = token.chars().all(|c| BREADCRUMB_SEPARATORS.contains(&c));
-        in_breadcrumb = is_breadcrumb_start(token)
+        in_breadcrumb = is_breadcrumb_start(&meta::to_simplified(token))
             || (in_breadcrumb
                 && (is_separator
                     || previous_token.is_some_and(|p| p.ends_with(BREADCRUMB_SEPARATORS))));
         let is_metadata_value = previous_token.is_some_and(|p| {
-            metadata_key(p)
+            let p = meta::to_simplified(p);
+            metadata_key(&p)
                 .is_some_and(|key| p.trim_start_matches(['【', '[']).len() <= key.len() + 3)
-        }) && metadata_key(token).is_none();
+        }) && takes_value(&meta::to_simplified(token));
         let kind = if in_breadcrumb || is_metadata_value || classify(token).is_some() {
             Token::Furniture
         } else if meta::looks_like_title(token) {

@@ -48,8 +48,21 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     })
 }
 
+/// Most bytes valid UTF-8 with a few damaged sequences is a damaged UTF-8 page, not another
+/// encoding: legacy Chinese text read as UTF-8 fails on nearly every character.
+const DAMAGED_UTF8_SHARE: f64 = 0.01;
+
 fn sniff(bytes: &[u8]) -> &'static Encoding {
     if std::str::from_utf8(bytes).is_ok() {
+        return UTF_8;
+    }
+    let lossy = String::from_utf8_lossy(bytes);
+    let damaged = lossy
+        .chars()
+        .filter(|&c| c == char::REPLACEMENT_CHARACTER)
+        .count();
+    let total = lossy.chars().count().max(1);
+    if (damaged as f64 / total as f64) < DAMAGED_UTF8_SHARE {
         return UTF_8;
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
@@ -99,6 +112,16 @@ mod tests {
         let mut be = vec![0xFE, 0xFF];
         be.extend(SAMPLE.encode_utf16().flat_map(u16::to_be_bytes));
         assert_eq!(decode(&be).unwrap().text, SAMPLE);
+    }
+
+    #[test]
+    fn one_damaged_byte_does_not_garble_a_utf8_page() {
+        let mut bytes = SAMPLE.repeat(3).into_bytes();
+        bytes.insert(9, 0xFF); // between two characters
+        let decoded = decode(&bytes).unwrap();
+        assert_eq!(decoded.encoding, "UTF-8");
+        assert_eq!(decoded.text.matches('\u{FFFD}').count(), 1);
+        assert!(decoded.text.contains("一、2024年工作总结"));
     }
 
     #[test]

@@ -139,10 +139,10 @@ pub fn broken_section_at_line_start(s: &str) -> Option<Marker> {
             return (is_han(next) && !CLOSE.contains(&next))
                 .then(|| marker(MarkerKind::Section, Some(n), open + len, true))?;
         }
+        // a bracket closed anywhere on the line is a parenthetical note, not a damaged marker
         let next = rest.chars().next()?;
-        let closes_soon = rest.chars().take(12).any(|c| CLOSE.contains(&c));
-        return (is_han(next) && !closes_soon)
-            .then(|| marker(MarkerKind::Section, None, open, true))?;
+        let closes = rest.contains(CLOSE);
+        return (is_han(next) && !closes).then(|| marker(MarkerKind::Section, None, open, true))?;
     }
     let (n, len) = han_number(s)?;
     let close = starts_with_any(&s[len..], &CLOSE)?;
@@ -221,6 +221,10 @@ mod tests {
         let lost_close = broken_section_at_line_start("（三坚持").unwrap();
         assert_eq!((lost_close.number, lost_close.len), (Some(3), 6));
         assert_eq!(broken_section_at_line_start("(注:本表数据截至12月)"), None);
+        assert_eq!(
+            broken_section_at_line_start("（注：以上数据为快报数，最终以统计部门公布数据为准）"),
+            None
+        );
     }
 
     #[test]

@@ -16,6 +16,10 @@ const KIND_WORDS: &[(&str, PartKind)] = &[
     ("执行情况", PartKind::Summary),
     ("完成情况", PartKind::Summary),
     ("工作成效", PartKind::Summary),
+    ("开展情况", PartKind::Summary),
+    ("进展情况", PartKind::Summary),
+    ("落实情况", PartKind::Summary),
+    ("推进情况", PartKind::Summary),
     ("工作计划", PartKind::Plan),
     ("计划", PartKind::Plan),
     ("工作安排", PartKind::Plan),
@@ -132,6 +136,13 @@ pub fn looks_like_title(line: &str) -> bool {
         && super::markers::marker_at(line).is_none()
 }
 
+/// A line that is only an organisation's name (`深圳市龙岗区发展和改革局`): the first half of a
+/// headline wrapped over two lines.
+pub fn is_organisation_name(line: &str) -> bool {
+    let folded = to_simplified(line);
+    years(&folded).is_empty() && organisation_end(&folded) == Some(folded.len())
+}
+
 /// The issuing organisation named at the start of a title, as written.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Organisation {
@@ -193,7 +204,10 @@ pub fn split_organisation(name: &str) -> Organisation {
     let mut at = 0;
     let mut org = Organisation::default();
     // a city: 2–3 characters and 市 (深圳市); 自治州 and 地区 name prefectures too
-    if let Some(end) = (2..=4).find(|&n| folded_chars.get(n) == Some(&'市')) {
+    let is_district_char = |c: &char| "区县旗".contains(*c);
+    if let Some(end) = (2..=4).find(|&n| {
+        folded_chars.get(n) == Some(&'市') && !folded_chars[..n].iter().any(is_district_char)
+    }) {
         org.city = Some(take(0, end + 1));
         at = end + 1;
     }
@@ -277,6 +291,10 @@ mod tests {
         assert_eq!(part_kind("三、下一步工作安排").0, PartKind::Plan);
         assert_eq!(part_kind("二、2024年主要工作安排").0, PartKind::Plan);
         assert_eq!(part_kind("一、主要工作开展情况").0, PartKind::Summary);
+        assert_eq!(
+            part_kind("一、2023年工作开展情况"),
+            (PartKind::Summary, Some(2023), None)
+        );
         assert_eq!(part_kind("三、存在的问题").0, PartKind::Other);
         assert_eq!(
             part_kind("一、2024年上半年工作总结"),
@@ -303,6 +321,11 @@ mod tests {
         assert_eq!(org.district.as_deref(), Some("龍崗區"));
         assert_eq!(org.bureau.as_deref(), Some("政務服務數據管理局"));
         assert_eq!(organisation("2024年工作总结"), Organisation::default());
+        let org = organisation("龙华区城市管理和综合执法局2024年工作总结");
+        assert_eq!((org.city, org.district.as_deref()), (None, Some("龙华区")));
+        assert_eq!(org.bureau.as_deref(), Some("城市管理和综合执法局"));
+        let org = organisation("福田区市场监督管理局2024年工作计划");
+        assert_eq!(org.bureau.as_deref(), Some("市场监督管理局"));
     }
 
     #[test]

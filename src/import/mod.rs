@@ -23,6 +23,12 @@ pub enum ImportError {
     NoOutline { line: usize },
 }
 
+/// Characters that carry no text: Unicode whitespace, and the zero-width space, word joiner and
+/// byte-order mark that scraped pages scatter at line edges.
+pub fn is_blank(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}')
+}
+
 /// One non-blank line of the page, trimmed, with its 1-based line number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SourceLine<'a> {
@@ -30,8 +36,9 @@ pub struct SourceLine<'a> {
     pub text: &'a str,
 }
 
-/// The non-blank lines of a text, trimmed of whitespace (including NBSP and the U+3000
-/// indent); `\r\n`, `\n` and a lone `\r` all end a line.
+/// The non-blank lines of a text, trimmed of blanks (whitespace including NBSP and the U+3000
+/// indent, and zero-width characters, see [`is_blank`]); `\r\n`, `\n` and a lone `\r` all end
+/// a line.
 pub fn source_lines(text: &str) -> Vec<SourceLine<'_>> {
     let mut lines = Vec::new();
     let mut start = 0;
@@ -41,7 +48,7 @@ pub fn source_lines(text: &str) -> Vec<SourceLine<'_>> {
     while i <= bytes.len() {
         let at_end = i == bytes.len();
         if at_end || bytes[i] == b'\n' || bytes[i] == b'\r' {
-            let line = text[start..i].trim();
+            let line = text[start..i].trim_matches(is_blank);
             if !line.is_empty() {
                 lines.push(SourceLine { number, text: line });
             }
@@ -165,16 +172,16 @@ pub struct LosslessError {
     pub what: String,
 }
 
-/// Checks that every non-whitespace character of `source` appears, in order, in exactly one
+/// Checks that every non-blank character of `source` appears, in order, in exactly one
 /// place of `report`: the report's content (preamble, parts, nodes in document order)
 /// interleaved with its `dropped` pieces at the lines `dropped_info` gives.
 pub fn check_lossless(source: &str, report: &Report) -> Result<(), LosslessError> {
     let source: Vec<(char, usize)> = source_lines(source)
         .iter()
         .flat_map(|l| l.text.chars().map(move |c| (c, l.number)))
-        .filter(|(c, _)| !c.is_whitespace())
+        .filter(|&(c, _)| !is_blank(c))
         .collect();
-    let non_blank = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<Vec<_>>();
+    let non_blank = |s: &str| s.chars().filter(|&c| !is_blank(c)).collect::<Vec<_>>();
     let content: Vec<char> = report
         .content_pieces()
         .into_iter()
@@ -247,6 +254,14 @@ mod tests {
         let lines = source_lines("a\r\n\u{3000}\u{3000}b\rc\n\u{a0}\u{a0}d \n\n");
         let texts: Vec<_> = lines.iter().map(|l| (l.number, l.text)).collect();
         assert_eq!(texts, vec![(1, "a"), (2, "b"), (3, "c"), (4, "d")]);
+    }
+
+    #[test]
+    fn zero_width_characters_at_line_edges_do_not_hide_markers() {
+        let report =
+            import_text("\u{FEFF}\u{200B}一、2024年工作总结\n\u{200B}（一）加强建设。\n").unwrap();
+        assert_eq!(report.parts[0].heading, "一、2024年工作总结");
+        assert_eq!(report.parts[0].nodes[0].marker, "（一）");
     }
 
     #[test]

@@ -136,9 +136,12 @@ impl Builder {
                             && boundary == Boundary::Word
                             && self.open_heading_only(pending)))
             }
+            // after a sentence end a skipped or repeated number (一是 二是 二是) is still an item
             MarkerKind::RunIn => {
                 (in_sequence && boundary >= Boundary::Clause)
-                    || (number == expected + 1 && boundary >= Boundary::Sentence)
+                    || ((expected.saturating_sub(1)..=expected + 1).contains(&number)
+                        && number > 0
+                        && boundary >= Boundary::Sentence)
             }
         };
         accepted.then(|| (marker, gap_flag(number, expected)))
@@ -457,12 +460,16 @@ const CLAUSE_OPENERS: &[&str] = &[
     "确保",
     "力争",
     "争取",
-    "以",
     "按照",
     "结合",
     "对标",
     "通过",
     "利用",
+    "全面",
+    "逐步",
+    "稳步",
+    "有序",
+    "努力",
 ];
 
 /// Longest heading, in characters, counted as "short" when judging a sibling group's style.
@@ -503,11 +510,7 @@ fn glued_heading_end(title: &str) -> Option<usize> {
         .char_indices()
         .skip(4)
         .take_while(|&(i, _)| i < clause_end)
-        .find(|&(i, _)| {
-            CLAUSE_OPENERS
-                .iter()
-                .any(|w| clause[i..].starts_with(w) && w.len() > 3)
-        })
+        .find(|&(i, _)| CLAUSE_OPENERS.iter().any(|w| clause[i..].starts_with(w)))
         .map(|(i, _)| i)
 }
 
