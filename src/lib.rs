@@ -11,6 +11,8 @@
 pub mod atomic;
 pub mod bundled;
 pub mod commands;
+pub mod compare;
+pub mod export;
 pub mod import;
 pub mod load;
 pub mod model;

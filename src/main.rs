@@ -78,6 +78,10 @@ enum Command {
         /// Folder to search (recursively) for .json and .txt reports
         dir: PathBuf,
     },
+    /// Compare two reports side by side, sections paired by content
+    Diff(commands::diff::DiffArgs),
+    /// Audit a year's plan against the next year's summary, item by item
+    Audit(commands::audit::AuditArgs),
 }
 
 /// A failure that is the data's fault (exit 1), already described in one line.
@@ -157,6 +161,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
         }
         Some(Command::List { dir }) => return list_dir(&mut out, &dir),
+        Some(Command::Diff(args)) => commands::diff::run(&args, &mut out).map_err(command_error)?,
+        Some(Command::Audit(args)) => {
+            commands::audit::run(&args, &mut out).map_err(command_error)?
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -278,18 +286,19 @@ fn install_panic_hook() {
     }));
 }
 
+fn command_error(error: commands::CommandError) -> anyhow::Error {
+    match error {
+        commands::CommandError::BadData(message) => BadData(message).into(),
+        commands::CommandError::Io(error) => error.into(),
+    }
+}
+
 fn bad(error: LoadError) -> anyhow::Error {
     BadData(error.to_string()).into()
 }
 
-/// Opens a report file, or a bundled report by name when no such file exists.
 fn open(path: &Path) -> anyhow::Result<Report> {
-    if !path.exists()
-        && let Some(found) = path.to_str().and_then(bundled::find)
-    {
-        return found.report().map_err(bad);
-    }
-    load::load_report(path).map_err(bad)
+    commands::open_report(path).map_err(command_error)
 }
 
 fn list_bundled(out: &mut impl Write) -> anyhow::Result<()> {

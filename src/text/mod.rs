@@ -1,4 +1,6 @@
-//! Text utilities shared by every view: display-width line wrapping, figures with units.
+//! Text utilities shared by every view: wrapping by display width, figures with units, and
+//! folding for matching.
 
+pub mod normalize;
 pub mod numbers;
 pub mod wrap;

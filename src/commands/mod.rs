@@ -1,13 +1,39 @@
-//! The text output of the command-line views (`tree`, `show`, `list`), written to any `Write`
-//! so scripts and tests see exactly what a terminal would.
+//! The command-line views, written to any `Write` so scripts and tests see exactly what a
+//! terminal would: `tree`, `show`, `list` here; `diff` and `audit` in their modules.
+
+pub mod audit;
+pub mod diff;
 
 use std::io::{self, Write};
 use std::path::Path;
 
 use unicode_width::UnicodeWidthStr;
 
+use crate::bundled;
+use crate::load;
 use crate::model::{Node, Report};
 use crate::text::wrap;
+
+/// Why a command failed: the data (exit 1, described in one line) or the output.
+#[derive(Debug, thiserror::Error)]
+pub enum CommandError {
+    #[error("{0}")]
+    BadData(String),
+    #[error(transparent)]
+    Io(#[from] io::Error),
+}
+
+/// Opens a report file (JSON or raw page text), or a bundled report by name when no such file
+/// exists.
+pub fn open_report(path: &Path) -> Result<Report, CommandError> {
+    let bad = |e: load::LoadError| CommandError::BadData(e.to_string());
+    if !path.exists()
+        && let Some(found) = path.to_str().and_then(bundled::find)
+    {
+        return found.report().map_err(bad);
+    }
+    load::load_report(path).map_err(bad)
+}
 
 /// The text with control characters (newlines, tabs, escapes) written as `\n`, `\t`, `\u{1b}`:
 /// one line that cannot move the terminal's cursor.

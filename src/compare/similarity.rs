@@ -1,0 +1,163 @@
+//! Content similarity for Chinese text: character-bigram TF-IDF cosine over folded text.
+//!
+//! Why bigrams: Chinese has no spaces, and most content words are two characters (数据, 要素,
+//! 政务, 服务), so overlapping character pairs capture words without a segmenter and its
+//! dictionary; single characters are too ambiguous, longer n-grams too sparse for rewordings.
+//! IDF, computed over the units being compared (sections, items, sentences), weights down the
+//! words every report uses (推进, 加强, 建设, 工作) so they cannot make unrelated text look alike.
+
+use std::collections::HashMap;
+
+use crate::text::normalize::fold;
+
+/// A character pair, the term of the vectors.
+pub type Bigram = [char; 2];
+
+/// Characters that carry content: Han, letters, digits (not punctuation or symbols).
+fn is_content(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// The bigrams of a text, folded (script, width, punctuation) first; pairs across punctuation
+/// are not words and are skipped.
+pub fn bigrams(text: &str) -> Vec<Bigram> {
+    let folded = fold(text).chars;
+    folded
+        .windows(2)
+        .filter(|w| is_content(w[0]) && is_content(w[1]))
+        .map(|w| [w[0], w[1]])
+        .collect()
+}
+
+/// Inverse document frequencies of bigrams over a set of texts.
+#[derive(Debug, Clone, Default)]
+pub struct Idf {
+    weights: HashMap<Bigram, f64>,
+    /// The weight of a bigram no text had (the rarest).
+    unseen: f64,
+}
+
+impl Idf {
+    /// Smoothed IDF: ln((1 + n) / (1 + df)) + 1, so a bigram in every text still weighs a little.
+    pub fn new<'a>(texts: impl IntoIterator<Item = &'a [Bigram]>) -> Self {
+        let mut df: HashMap<Bigram, usize> = HashMap::new();
+        let mut n = 0usize;
+        for text in texts {
+            n += 1;
+            let mut seen: Vec<Bigram> = text.to_vec();
+            seen.sort_unstable();
+            seen.dedup();
+            for b in seen {
+                *df.entry(b).or_default() += 1;
+            }
+        }
+        let weight = |d: usize| ((1.0 + n as f64) / (1.0 + d as f64)).ln() + 1.0;
+        Idf {
+            weights: df.into_iter().map(|(b, d)| (b, weight(d))).collect(),
+            unseen: weight(0),
+        }
+    }
+
+    pub fn weight(&self, bigram: &Bigram) -> f64 {
+        self.weights.get(bigram).copied().unwrap_or(self.unseen)
+    }
+}
+
+/// A TF-IDF vector of one text.
+#[derive(Debug, Clone, Default)]
+pub struct Vector {
+    terms: HashMap<Bigram, f64>,
+    norm: f64,
+}
+
+impl Vector {
+    pub fn new(bigrams: &[Bigram], idf: &Idf) -> Self {
+        let mut terms: HashMap<Bigram, f64> = HashMap::new();
+        for b in bigrams {
+            *terms.entry(*b).or_default() += 1.0;
+        }
+        for (b, tf) in terms.iter_mut() {
+            *tf *= idf.weight(b);
+        }
+        let norm = terms.values().map(|w| w * w).sum::<f64>().sqrt();
+        Vector { terms, norm }
+    }
+
+    /// Cosine similarity in 0..=1 (0 for an empty text).
+    pub fn cosine(&self, other: &Vector) -> f64 {
+        if self.norm == 0.0 || other.norm == 0.0 {
+            return 0.0;
+        }
+        let (small, large) = if self.terms.len() <= other.terms.len() {
+            (self, other)
+        } else {
+            (other, self)
+        };
+        let dot: f64 = small
+            .terms
+            .iter()
+            .filter_map(|(b, w)| large.terms.get(b).map(|v| w * v))
+            .sum();
+        (dot / (self.norm * other.norm)).clamp(0.0, 1.0)
+    }
+
+    /// The bigrams both texts share, heaviest first (for highlighting shared phrases).
+    pub fn shared(&self, other: &Vector) -> Vec<(Bigram, f64)> {
+        let mut shared: Vec<(Bigram, f64)> = self
+            .terms
+            .iter()
+            .filter_map(|(b, w)| other.terms.get(b).map(|v| (*b, w * v)))
+            .collect();
+        shared.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        shared
+    }
+}
+
+/// Vectors for a set of texts, with the IDF taken over those same texts.
+pub fn vectors(texts: &[&str]) -> Vec<Vector> {
+    let grams: Vec<Vec<Bigram>> = texts.iter().map(|t| bigrams(t)).collect();
+    let idf = Idf::new(grams.iter().map(Vec::as_slice));
+    grams.iter().map(|g| Vector::new(g, &idf)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn same_content_in_other_punctuation_and_script_is_identical() {
+        let v = vectors(&[
+            "加快释放数据要素价值，推进公共数据授权运营",
+            "加快釋放數據要素價值,推進公共數據授權運營",
+            "完善民生诉求快裁机制",
+        ]);
+        assert!((v[0].cosine(&v[1]) - 1.0).abs() < 1e-9);
+        assert!(v[0].cosine(&v[2]) < 0.1);
+    }
+
+    #[test]
+    fn generic_words_weigh_less_than_content_words() {
+        let texts = [
+            "推进加强数字孪生底板建设",
+            "推进加强民生诉求改革",
+            "推进加强政务服务中心建设",
+            "推进加强数字孪生城市",
+        ];
+        let v = vectors(&texts);
+        // 0 and 3 share 数字孪生; 0 and 1 share only the generic 推进加强
+        assert!(
+            v[0].cosine(&v[3]) > 2.0 * v[0].cosine(&v[1]),
+            "{} vs {}",
+            v[0].cosine(&v[3]),
+            v[0].cosine(&v[1])
+        );
+        let shared = v[0].shared(&v[3]);
+        assert!(shared.iter().take(3).any(|(b, _)| *b == ['孪', '生']));
+    }
+
+    #[test]
+    fn bigrams_skip_punctuation() {
+        assert_eq!(bigrams("数据,要素"), vec![['数', '据'], ['要', '素']]);
+        assert!(bigrams("。").is_empty());
+    }
+}
