@@ -22,3 +22,25 @@ fn format_doc_example_is_a_real_import() {
     let documented: serde_json::Value = serde_json::from_str(json).unwrap();
     assert_eq!(serde_json::to_value(&report).unwrap(), documented);
 }
+
+/// Every key of the keymap table appears in the README's key reference.
+#[test]
+fn readme_key_reference_covers_the_keymap() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = readme.find("## Keys").unwrap();
+    let end = readme[start + 1..]
+        .find("\n## ")
+        .map_or(readme.len(), |i| start + 1 + i);
+    let section = &readme[start..end];
+    for binding in planlens::tui::action::KEYMAP {
+        for key in binding.keys {
+            let label = format!("`{}`", key.label());
+            assert!(
+                section.contains(&label),
+                "README key reference lacks {label} ({})",
+                binding.help
+            );
+        }
+    }
+}
