@@ -13,17 +13,21 @@ struct Tmux {
 }
 
 impl Tmux {
-    fn start(width: u16, height: u16, data_dir: &Path) -> Tmux {
+    fn start(name: &str, width: u16, height: u16, data_dir: &Path) -> Tmux {
         let version = Command::new("tmux").arg("-V").output();
         assert!(
             version.is_ok_and(|o| o.status.success()),
             "tmux is required for this test (apt-get install tmux; .ci/run installs it)"
         );
         let tmux = Tmux {
-            socket: format!("planlens-e2e-{}", std::process::id()),
+            socket: format!("planlens-e2e-{}-{name}", std::process::id()),
         };
+        // `planlens` on the PATH, as a user has it (and a short command line that never wraps)
+        let bin = data_dir.join("bin");
+        std::fs::create_dir_all(&bin).unwrap();
+        std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_planlens"), bin.join("planlens")).unwrap();
         let shell = format!(
-            "env -i PATH=/usr/bin:/bin HOME={home} TERM=xterm-256color LANG=C.UTF-8 PLANLENS_DATA_DIR={home} PLANLENS_CONFIG_DIR={home} PS1='$ ' bash --norc --noprofile",
+            "env -i PATH={home}/bin:/usr/bin:/bin HOME={home} TERM=xterm-256color LANG=C.UTF-8 PLANLENS_DATA_DIR={home} PLANLENS_CONFIG_DIR={home} PS1='$ ' bash --norc --noprofile",
             home = data_dir.display()
         );
         tmux.run(&[
@@ -110,13 +114,12 @@ fn assert_fits_and_keeps_kinsoku(screen: &str, width: usize) {
 #[test]
 fn open_move_search_resize_quit_in_a_real_terminal() {
     let home = tempfile::tempdir().unwrap();
-    let tmux = Tmux::start(100, 30, home.path());
+    let tmux = Tmux::start("reader", 100, 30, home.path());
     // capture-pane drops trailing spaces: the prompt `$ ` reads `$`
     tmux.wait_for("the shell prompt", |s| {
         s.lines().any(|l| l.trim_end() == "$")
     });
-    let binary = env!("CARGO_BIN_EXE_planlens");
-    tmux.type_text(&format!("{binary}\n"));
+    tmux.type_text("planlens\n");
     let picker = tmux.wait_for("the picker", |s| s.contains("份报告"));
     assert!(picker.contains("光明区 · 政务服务和数据管理局"), "{picker}");
 
@@ -167,4 +170,34 @@ fn open_move_search_resize_quit_in_a_real_terminal() {
     );
     tmux.type_text("echo done-$((40+2))\n");
     tmux.wait_for("the shell still works", |s| s.contains("done-42"));
+}
+
+/// `--ambiguous-wide` in a terminal that draws “ ” one cell wide (tmux cannot be told otherwise):
+/// borders turn ASCII, each “ keeps a spare cell after it, and still nothing passes the window.
+#[test]
+fn ambiguous_wide_mode_never_overflows() {
+    let home = tempfile::tempdir().unwrap();
+    let tmux = Tmux::start("ambiguous", 60, 20, home.path());
+    tmux.wait_for("the shell prompt", |s| {
+        s.lines().any(|l| l.trim_end() == "$")
+    });
+    tmux.type_text("planlens --ambiguous-wide guangming-zwsj-2024-2025\n");
+    // keys typed before the app has the terminal would be echoed by the shell's tty
+    tmux.wait_for("the app", |s| s.contains("+-"));
+    tmux.keys(&["Tab", "/"]);
+    tmux.type_text("数治光明");
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("the reader with ASCII borders", |s| {
+        s.contains("+-") && s.contains("数治光明")
+    });
+    assert!(!screen.contains('│') && !screen.contains('┌'), "{screen}");
+    assert!(
+        screen.contains("“ 数治光明” "),
+        "each quote keeps its second cell:\n{screen}"
+    );
+    assert_fits_and_keeps_kinsoku(&screen, 60);
+    tmux.keys(&["Escape", "q", "q"]);
+    tmux.wait_for("the prompt after quitting", |s| {
+        s.lines().rfind(|l| !l.trim().is_empty()).map(str::trim_end) == Some("$")
+    });
 }
