@@ -1,7 +1,6 @@
 //! The real app driven through its actions and drawn on a TestBackend: snapshots of each screen
 //! at a normal and a narrow size, and every size down to 1×1 without panic.
 
-use planlens::bundled::BUNDLED;
 use planlens::tui::action::Action;
 use planlens::tui::app::{App, Entry};
 use planlens::tui::theme::{Theme, ThemeName};
@@ -11,13 +10,8 @@ use ratatui::backend::TestBackend;
 use unicode_width::UnicodeWidthStr;
 
 fn app(width: u16, height: u16) -> App {
-    let entries = BUNDLED
-        .iter()
-        .map(|b| Entry {
-            source: b.name.to_string(),
-            report: b.report().unwrap(),
-        })
-        .collect();
+    let entries = Entry::bundled();
+    assert_eq!(entries.len(), 2);
     let mut app = App::new(
         entries,
         vec!["broken.json:3:7: invalid report JSON: expected `,` or `}`".into()],

@@ -22,6 +22,21 @@ pub struct Entry {
     pub report: Report,
 }
 
+impl Entry {
+    /// The reports compiled into the binary (they are tested to load).
+    pub fn bundled() -> Vec<Entry> {
+        crate::bundled::BUNDLED
+            .iter()
+            .filter_map(|b| {
+                Some(Entry {
+                    source: b.name.to_string(),
+                    report: b.report().ok()?,
+                })
+            })
+            .collect()
+    }
+}
+
 /// Bookmarked node ids per report source.
 pub type Bookmarks = BTreeMap<String, Vec<String>>;
 
@@ -769,18 +784,15 @@ fn picker_rows(entries: &[Entry]) -> Vec<PickerRow> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bundled::BUNDLED;
     use crate::tui::theme::ThemeName;
 
     fn app() -> App {
-        let entries = BUNDLED
-            .iter()
-            .map(|b| Entry {
-                source: b.name.to_string(),
-                report: b.report().unwrap(),
-            })
-            .collect();
-        let mut app = App::new(entries, vec![], Theme::new(ThemeName::Dark, false), false);
+        let mut app = App::new(
+            Entry::bundled(),
+            vec![],
+            Theme::new(ThemeName::Dark, false),
+            false,
+        );
         app.update(Action::Resize(100, 30));
         app
     }

@@ -7,7 +7,11 @@ use ratatui::style::Style;
 use ratatui::symbols::border;
 use unicode_width::UnicodeWidthChar;
 
+use ratatui::widgets::{Block, Widget};
+
 use crate::text::wrap::char_width;
+use crate::tui::app::App;
+use crate::tui::layout::inner;
 
 /// Draws `pieces` on row `y` from column `x`, at most `width` cells. Returns the cells used.
 ///
@@ -124,6 +128,26 @@ pub fn clear_straddled(buf: &mut Buffer, area: Rect) {
             next.set_diff_option(CellDiffOption::AlwaysUpdate);
         }
     }
+}
+
+/// A bordered pane with a title (cut to fit), highlighted when focused; returns its inside.
+pub fn pane(app: &App, title: &str, focused: bool, area: Rect, buf: &mut Buffer) -> Rect {
+    let theme = &app.theme;
+    Block::bordered()
+        .border_set(border_set(app.ambiguous_wide))
+        .border_style(if focused {
+            theme.border_focused
+        } else {
+            theme.border
+        })
+        .title(truncate(
+            title,
+            usize::from(area.width.saturating_sub(2)),
+            app.ambiguous_wide,
+        ))
+        .style(theme.base)
+        .render(area, buf);
+    inner(area)
 }
 
 /// Box-drawing characters are ambiguous width: terminals that draw those wide get ASCII borders.

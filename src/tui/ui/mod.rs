@@ -25,5 +25,3 @@ pub fn render(app: &App, frame: &mut Frame) {
         None => {}
     }
 }
-
-pub use draw::{draw_pieces, truncate};

@@ -2,28 +2,17 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Block, Widget};
 
-use super::draw::{border_set, clear_straddled, draw_pieces, fill, truncate};
+use super::draw::{clear_straddled, draw_pieces, fill, pane};
 use crate::text::wrap::str_width;
 use crate::tui::action::{Context, bindings};
 use crate::tui::app::App;
-use crate::tui::layout::{centered, inner};
+use crate::tui::layout::centered;
 
 fn frame(app: &App, title: &str, area: Rect, buf: &mut Buffer) -> Rect {
     clear_straddled(buf, area);
     fill(buf, area, app.theme.base);
-    Block::bordered()
-        .border_set(border_set(app.ambiguous_wide))
-        .border_style(app.theme.border_focused)
-        .title(truncate(
-            title,
-            usize::from(area.width.saturating_sub(2)),
-            app.ambiguous_wide,
-        ))
-        .style(app.theme.base)
-        .render(area, buf);
-    inner(area)
+    pane(app, title, true, area, buf)
 }
 
 /// Every binding of the view under the popup, keys on the left, what they do on the right.

@@ -2,13 +2,12 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Block, Widget};
 
-use super::draw::{border_set, draw_pieces, truncate};
+use super::draw::{draw_pieces, pane};
 use super::footer;
 use crate::model::PartKind;
 use crate::tui::app::{App, PickerRow};
-use crate::tui::layout::{body_and_footer, inner};
+use crate::tui::layout::body_and_footer;
 
 /// 总结 / 计划 / 其他 for a part kind.
 pub fn kind_label(kind: PartKind) -> &'static str {
@@ -24,17 +23,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let wide = app.ambiguous_wide;
     let (body, footer_area) = body_and_footer(area);
     let title = format!(" planlens · {} 份报告 ", app.entries.len());
-    Block::bordered()
-        .border_set(border_set(wide))
-        .border_style(theme.border_focused)
-        .title(truncate(
-            &title,
-            usize::from(body.width.saturating_sub(2)),
-            wide,
-        ))
-        .style(theme.base)
-        .render(body, buf);
-    let list = inner(body);
+    let list = pane(app, &title, true, body, buf);
     let height = usize::from(list.height);
     let offset = (app.picker_selected + 1).saturating_sub(height);
     let mut y = list.y;

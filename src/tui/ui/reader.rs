@@ -7,13 +7,12 @@ use std::ops::Range;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::widgets::{Block, Widget};
 
-use super::draw::{border_set, draw_pieces, truncate};
+use super::draw::{draw_pieces, pane};
 use super::{footer, tree};
 use crate::text::wrap::styled_pieces;
 use crate::tui::app::{App, Focus, ReaderState};
-use crate::tui::layout::{inner, reader_areas};
+use crate::tui::layout::reader_areas;
 
 pub fn render_screen(app: &App, reader: &ReaderState, area: Rect, buf: &mut Buffer) {
     let areas = reader_areas(area, reader.focus);
@@ -45,21 +44,7 @@ fn render(app: &App, reader: &ReaderState, area: Rect, buf: &mut Buffer) {
     let entry = &app.entries[reader.entry];
     let focused = reader.focus == Focus::Reader;
     let title = format!(" {} ", entry.report.title);
-    Block::bordered()
-        .border_set(border_set(wide))
-        .border_style(if focused {
-            theme.border_focused
-        } else {
-            theme.border
-        })
-        .title(truncate(
-            &title,
-            usize::from(area.width.saturating_sub(2)),
-            wide,
-        ))
-        .style(theme.base)
-        .render(area, buf);
-    let text_area = inner(area);
+    let text_area = pane(app, &title, focused, area, buf);
     let current = reader
         .search
         .current

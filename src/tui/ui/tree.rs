@@ -2,31 +2,15 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Block, Widget};
 
-use super::draw::{border_set, draw_pieces, truncate};
+use super::draw::{draw_pieces, pane};
 use crate::tui::app::{App, Focus, ReaderState, visible_rows};
-use crate::tui::layout::inner;
 
 pub fn render(app: &App, reader: &ReaderState, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let wide = app.ambiguous_wide;
     let focused = reader.focus == Focus::Tree;
-    Block::bordered()
-        .border_set(border_set(wide))
-        .border_style(if focused {
-            theme.border_focused
-        } else {
-            theme.border
-        })
-        .title(truncate(
-            " 目录 ",
-            usize::from(area.width.saturating_sub(2)),
-            wide,
-        ))
-        .style(theme.base)
-        .render(area, buf);
-    let list = inner(area);
+    let list = pane(app, " 目录 ", focused, area, buf);
     let marks = app.current_bookmarks();
     let rows = visible_rows(reader);
     for (row, &index) in rows
