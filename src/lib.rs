@@ -20,3 +20,4 @@ pub mod settings;
 pub mod synth;
 pub mod text;
 pub mod tui;
+pub mod verdicts;

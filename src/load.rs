@@ -335,9 +335,16 @@ fn collect_files(
     }
 }
 
-/// Report files are `.json` (ours) and `.txt` (raw page text).
+/// Report files are `.json` (ours) and `.txt` (raw page text); verdict sidecars
+/// (`*.verdicts.json`) are not reports.
 pub fn is_report_file(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("json") || e.eq_ignore_ascii_case("txt"))
+    let sidecar = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.to_lowercase().ends_with(crate::verdicts::SIDECAR_SUFFIX));
+    !sidecar
+        && path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("json") || e.eq_ignore_ascii_case("txt"))
 }

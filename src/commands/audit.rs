@@ -1,9 +1,16 @@
-//! `planlens audit PLAN SUMMARY`: each plan item against the next year's summary.
+//! `planlens audit PLAN SUMMARY`: each plan item against the next year's summary, with the
+//! auditor's verdicts, as text, JSON, Markdown or CSV.
 
-use std::io::Write;
+use std::io::{self, Write};
 use std::path::PathBuf;
 
-use super::CommandError;
+use serde::Serialize;
+
+use super::{CommandError, one_line, open_report};
+use crate::compare::audit::{Audit, AuditError, ItemAudit, Status, TargetCheck, audit};
+use crate::export;
+use crate::text::wrap::{str_width, wrap};
+use crate::verdicts::{Lookup, VerdictFile, sidecar_path};
 
 /// Output formats of `planlens audit`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -28,8 +35,356 @@ pub struct AuditArgs {
     pub verdicts: Option<PathBuf>,
 }
 
+/// Width of the text output in terminal cells.
+const TEXT_WIDTH: usize = 80;
+/// Column headers of the Markdown and CSV tables.
+const HEADERS: [&str; 10] = [
+    "编号",
+    "章节",
+    "计划条目",
+    "状态",
+    "得分",
+    "证据",
+    "指标",
+    "承诺",
+    "核实",
+    "备注",
+];
+
 /// Writes the audit in the chosen format.
 pub fn run(args: &AuditArgs, out: &mut impl Write) -> Result<(), CommandError> {
-    let _ = (args, out);
-    Err(CommandError::BadData("planlens audit: being built".into()))
+    let plan = open_report(&args.plan)?;
+    let summary = open_report(&args.summary)?;
+    let bad =
+        |file: &PathBuf, e: AuditError| CommandError::BadData(format!("{}: {e}", file.display()));
+    let audit = audit(&plan, &summary).map_err(|e| match e {
+        AuditError::NoPlan => bad(&args.plan, e),
+        AuditError::NoSummary => bad(&args.summary, e),
+    })?;
+    let sidecar = args
+        .verdicts
+        .clone()
+        .unwrap_or_else(|| sidecar_path(&args.plan));
+    let (verdicts, problem) = VerdictFile::load(&sidecar);
+    let report = Output::new(args, &audit, &verdicts, problem);
+    match args.format {
+        AuditFormat::Text => report.text(out)?,
+        AuditFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, &report.json()).map_err(io::Error::from)?;
+            writeln!(out)?;
+        }
+        AuditFormat::Md => out.write_all(report.markdown().as_bytes())?,
+        AuditFormat::Csv => out.write_all(export::csv(&HEADERS, &report.rows()).as_bytes())?,
+    }
+    Ok(())
+}
+
+/// The audit with each item's verdict, ready to print.
+struct Output<'a> {
+    args: &'a AuditArgs,
+    audit: &'a Audit,
+    items: Vec<(&'a ItemAudit, Lookup<'a>)>,
+    /// The audit's warnings, then the verdict file's problems and stale verdicts.
+    warnings: Vec<String>,
+}
+
+impl<'a> Output<'a> {
+    fn new(
+        args: &'a AuditArgs,
+        audit: &'a Audit,
+        verdicts: &'a VerdictFile,
+        problem: Option<String>,
+    ) -> Self {
+        let items: Vec<(&ItemAudit, Lookup)> = audit
+            .items
+            .iter()
+            .map(|item| (item, verdicts.get(&item.id, &item.text)))
+            .collect();
+        let mut warnings = audit.warnings.clone();
+        warnings.extend(problem);
+        for (item, lookup) in &items {
+            if let Lookup::Stale(entry) = lookup {
+                let verdict = entry.verdict.map_or("-", |v| v.label());
+                warnings.push(
+                    format!(
+                        "{}: 核实结论已过期 (条目文字已改动): {verdict} {}",
+                        item.id, entry.note
+                    )
+                    .trim_end()
+                    .to_string(),
+                );
+            }
+        }
+        Output {
+            args,
+            audit,
+            items,
+            warnings,
+        }
+    }
+
+    fn json(&self) -> JsonAudit<'_> {
+        JsonAudit {
+            plan: JsonSide {
+                file: self.args.plan.display().to_string(),
+                year: self.audit.plan_year,
+            },
+            summary: JsonSide {
+                file: self.args.summary.display().to_string(),
+                year: self.audit.summary_year,
+            },
+            warnings: &self.warnings,
+            items: self
+                .items
+                .iter()
+                .map(|(item, v)| json_item(item, *v))
+                .collect(),
+        }
+    }
+
+    /// One table row per item, in the order of [`HEADERS`].
+    fn rows(&self) -> Vec<Vec<String>> {
+        self.items
+            .iter()
+            .map(|(item, lookup)| {
+                let evidence: Vec<String> = item
+                    .evidence
+                    .iter()
+                    .map(|e| format!("{} ({:.2}) {}", e.id, e.score, e.sentence))
+                    .collect();
+                let targets: Vec<String> = item.targets.iter().map(target_text).collect();
+                let (verdict, note) = verdict_cells(*lookup);
+                vec![
+                    item.id.clone(),
+                    item.section.clone(),
+                    format!("{}{}", item.marker, item.title),
+                    item.status.label().to_string(),
+                    format!("{:.2}", item.score),
+                    evidence.join("\n"),
+                    targets.join("\n"),
+                    item.commitment.join("; "),
+                    verdict,
+                    note,
+                ]
+            })
+            .collect()
+    }
+
+    fn markdown(&self) -> String {
+        let mut md = format!(
+            "**计划** {} ({}) · **总结** {} ({})\n\n",
+            self.args.plan.display(),
+            year_text(self.audit.plan_year),
+            self.args.summary.display(),
+            year_text(self.audit.summary_year)
+        );
+        for warning in &self.warnings {
+            md.push_str(&format!("- ⚠ {}\n", one_line(warning)));
+        }
+        if !self.warnings.is_empty() {
+            md.push('\n');
+        }
+        md.push_str(&format!("{}\n\n", self.counts()));
+        md.push_str(&export::markdown_table(&HEADERS, &self.rows()));
+        md
+    }
+
+    /// `已报告 7 · 部分 4 · 未提及 2`
+    fn counts(&self) -> String {
+        [Status::Reported, Status::Partial, Status::NotMentioned]
+            .iter()
+            .map(|s| {
+                let n = self.items.iter().filter(|(i, _)| i.status == *s).count();
+                format!("{} {n}", s.label())
+            })
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+
+    fn text(&self, out: &mut impl Write) -> io::Result<()> {
+        let side = |label: &str, path: &PathBuf, year: Option<i32>| {
+            format!("{label}  {}  ({})", path.display(), year_text(year))
+        };
+        writeln!(
+            out,
+            "{}",
+            one_line(&side("计划", &self.args.plan, self.audit.plan_year))
+        )?;
+        writeln!(
+            out,
+            "{}",
+            one_line(&side("总结", &self.args.summary, self.audit.summary_year))
+        )?;
+        for warning in &self.warnings {
+            write_wrapped(out, "! ", warning)?;
+        }
+        writeln!(out, "{}", self.counts())?;
+        let mut section = None;
+        for (item, lookup) in &self.items {
+            if section != Some(&item.section) {
+                writeln!(out)?;
+                write_wrapped(out, "", &item.section)?;
+                section = Some(&item.section);
+            }
+            item_text(out, item, *lookup)?;
+        }
+        Ok(())
+    }
+}
+
+/// One item in the text output.
+fn item_text(out: &mut impl Write, item: &ItemAudit, lookup: Lookup) -> io::Result<()> {
+    write_wrapped(
+        out,
+        &format!("  {}  ", item.id),
+        &format!("{}{}", item.marker, item.title),
+    )?;
+    writeln!(
+        out,
+        "      状态  {} {}  {:.2}",
+        status_symbol(item.status),
+        item.status.label(),
+        item.score
+    )?;
+    for (n, e) in item.evidence.iter().enumerate() {
+        let label = if n == 0 { "证据" } else { "    " };
+        write_wrapped(
+            out,
+            &format!("      {label}  {} {:.2}  ", e.id, e.score),
+            &e.sentence,
+        )?;
+    }
+    for (n, t) in item.targets.iter().enumerate() {
+        let label = if n == 0 { "指标" } else { "    " };
+        write_wrapped(out, &format!("      {label}  "), &target_text(t))?;
+    }
+    if !item.commitment.is_empty() {
+        write_wrapped(out, "      承诺  ", &item.commitment.join("; "))?;
+    }
+    let (verdict, note) = verdict_cells(lookup);
+    if !verdict.is_empty() || !note.is_empty() {
+        write_wrapped(out, "      核实  ", &format!("{verdict}  {note}"))?;
+    }
+    Ok(())
+}
+
+/// Writes `prefix` then `text` wrapped to [`TEXT_WIDTH`], later lines indented under the text.
+fn write_wrapped(out: &mut impl Write, prefix: &str, text: &str) -> io::Result<()> {
+    let prefix = one_line(prefix);
+    let indent = str_width(&prefix, false);
+    let width = TEXT_WIDTH.saturating_sub(indent).max(20);
+    let text = one_line(text.trim());
+    for (n, line) in wrap(&text, width).iter().enumerate() {
+        if n == 0 {
+            writeln!(out, "{prefix}{line}")?;
+        } else {
+            writeln!(out, "{}{line}", " ".repeat(indent))?;
+        }
+    }
+    Ok(())
+}
+
+fn status_symbol(status: Status) -> &'static str {
+    match status {
+        Status::Reported => "✓",
+        Status::Partial => "◐",
+        Status::NotMentioned => "✗",
+    }
+}
+
+/// `不少于20个 → 26个 ✓`, `提升至95% → 93.5% ✗ 未达标`, `不少于5万个 → 未报告`.
+fn target_text(t: &TargetCheck) -> String {
+    match (&t.reported, t.met) {
+        (Some(reported), Some(true)) => format!("{} → {reported} ✓", t.plan),
+        (Some(reported), _) => format!("{} → {reported} ✗ 未达标", t.plan),
+        (None, _) => format!("{} → 未报告", t.plan),
+    }
+}
+
+/// The verdict and note cells: empty when there is none; a stale verdict is marked.
+fn verdict_cells(lookup: Lookup) -> (String, String) {
+    match lookup {
+        Lookup::None => (String::new(), String::new()),
+        Lookup::Current(e) => (
+            e.verdict.map(|v| v.label().to_string()).unwrap_or_default(),
+            e.note.clone(),
+        ),
+        Lookup::Stale(e) => (
+            format!("{} (已过期)", e.verdict.map_or("-", |v| v.label())),
+            e.note.clone(),
+        ),
+    }
+}
+
+fn year_text(year: Option<i32>) -> String {
+    year.map_or_else(|| "年份未知".to_string(), |y| format!("{y}年"))
+}
+
+/// The JSON output; its keys are read by programs outside this repository.
+#[derive(Serialize)]
+struct JsonAudit<'a> {
+    plan: JsonSide,
+    summary: JsonSide,
+    warnings: &'a [String],
+    items: Vec<JsonItem<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonSide {
+    file: String,
+    year: Option<i32>,
+}
+
+#[derive(Serialize)]
+struct JsonItem<'a> {
+    id: &'a str,
+    marker: &'a str,
+    title: &'a str,
+    section: &'a str,
+    status: Status,
+    score: f64,
+    evidence: Vec<JsonEvidence<'a>>,
+    targets: &'a [TargetCheck],
+    /// The verdict key (`done` …); `null` with none, or when it is stale (then in `warnings`).
+    verdict: Option<&'static str>,
+    note: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonEvidence<'a> {
+    id: &'a str,
+    sentence: &'a str,
+    score: f64,
+}
+
+fn json_item<'a>(item: &'a ItemAudit, lookup: Lookup<'a>) -> JsonItem<'a> {
+    let current = match lookup {
+        Lookup::Current(entry) => Some(entry),
+        Lookup::Stale(_) | Lookup::None => None,
+    };
+    JsonItem {
+        id: &item.id,
+        marker: &item.marker,
+        title: &item.title,
+        section: &item.section,
+        status: item.status,
+        score: rounded(item.score),
+        evidence: item
+            .evidence
+            .iter()
+            .map(|e| JsonEvidence {
+                id: &e.id,
+                sentence: &e.sentence,
+                score: rounded(e.score),
+            })
+            .collect(),
+        targets: &item.targets,
+        verdict: current.and_then(|e| e.verdict).map(|v| v.key()),
+        note: current.map(|e| e.note.as_str()).filter(|n| !n.is_empty()),
+    }
+}
+
+/// Scores to three decimals, so the JSON does not show float noise.
+fn rounded(score: f64) -> f64 {
+    (score * 1000.0).round() / 1000.0
 }

@@ -1,0 +1,675 @@
+//! Figures and commitments in plan and summary text: numbers with units (Arabic or Chinese
+//! numerals), the words that make them targets (不少于, 达到, 以上, 以内 …), plan targets paired
+//! with reported figures, and weaker commitment words (确保→力争). Works on folded text, so any
+//! script; ranges point into the original. No UI types.
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::text::normalize::{Folded, fold};
+use crate::text::numbers::{UNITS, quantities};
+
+/// Which way a target points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Bound {
+    /// 不少于20个, 达到98%以上, 突破1亿元, and a plain figure in a plan (建设5个 means at least 5).
+    AtLeast,
+    /// 控制在3天以内, 不超过5%, 压缩至2个工作日.
+    AtMost,
+}
+
+/// A number with its unit, found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    /// The value in the base unit: 28亿条 is 2.8e9 条, 两位数 is 10 (%).
+    pub value: f64,
+    /// The base unit (条, 元, %, 平方公里 …).
+    pub unit: &'static str,
+    pub bound: Bound,
+    /// Written as "nearly" (近30亿条): just below the value.
+    pub nearly: bool,
+    /// Written as an aim, not a result (力争, 计划, 预计 earlier in its clause): a summary's
+    /// aims are not reported figures.
+    pub aim: bool,
+    /// Byte range in the original text of the figure with its target words (不少于20个, 达到98%以上).
+    pub range: Range<usize>,
+    /// The folded text of the figure's clause around it, for pairing a target with its figure.
+    context: Vec<char>,
+}
+
+/// A plan target side by side with the figure the summary reports for it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TargetCheck {
+    /// The target as the plan writes it: `不少于20个`, `增长两位数以上`.
+    pub plan: String,
+    /// The figure the evidence reports in the same unit, as written (`26个`, `達99.2%`).
+    pub reported: Option<String>,
+    /// Whether the reported figure reaches the target; `None` when nothing was reported.
+    pub met: Option<bool>,
+}
+
+/// Chinese numeral characters (一 … 九, 两, 零/〇) and their multipliers (十 百 千 万 亿).
+const HAN_DIGITS: &str = "零〇一二两三四五六七八九";
+const HAN_MULTIPLIERS: &str = "十百千万亿";
+
+/// Units written with a magnitude or a synonym: (as folded, multiplier, base unit). Any other
+/// unit of [`UNITS`] is its own base with multiplier 1.
+const SCALED_UNITS: &[(&str, f64, &str)] = &[
+    ("亿元", 1e8, "元"),
+    ("万元", 1e4, "元"),
+    ("亿条", 1e8, "条"),
+    ("万条", 1e4, "条"),
+    ("万宗", 1e4, "宗"),
+    ("万笔", 1e4, "笔"),
+    ("万人", 1e4, "人"),
+    ("万户", 1e4, "户"),
+    ("万次", 1e4, "次"),
+    ("万", 1e4, ""),
+    ("亿", 1e8, ""),
+    ("个百分点", 1.0, "百分点"),
+    ("千米", 1.0, "公里"),
+    ("％", 1.0, "%"),
+];
+
+/// Words right before a figure that make it a target or a result (kept in its displayed range).
+/// Longest first, so 不少于 wins over 少于.
+const LEAD_WORDS: &[&str] = &[
+    "不少于",
+    "不低于",
+    "不超过",
+    "不高于",
+    "提升至",
+    "提升到",
+    "提高至",
+    "提高到",
+    "增长至",
+    "增长到",
+    "达到",
+    "控制在",
+    "压缩至",
+    "压缩到",
+    "压减至",
+    "缩短至",
+    "缩短到",
+    "降低至",
+    "降低到",
+    "减少至",
+    "减少到",
+    "降至",
+    "低于",
+    "超过",
+    "突破",
+    "增长",
+    "提高",
+    "提升",
+    "压缩",
+    "压减",
+    "累计",
+    "达",
+    "超",
+    "逾",
+    "约",
+    "近",
+];
+/// Lead words after which the figure is an upper bound.
+const AT_MOST_LEADS: &[&str] = &[
+    "不超过",
+    "不高于",
+    "控制在",
+    "压缩至",
+    "压缩到",
+    "压减至",
+    "缩短至",
+    "缩短到",
+    "降低至",
+    "降低到",
+    "减少至",
+    "减少到",
+    "降至",
+    "低于",
+];
+/// Lead words meaning "nearly".
+const NEARLY_LEADS: &[&str] = &["近"];
+/// Words right after a figure: 以上 (at least), 以内 / 以下 (at most), 左右.
+const TRAIL_WORDS: &[(&str, Option<Bound>)] = &[
+    ("以上", Some(Bound::AtLeast)),
+    ("以内", Some(Bound::AtMost)),
+    ("以下", Some(Bound::AtMost)),
+    ("左右", None),
+];
+/// Words earlier in a clause that make its figure an aim rather than a result.
+const AIM_WORDS: &[&str] = &["力争", "争取", "计划", "预计", "目标", "确保"];
+/// Growth written as a number of digits: 增长两位数以上 is growth of at least 10%.
+const DOUBLE_DIGITS: [char; 3] = ['两', '位', '数'];
+
+/// The figures with units in `text` (figures without a unit cannot be compared and are left
+/// out, as are years, ordinals like 第3批, and a lone 一 as in 一批 or 一件事).
+pub fn figures(text: &str) -> Vec<Figure> {
+    let folded = fold(text);
+    let chars = &folded.chars;
+    let mut spans = arabic_spans(&folded);
+    spans.extend(han_spans(chars));
+    spans.sort_by_key(|s| s.start);
+    spans
+        .into_iter()
+        .filter(|s| !s.unit.is_empty() && !is_ordinal(chars, s.start))
+        .map(|s| figure(&folded, s))
+        .collect()
+}
+
+/// A number found in folded text, before its target words are read: char positions.
+#[derive(Debug, Clone, PartialEq)]
+struct Span {
+    start: usize,
+    end: usize,
+    value: f64,
+    unit: &'static str,
+}
+
+/// Arabic-digit figures, from [`quantities`] on the folded text, with their units resolved.
+fn arabic_spans(folded: &Folded) -> Vec<Span> {
+    let string = folded.as_string();
+    let char_at: Vec<usize> = string.char_indices().map(|(b, _)| b).collect();
+    let to_char = |byte: usize| char_at.partition_point(|&b| b < byte);
+    quantities(&string)
+        .into_iter()
+        .filter_map(|range| {
+            let quantity = &string[range.clone()];
+            let digits = quantity
+                .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+                .unwrap_or(quantity.len());
+            let number: f64 = quantity[..digits].parse().ok()?;
+            let start = to_char(range.start);
+            let (multiplier, unit, end) =
+                resolve_unit(&folded.chars, to_char(range.start + digits));
+            Some(Span {
+                start,
+                end,
+                value: number * multiplier,
+                unit,
+            })
+        })
+        .collect()
+}
+
+/// The unit written at char `at`: its multiplier, base unit and end. A bare magnitude (万, 亿)
+/// takes the unit after it, with 余 or 多 between (115万余笔).
+fn resolve_unit(chars: &[char], at: usize) -> (f64, &'static str, usize) {
+    let (multiplier, unit, end) = unit_at(chars, at);
+    if !unit.is_empty() || multiplier == 1.0 {
+        return (multiplier, unit, end);
+    }
+    let after = end + usize::from(matches!(chars.get(end), Some('余' | '多')));
+    match unit_at(chars, after) {
+        (m, u, e) if !u.is_empty() => (multiplier * m, u, e),
+        _ => (multiplier, unit, end),
+    }
+}
+
+/// The unit of [`UNITS`] starting at char `at`, as (multiplier, base unit, end).
+fn unit_at(chars: &[char], at: usize) -> (f64, &'static str, usize) {
+    let rest: String = chars.iter().skip(at).take(4).collect();
+    let Some(unit) = UNITS.iter().find(|u| rest.starts_with(*u)) else {
+        return (1.0, "", at);
+    };
+    let end = at + unit.chars().count();
+    match SCALED_UNITS.iter().find(|(u, _, _)| u == unit) {
+        Some(&(_, multiplier, base)) => (multiplier, base, end),
+        None => (1.0, unit, end),
+    }
+}
+
+/// Chinese-numeral figures: 五个, 三十项, 两位数 (as 10%).
+fn han_spans(chars: &[char]) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i..].starts_with(&DOUBLE_DIGITS) {
+            let end = i + DOUBLE_DIGITS.len();
+            spans.push(Span {
+                start: i,
+                end,
+                value: 10.0,
+                unit: "%",
+            });
+            i = end;
+            continue;
+        }
+        let run = chars[i..]
+            .iter()
+            .take_while(|c| HAN_DIGITS.contains(**c) || HAN_MULTIPLIERS.contains(**c))
+            .count();
+        if run == 0 {
+            i += 1;
+            continue;
+        }
+        let numeral = &chars[i..i + run];
+        if let Some(value) = han_value(numeral).filter(|_| numeral != ['一']) {
+            let (multiplier, unit, end) = resolve_unit(chars, i + run);
+            spans.push(Span {
+                start: i,
+                end,
+                value: value * multiplier,
+                unit,
+            });
+        }
+        i += run;
+    }
+    spans
+}
+
+/// The value of a Chinese numeral (三, 十五, 二百三十, 两千, 三万, 一亿三千万), or `None` for
+/// runs that are not one number (三五天, 十五五, 二〇二四).
+fn han_value(numeral: &[char]) -> Option<f64> {
+    let (mut total, mut section, mut pending): (f64, f64, Option<f64>) = (0.0, 0.0, None);
+    for &c in numeral {
+        if let Some(d) = han_digit(c) {
+            // two digits in a row are not one number, except after 零 (一百零五)
+            if pending.is_some_and(|p| p != 0.0) {
+                return None;
+            }
+            pending = Some(d);
+            continue;
+        }
+        match c {
+            '十' | '百' | '千' => {
+                let scale = match c {
+                    '十' => 10.0,
+                    '百' => 100.0,
+                    _ => 1000.0,
+                };
+                // 十五 is ten and five; 百 and 千 need their digit
+                section += pending.take().or((c == '十').then_some(1.0))? * scale;
+            }
+            _ => {
+                section += pending.take().unwrap_or(0.0);
+                if section == 0.0 && total == 0.0 {
+                    return None;
+                }
+                if c == '亿' {
+                    total = (total + section) * 1e8;
+                } else {
+                    total += section * 1e4;
+                }
+                section = 0.0;
+            }
+        }
+    }
+    Some(total + section + pending.unwrap_or(0.0))
+}
+
+fn han_digit(c: char) -> Option<f64> {
+    match c {
+        '零' | '〇' => Some(0.0),
+        '两' => Some(2.0),
+        _ => "一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|p| p as f64 + 1.0),
+    }
+}
+
+/// 第3批, 第三届: an ordinal, not an amount.
+fn is_ordinal(chars: &[char], start: usize) -> bool {
+    start > 0 && chars[start - 1] == '第'
+}
+
+/// Reads the target words around a figure and maps it back to the original text.
+fn figure(folded: &Folded, span: Span) -> Figure {
+    let chars = &folded.chars;
+    let clause_start = chars[..span.start]
+        .iter()
+        .rposition(|&c| is_clause_break(c))
+        .map_or(0, |p| p + 1);
+    let before: String = chars[clause_start..span.start].iter().collect();
+    let lead = LEAD_WORDS.iter().find(|w| before.ends_with(*w));
+    let lead_start = span.start - lead.map_or(0, |w| w.chars().count());
+    let after: String = chars[span.end..].iter().take(2).collect();
+    let trail = TRAIL_WORDS.iter().find(|(w, _)| after.starts_with(w));
+    let end = span.end + trail.map_or(0, |(w, _)| w.chars().count());
+    let lead_bound = lead
+        .filter(|w| AT_MOST_LEADS.contains(w))
+        .map(|_| Bound::AtMost);
+    let bound = trail
+        .and_then(|(_, b)| *b)
+        .or(lead_bound)
+        .unwrap_or(Bound::AtLeast);
+    let clause_end = chars[end..]
+        .iter()
+        .position(|&c| is_clause_break(c))
+        .map_or(chars.len(), |p| end + p);
+    let context = chars[clause_start..lead_start]
+        .iter()
+        .chain(&chars[end..clause_end])
+        .copied()
+        .collect();
+    Figure {
+        value: span.value,
+        unit: span.unit,
+        bound,
+        nearly: lead.is_some_and(|w| NEARLY_LEADS.contains(w)),
+        aim: AIM_WORDS.iter().any(|w| before.contains(w)),
+        range: folded.source_range(lead_start..end),
+        context,
+    }
+}
+
+/// Folded punctuation that ends a clause: commas, stops, semicolons, colons, brackets.
+pub const CLAUSE_BREAKS: [char; 8] = [',', '.', ';', ':', '!', '?', '(', ')'];
+
+fn is_clause_break(c: char) -> bool {
+    CLAUSE_BREAKS.contains(&c)
+}
+
+/// Whether a reported figure reaches a target (same unit assumed).
+pub fn reaches(target: &Figure, reported: &Figure) -> bool {
+    match target.bound {
+        Bound::AtLeast if reported.nearly => reported.value > target.value,
+        Bound::AtLeast => reported.value >= target.value,
+        Bound::AtMost => reported.value <= target.value,
+    }
+}
+
+/// Pairs each target of a plan item with a reported figure of the same unit from its evidence.
+///
+/// `targets` are the plan item's figures, `plan_text` the text they were found in; `evidence`
+/// the figures of each evidence sentence with the sentence, best evidence first. A target takes
+/// the figure whose clause shares the most character pairs with the target's clause (汇聚政务数据
+/// 超30亿条 ↔ 累计汇聚政务数据28亿条; 新建五个街道智慧治理中心 ↔ 建成街道智慧治理中心三个); a
+/// figure whose clause shares none is not that target's (在6个街道设立专窗 is not 数据产品不少于
+/// 30个). Each reported figure is used once; aims (力争…) are not reported figures.
+pub fn check_targets(
+    targets: &[Figure],
+    plan_text: &str,
+    evidence: &[(Vec<Figure>, &str)],
+) -> Vec<TargetCheck> {
+    let reported: Vec<(&Figure, &str)> = evidence
+        .iter()
+        .flat_map(|(figures, text)| figures.iter().filter(|f| !f.aim).map(move |f| (f, *text)))
+        .collect();
+    let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
+    for (t, target) in targets.iter().enumerate() {
+        for (r, (figure, _)) in reported.iter().enumerate() {
+            let shared = shared_pairs(&target.context, &figure.context);
+            if figure.unit == target.unit && shared > 0 {
+                pairs.push((shared, t, r));
+            }
+        }
+    }
+    // strongest pairing first; ties keep the target and evidence order
+    pairs.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut taken: Vec<Option<usize>> = vec![None; targets.len()];
+    let mut used = vec![false; reported.len()];
+    for (_, t, r) in pairs {
+        if taken[t].is_none() && !used[r] {
+            taken[t] = Some(r);
+            used[r] = true;
+        }
+    }
+    targets
+        .iter()
+        .zip(taken)
+        .map(|(target, r)| {
+            let found = r.and_then(|r| reported.get(r));
+            TargetCheck {
+                plan: plan_text
+                    .get(target.range.clone())
+                    .unwrap_or_default()
+                    .to_string(),
+                reported: found
+                    .map(|(f, text)| text.get(f.range.clone()).unwrap_or_default().to_string()),
+                met: found.map(|(f, _)| reaches(target, f)),
+            }
+        })
+        .collect()
+}
+
+/// How many character pairs two clauses share.
+fn shared_pairs(a: &[char], b: &[char]) -> usize {
+    let pairs_b: Vec<&[char]> = b.windows(2).collect();
+    let mut pairs_a: Vec<&[char]> = a.windows(2).collect();
+    pairs_a.sort_unstable();
+    pairs_a.dedup();
+    pairs_a.iter().filter(|p| pairs_b.contains(p)).count()
+}
+
+/// A plan word and the weaker words a summary may report it with.
+const WEAKER: &[(&str, &[&str])] = &[
+    ("确保", &["力争", "争取"]),
+    ("完成", &["启动", "探索", "谋划", "推进", "推动"]),
+    ("建成", &["启动", "探索", "谋划", "开工", "推进", "推动"]),
+    ("全面", &["逐步", "初步", "部分", "试点"]),
+];
+/// Words that report a thing finished: a 完成/建成 item reported with one of them is not
+/// weakened by a 推进 elsewhere in its evidence.
+const FINISHED: &[&str] = &[
+    "完成",
+    "建成",
+    "投用",
+    "投入使用",
+    "上线",
+    "落成",
+    "竣工",
+    "实现",
+    "印发",
+    "出台",
+];
+/// Plan words that promise a finished thing.
+const FINISH_WORDS: &[&str] = &["完成", "建成"];
+/// Words that only start a thing.
+const STARTING_WORDS: &[&str] = &["启动", "探索", "谋划"];
+
+/// A plan word the evidence reports in a weaker form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Weakening {
+    pub plan: &'static str,
+    pub reported: &'static str,
+}
+
+impl Weakening {
+    /// Only started (启动/探索/谋划) what the plan promised to finish (完成/建成).
+    pub fn only_started(&self) -> bool {
+        FINISH_WORDS.contains(&self.plan) && STARTING_WORDS.contains(&self.reported)
+    }
+
+    /// `确保→力争`.
+    pub fn note(&self) -> String {
+        format!("{}→{}", self.plan, self.reported)
+    }
+}
+
+/// The plan item's strong words (确保, 完成, 建成, 全面) that its evidence reports only in a
+/// weaker form. A strong word the evidence repeats is kept, and so is 完成/建成 when the
+/// evidence reports anything finished.
+pub fn weakenings(plan_text: &str, evidence: &[&str]) -> Vec<Weakening> {
+    let plan = fold(plan_text).as_string();
+    let evidence: String = evidence.iter().map(|e| fold(e).as_string()).collect();
+    WEAKER
+        .iter()
+        .filter(|(strong, _)| plan.contains(strong) && !evidence.contains(strong))
+        .filter(|(strong, _)| {
+            !(FINISH_WORDS.contains(strong) && FINISHED.iter().any(|w| evidence.contains(w)))
+        })
+        .filter_map(|&(strong, weaker)| {
+            let reported = weaker.iter().find(|w| evidence.contains(*w))?;
+            Some(Weakening {
+                plan: strong,
+                reported,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(text: &str) -> Vec<(String, f64, &'static str, Bound)> {
+        figures(text)
+            .into_iter()
+            .map(|f| (text[f.range].to_string(), f.value, f.unit, f.bound))
+            .collect()
+    }
+
+    #[test]
+    fn arabic_figures_with_units_and_magnitudes() {
+        assert_eq!(
+            shown("汇聚数据超28亿条,营收2.86亿元,增长33.8%,搭建156平方公里底板,梳理220项"),
+            vec![
+                ("超28亿条".into(), 2.8e9, "条", Bound::AtLeast),
+                ("2.86亿元".into(), 2.86e8, "元", Bound::AtLeast),
+                ("增长33.8%".into(), 33.8, "%", Bound::AtLeast),
+                ("156平方公里".into(), 156.0, "平方公里", Bound::AtLeast),
+                ("220项".into(), 220.0, "项", Bound::AtLeast),
+            ]
+        );
+        assert_eq!(shown("办理业务115万余笔")[0].1, 1.15e6);
+        assert_eq!(shown("办理业务115万余笔")[0].2, "笔");
+        assert_eq!(shown("发放资金超9300万元")[0].1, 9.3e7);
+    }
+
+    #[test]
+    fn chinese_numerals_and_double_digit_growth() {
+        assert_eq!(
+            shown("新建五个中心,梳理三十项事项,营收增长两位数以上,建设两千个点位"),
+            vec![
+                ("五个".into(), 5.0, "个", Bound::AtLeast),
+                ("三十项".into(), 30.0, "项", Bound::AtLeast),
+                ("增长两位数以上".into(), 10.0, "%", Bound::AtLeast),
+                ("两千个".into(), 2000.0, "个", Bound::AtLeast),
+            ]
+        );
+        assert_eq!(han_value(&['二', '百', '三', '十']), Some(230.0));
+        assert_eq!(han_value(&['三', '万']), Some(30000.0));
+        assert_eq!(han_value(&['一', '亿', '三', '千', '万']), Some(1.3e8));
+        assert_eq!(han_value(&['一', '百', '零', '五']), Some(105.0));
+        assert_eq!(han_value(&['三', '五']), None);
+        assert_eq!(han_value(&['十', '五', '五']), None);
+    }
+
+    #[test]
+    fn not_figures_years_ordinals_and_a_lone_one() {
+        assert!(shown("2025年,第3批,第三届,一批项目,高效办成一件事,十五五规划,三五天").is_empty());
+    }
+
+    #[test]
+    fn target_words_and_bounds() {
+        let got = shown("不少于20个,达到98%以上,控制在3天以内,不超过5%,压缩至2小时,近30亿条");
+        let bounds: Vec<_> = got.iter().map(|g| (g.0.as_str(), g.3)).collect();
+        assert_eq!(
+            bounds,
+            vec![
+                ("不少于20个", Bound::AtLeast),
+                ("达到98%以上", Bound::AtLeast),
+                ("控制在3天以内", Bound::AtMost),
+                ("不超过5%", Bound::AtMost),
+                ("压缩至2小时", Bound::AtMost),
+                ("近30亿条", Bound::AtLeast),
+            ]
+        );
+        assert!(figures("近30亿条")[0].nearly);
+    }
+
+    #[test]
+    fn traditional_script_and_full_width_figures() {
+        assert_eq!(
+            shown("數據交易額達１．２億元，滿意度９３．５％"),
+            vec![
+                ("達１．２億元".into(), 1.2e8, "元", Bound::AtLeast),
+                ("９３．５％".into(), 93.5, "%", Bound::AtLeast),
+            ]
+        );
+    }
+
+    #[test]
+    fn aims_in_a_summary_are_not_results() {
+        let f = figures("力争明年上架数据产品30个,已上架18个");
+        assert!(f[0].aim);
+        assert!(!f[1].aim);
+    }
+
+    fn check(plan: &str, evidence: &[&str]) -> Vec<TargetCheck> {
+        let targets = figures(plan);
+        let evidence: Vec<(Vec<Figure>, &str)> =
+            evidence.iter().map(|e| (figures(e), *e)).collect();
+        check_targets(&targets, plan, &evidence)
+    }
+
+    #[test]
+    fn targets_pair_with_figures_of_their_unit_and_clause() {
+        let got = check(
+            "民生诉求按时办结率达到98%以上,群众满意度提升至95%,上架数据产品不少于30个",
+            &[
+                "群众满意度93.5%,民生诉求按时办结率达99.2%",
+                "在6个街道设立专窗",
+            ],
+        );
+        assert_eq!(
+            got,
+            vec![
+                TargetCheck {
+                    plan: "达到98%以上".into(),
+                    reported: Some("达99.2%".into()),
+                    met: Some(true)
+                },
+                TargetCheck {
+                    plan: "提升至95%".into(),
+                    reported: Some("93.5%".into()),
+                    met: Some(false)
+                },
+                TargetCheck {
+                    plan: "不少于30个".into(),
+                    reported: None,
+                    met: None
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn upper_bounds_and_nearly() {
+        let got = check("办理时限控制在3天以内", &["办理时限压缩至2天"]);
+        assert_eq!(got[0].met, Some(true));
+        let got = check("汇聚数据超30亿条", &["汇聚数据近30亿条"]);
+        assert_eq!(got[0].met, Some(false));
+    }
+
+    fn notes(plan: &str, evidence: &[&str]) -> Vec<String> {
+        weakenings(plan, evidence)
+            .iter()
+            .map(Weakening::note)
+            .collect()
+    }
+
+    #[test]
+    fn commitment_words_weakened() {
+        assert_eq!(
+            notes("确保年内出台办法", &["力争明年印发"]),
+            vec!["确保→力争"]
+        );
+        assert_eq!(notes("完成目录编制", &["推进目录编制"]), vec!["完成→推进"]);
+        assert_eq!(notes("全面推广应用", &["逐步推广应用"]), vec!["全面→逐步"]);
+        let w = weakenings("建成智算中心", &["启动智算中心建设"]);
+        assert_eq!(w.len(), 1);
+        assert!(w[0].only_started());
+        assert!(!weakenings("完成目录编制", &["推进目录编制"])[0].only_started());
+    }
+
+    #[test]
+    fn commitment_kept_is_not_flagged() {
+        assert!(notes("确保建成智算中心", &["建成智算中心并确保投用"]).is_empty());
+        assert!(notes("完成目录编制", &["全力推进,已完成目录编制"]).is_empty());
+        assert!(notes("建成智算中心", &["推进智算中心建设,年底上线"]).is_empty());
+        assert!(notes("推进数据治理", &["力争"]).is_empty());
+    }
+
+    #[test]
+    fn commitment_words_in_traditional_script() {
+        assert_eq!(
+            notes("确保年内出台办法", &["力爭明年印發"]),
+            vec!["确保→力争"]
+        );
+    }
+}
