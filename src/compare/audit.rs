@@ -26,7 +26,6 @@
 //!   地区实现…跨境通办 against a sentence on 政务服务事项异地通办: 0.34).
 //! - [`REPORTED_SHARE`] 0.6: most commitments reported; one of two or two of four is `partial`.
 
-use std::collections::HashSet;
 use std::ops::Range;
 
 use serde::Serialize;
@@ -296,11 +295,12 @@ struct Corpus<'a> {
 
 impl Corpus<'_> {
     fn audit_item(&self, item: &PlanItem, grams: &[Bigram]) -> ItemAudit {
-        let mut best = self.best_sentences(&Vector::new(grams, self.idf));
-        let covered = |best: &[(usize, f64)]| -> HashSet<Bigram> {
-            best.iter()
-                .flat_map(|&(s, _)| self.grams[s].iter().copied())
-                .collect()
+        let mut best = self.best_sentences(grams);
+        let covered = |best: &[(usize, f64)]| {
+            sorted_set(
+                best.iter()
+                    .flat_map(|&(s, _)| self.grams[s].iter().copied()),
+            )
         };
         let score = found_share(&item.clauses(), &covered(&best), self.idf);
         if score == 0.0 {
@@ -331,7 +331,8 @@ impl Corpus<'_> {
     }
 
     /// The sentences at or above [`EVIDENCE_MIN`], best first, at most [`TOP_EVIDENCE`].
-    fn best_sentences(&self, item: &Vector) -> Vec<(usize, f64)> {
+    fn best_sentences(&self, grams: &[Bigram]) -> Vec<(usize, f64)> {
+        let item = Vector::new(grams, self.idf);
         let mut scored: Vec<(usize, f64)> = self
             .vectors
             .iter()
@@ -371,15 +372,15 @@ fn status(score: f64, only_started: bool) -> Status {
 /// How much of a plan item its evidence reports, 0..=1: the share of the item's clauses (its
 /// commitments: 建成…, 新增…不少于20个, 实现…全覆盖), weighted by their content and their
 /// factor, of which the evidence holds at least [`CLAUSE_FOUND`].
-fn found_share(clauses: &[(String, f64)], covered: &HashSet<Bigram>, idf: &Idf) -> f64 {
+fn found_share(clauses: &[(String, f64)], covered: &[Bigram], idf: &Idf) -> f64 {
     let mut total = 0.0;
     let mut found = 0.0;
     for (clause, factor) in clauses {
-        let distinct: HashSet<Bigram> = content_bigrams(clause).into_iter().collect();
+        let distinct = sorted_set(content_bigrams(clause).into_iter());
         let weight: f64 = distinct.iter().map(|b| idf.weight(b)).sum();
         let present: f64 = distinct
             .iter()
-            .filter(|b| covered.contains(*b))
+            .filter(|b| covered.binary_search(b).is_ok())
             .map(|b| idf.weight(b))
             .sum();
         total += weight * factor;
@@ -388,6 +389,14 @@ fn found_share(clauses: &[(String, f64)], covered: &HashSet<Bigram>, idf: &Idf) 
         }
     }
     if total == 0.0 { 0.0 } else { found / total }
+}
+
+/// Bigrams sorted and without repeats, for `binary_search`.
+fn sorted_set(grams: impl Iterator<Item = Bigram>) -> Vec<Bigram> {
+    let mut set: Vec<Bigram> = grams.collect();
+    set.sort_unstable();
+    set.dedup();
+    set
 }
 
 /// The clauses of a text, folded: cut at commas, stops, semicolons, colons and brackets.
@@ -403,14 +412,14 @@ fn clauses(text: &str) -> Vec<String> {
 /// The runs of the item's text whose bigrams all occur in its evidence, as the item writes
 /// them. A run of one bigram is kept only when that bigram is rarer than the item's average (so
 /// 推进 or 建设 alone is not a key phrase).
-fn shared_phrases(text: &str, covered: &HashSet<Bigram>, idf: &Idf) -> Vec<String> {
+fn shared_phrases(text: &str, covered: &[Bigram], idf: &Idf) -> Vec<String> {
     let folded = fold(text);
     let chars = &folded.chars;
     let grams: Vec<Option<Bigram>> = chars
         .windows(2)
-        .map(|w| Some([w[0], w[1]]).filter(|b| covered.contains(b)))
+        .map(|w| Some([w[0], w[1]]).filter(|b| covered.binary_search(b).is_ok()))
         .collect();
-    let distinct: HashSet<Bigram> = chars.windows(2).map(|w| [w[0], w[1]]).collect();
+    let distinct = sorted_set(chars.windows(2).map(|w| [w[0], w[1]]));
     let mean = distinct.iter().map(|b| idf.weight(b)).sum::<f64>() / distinct.len().max(1) as f64;
     let mut phrases: Vec<String> = Vec::new();
     let mut i = 0;
