@@ -1,9 +1,19 @@
-//! `planlens diff A B`: two reports side by side, sections paired by content.
+//! `planlens diff A B`: two reports side by side, sections paired by content, changes marked
+//! inside each pair; as text, JSON or a Markdown table. Reads files only through `open_report`.
 
-use std::io::Write;
-use std::path::PathBuf;
+use std::collections::HashMap;
+use std::io::{IsTerminal, Write};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
 
-use super::CommandError;
+use serde::Serialize;
+
+use super::{CommandError, one_line, open_report};
+use crate::compare::align::{Alignment, Counts, Pair, align, choose_part, pair_text};
+use crate::compare::diff::{Change, Op, diff};
+use crate::export::markdown_table;
+use crate::model::{Node, Part, Report};
+use crate::text::wrap::{self, WrapOptions, layout};
 
 /// Output formats of `planlens diff`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -29,12 +39,635 @@ pub struct DiffArgs {
     #[arg(long, value_enum)]
     pub format: Option<DiffFormat>,
     /// Width of the text output in terminal cells (default: the terminal's, else 120)
-    #[arg(long)]
+    #[arg(long, value_parser = clap::value_parser!(u16).range(2..))]
     pub width: Option<u16>,
 }
 
-/// Writes the comparison in the chosen format.
+/// Width of the text output when standard output is not a terminal.
+const DEFAULT_WIDTH: usize = 120;
+/// Below this width the two sides are printed one above the other.
+const SIDE_BY_SIDE_MIN: usize = 40;
+const COLUMN_GAP: &str = " │ ";
+
+// Labels of the text and Markdown outputs (the JSON keeps English names).
+const LEFT: &str = "左";
+const RIGHT: &str = "右";
+const ONLY_LEFT: &str = "仅左";
+const ONLY_RIGHT: &str = "仅右";
+const SAME: &str = "相同";
+const MOVED_FROM: &str = "⇄ 移自";
+const SCORE: &str = "相似度";
+const NOTE: &str = "说明";
+const MISSING: &str = "—";
+const LEGEND: &str = "标记：[-仅左侧-] {+仅右侧+}";
+
+// Change marks without colour, and the ANSI styles with colour.
+const DELETED: (&str, &str) = ("[-", "-]");
+const INSERTED: (&str, &str) = ("{+", "+}");
+const MD_DELETED: (&str, &str) = ("<del>", "</del>");
+const MD_INSERTED: (&str, &str) = ("<ins>", "</ins>");
+const STYLE_LEFT: &str = "\x1b[4;31m";
+const STYLE_RIGHT: &str = "\x1b[4;32m";
+const STYLE_HEADER: &str = "\x1b[1m";
+const STYLE_RESET: &str = "\x1b[0m";
+
+/// Writes the comparison in the chosen format (text when none is given), buffered: standard
+/// output would otherwise be written line by line.
 pub fn run(args: &DiffArgs, out: &mut impl Write) -> Result<(), CommandError> {
-    let _ = (args, out);
-    Err(CommandError::BadData("planlens diff: being built".into()))
+    let out = &mut std::io::BufWriter::new(out);
+    let left_report = open_report(&args.left)?;
+    let right_report = open_report(&args.right)?;
+    let comparison = Comparison::new(
+        Chosen::new(&args.left, &left_report, args.left_part.as_deref())?,
+        Chosen::new(&args.right, &right_report, args.right_part.as_deref())?,
+    );
+    match args.format.unwrap_or(DiffFormat::Text) {
+        DiffFormat::Json => write_json(out, &comparison)?,
+        DiffFormat::Md => write_markdown(out, &comparison)?,
+        DiffFormat::Text => {
+            let terminal = std::io::stdout().is_terminal();
+            let options = TextOptions {
+                width: args
+                    .width
+                    .map_or_else(|| default_width(terminal), usize::from),
+                colour: terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            };
+            write_text(out, &comparison, options)?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// The terminal's width when standard output is one, else [`DEFAULT_WIDTH`].
+fn default_width(terminal: bool) -> usize {
+    terminal
+        .then(|| ratatui::crossterm::terminal::size().ok())
+        .flatten()
+        .map_or(DEFAULT_WIDTH, |(columns, _)| usize::from(columns).max(2))
+}
+
+/// One side of the comparison: the file as given and the part chosen from it.
+pub struct Chosen<'a> {
+    pub file: String,
+    pub part: &'a Part,
+}
+
+impl<'a> Chosen<'a> {
+    /// The part of `report` asked for; the error names the file.
+    pub fn new(
+        file: &Path,
+        report: &'a Report,
+        choice: Option<&str>,
+    ) -> Result<Self, CommandError> {
+        let file = file.display().to_string();
+        let part = choose_part(report, choice)
+            .map_err(|e| CommandError::BadData(format!("{file}: {e}")))?;
+        Ok(Chosen { file, part })
+    }
+
+    fn nodes(&self) -> HashMap<&'a str, &'a Node> {
+        self.part
+            .nodes
+            .iter()
+            .flat_map(Node::walk)
+            .map(|n| (n.id.as_str(), n))
+            .collect()
+    }
+}
+
+/// Two parts aligned, with the texts and changes of every pair.
+pub struct Comparison<'a> {
+    pub left: Chosen<'a>,
+    pub right: Chosen<'a>,
+    pub counts: Counts,
+    pub rows: Vec<Row<'a>>,
+}
+
+/// One pair with its nodes, their texts ([`pair_text`]) and the changes between them.
+pub struct Row<'a> {
+    pub pair: Pair,
+    pub left: Option<&'a Node>,
+    pub right: Option<&'a Node>,
+    pub left_text: String,
+    pub right_text: String,
+    pub changes: Vec<Change>,
+}
+
+impl<'a> Comparison<'a> {
+    pub fn new(left: Chosen<'a>, right: Chosen<'a>) -> Self {
+        let Alignment { pairs, counts } = align(left.part, right.part);
+        let (left_nodes, right_nodes) = (left.nodes(), right.nodes());
+        let rows = pairs
+            .into_iter()
+            .map(|pair| {
+                let l = pair
+                    .left
+                    .as_deref()
+                    .and_then(|id| left_nodes.get(id).copied());
+                let r = pair
+                    .right
+                    .as_deref()
+                    .and_then(|id| right_nodes.get(id).copied());
+                let left_text = l.map(pair_text).unwrap_or_default();
+                let right_text = r.map(pair_text).unwrap_or_default();
+                let changes = diff(&left_text, &right_text);
+                Row {
+                    pair,
+                    left: l,
+                    right: r,
+                    left_text,
+                    right_text,
+                    changes,
+                }
+            })
+            .collect();
+        Comparison {
+            left,
+            right,
+            counts,
+            rows,
+        }
+    }
+
+    /// `配对 8 · 有差异 8 · 移动 2 · 仅左 10 · 仅右 19`
+    fn counts_line(&self) -> String {
+        let c = &self.counts;
+        format!(
+            "配对 {} · 有差异 {} · 移动 {} · {ONLY_LEFT} {} · {ONLY_RIGHT} {}",
+            c.paired, c.changed, c.moved, c.only_left, c.only_right
+        )
+    }
+}
+
+impl Chosen<'_> {
+    /// `左 FILE · p2 二、2025年工作计划`
+    fn caption(&self, label: &str) -> String {
+        one_line(&format!(
+            "{label} {} · {} {}",
+            self.file, self.part.id, self.part.heading
+        ))
+    }
+}
+
+impl Row<'_> {
+    /// What the pair is: only on one side, moved, or unchanged.
+    fn note(&self) -> String {
+        match (&self.left, &self.right, &self.pair.moved_from) {
+            (Some(_), None, _) => ONLY_LEFT.to_string(),
+            (None, _, _) => ONLY_RIGHT.to_string(),
+            (_, _, Some(from)) => format!("{MOVED_FROM} {}", one_line(from)),
+            _ if !self.pair.changed => SAME.to_string(),
+            _ => String::new(),
+        }
+    }
+
+    /// `p2.3 (三) ↔ p2.4 (四) · 相似度 0.41 · ⇄ 移自 (二)2`
+    fn title(&self) -> String {
+        let mut parts = vec![format!(
+            "{} ↔ {}",
+            self.label(Side::Left),
+            self.label(Side::Right)
+        )];
+        parts.extend(self.score().map(|score| format!("{SCORE} {score}")));
+        parts.push(self.note());
+        parts.retain(|s| !s.is_empty());
+        parts.join(" · ")
+    }
+
+    /// The score to two places, for a pair with both sides.
+    fn score(&self) -> Option<String> {
+        (self.left.is_some() && self.right.is_some()).then(|| format!("{:.2}", self.pair.score))
+    }
+
+    /// Whether this row is a section (a top-level node on either side).
+    fn is_section(&self) -> bool {
+        [&self.pair.left, &self.pair.right]
+            .into_iter()
+            .flatten()
+            .any(|id| id.matches('.').count() == 1)
+    }
+
+    /// The byte ranges of one side that changed, cut at line breaks and without surrounding
+    /// whitespace (so marks sit on the words); none when the other side is missing (the note
+    /// says so, and a wholly marked text reads worse).
+    fn marked(&self, side: Side) -> Vec<Range<usize>> {
+        if self.left.is_none() || self.right.is_none() {
+            return Vec::new();
+        }
+        let text = self.text(side);
+        self.changes
+            .iter()
+            .filter(|c| c.op != Op::Equal)
+            .flat_map(|c| line_pieces(text, side.range(c).clone()))
+            .collect()
+    }
+
+    fn text(&self, side: Side) -> &str {
+        match side {
+            Side::Left => &self.left_text,
+            Side::Right => &self.right_text,
+        }
+    }
+
+    fn node(&self, side: Side) -> Option<&Node> {
+        match side {
+            Side::Left => self.left,
+            Side::Right => self.right,
+        }
+    }
+
+    /// `p2.3 (三)`, or a dash when the side is missing.
+    fn label(&self, side: Side) -> String {
+        self.node(side).map_or(MISSING.to_string(), |n| {
+            one_line(format!("{} {}", n.id, n.marker).trim_end())
+        })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Left,
+    Right,
+}
+
+impl Side {
+    fn range(self, change: &Change) -> &Range<usize> {
+        match self {
+            Side::Left => &change.left,
+            Side::Right => &change.right,
+        }
+    }
+}
+
+/// `range` of `text` cut at line breaks, each piece without the whitespace around it; empty
+/// pieces dropped.
+fn line_pieces(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut pieces = Vec::new();
+    let mut start = range.start;
+    for line in text[range].split('\n') {
+        let lead = line.len() - line.trim_start().len();
+        let words = line.trim().len();
+        if words > 0 {
+            pieces.push(start + lead..start + lead + words);
+        }
+        start += line.len() + 1;
+    }
+    pieces
+}
+
+/// The text with its changed ranges wrapped in `marks`, and where the changed pieces now are.
+fn with_marks(
+    text: &str,
+    changed: &[Range<usize>],
+    marks: Option<(&str, &str)>,
+) -> (String, Vec<Range<usize>>) {
+    let (open, close) = marks.unwrap_or(("", ""));
+    let mut shown = String::with_capacity(text.len() + changed.len() * 4);
+    let mut styled = Vec::with_capacity(changed.len());
+    let mut at = 0;
+    for range in changed {
+        shown.push_str(&printable(&text[at..range.start]));
+        let start = shown.len();
+        shown.push_str(open);
+        shown.push_str(&printable(&text[range.clone()]));
+        shown.push_str(close);
+        styled.push(start..shown.len());
+        at = range.end;
+    }
+    shown.push_str(&printable(&text[at..]));
+    (shown, styled)
+}
+
+/// Control characters other than line breaks shown as spaces (of the same byte length, so
+/// ranges still hold): nothing in a report can move the terminal's cursor.
+fn printable(text: &str) -> String {
+    let mut shown = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() && c != '\n' {
+            shown.extend(std::iter::repeat_n(' ', c.len_utf8()));
+        } else {
+            shown.push(c);
+        }
+    }
+    shown
+}
+
+// --- text ---------------------------------------------------------------------------------------
+
+/// How to print the text output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextOptions {
+    /// Total width in terminal cells (at least 2).
+    pub width: usize,
+    /// ANSI colours instead of `[-…-]` / `{+…+}` marks.
+    pub colour: bool,
+}
+
+/// The side-by-side text: captions, counts, then each pair's header and its two columns.
+pub fn write_text(
+    out: &mut impl Write,
+    comparison: &Comparison,
+    options: TextOptions,
+) -> std::io::Result<()> {
+    let width = options.width.max(2);
+    let mut header = vec![
+        comparison.left.caption(LEFT),
+        comparison.right.caption(RIGHT),
+        comparison.counts_line(),
+    ];
+    if !options.colour {
+        header.push(LEGEND.to_string());
+    }
+    for line in &header {
+        write_wrapped(out, line, width, options.colour.then_some(STYLE_HEADER))?;
+    }
+    for row in &comparison.rows {
+        writeln!(out)?;
+        if row.is_section() {
+            writeln!(out, "{}", "═".repeat(width))?;
+        }
+        write_wrapped(
+            out,
+            &row.title(),
+            width,
+            options.colour.then_some(STYLE_HEADER),
+        )?;
+        write_columns(out, row, width, options.colour)?;
+    }
+    Ok(())
+}
+
+/// One line of plain text wrapped to the width, in `style` if given.
+fn write_wrapped(
+    out: &mut impl Write,
+    text: &str,
+    width: usize,
+    style: Option<&str>,
+) -> std::io::Result<()> {
+    for line in wrap::wrap(text, width) {
+        match style {
+            Some(style) => writeln!(out, "{style}{line}{STYLE_RESET}")?,
+            None => writeln!(out, "{line}")?,
+        }
+    }
+    Ok(())
+}
+
+/// A side of a pair laid out in lines of a column: each line as printable pieces, and its width.
+fn column_lines(row: &Row, side: Side, width: usize, colour: bool) -> Vec<(String, usize)> {
+    let (marks, style) = match side {
+        Side::Left => (DELETED, STYLE_LEFT),
+        Side::Right => (INSERTED, STYLE_RIGHT),
+    };
+    let (shown, styled) = with_marks(
+        row.text(side),
+        &row.marked(side),
+        (!colour).then_some(marks),
+    );
+    let styles: Vec<(Range<usize>, bool)> = styled.into_iter().map(|r| (r, true)).collect();
+    let lines = if row.node(side).is_some() {
+        layout(&shown, WrapOptions::new(width))
+    } else {
+        Vec::new()
+    };
+    lines
+        .iter()
+        .map(|line| {
+            let text: String = wrap::styled_pieces(&shown, line, &styles, false)
+                .into_iter()
+                .map(|(piece, changed)| match changed && colour {
+                    true => format!("{style}{piece}{STYLE_RESET}"),
+                    false => piece.to_string(),
+                })
+                .collect();
+            (text, line.width)
+        })
+        .collect()
+}
+
+/// The two sides of a pair: in two columns, or one above the other when the width is narrow.
+fn write_columns(
+    out: &mut impl Write,
+    row: &Row,
+    width: usize,
+    colour: bool,
+) -> std::io::Result<()> {
+    if width < SIDE_BY_SIDE_MIN {
+        for (label, side) in [(LEFT, Side::Left), (RIGHT, Side::Right)] {
+            write_wrapped(out, &format!("{label}:"), width, None)?;
+            for (line, _) in column_lines(row, side, width, colour) {
+                writeln!(out, "{line}")?;
+            }
+        }
+        return Ok(());
+    }
+    let gap = wrap::str_width(COLUMN_GAP, false);
+    let left_width = (width - gap) / 2;
+    let right_width = width - gap - left_width;
+    let left = column_lines(row, Side::Left, left_width, colour);
+    let right = column_lines(row, Side::Right, right_width, colour);
+    for i in 0..left.len().max(right.len()) {
+        let (l, l_width) = left.get(i).map_or(("", 0), |(s, w)| (s.as_str(), *w));
+        let r = right.get(i).map_or("", |(s, _)| s.as_str());
+        let pad = " ".repeat(left_width.saturating_sub(l_width));
+        let line = format!("{l}{pad}{COLUMN_GAP}{r}");
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
+}
+
+// --- JSON ---------------------------------------------------------------------------------------
+
+#[derive(Serialize)]
+struct JsonDiff<'a> {
+    left: JsonSide,
+    right: JsonSide,
+    pairs: Vec<JsonPair<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonSide {
+    file: String,
+    part: String,
+}
+
+#[derive(Serialize)]
+struct JsonPair<'a> {
+    left: Option<&'a str>,
+    right: Option<&'a str>,
+    score: f64,
+    moved: bool,
+    changes: Vec<JsonChange<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonChange<'a> {
+    op: Op,
+    left: &'a str,
+    right: &'a str,
+}
+
+/// The comparison as JSON: `{left: {file, part}, right, pairs: [{left, right, score, moved,
+/// changes: [{op, left, right}]}]}`, node and part ids as in the report format.
+pub fn write_json(out: &mut impl Write, comparison: &Comparison) -> std::io::Result<()> {
+    let side = |c: &Chosen| JsonSide {
+        file: c.file.clone(),
+        part: c.part.id.clone(),
+    };
+    let json = JsonDiff {
+        left: side(&comparison.left),
+        right: side(&comparison.right),
+        pairs: comparison
+            .rows
+            .iter()
+            .map(|row| JsonPair {
+                left: row.pair.left.as_deref(),
+                right: row.pair.right.as_deref(),
+                score: (row.pair.score * 1000.0).round() / 1000.0,
+                moved: row.pair.moved,
+                changes: row
+                    .changes
+                    .iter()
+                    .map(|c| JsonChange {
+                        op: c.op,
+                        left: &row.left_text[c.left.clone()],
+                        right: &row.right_text[c.right.clone()],
+                    })
+                    .collect(),
+            })
+            .collect(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &json)?;
+    writeln!(out)
+}
+
+// --- Markdown -----------------------------------------------------------------------------------
+
+/// The comparison as a Markdown table an auditor can paste: the two sides with deletions in
+/// `<del>` and insertions in `<ins>` (HTML, because `~~` and `**` do not work next to Chinese
+/// punctuation in CommonMark), the score and a note.
+pub fn write_markdown(out: &mut impl Write, comparison: &Comparison) -> std::io::Result<()> {
+    writeln!(out, "{}  ", markdown_text(&comparison.left.caption(LEFT)))?;
+    writeln!(out, "{}  ", markdown_text(&comparison.right.caption(RIGHT)))?;
+    writeln!(out, "{}", comparison.counts_line())?;
+    writeln!(out)?;
+    let rows: Vec<Vec<String>> = comparison
+        .rows
+        .iter()
+        .map(|row| {
+            vec![
+                markdown_cell(row, Side::Left, MD_DELETED),
+                markdown_cell(row, Side::Right, MD_INSERTED),
+                row.score().unwrap_or_else(|| MISSING.to_string()),
+                row.note(),
+            ]
+        })
+        .collect();
+    write!(
+        out,
+        "{}",
+        markdown_table(&[LEFT, RIGHT, SCORE, NOTE], &rows)
+    )
+}
+
+/// A side of a pair in a table cell: `` `p2.3` (三) `` then the text with its changes marked.
+fn markdown_cell(row: &Row, side: Side, (open, close): (&str, &str)) -> String {
+    let Some(node) = row.node(side) else {
+        return MISSING.to_string();
+    };
+    let text = row.text(side);
+    let mut cell = format!("`{}` {}\n", node.id, markdown_text(&node.marker));
+    let mut at = 0;
+    for range in row.marked(side) {
+        cell.push_str(&markdown_text(&text[at..range.start]));
+        cell.push_str(open);
+        cell.push_str(&markdown_text(&text[range.clone()]));
+        cell.push_str(close);
+        at = range.end;
+    }
+    cell.push_str(&markdown_text(&text[at..]));
+    cell
+}
+
+/// Text safe between HTML tags in Markdown: `&`, `<`, `>` as entities, control characters as
+/// spaces.
+fn markdown_text(text: &str) -> String {
+    printable(text)
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bundled::BUNDLED;
+    use unicode_width::UnicodeWidthStr;
+
+    fn bundled_comparison(report: &[Report; 2]) -> Comparison<'_> {
+        Comparison::new(
+            Chosen::new(Path::new("a"), &report[0], None).unwrap(),
+            Chosen::new(Path::new("b"), &report[1], None).unwrap(),
+        )
+    }
+
+    fn reports() -> [Report; 2] {
+        [BUNDLED[0].report().unwrap(), BUNDLED[1].report().unwrap()]
+    }
+
+    fn text_output(comparison: &Comparison, width: usize, colour: bool) -> String {
+        let mut out = Vec::new();
+        write_text(&mut out, comparison, TextOptions { width, colour }).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn changed_ranges_are_cut_at_line_breaks_and_trimmed() {
+        let text = "标题 \n 正文";
+        let pieces: Vec<&str> = line_pieces(text, 0..text.len())
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(pieces, ["标题", "正文"]);
+        assert!(line_pieces(" \n", 0..2).is_empty());
+    }
+
+    #[test]
+    fn marks_sit_on_words_not_on_line_breaks() {
+        let (shown, styled) = with_marks("标题\n正文", &[0..6, 7..13], Some(DELETED));
+        assert_eq!(shown, "[-标题-]\n[-正文-]");
+        assert_eq!(&shown[styled[1].clone()], "[-正文-]");
+    }
+
+    #[test]
+    fn control_characters_cannot_move_the_cursor() {
+        assert_eq!(printable("a\u{1b}[2J\tb\nc"), "a [2J b\nc");
+        assert_eq!(markdown_text("<a&b>"), "&lt;a&amp;b&gt;");
+    }
+
+    #[test]
+    fn colour_output_has_the_same_layout_as_plain_output_without_marks() {
+        let reports = reports();
+        let comparison = bundled_comparison(&reports);
+        let coloured = text_output(&comparison, 100, true);
+        assert!(coloured.contains(STYLE_LEFT) && coloured.contains(STYLE_RIGHT));
+        assert!(!coloured.contains("[-"));
+        let stripped = coloured
+            .replace(STYLE_LEFT, "")
+            .replace(STYLE_RIGHT, "")
+            .replace(STYLE_HEADER, "")
+            .replace(STYLE_RESET, "");
+        assert!(stripped.lines().all(|l| l.width() <= 100));
+    }
+
+    #[test]
+    fn narrow_output_stacks_the_sides() {
+        let reports = reports();
+        let comparison = bundled_comparison(&reports);
+        let text = text_output(&comparison, 30, false);
+        assert!(!text.contains(COLUMN_GAP));
+        assert!(text.lines().all(|l| l.width() <= 30));
+        assert!(text.lines().any(|l| l == "左:"));
+    }
 }

@@ -3,4 +3,5 @@
 
 pub mod normalize;
 pub mod numbers;
+pub mod tokens;
 pub mod wrap;

@@ -1,0 +1,105 @@
+//! Compare speed: `cargo bench --bench compare`.
+//!
+//! What `planlens diff` does (align the plans, diff every pair, lay the text out side by side) on
+//! the bundled pair and on a generated pair 100× larger; and the token diff alone on the whole
+//! texts. Target: `planlens diff A B --format text` on the bundled pair no slower than
+//! `git diff --no-index --word-diff-regex=.` on their raw pages.
+
+use divan::counter::BytesCount;
+use divan::{Bencher, black_box};
+use planlens::bundled;
+use planlens::commands::diff::{Chosen, Comparison, TextOptions, write_text};
+use planlens::compare::diff::diff;
+use planlens::import::import_text;
+use planlens::model::Report;
+use planlens::synth::{self, ItemStyle, Spec};
+
+fn main() {
+    divan::main();
+}
+
+const GUANGMING_RAW: &str = include_str!("../data/raw/guangming-zwsj-2024-2025.txt");
+const LONGGANG_RAW: &str = include_str!("../data/raw/longgang-zwsj-2023-2024.txt");
+
+/// How much larger the generated pair is than the bundled one.
+const SCALE: usize = 100;
+
+fn bundled_pair() -> [Report; 2] {
+    ["guangming-zwsj-2024-2025", "longgang-zwsj-2023-2024"].map(|name| {
+        bundled::find(name)
+            .and_then(|b| b.report().ok())
+            .expect("bundled report")
+    })
+}
+
+/// Two generated pages of different districts, each `SCALE` times a bundled page.
+fn large_texts() -> [String; 2] {
+    let target = SCALE * GUANGMING_RAW.len().max(LONGGANG_RAW.len());
+    [(2024, "光明区"), (2025, "龙岗区")].map(|(seed, district)| {
+        synth::report_text(&Spec {
+            seed,
+            district: district.to_string(),
+            style: ItemStyle::Mixed,
+            uneven: true,
+            target_bytes: Some(target),
+            ..Spec::default()
+        })
+    })
+}
+
+fn large_pair() -> [Report; 2] {
+    large_texts().map(|text| import_text(&text).expect("generated report imports"))
+}
+
+/// Aligns the plans, diffs every pair and writes the side-by-side text at 120 columns.
+fn compare_and_print(reports: &[Report; 2]) -> usize {
+    let chosen = |report| Chosen::new("bench".as_ref(), report, None).expect("a plan");
+    let comparison = Comparison::new(chosen(&reports[0]), chosen(&reports[1]));
+    let mut out = Vec::new();
+    let options = TextOptions {
+        width: 120,
+        colour: false,
+    };
+    write_text(&mut out, &comparison, options).expect("written to memory");
+    out.len()
+}
+
+fn plan_bytes(reports: &[Report; 2]) -> u64 {
+    reports
+        .iter()
+        .flat_map(|r| r.parts.iter().filter(|p| p.kind.as_str() == "plan"))
+        .flat_map(|p| p.nodes.iter().flat_map(|n| n.walk()))
+        .map(|n| (n.title.len() + n.text.len()) as u64)
+        .sum()
+}
+
+#[divan::bench]
+fn compare_bundled(bencher: Bencher) {
+    let reports = bundled_pair();
+    bencher
+        .counter(BytesCount::new(plan_bytes(&reports)))
+        .bench(|| compare_and_print(black_box(&reports)));
+}
+
+#[divan::bench(sample_count = 10)]
+fn compare_large(bencher: Bencher) {
+    let reports = large_pair();
+    bencher
+        .counter(BytesCount::new(plan_bytes(&reports)))
+        .bench(|| compare_and_print(black_box(&reports)));
+}
+
+#[divan::bench]
+fn diff_bundled_texts(bencher: Bencher) {
+    bencher
+        .counter(BytesCount::of_str(GUANGMING_RAW))
+        .bench(|| diff(black_box(GUANGMING_RAW), black_box(LONGGANG_RAW)));
+}
+
+#[divan::bench(sample_count = 10)]
+fn diff_large_texts(bencher: Bencher) {
+    let [left, right] = large_texts();
+    bencher
+        .counter(BytesCount::of_str(&left))
+        .bench(|| diff(black_box(&left), black_box(&right)));
+}
