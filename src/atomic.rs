@@ -1,9 +1,10 @@
-//! Saving a file so that a crash or kill at any moment leaves either the old or the new file:
-//! write a temporary file beside it, fsync, rename over, fsync the folder.
+//! Saving a file so that a crash or kill at any moment leaves either the old or the new file
+//! (write a temporary file beside it, fsync, rename over, fsync the folder), and moving a corrupt
+//! file aside so no save can overwrite it.
 
 use std::fs::File;
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Replaces `path` with `bytes` atomically.
 pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
@@ -27,6 +28,26 @@ pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
         let _ = std::fs::remove_file(&temp);
     }
     result
+}
+
+/// Moves a corrupt file out of the way, never to be overwritten: to `NAME.corrupt-SECONDS` (with `-2`, `-3` … if that is taken).
+pub fn move_aside(path: &Path) -> Result<PathBuf, String> {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let aside = (1..100)
+        .map(|n| match n {
+            1 => path.with_file_name(format!("{name}.corrupt-{secs}")),
+            n => path.with_file_name(format!("{name}.corrupt-{secs}-{n}")),
+        })
+        .find(|p| !p.exists())
+        .ok_or("too many corrupt copies")?;
+    std::fs::rename(path, &aside).map_err(|e| e.to_string())?;
+    Ok(aside)
 }
 
 #[cfg(test)]

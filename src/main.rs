@@ -12,9 +12,10 @@ use std::io::IsTerminal;
 use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
 use planlens::commands::{self, ShowError, list_row, one_line, print_rows};
+use planlens::compare::align;
 use planlens::load::{self, LoadError};
 use planlens::model::Report;
-use planlens::settings::{self, BookmarkFile};
+use planlens::settings::{self, FileStore};
 use planlens::tui::app::{App, Entry};
 use planlens::tui::theme::{Theme, ThemeName};
 use planlens::{atomic, bundled};
@@ -27,7 +28,6 @@ use ratatui::crossterm::execute;
     version,
     about = "Read, compare and audit Chinese government work plans (工作总结和工作计划)"
 )]
-#[command(args_conflicts_with_subcommands = true)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -35,10 +35,10 @@ struct Cli {
     /// With none, the app opens on the bundled reports.
     paths: Vec<PathBuf>,
     /// The terminal draws “ ” × · — … two cells wide (also `ambiguous_wide` in config.json)
-    #[arg(long)]
+    #[arg(long, global = true)]
     ambiguous_wide: bool,
     /// Colour theme (also `theme` in config.json); NO_COLOR turns colours off
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, global = true)]
     theme: Option<ThemeArg>,
 }
 
@@ -161,6 +161,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
         }
         Some(Command::List { dir }) => return list_dir(&mut out, &dir),
+        Some(Command::Diff(args)) if args.format.is_none() && std::io::stdout().is_terminal() => {
+            drop(out);
+            return run_compare_app(&args, cli.ambiguous_wide, cli.theme);
+        }
         Some(Command::Diff(args)) => commands::diff::run(&args, &mut out).map_err(command_error)?,
         Some(Command::Audit(args)) => {
             commands::audit::run(&args, &mut out).map_err(command_error)?
@@ -232,6 +236,53 @@ fn run_app(
         }
         return Ok(ExitCode::from(1));
     }
+    let single = entries.len() == 1 && failures.is_empty();
+    run_terminal(entries, failures, ambiguous_wide, theme, |app| {
+        if single {
+            app.open_entry(0);
+        }
+    })
+}
+
+/// `planlens diff A B` on a terminal, with no format: the app opens on the comparison.
+fn run_compare_app(
+    args: &commands::diff::DiffArgs,
+    ambiguous_wide: bool,
+    theme: Option<ThemeArg>,
+) -> anyhow::Result<ExitCode> {
+    let left = open(&args.left)?;
+    let right = open(&args.right)?;
+    let part_id = |report: &Report, choice: &Option<String>, path: &Path| {
+        align::choose_part(report, choice.as_deref())
+            .map(|p| p.id.clone())
+            .map_err(|e| anyhow::Error::from(BadData(format!("{}: {e}", path.display()))))
+    };
+    let left_part = part_id(&left, &args.left_part, &args.left)?;
+    let right_part = part_id(&right, &args.right_part, &args.right)?;
+    let entries = vec![
+        Entry {
+            source: args.left.display().to_string(),
+            report: left,
+        },
+        Entry {
+            source: args.right.display().to_string(),
+            report: right,
+        },
+    ];
+    run_terminal(entries, Vec::new(), ambiguous_wide, theme, |app| {
+        app.open_entry(0);
+        app.open_compare(0, &left_part, 1, &right_part);
+    })
+}
+
+/// Takes over the terminal with the app until it quits; `setup` opens the first view.
+fn run_terminal(
+    entries: Vec<Entry>,
+    failures: Vec<String>,
+    ambiguous_wide: bool,
+    theme: Option<ThemeArg>,
+    setup: impl FnOnce(&mut App),
+) -> anyhow::Result<ExitCode> {
     let (config, config_error) = match settings::config_dir().map(|d| settings::load_config(&d)) {
         Some(Ok(config)) => (config, None),
         Some(Err(error)) => (settings::Config::default(), Some(error)),
@@ -242,26 +293,26 @@ fn run_app(
         _ => ThemeName::Dark,
     };
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let single = entries.len() == 1 && failures.is_empty();
     let mut app = App::new(
         entries,
         failures,
         Theme::new(theme_name, no_color),
         ambiguous_wide || config.ambiguous_wide,
     );
-    let mut store = BookmarkFile {
-        path: settings::data_dir()
+    let mut store = FileStore::new(
+        settings::data_dir()
             .unwrap_or_else(|| PathBuf::from(".planlens"))
             .join("bookmarks.json"),
-    };
+    );
     let (bookmarks, bookmark_error) = store.load();
     app.bookmarks = bookmarks;
     app.message = config_error.or(bookmark_error);
-    if single {
-        app.open_entry(0);
+    setup(&mut app);
+    if !std::io::stdout().is_terminal() {
+        return Err(BadData("the app needs a terminal: standard output is not one (for scripts: planlens tree, show, list, diff --format, audit)".into()).into());
     }
     install_panic_hook();
-    let mut terminal = ratatui::init();
+    let mut terminal = ratatui::try_init().context("cannot take over the terminal")?;
     let _ = execute!(std::io::stdout(), EnableMouseCapture);
     let result = planlens::tui::run::run(
         &mut terminal,

@@ -1,6 +1,7 @@
 //! The user's files: where they live (directories crate, overridable by environment for tests),
-//! the config (`config.json`), and the bookmarks (`bookmarks.json`, saved atomically; a corrupt
-//! one is moved aside and reported, never overwritten).
+//! the config (`config.json`), the bookmarks (`bookmarks.json`, saved atomically; a corrupt one is
+//! moved aside and reported, never overwritten), and the run loop's `Store` over them and the
+//! verdict sidecars.
 
 use std::path::{Path, PathBuf};
 
@@ -8,7 +9,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::atomic;
 use crate::tui::app::Bookmarks;
+use crate::tui::audit::VerdictChange;
 use crate::tui::run::Store;
+use crate::verdicts::{self, VerdictFile};
 
 /// The folder for planlens' data: `$PLANLENS_DATA_DIR`, else the platform's data folder.
 pub fn data_dir() -> Option<PathBuf> {
@@ -55,15 +58,26 @@ pub fn load_config(dir: &Path) -> Result<Config, String> {
     }
 }
 
-/// Bookmarks kept in `bookmarks.json` in the data folder.
-pub struct BookmarkFile {
+/// The app's files: bookmarks in `bookmarks.json` in the data folder, verdicts in the sidecar
+/// of each audited plan.
+pub struct FileStore {
     pub path: PathBuf,
+    /// Why saving bookmarks would overwrite something that could not be moved aside.
+    refused: Option<String>,
 }
 
-impl BookmarkFile {
+impl FileStore {
+    /// The store with bookmarks at `path`.
+    pub fn new(path: PathBuf) -> Self {
+        FileStore {
+            path,
+            refused: None,
+        }
+    }
+
     /// Reads the bookmarks. A corrupt file is moved aside (`bookmarks.json.corrupt-<secs>`) so it
     /// is never overwritten; the message says where it went.
-    pub fn load(&self) -> (Bookmarks, Option<String>) {
+    pub fn load(&mut self) -> (Bookmarks, Option<String>) {
         let bytes = match std::fs::read(&self.path) {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (Bookmarks::new(), None),
@@ -77,14 +91,14 @@ impl BookmarkFile {
         match serde_json::from_slice(&bytes) {
             Ok(marks) => (marks, None),
             Err(e) => {
-                let secs = std::time::SystemTime::now()
-                    .duration_since(std::time::UNIX_EPOCH)
-                    .map_or(0, |d| d.as_secs());
-                let aside = self.path.with_extension(format!("json.corrupt-{secs}"));
-                let kept = std::fs::rename(&self.path, &aside).map_or_else(
-                    |_| "left in place".to_string(),
-                    |_| format!("kept as {}", aside.display()),
-                );
+                let kept = match atomic::move_aside(&self.path) {
+                    Ok(aside) => format!("kept as {}", aside.display()),
+                    Err(why) => {
+                        self.refused =
+                            Some(format!("the corrupt file could not be moved aside: {why}"));
+                        "left in place, bookmarks will not be saved".to_string()
+                    }
+                };
                 (
                     Bookmarks::new(),
                     Some(format!(
@@ -99,8 +113,24 @@ impl BookmarkFile {
     }
 }
 
-impl Store for BookmarkFile {
+impl Store for FileStore {
+    fn load_verdicts(&mut self, plan_source: &str) -> (VerdictFile, Option<String>) {
+        VerdictFile::load(&verdicts::sidecar_path(Path::new(plan_source)))
+    }
+
+    fn save_verdict(
+        &mut self,
+        file: &mut VerdictFile,
+        change: &VerdictChange,
+    ) -> Result<(), String> {
+        file.set(&change.id, &change.item_text, change.verdict, &change.note)
+            .map_err(|e| e.to_string())
+    }
+
     fn save_bookmarks(&mut self, bookmarks: &Bookmarks) -> Result<(), String> {
+        if let Some(why) = &self.refused {
+            return Err(format!("书签未保存: {}: {why}", self.path.display()));
+        }
         let json = serde_json::to_vec_pretty(bookmarks).map_err(|e| e.to_string())?;
         if let Some(dir) = self.path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
@@ -117,9 +147,7 @@ mod tests {
     #[test]
     fn bookmarks_round_trip_and_a_corrupt_file_is_kept_aside() {
         let dir = tempfile::tempdir().unwrap();
-        let mut file = BookmarkFile {
-            path: dir.path().join("planlens/bookmarks.json"),
-        };
+        let mut file = FileStore::new(dir.path().join("planlens/bookmarks.json"));
         assert_eq!(file.load(), (Bookmarks::new(), None));
         let mut marks = Bookmarks::new();
         marks.insert("a.json".into(), vec!["p1.2".into()]);

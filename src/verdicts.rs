@@ -184,7 +184,7 @@ impl VerdictFile {
                 (file, Some(message))
             }
             Err(e) => {
-                let kept = match move_aside(path) {
+                let kept = match atomic::move_aside(path) {
                     Ok(aside) => format!("kept as {}", aside.display()),
                     Err(reason) => {
                         file.refused = Some(format!("corrupt file left in place: {reason}"));
@@ -276,26 +276,6 @@ impl VerdictFile {
         }
         atomic::write(&self.path, &json).map_err(io)
     }
-}
-
-/// Moves a corrupt sidecar to `NAME.corrupt-SECONDS` (with `-2`, `-3` … if that is taken).
-fn move_aside(path: &Path) -> Result<PathBuf, String> {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let aside = (1..100)
-        .map(|n| match n {
-            1 => path.with_file_name(format!("{name}.corrupt-{secs}")),
-            n => path.with_file_name(format!("{name}.corrupt-{secs}-{n}")),
-        })
-        .find(|p| !p.exists())
-        .ok_or("too many corrupt copies")?;
-    std::fs::rename(path, &aside).map_err(|e| e.to_string())?;
-    Ok(aside)
 }
 
 /// A stable hash of an item's text (FNV-1a, 64 bits, as 16 hex digits), whitespace ignored so a

@@ -201,3 +201,40 @@ fn ambiguous_wide_mode_never_overflows() {
         s.lines().rfind(|l| !l.trim().is_empty()).map(str::trim_end) == Some("$")
     });
 }
+
+/// `d` compares the 光明 plan with the 龙岗 plan; `]` jumps between changed pairs; a resize to
+/// 70 columns stacks the two sides; nothing passes the window.
+#[test]
+fn compare_view_in_a_real_terminal() {
+    let home = tempfile::tempdir().unwrap();
+    let tmux = Tmux::start("compare", 120, 40, home.path());
+    tmux.wait_for("the shell prompt", |s| {
+        s.lines().any(|l| l.trim_end() == "$")
+    });
+    tmux.type_text("planlens\n");
+    tmux.wait_for("the picker", |s| s.contains("份报告"));
+    // open 光明, fold its summary, select the plan, compare
+    tmux.keys(&["Enter", "j", "h", "j", "d"]);
+    tmux.wait_for("the chooser", |s| s.contains("与哪一部分比较"));
+    tmux.keys(&["Enter"]);
+    let side_by_side = tmux.wait_for("the comparison", |s| {
+        s.contains("配对") && s.contains("龙岗区 · 二、2024年工作计划")
+    });
+    assert!(
+        side_by_side.contains("光明区 · 二、2025年工作计划"),
+        "{side_by_side}"
+    );
+    assert_fits_and_keeps_kinsoku(&side_by_side, 120);
+    tmux.keys(&["]", "]"]);
+    let jumped = tmux.wait_for("a later pair", |s| !s.contains(" 1/"));
+    assert_fits_and_keeps_kinsoku(&jumped, 120);
+    tmux.run(&["resize-window", "-t", "e2e", "-x", "70", "-y", "25"]);
+    let stacked = tmux.wait_for("the stacked layout", |s| {
+        s.contains("┌ < ") && s.lines().all(|l| l.width() <= 70)
+    });
+    assert_fits_and_keeps_kinsoku(&stacked, 70);
+    tmux.keys(&["q", "q", "q"]);
+    tmux.wait_for("the prompt after quitting", |s| {
+        s.lines().rfind(|l| !l.trim().is_empty()).map(str::trim_end) == Some("$")
+    });
+}

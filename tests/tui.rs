@@ -155,3 +155,199 @@ fn every_size_renders() {
         }
     }
 }
+
+/// `d` on the 光明 plan, choose the 龙岗 plan: the side-by-side comparison.
+fn compare_app(w: u16, h: u16) -> App {
+    let mut app = app(w, h);
+    // open 光明, select its plan part, press d, pick the first choice (龙岗's plan comes first)
+    drive(
+        &mut app,
+        &[
+            Action::Open,
+            Action::Down,
+            Action::Fold,
+            Action::Down,
+            Action::OpenCompare,
+        ],
+    );
+    drive(&mut app, &[Action::Open]);
+    app
+}
+
+#[test]
+fn compare_view_side_by_side_and_stacked() {
+    for (w, h) in [(120, 40), (70, 25)] {
+        let mut app = compare_app(w, h);
+        let compare = app.compare.as_ref().expect("the comparison opened");
+        assert!(
+            compare.left_title.contains("2025年工作计划"),
+            "{}",
+            compare.left_title
+        );
+        assert!(
+            compare.right_title.contains("2024年工作计划"),
+            "{}",
+            compare.right_title
+        );
+        insta::assert_snapshot!(format!("compare_{w}x{h}"), screen(&app, w, h));
+        drive(&mut app, &[Action::NextChange, Action::NextChange]);
+        insta::assert_snapshot!(format!("compare_next_change_{w}x{h}"), screen(&app, w, h));
+    }
+}
+
+#[test]
+fn compare_chooser_lists_the_other_report_first() {
+    let mut app = app(100, 30);
+    drive(
+        &mut app,
+        &[
+            Action::Open,
+            Action::Down,
+            Action::Fold,
+            Action::Down,
+            Action::OpenCompare,
+        ],
+    );
+    insta::assert_snapshot!("compare_chooser_100x30", screen(&app, 100, 30));
+}
+
+#[test]
+fn compare_every_size_renders() {
+    for (w, h) in [
+        (1, 1),
+        (2, 2),
+        (10, 5),
+        (40, 12),
+        (79, 20),
+        (80, 20),
+        (200, 60),
+    ] {
+        let mut app = compare_app(w, h);
+        for action in [
+            Action::NextChange,
+            Action::PageDown,
+            Action::Resize(w.max(3) - 2, h),
+            Action::Bottom,
+        ] {
+            app.update(action);
+            for line in screen(&app, w, h).lines() {
+                assert!(line.width() <= usize::from(w), "{w}x{h}: {line:?}");
+            }
+        }
+    }
+}
+
+/// The audit fixtures: 明湖区's 2025 plan (in its 2024/2025 report) and its 2025 summary.
+fn audit_app(w: u16, h: u16, data: &std::path::Path) -> (App, planlens::settings::FileStore) {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/audit");
+    let entries = ["minghu-zwsj-2024-2025.txt", "minghu-zwsj-2025-2026.txt"]
+        .iter()
+        .map(|name| {
+            // copies in a temporary folder, so the verdict sidecar is written there
+            let path = data.join(name);
+            std::fs::copy(format!("{dir}/{name}"), &path).unwrap();
+            Entry {
+                source: path.display().to_string(),
+                report: planlens::load::load_report(&path).unwrap(),
+            }
+        })
+        .collect();
+    let mut app = App::new(entries, vec![], Theme::new(ThemeName::Dark, false), false);
+    app.update(Action::Resize(w, h));
+    let store = planlens::settings::FileStore::new(data.join("bookmarks.json"));
+    (app, store)
+}
+
+fn dispatch(app: &mut App, store: &mut planlens::settings::FileStore, actions: &[Action]) {
+    for action in actions {
+        planlens::tui::run::dispatch(app, action.clone(), store);
+    }
+}
+
+#[test]
+fn audit_view_table_detail_and_verdicts() {
+    for (w, h) in [(120, 40), (70, 25)] {
+        let data = tempfile::tempdir().unwrap();
+        let (mut app, mut store) = audit_app(w, h, data.path());
+        // the picker lists the 2024/2025 report first; `a` opens its audit at once: the 2025
+        // summary is the one suggested pair
+        dispatch(&mut app, &mut store, &[Action::Open, Action::OpenAudit]);
+        let audit = app
+            .audit
+            .as_ref()
+            .expect("the audit opened on the suggested summary");
+        assert!(
+            audit.audit.warnings.is_empty(),
+            "{:?}",
+            audit.audit.warnings
+        );
+        insta::assert_snapshot!(format!("audit_table_{w}x{h}"), screen(&app, w, h));
+        dispatch(&mut app, &mut store, &[Action::Open]);
+        insta::assert_snapshot!(format!("audit_detail_{w}x{h}"), screen(&app, w, h));
+        // a verdict and a note, saved to the sidecar beside the plan report
+        dispatch(
+            &mut app,
+            &mut store,
+            &[
+                Action::Back,
+                Action::SetVerdict,
+                Action::Down,
+                Action::Open,
+                Action::EditNote,
+            ],
+        );
+        dispatch(
+            &mut app,
+            &mut store,
+            &typed("见总结第二节")
+                .into_iter()
+                .chain([Action::Confirm])
+                .collect::<Vec<_>>(),
+        );
+        let sidecar =
+            std::fs::read_to_string(data.path().join("minghu-zwsj-2024-2025.verdicts.json"))
+                .unwrap();
+        assert!(
+            sidecar.contains("\"partial\"") && sidecar.contains("见总结第二节"),
+            "{sidecar}"
+        );
+        assert!(
+            screen(&app, w, h).contains("部分落实"),
+            "the table shows the verdict"
+        );
+        // the filter for items without a verdict leaves that item out
+        let before = app.audit.as_ref().unwrap().visible().len();
+        dispatch(
+            &mut app,
+            &mut store,
+            &[
+                Action::CycleFilter,
+                Action::CycleFilter,
+                Action::CycleFilter,
+            ],
+        );
+        assert_eq!(app.audit.as_ref().unwrap().visible().len(), before - 1);
+    }
+}
+
+#[test]
+fn audit_every_size_renders() {
+    let data = tempfile::tempdir().unwrap();
+    for (w, h) in [(1, 1), (2, 2), (10, 5), (40, 12), (79, 20), (200, 60)] {
+        let (mut app, mut store) = audit_app(w, h, data.path());
+        dispatch(&mut app, &mut store, &[Action::Open, Action::OpenAudit]);
+        for action in [
+            Action::Down,
+            Action::Open,
+            Action::PageDown,
+            Action::Back,
+            Action::CycleFilter,
+            Action::SetVerdict,
+        ] {
+            dispatch(&mut app, &mut store, &[action]);
+            for line in screen(&app, w, h).lines() {
+                assert!(line.width() <= usize::from(w), "{w}x{h}: {line:?}");
+            }
+        }
+    }
+}

@@ -242,7 +242,7 @@ fn item_text(out: &mut impl Write, item: &ItemAudit, lookup: Lookup) -> io::Resu
     writeln!(
         out,
         "      状态  {} {}  {:.2}",
-        status_symbol(item.status),
+        Status::symbol(item.status),
         item.status.label(),
         item.score
     )?;
@@ -282,14 +282,6 @@ fn write_wrapped(out: &mut impl Write, prefix: &str, text: &str) -> io::Result<(
         }
     }
     Ok(())
-}
-
-fn status_symbol(status: Status) -> &'static str {
-    match status {
-        Status::Reported => "✓",
-        Status::Partial => "◐",
-        Status::NotMentioned => "✗",
-    }
 }
 
 /// `不少于20个 → 26个 ✓`, `提升至95% → 93.5% ✗ 未达标`, `不少于5万个 → 未报告`.

@@ -104,6 +104,15 @@ impl Status {
         }
     }
 
+    /// A symbol that tells the status without colour: ✓ reported, ◐ partial, ✗ not mentioned.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Status::Reported => "✓",
+            Status::Partial => "◐",
+            Status::NotMentioned => "✗",
+        }
+    }
+
     /// The label auditors read: 已报告, 部分, 未提及.
     pub fn label(self) -> &'static str {
         match self {

@@ -31,6 +31,19 @@ pub enum Action {
     ShowBookmarks,
     ToggleHelp,
     ToggleTheme,
+    /// Compare the current part with a part of another report.
+    OpenCompare,
+    /// Audit the open report's plan against a summary.
+    OpenAudit,
+    /// Audit view: next filter; choose a verdict; edit the note.
+    CycleFilter,
+    SetVerdict,
+    EditNote,
+    /// Enter in a text field that saves (the verdict note).
+    Confirm,
+    /// Jump to the next / previous pair with differences.
+    NextChange,
+    PreviousChange,
     /// A character typed into the search field.
     Type(char),
     DeleteBack,
@@ -48,6 +61,12 @@ pub enum Context {
     Reader,
     /// Typing a search query.
     SearchInput,
+    /// The side-by-side comparison.
+    Compare,
+    /// The audit table or an item's evidence.
+    Audit,
+    /// Typing an auditor's note.
+    NoteInput,
     /// The help overlay or the bookmark list is open.
     Overlay,
 }
@@ -86,10 +105,19 @@ pub struct Binding {
     pub hint: Option<&'static str>,
 }
 
-use Context::{Overlay, Picker, Reader, SearchInput};
+use Context::{Audit, Compare, NoteInput, Overlay, Picker, Reader, SearchInput};
 
-const BROWSE: &[Context] = &[Picker, Reader];
-const ANY_VIEW: &[Context] = &[Picker, Reader, Overlay];
+const BROWSE: &[Context] = &[Picker, Reader, Compare, Audit];
+const ANY_VIEW: &[Context] = &[Picker, Reader, Compare, Audit, Overlay];
+const EVERYWHERE: &[Context] = &[
+    Picker,
+    Reader,
+    Compare,
+    Audit,
+    Overlay,
+    SearchInput,
+    NoteInput,
+];
 
 /// THE keymap. Order matters only for display.
 pub const KEYMAP: &[Binding] = &[
@@ -166,8 +194,8 @@ pub const KEYMAP: &[Binding] = &[
     Binding {
         keys: &[code(KeyCode::Enter)],
         action: Action::Open,
-        contexts: &[Picker, Reader, Overlay],
-        help: "打开报告 / 阅读本节 / 跳到书签",
+        contexts: &[Picker, Reader, Audit, Overlay],
+        help: "打开报告 / 阅读本节 / 跳到书签 / 条目证据",
         hint: Some("Enter 打开"),
     },
     Binding {
@@ -213,6 +241,62 @@ pub const KEYMAP: &[Binding] = &[
         hint: Some("' 书签列表"),
     },
     Binding {
+        keys: &[key('d')],
+        action: Action::OpenCompare,
+        contexts: &[Reader],
+        help: "与另一份报告并排比较(按内容配对)",
+        hint: Some("d 比较"),
+    },
+    Binding {
+        keys: &[key('a')],
+        action: Action::OpenAudit,
+        contexts: &[Reader],
+        help: "审计: 本报告的计划对照下一年的总结",
+        hint: Some("a 审计"),
+    },
+    Binding {
+        keys: &[key('f')],
+        action: Action::CycleFilter,
+        contexts: &[Audit],
+        help: "筛选: 全部 / 仅未提及 / 仅目标未达 / 仅未下结论",
+        hint: Some("f 筛选"),
+    },
+    Binding {
+        keys: &[key('v')],
+        action: Action::SetVerdict,
+        contexts: &[Audit],
+        help: "给条目下结论(已落实 / 部分落实 / 未落实 / 待核实)",
+        hint: Some("v 结论"),
+    },
+    Binding {
+        keys: &[key('e')],
+        action: Action::EditNote,
+        contexts: &[Audit],
+        help: "编辑条目的审计备注",
+        hint: Some("e 备注"),
+    },
+    Binding {
+        keys: &[code(KeyCode::Enter)],
+        action: Action::Confirm,
+        contexts: &[NoteInput],
+        help: "保存备注",
+        hint: Some("Enter 保存"),
+    },
+    Binding {
+        keys: &[key(']')],
+        action: Action::NextChange,
+        contexts: &[Compare],
+        help: "下一对有差异的条目",
+        hint: Some("]/[ 差异"),
+    },
+    Binding {
+        keys: &[key('[')],
+        action: Action::PreviousChange,
+        contexts: &[Compare],
+        help: "上一对有差异的条目",
+        hint: None,
+    },
+    Binding {
         keys: &[key('t')],
         action: Action::ToggleTheme,
         contexts: BROWSE,
@@ -229,14 +313,14 @@ pub const KEYMAP: &[Binding] = &[
     Binding {
         keys: &[code(KeyCode::Esc)],
         action: Action::Back,
-        contexts: &[Picker, Reader, Overlay, SearchInput],
+        contexts: EVERYWHERE,
         help: "关闭 / 返回(先清除搜索)",
         hint: None,
     },
     Binding {
         keys: &[key('q')],
         action: Action::Back,
-        contexts: &[Reader, Overlay],
+        contexts: &[Reader, Compare, Audit, Overlay],
         help: "返回上一层",
         hint: Some("q 返回"),
     },
@@ -250,7 +334,7 @@ pub const KEYMAP: &[Binding] = &[
     Binding {
         keys: &[ctrl('c')],
         action: Action::Quit,
-        contexts: &[Picker, Reader, Overlay, SearchInput],
+        contexts: EVERYWHERE,
         help: "随时退出",
         hint: None,
     },
@@ -264,7 +348,7 @@ pub const KEYMAP: &[Binding] = &[
     Binding {
         keys: &[code(KeyCode::Backspace)],
         action: Action::DeleteBack,
-        contexts: &[SearchInput],
+        contexts: &[SearchInput, NoteInput],
         help: "删除一个字",
         hint: None,
     },
@@ -316,7 +400,9 @@ pub fn action_for(event: &KeyEvent, context: Context) -> Option<Action> {
         return bound;
     }
     match (context, event.code) {
-        (SearchInput, KeyCode::Char(c)) if !event.modifiers.contains(KeyModifiers::CONTROL) => {
+        (SearchInput | NoteInput, KeyCode::Char(c))
+            if !event.modifiers.contains(KeyModifiers::CONTROL) =>
+        {
             Some(Action::Type(c))
         }
         _ => None,
@@ -375,7 +461,9 @@ mod tests {
         let ctrl_d = press(KeyCode::Char('d'), KeyModifiers::CONTROL);
         assert_eq!(action_for(&ctrl_d, Reader), Some(Action::HalfPageDown));
         let d = press(KeyCode::Char('d'), KeyModifiers::NONE);
-        assert_eq!(action_for(&d, Reader), None);
+        assert_eq!(action_for(&d, Reader), Some(Action::OpenCompare));
+        let x = press(KeyCode::Char('x'), KeyModifiers::NONE);
+        assert_eq!(action_for(&x, Reader), None);
     }
 
     #[test]

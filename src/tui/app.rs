@@ -8,12 +8,16 @@ use std::ops::Range;
 use ratatui::layout::Rect;
 
 use super::action::{Action, Context};
+use super::audit::{AuditState, VerdictChange};
+use super::compare::CompareState;
 use super::document::{DocLayout, Document};
 use super::layout::{self, inner, reader_areas, row_in};
 use super::theme::Theme;
+use crate::compare::{align, audit};
 use crate::import::meta::to_simplified;
-use crate::model::Report;
+use crate::model::{PartKind, Report};
 use crate::text::wrap::WrapOptions;
+use crate::verdicts::{Verdict, VerdictFile};
 
 /// A loaded report and where it came from (a path, or a bundled report's name).
 #[derive(Debug, Clone)]
@@ -44,6 +48,12 @@ pub type Bookmarks = BTreeMap<String, Vec<String>>;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     SaveBookmarks,
+    /// Load the plan report's verdicts, then open the audit (`App::open_audit`).
+    OpenAudit {
+        plan: usize,
+        summary: usize,
+    },
+    SaveVerdict(VerdictChange),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,6 +67,20 @@ pub enum Overlay {
     /// The help, scrolled down by this many rows.
     Help {
         scroll: usize,
+    },
+    /// Choosing the summary to audit the current plan against: (entry, warnings).
+    ChooseAudit {
+        choices: Vec<(usize, Vec<String>)>,
+        selected: usize,
+    },
+    /// Choosing a verdict for the selected plan item (the last row clears it).
+    ChooseVerdict {
+        selected: usize,
+    },
+    /// Choosing the report and part to compare the current part with.
+    ChooseCompare {
+        choices: Vec<(usize, String)>,
+        selected: usize,
     },
     Bookmarks {
         selected: usize,
@@ -111,6 +135,10 @@ pub struct App {
     /// Index into `picker_rows`, always on a `Report` row when there is one.
     pub picker_selected: usize,
     pub reader: Option<ReaderState>,
+    /// The side-by-side comparison, over the reader.
+    pub compare: Option<CompareState>,
+    /// The audit of a plan against a summary, over the reader.
+    pub audit: Option<AuditState>,
     pub overlay: Option<Overlay>,
     pub theme: Theme,
     pub ambiguous_wide: bool,
@@ -142,6 +170,8 @@ impl App {
             picker_rows,
             picker_selected,
             reader: None,
+            compare: None,
+            audit: None,
             overlay: None,
             theme,
             ambiguous_wide,
@@ -152,10 +182,31 @@ impl App {
         }
     }
 
+    /// The view on screen, ignoring overlays and text fields (what the help describes).
+    pub fn view_context(&self) -> Context {
+        if self.audit.is_some() {
+            Context::Audit
+        } else if self.compare.is_some() {
+            Context::Compare
+        } else if self.reader.is_some() {
+            Context::Reader
+        } else {
+            Context::Picker
+        }
+    }
+
     /// Where keys are looked up now.
     pub fn context(&self) -> Context {
         if self.overlay.is_some() {
             Context::Overlay
+        } else if let Some(audit) = &self.audit {
+            if audit.note_input.is_some() {
+                Context::NoteInput
+            } else {
+                Context::Audit
+            }
+        } else if self.compare.is_some() {
+            Context::Compare
         } else if let Some(reader) = &self.reader {
             if reader.search.editing {
                 Context::SearchInput
@@ -190,6 +241,12 @@ impl App {
                 None
             }
             Context::Reader => self.update_reader(action),
+            Context::Compare => {
+                self.update_compare(action);
+                None
+            }
+            Context::Audit => self.update_audit(action),
+            Context::NoteInput => self.update_note_input(action),
         }
     }
 
@@ -202,6 +259,48 @@ impl App {
             }
             (Some(Overlay::Help { scroll }), Action::Up | Action::ScrollUpAt(..)) => {
                 *scroll = scroll.saturating_sub(1)
+            }
+            (Some(Overlay::ChooseCompare { choices, selected }), Action::Down) => {
+                *selected = (*selected + 1).min(choices.len().saturating_sub(1));
+            }
+            (Some(Overlay::ChooseCompare { selected, .. }), Action::Up) => {
+                *selected = selected.saturating_sub(1)
+            }
+            (Some(Overlay::ChooseCompare { choices, selected }), Action::Open) => {
+                let choice = choices.get(*selected).cloned();
+                self.overlay = None;
+                if let Some((entry, part)) = choice {
+                    self.open_compare_with(entry, &part);
+                }
+            }
+            (Some(Overlay::ChooseAudit { choices, selected }), Action::Down) => {
+                *selected = (*selected + 1).min(choices.len().saturating_sub(1));
+            }
+            (Some(Overlay::ChooseAudit { selected, .. }), Action::Up) => {
+                *selected = selected.saturating_sub(1)
+            }
+            (Some(Overlay::ChooseAudit { choices, selected }), Action::Open) => {
+                let summary = choices.get(*selected).map(|c| c.0);
+                self.overlay = None;
+                let plan = self.reader.as_ref().map(|r| r.entry);
+                if let (Some(plan), Some(summary)) = (plan, summary) {
+                    return Some(Effect::OpenAudit { plan, summary });
+                }
+            }
+            (Some(Overlay::ChooseVerdict { selected }), Action::Down) => {
+                *selected = (*selected + 1).min(Verdict::ALL.len())
+            }
+            (Some(Overlay::ChooseVerdict { selected }), Action::Up) => {
+                *selected = selected.saturating_sub(1)
+            }
+            (Some(Overlay::ChooseVerdict { selected }), Action::Open) => {
+                let verdict = Verdict::ALL.get(*selected).copied();
+                self.overlay = None;
+                return self
+                    .audit
+                    .as_ref()
+                    .and_then(|a| a.verdict_change(verdict))
+                    .map(Effect::SaveVerdict);
             }
             (Some(Overlay::Bookmarks { selected }), Action::Down) => {
                 *selected = (*selected + 1).min(marks.len().saturating_sub(1));
@@ -298,6 +397,16 @@ impl App {
     /// Re-wraps the reader for the current size (only when the width changed), keeping the
     /// section at the top of the reader at the top.
     fn relayout(&mut self) {
+        if let Some(compare) = &mut self.compare {
+            compare.relayout(self.size, self.ambiguous_wide);
+            compare.scroll = compare.scroll.min(
+                compare
+                    .layout
+                    .rows
+                    .len()
+                    .saturating_sub(CompareState::height(self.size)),
+            );
+        }
         let options = self.wrap_options();
         if let Some(reader) = &mut self.reader
             && (reader.layout.width != options.width || reader.layout.lines.is_empty())
@@ -334,6 +443,252 @@ impl App {
         areas
             .tree
             .map_or(1, |r| usize::from(inner(r).height).max(1))
+    }
+
+    /// The part of the open report the reader's selection is in (else its plan, else its first).
+    fn current_part(&self) -> Option<(usize, String)> {
+        let reader = self.reader.as_ref()?;
+        let report = &self.entries[reader.entry].report;
+        let top = reader
+            .doc
+            .path(reader.selected)
+            .first()
+            .map(|&b| reader.doc.blocks[b].id.clone());
+        let part = top
+            .filter(|id| report.parts.iter().any(|p| p.id == *id))
+            .or_else(|| align::choose_part(report, None).ok().map(|p| p.id.clone()))?;
+        Some((reader.entry, part))
+    }
+
+    /// `d`: every part of every loaded report other than the current one, plans first.
+    fn choose_compare(&mut self) {
+        let Some(current) = self.current_part() else {
+            return;
+        };
+        let mut choices: Vec<(usize, String)> = Vec::new();
+        for (entry, e) in self.entries.iter().enumerate() {
+            for part in &e.report.parts {
+                if (entry, part.id.clone()) != current {
+                    choices.push((entry, part.id.clone()));
+                }
+            }
+        }
+        let kind = |&(entry, ref id): &(usize, String)| {
+            let part = self.entries[entry]
+                .report
+                .parts
+                .iter()
+                .find(|p| p.id == *id);
+            part.map(|p| p.kind) != Some(crate::model::PartKind::Plan)
+        };
+        choices.sort_by_key(|c| (c.0 == current.0, kind(c)));
+        if choices.is_empty() {
+            self.message = Some("没有可比较的其他部分".to_string());
+            return;
+        }
+        self.overlay = Some(Overlay::ChooseCompare {
+            choices,
+            selected: 0,
+        });
+    }
+
+    /// Opens the comparison of the current part with a part of another (or the same) report.
+    pub fn open_compare_with(&mut self, entry: usize, part: &str) {
+        let Some((left_entry, left_part)) = self.current_part() else {
+            return;
+        };
+        self.open_compare(left_entry, &left_part, entry, part);
+    }
+
+    /// Opens the comparison of two parts (the reader, if any, stays underneath).
+    pub fn open_compare(
+        &mut self,
+        left_entry: usize,
+        left_part: &str,
+        right_entry: usize,
+        right_part: &str,
+    ) {
+        let find = |entry: usize, id: &str| {
+            let report = &self.entries.get(entry)?.report;
+            Some((report, report.parts.iter().find(|p| p.id == id)?))
+        };
+        let (Some(left), Some(right)) =
+            (find(left_entry, left_part), find(right_entry, right_part))
+        else {
+            return;
+        };
+        let mut compare = CompareState::new(left_entry, left, right_entry, right);
+        compare.relayout(self.size, self.ambiguous_wide);
+        self.compare = Some(compare);
+    }
+
+    fn update_compare(&mut self, action: Action) {
+        let height = CompareState::height(self.size);
+        let Some(compare) = &mut self.compare else {
+            return;
+        };
+        let max = compare.layout.rows.len().saturating_sub(height);
+        let by = |scroll: usize, delta: isize| scroll.saturating_add_signed(delta).min(max);
+        compare.scroll = match action {
+            Action::Down => by(compare.scroll, 1),
+            Action::Up => by(compare.scroll, -1),
+            Action::ScrollDownAt(..) => by(compare.scroll, WHEEL_LINES as isize),
+            Action::ScrollUpAt(..) => by(compare.scroll, -(WHEEL_LINES as isize)),
+            Action::PageDown => by(compare.scroll, height as isize),
+            Action::PageUp => by(compare.scroll, -(height as isize)),
+            Action::HalfPageDown => by(compare.scroll, (height / 2).max(1) as isize),
+            Action::HalfPageUp => by(compare.scroll, -((height / 2).max(1) as isize)),
+            Action::Top => 0,
+            Action::Bottom => max,
+            Action::NextChange | Action::PreviousChange => {
+                match compare.jump(action == Action::NextChange) {
+                    Some(row) => row.min(max),
+                    None => {
+                        self.message = Some("没有更多有差异的配对".to_string());
+                        return;
+                    }
+                }
+            }
+            Action::Back => {
+                self.compare = None;
+                return;
+            }
+            Action::ToggleHelp => {
+                self.overlay = Some(Overlay::Help { scroll: 0 });
+                return;
+            }
+            Action::ToggleTheme => {
+                self.theme = self.theme.toggled();
+                return;
+            }
+            _ => return,
+        };
+    }
+
+    /// `a`: the summaries the open report's plan can be audited against, the suggested pair
+    /// (same district and bureau, plan year = summary year) first; opened at once when it is the
+    /// only clean one.
+    fn choose_audit(&mut self) -> Option<Effect> {
+        let plan = self.reader.as_ref()?.entry;
+        let plan_report = &self.entries[plan].report;
+        if plan_report.part_of_kind(PartKind::Plan).is_none() {
+            self.message = Some("本报告没有工作计划部分".to_string());
+            return None;
+        }
+        let mut choices: Vec<(usize, Vec<String>)> = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.report.part_of_kind(PartKind::Summary).is_some())
+            .map(|(i, e)| (i, audit::pair_warnings(plan_report, &e.report)))
+            .collect();
+        choices.sort_by_key(|(i, w)| (w.len(), *i == plan));
+        match choices.as_slice() {
+            [] => {
+                self.message = Some("没有载入含工作总结的报告".to_string());
+                None
+            }
+            [(summary, warnings), rest @ ..]
+                if warnings.is_empty() && rest.first().is_none_or(|r| !r.1.is_empty()) =>
+            {
+                Some(Effect::OpenAudit {
+                    plan,
+                    summary: *summary,
+                })
+            }
+            _ => {
+                self.overlay = Some(Overlay::ChooseAudit {
+                    choices,
+                    selected: 0,
+                });
+                None
+            }
+        }
+    }
+
+    /// Audits an entry's plan against another's summary, with the plan's stored verdicts.
+    pub fn open_audit(&mut self, plan: usize, summary: usize, verdicts: VerdictFile) {
+        let (Some(p), Some(s)) = (self.entries.get(plan), self.entries.get(summary)) else {
+            return;
+        };
+        match audit::audit(&p.report, &s.report) {
+            Ok(result) => {
+                self.message = result.warnings.first().map(|w| format!("注意: {w}"));
+                self.audit = Some(AuditState::new(plan, summary, result, verdicts));
+            }
+            Err(error) => self.message = Some(error.to_string()),
+        }
+    }
+
+    /// Rows of the audit table.
+    pub fn audit_height(&self) -> usize {
+        let (body, _) = layout::body_and_footer(self.size);
+        usize::from(body.height.saturating_sub(4)).max(1)
+    }
+
+    fn update_audit(&mut self, action: Action) -> Option<Effect> {
+        let height = self.audit_height();
+        let audit = self.audit.as_mut()?;
+        let step = |a: &mut AuditState, delta: isize| {
+            if a.detail {
+                a.detail_scroll = a.detail_scroll.saturating_add_signed(delta);
+            } else {
+                a.select(delta, height);
+            }
+        };
+        match action {
+            Action::Down => step(audit, 1),
+            Action::Up => step(audit, -1),
+            Action::ScrollDownAt(..) => step(audit, WHEEL_LINES as isize),
+            Action::ScrollUpAt(..) => step(audit, -(WHEEL_LINES as isize)),
+            Action::PageDown => step(audit, height as isize),
+            Action::PageUp => step(audit, -(height as isize)),
+            Action::HalfPageDown => step(audit, (height / 2).max(1) as isize),
+            Action::HalfPageUp => step(audit, -((height / 2).max(1) as isize)),
+            Action::Top => step(audit, isize::MIN / 2),
+            Action::Bottom => step(audit, isize::MAX / 2),
+            Action::Open => {
+                audit.detail = !audit.detail;
+                audit.detail_scroll = 0;
+            }
+            Action::CycleFilter => audit.cycle_filter(),
+            Action::SetVerdict if audit.current().is_some() => {
+                self.overlay = Some(Overlay::ChooseVerdict { selected: 0 })
+            }
+            Action::EditNote => {
+                if let Some(item) = audit.current() {
+                    let note = match audit.verdict(item) {
+                        crate::verdicts::Lookup::Current(e) => e.note.clone(),
+                        _ => String::new(),
+                    };
+                    audit.note_input = Some(note);
+                }
+            }
+            Action::Back if audit.detail => audit.detail = false,
+            Action::Back => self.audit = None,
+            Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Action::ToggleTheme => self.theme = self.theme.toggled(),
+            _ => {}
+        }
+        None
+    }
+
+    fn update_note_input(&mut self, action: Action) -> Option<Effect> {
+        let audit = self.audit.as_mut()?;
+        let note = audit.note_input.as_mut()?;
+        match action {
+            Action::Type(c) => note.push(c),
+            Action::DeleteBack => {
+                note.pop();
+            }
+            Action::Back => audit.note_input = None,
+            Action::Confirm => {
+                let note = audit.note_input.take().unwrap_or_default();
+                return audit.note_change(note).map(Effect::SaveVerdict);
+            }
+            _ => {}
+        }
+        None
     }
 
     fn update_search_input(&mut self, action: Action) {
@@ -436,6 +791,8 @@ impl App {
             Action::PreviousHit => self.step_hit(-1),
             Action::SetBookmark => return self.toggle_bookmark(),
             Action::ShowBookmarks => self.overlay = Some(Overlay::Bookmarks { selected: 0 }),
+            Action::OpenCompare => self.choose_compare(),
+            Action::OpenAudit => return self.choose_audit(),
             Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::ToggleTheme => self.theme = self.theme.toggled(),
             Action::ScrollDownAt(column, row) | Action::ScrollUpAt(column, row) => {

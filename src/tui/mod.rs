@@ -3,6 +3,8 @@
 
 pub mod action;
 pub mod app;
+pub mod audit;
+pub mod compare;
 pub mod document;
 pub mod layout;
 pub mod run;

@@ -9,12 +9,22 @@ use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind
 
 use super::action::{Action, Context, action_for};
 use super::app::{App, Bookmarks, Effect};
+use super::audit::VerdictChange;
 use super::ui;
+use crate::verdicts::VerdictFile;
 
 /// Where the app's state is saved; the run loop's only way out to files.
 pub trait Store {
     /// Saves all bookmarks; an error is shown to the user, and nothing else is lost.
     fn save_bookmarks(&mut self, bookmarks: &Bookmarks) -> Result<(), String>;
+    /// The verdicts of a plan report (a message when its sidecar could not be read).
+    fn load_verdicts(&mut self, plan_source: &str) -> (VerdictFile, Option<String>);
+    /// Saves one verdict change; on error nothing changed.
+    fn save_verdict(
+        &mut self,
+        file: &mut VerdictFile,
+        change: &VerdictChange,
+    ) -> Result<(), String>;
 }
 
 /// What a terminal event asks for in a context, if anything.
@@ -36,9 +46,25 @@ pub fn action_for_event(event: &Event, context: Context) -> Option<Action> {
 
 /// Applies an action and carries out the effect it asks for.
 pub fn dispatch(app: &mut App, action: Action, store: &mut dyn Store) {
-    if let Some(Effect::SaveBookmarks) = app.update(action)
-        && let Err(error) = store.save_bookmarks(&app.bookmarks)
-    {
+    let result = match app.update(action) {
+        None => Ok(()),
+        Some(Effect::SaveBookmarks) => store.save_bookmarks(&app.bookmarks),
+        Some(Effect::OpenAudit { plan, summary }) => {
+            let source = app
+                .entries
+                .get(plan)
+                .map(|e| e.source.clone())
+                .unwrap_or_default();
+            let (verdicts, warning) = store.load_verdicts(&source);
+            app.open_audit(plan, summary, verdicts);
+            warning.map_or(Ok(()), Err)
+        }
+        Some(Effect::SaveVerdict(change)) => match &mut app.audit {
+            Some(audit) => store.save_verdict(&mut audit.verdicts, &change),
+            None => Ok(()),
+        },
+    };
+    if let Err(error) = result {
         app.message = Some(error);
     }
 }

@@ -28,6 +28,10 @@ pub struct Theme {
     pub border_focused: Style,
     pub footer: Style,
     pub error: Style,
+    /// Text only the left side of a compared pair has.
+    pub removed: Style,
+    /// Text only the right side has.
+    pub added: Style,
 }
 
 impl Theme {
@@ -76,6 +80,8 @@ impl Theme {
             border_focused: Style::new().fg(accent),
             footer: Style::new().fg(fg).add_modifier(Modifier::REVERSED),
             error: Style::new().fg(Color::Red),
+            removed: Style::new().fg(Color::Black).bg(Color::LightRed),
+            added: Style::new().fg(Color::Black).bg(Color::LightGreen),
         }
     }
 
@@ -96,6 +102,8 @@ impl Theme {
             border_focused: Style::new().add_modifier(Modifier::BOLD),
             footer: Style::new().add_modifier(Modifier::REVERSED),
             error: Style::new().add_modifier(Modifier::BOLD),
+            removed: Style::new().add_modifier(Modifier::CROSSED_OUT),
+            added: Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
         }
     }
 

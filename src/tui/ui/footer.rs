@@ -18,7 +18,10 @@ pub fn render(app: &App, location: &str, position: &str, area: Rect, buf: &mut B
     let wide = app.ambiguous_wide;
     fill(buf, area, theme.footer);
     let search = app.reader.as_ref().map(|r| &r.search);
-    let right = if let Some(search) = search.filter(|s| s.editing) {
+    let note = app.audit.as_ref().and_then(|a| a.note_input.as_deref());
+    let right = if let Some(note) = note {
+        format!("备注: {note}▏   {}", hints(app.context()).join("  "))
+    } else if let Some(search) = search.filter(|s| s.editing) {
         let count = match search.hits.len() {
             0 if search.query.is_empty() => String::new(),
             0 => "  无结果".to_string(),

@@ -1,5 +1,7 @@
 //! Drawing: a pure function of `&App` into a ratatui buffer, one file per pane.
 
+mod audit;
+mod compare;
 mod draw;
 mod footer;
 mod overlay;
@@ -15,13 +17,24 @@ use super::app::{App, Overlay};
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
     let buf = frame.buffer_mut();
-    match &app.reader {
-        None => picker::render(app, area, buf),
-        Some(reader) => reader::render_screen(app, reader, area, buf),
+    match (&app.audit, &app.compare, &app.reader) {
+        (Some(audit), _, _) => audit::render(app, audit, area, buf),
+        (None, Some(compare), _) => compare::render(app, compare, area, buf),
+        (None, None, Some(reader)) => reader::render_screen(app, reader, area, buf),
+        (None, None, None) => picker::render(app, area, buf),
     }
     match &app.overlay {
         Some(Overlay::Help { scroll }) => overlay::help(app, *scroll, area, buf),
         Some(Overlay::Bookmarks { selected }) => overlay::bookmarks(app, *selected, area, buf),
+        Some(Overlay::ChooseCompare { choices, selected }) => {
+            overlay::choose_compare(app, choices, *selected, area, buf)
+        }
+        Some(Overlay::ChooseAudit { choices, selected }) => {
+            overlay::choose_audit(app, choices, *selected, area, buf)
+        }
+        Some(Overlay::ChooseVerdict { selected }) => {
+            overlay::choose_verdict(app, *selected, area, buf)
+        }
         None => {}
     }
 }

@@ -23,7 +23,12 @@ pub fn help(app: &App, scroll: usize, screen: Rect, buf: &mut Buffer) {
         Context::Picker
     };
     let mut rows: Vec<(String, &str)> = Vec::new();
-    let searching = bindings(Context::SearchInput).filter(|_| context == Context::Reader);
+    let typing = match context {
+        Context::Reader => Some(Context::SearchInput),
+        Context::Audit => Some(Context::NoteInput),
+        _ => None,
+    };
+    let searching = typing.into_iter().flat_map(bindings);
     for binding in bindings(context).chain(searching) {
         let keys = binding
             .keys
@@ -78,42 +83,99 @@ pub fn help(app: &App, scroll: usize, screen: Rect, buf: &mut Buffer) {
 
 /// The bookmarks of the open report; Enter jumps to one.
 pub fn bookmarks(app: &App, selected: usize, screen: Rect, buf: &mut Buffer) {
-    let marks = app.current_bookmarks();
-    let labels: Vec<String> = marks
+    let labels: Vec<String> = app
+        .current_bookmarks()
         .iter()
         .map(|id| {
-            app.reader
+            let block = app
+                .reader
                 .as_ref()
-                .and_then(|r| r.doc.index_of(id).map(|b| &r.doc.blocks[b]))
-                .map_or_else(
-                    || format!("{id} (已不在本报告中)"),
-                    |b| format!("{id}  {}", b.label),
-                )
+                .and_then(|r| r.doc.index_of(id).map(|b| &r.doc.blocks[b]));
+            block.map_or_else(
+                || format!("{id} (已不在本报告中)"),
+                |b| format!("{id}  {}", b.label),
+            )
         })
         .collect();
-    let area = centered(
-        screen,
-        screen.width.saturating_sub(8).max(30),
-        labels.len().max(1) as u16 + 2,
-    );
-    let list = frame(app, " 书签 · Enter 跳转 · Esc 关闭 ", area, buf);
     if labels.is_empty() {
+        let area = centered(screen, screen.width.saturating_sub(8).max(30), 3);
+        let list = frame(app, " 书签 · Esc 关闭 ", area, buf);
+        let hint = [("还没有书签: 在阅读时按 m", app.theme.dim)];
         draw_pieces(
             buf,
             list.x + 1,
             list.y,
             list.width.saturating_sub(1),
-            &[("还没有书签: 在阅读时按 m", app.theme.dim)],
+            &hint,
             app.ambiguous_wide,
         );
+        return;
     }
-    for (row, label) in labels.iter().enumerate().take(usize::from(list.height)) {
+    list_popup(
+        app,
+        " 书签 · Enter 跳转 · Esc 关闭 ",
+        &labels,
+        selected,
+        screen,
+        buf,
+    );
+}
+
+/// `d`: the reports and parts the current part can be compared with.
+pub fn choose_compare(
+    app: &App,
+    choices: &[(usize, String)],
+    selected: usize,
+    screen: Rect,
+    buf: &mut Buffer,
+) {
+    let labels: Vec<String> = choices
+        .iter()
+        .map(|(entry, id)| {
+            let report = &app.entries[*entry].report;
+            let part = report.parts.iter().find(|p| p.id == *id);
+            format!(
+                "{} {} · {}",
+                report.district.as_deref().unwrap_or("-"),
+                report.bureau.as_deref().unwrap_or(""),
+                part.map_or("", |p| p.heading.as_str()),
+            )
+        })
+        .collect();
+    list_popup(
+        app,
+        " 与哪一部分比较 · Enter 比较 · Esc 取消 ",
+        &labels,
+        selected,
+        screen,
+        buf,
+    );
+}
+
+/// A popup list with one selected row, scrolled to keep it in view.
+fn list_popup(
+    app: &App,
+    title: &str,
+    labels: &[String],
+    selected: usize,
+    screen: Rect,
+    buf: &mut Buffer,
+) {
+    let area = centered(
+        screen,
+        screen.width.saturating_sub(8).max(30),
+        labels.len().max(1) as u16 + 2,
+    );
+    let list = frame(app, title, area, buf);
+    let height = usize::from(list.height);
+    let offset = (selected + 1).saturating_sub(height);
+    for (row, label) in labels.iter().enumerate().skip(offset).take(height) {
         let style = if row == selected {
             app.theme.selected
         } else {
             app.theme.base
         };
-        let y = list.y + row as u16;
+        let y = list.y + (row - offset) as u16;
         if row == selected {
             fill(buf, Rect::new(list.x, y, list.width, 1), style);
         }
@@ -126,4 +188,56 @@ pub fn bookmarks(app: &App, selected: usize, screen: Rect, buf: &mut Buffer) {
             app.ambiguous_wide,
         );
     }
+}
+
+/// `a` with several candidates: the summaries to audit against, with what is off about each.
+pub fn choose_audit(
+    app: &App,
+    choices: &[(usize, Vec<String>)],
+    selected: usize,
+    screen: Rect,
+    buf: &mut Buffer,
+) {
+    let labels: Vec<String> = choices
+        .iter()
+        .map(|(entry, warnings)| {
+            let report = &app.entries[*entry].report;
+            let summary = report.part_of_kind(crate::model::PartKind::Summary);
+            let note = if warnings.is_empty() {
+                "建议".to_string()
+            } else {
+                format!("注意: {}", warnings.join("; "))
+            };
+            format!(
+                "{} · {} · {note}",
+                report.title,
+                summary.map_or("", |p| p.heading.as_str())
+            )
+        })
+        .collect();
+    list_popup(
+        app,
+        " 对照哪一份总结审计 · Enter 审计 · Esc 取消 ",
+        &labels,
+        selected,
+        screen,
+        buf,
+    );
+}
+
+/// `v`: the four verdicts, and clearing the verdict.
+pub fn choose_verdict(app: &App, selected: usize, screen: Rect, buf: &mut Buffer) {
+    let labels: Vec<String> = crate::verdicts::Verdict::ALL
+        .iter()
+        .map(|v| v.label().to_string())
+        .chain(std::iter::once("(清除结论)".to_string()))
+        .collect();
+    list_popup(
+        app,
+        " 结论 · Enter 确定 · Esc 取消 ",
+        &labels,
+        selected,
+        screen,
+        buf,
+    );
 }

@@ -22,11 +22,17 @@ pub fn render_screen(app: &App, reader: &ReaderState, area: Rect, buf: &mut Buff
     if let Some(reader_area) = areas.reader {
         render(app, reader, reader_area, buf);
     }
-    let path: Vec<&str> = reader
-        .doc
-        .path(reader.selected)
-        .iter()
-        .map(|&b| reader.doc.blocks[b].label.as_str())
+    // the report (its district, else its title), then the section path
+    let report = &app.entries[reader.entry].report;
+    let name = report.district.as_deref().unwrap_or(&report.title);
+    let path: Vec<&str> = std::iter::once(name)
+        .chain(
+            reader
+                .doc
+                .path(reader.selected)
+                .iter()
+                .map(|&b| reader.doc.blocks[b].label.as_str()),
+        )
         .collect();
     let total = reader.layout.lines.len().max(1);
     let position = format!(

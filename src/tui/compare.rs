@@ -1,0 +1,283 @@
+//! The side-by-side comparison view's state: the aligned pairs of two parts with their in-pair
+//! changes (computed once when the view opens), laid out per terminal width in rows that keep
+//! both sides of a pair together. No ratatui types.
+
+use std::ops::Range;
+
+use ratatui::layout::Rect;
+
+use super::layout::body_and_footer;
+use crate::compare::align::{self, Counts, Pair};
+use crate::compare::diff::{self, Change, Op};
+use crate::model::{Node, Part, Report};
+use crate::text::wrap::{self, WrapOptions};
+
+/// Below this width the two sides are stacked, left above right.
+pub const STACK_BELOW_WIDTH: u16 = 80;
+/// Cells before each stacked line saying which side it is (`< ` left, `> ` right).
+pub const GUTTER: u16 = 2;
+
+/// One pair as the view shows it.
+#[derive(Debug, Clone)]
+pub struct PairView {
+    pub pair: Pair,
+    /// Marker and id of each side (`(三) p2.3`), empty for a missing side.
+    pub left_label: String,
+    pub right_label: String,
+    /// The compared text of each side (`align::pair_text`), empty for a missing side.
+    pub left_text: String,
+    pub right_text: String,
+    /// Byte ranges of each side's text that differ from the other side.
+    pub left_marks: Vec<Range<usize>>,
+    pub right_marks: Vec<Range<usize>>,
+}
+
+impl PairView {
+    /// Only on one side, or with at least one change inside.
+    pub fn differs(&self) -> bool {
+        !self.left_marks.is_empty()
+            || !self.right_marks.is_empty()
+            || self.pair.left.is_none()
+            || self.pair.right.is_none()
+    }
+}
+
+/// Which side a screen row shows (stacked layout), or both (side by side).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Both,
+    Left,
+    Right,
+}
+
+/// One screen row of the comparison.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Row {
+    /// The pair's heading: labels, score, moved note.
+    Label {
+        pair: usize,
+    },
+    Text {
+        pair: usize,
+        side: Side,
+        left: Option<wrap::Line>,
+        right: Option<wrap::Line>,
+    },
+    Blank,
+}
+
+/// The comparison laid out for one terminal size.
+#[derive(Debug, Clone, Default)]
+pub struct CompareLayout {
+    pub width: u16,
+    pub stacked: bool,
+    /// Text width of one side.
+    pub column: usize,
+    pub rows: Vec<Row>,
+    /// First row of each pair.
+    pub pair_starts: Vec<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct CompareState {
+    pub left_entry: usize,
+    pub right_entry: usize,
+    /// Headings of the compared parts, for the pane titles.
+    pub left_title: String,
+    pub right_title: String,
+    pub counts: Counts,
+    pub pairs: Vec<PairView>,
+    pub layout: CompareLayout,
+    /// First row shown.
+    pub scroll: usize,
+}
+
+impl CompareState {
+    /// Aligns two parts and diffs every pair, once.
+    pub fn new(
+        left_entry: usize,
+        left: (&Report, &Part),
+        right_entry: usize,
+        right: (&Report, &Part),
+    ) -> Self {
+        let alignment = align::align(left.1, right.1);
+        let node = |part: &Part, id: &Option<String>| -> Option<Node> {
+            let id = id.as_deref()?;
+            part.nodes
+                .iter()
+                .flat_map(Node::walk)
+                .find(|n| n.id == id)
+                .cloned()
+        };
+        let pairs = alignment
+            .pairs
+            .into_iter()
+            .map(|pair| {
+                let l = node(left.1, &pair.left);
+                let r = node(right.1, &pair.right);
+                let text = |n: &Option<Node>| n.as_ref().map(align::pair_text).unwrap_or_default();
+                let label = |n: &Option<Node>| {
+                    n.as_ref()
+                        .map(|n| format!("{} {}", n.marker, n.id))
+                        .unwrap_or_default()
+                };
+                let (left_text, right_text) = (text(&l), text(&r));
+                let (left_marks, right_marks) = if l.is_some() && r.is_some() {
+                    changed_ranges(&diff::diff(&left_text, &right_text))
+                } else {
+                    (Vec::new(), Vec::new())
+                };
+                PairView {
+                    left_label: label(&l),
+                    right_label: label(&r),
+                    left_text,
+                    right_text,
+                    left_marks,
+                    right_marks,
+                    pair,
+                }
+            })
+            .collect();
+        let title = |report: &Report, part: &Part| {
+            format!(
+                "{} · {}",
+                report.district.as_deref().unwrap_or(&report.title),
+                part.heading
+            )
+        };
+        CompareState {
+            left_entry,
+            right_entry,
+            left_title: title(left.0, left.1),
+            right_title: title(right.0, right.1),
+            counts: alignment.counts,
+            pairs,
+            layout: CompareLayout::default(),
+            scroll: 0,
+        }
+    }
+
+    /// Lays the pairs out for a terminal size (only when the width changed); keeps the pair at
+    /// the top of the view at the top.
+    pub fn relayout(&mut self, size: Rect, ambiguous_wide: bool) {
+        if self.layout.width == size.width && !self.layout.rows.is_empty() {
+            return;
+        }
+        let top = self.pair_at(self.scroll);
+        self.layout = layout(&self.pairs, size.width, ambiguous_wide);
+        self.scroll = top
+            .and_then(|p| self.layout.pair_starts.get(p).copied())
+            .unwrap_or(0);
+    }
+
+    /// The pair shown on a row.
+    pub fn pair_at(&self, row: usize) -> Option<usize> {
+        let starts = &self.layout.pair_starts;
+        match starts.binary_search(&row) {
+            Ok(p) => Some(p),
+            Err(0) => None,
+            Err(next) => Some(next - 1),
+        }
+    }
+
+    /// The first row of the next (`forward`) or previous pair with differences.
+    pub fn jump(&self, forward: bool) -> Option<usize> {
+        let current = self.pair_at(self.scroll).unwrap_or(0);
+        let candidates: Box<dyn Iterator<Item = usize>> = if forward {
+            Box::new(current + 1..self.pairs.len())
+        } else {
+            Box::new((0..current).rev())
+        };
+        candidates
+            .into_iter()
+            .find(|&p| self.pairs[p].differs())
+            .and_then(|p| self.layout.pair_starts.get(p).copied())
+    }
+
+    /// Rows the view shows below its header.
+    pub fn height(size: Rect) -> usize {
+        let (body, _) = body_and_footer(size);
+        usize::from(body.height.saturating_sub(3)).max(1)
+    }
+}
+
+/// The byte ranges of each side that a change touches (equal runs are left out).
+fn changed_ranges(changes: &[Change]) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
+    let mut left = Vec::new();
+    let mut right = Vec::new();
+    for change in changes {
+        if change.op == Op::Equal {
+            continue;
+        }
+        if !change.left.is_empty() {
+            left.push(change.left.clone());
+        }
+        if !change.right.is_empty() {
+            right.push(change.right.clone());
+        }
+    }
+    (left, right)
+}
+
+/// Rows for all pairs: side by side when wide enough, else stacked.
+fn layout(pairs: &[PairView], width: u16, ambiguous_wide: bool) -> CompareLayout {
+    let stacked = width < STACK_BELOW_WIDTH;
+    // side by side: two bordered panes; stacked: one bordered pane
+    let column = if stacked {
+        usize::from(width.saturating_sub(2 + GUTTER))
+    } else {
+        usize::from(width / 2).saturating_sub(2)
+    }
+    .max(1);
+    let options = WrapOptions {
+        width: column,
+        ambiguous_wide,
+    };
+    let mut rows = Vec::new();
+    let mut pair_starts = Vec::with_capacity(pairs.len());
+    for (index, pair) in pairs.iter().enumerate() {
+        pair_starts.push(rows.len());
+        rows.push(Row::Label { pair: index });
+        let wrap = |text: &str| {
+            if text.is_empty() {
+                Vec::new()
+            } else {
+                wrap::layout(text, options)
+            }
+        };
+        let (left, right) = (wrap(&pair.left_text), wrap(&pair.right_text));
+        if stacked {
+            rows.extend(left.into_iter().map(|l| Row::Text {
+                pair: index,
+                side: Side::Left,
+                left: Some(l),
+                right: None,
+            }));
+            rows.extend(right.into_iter().map(|r| Row::Text {
+                pair: index,
+                side: Side::Right,
+                left: None,
+                right: Some(r),
+            }));
+        } else {
+            let height = left.len().max(right.len());
+            let (mut left, mut right) = (left.into_iter(), right.into_iter());
+            for _ in 0..height {
+                rows.push(Row::Text {
+                    pair: index,
+                    side: Side::Both,
+                    left: left.next(),
+                    right: right.next(),
+                });
+            }
+        }
+        rows.push(Row::Blank);
+    }
+    CompareLayout {
+        width,
+        stacked,
+        column,
+        rows,
+        pair_starts,
+    }
+}

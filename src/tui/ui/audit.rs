@@ -1,0 +1,391 @@
+//! The audit view: counts per status, a table of plan items (status with symbol, score,
+//! section, item, target vs figure, verdict), and for one item its text beside its evidence
+//! sentences with the shared phrases highlighted, all wrapped by `text::wrap`.
+
+use std::ops::Range;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use super::draw::{draw_pieces, fill, pane, truncate};
+use super::footer;
+use crate::compare::audit::{ItemAudit, Status, phrase_ranges};
+use crate::text::wrap::{self, WrapOptions, str_width, styled_pieces};
+use crate::tui::app::App;
+use crate::tui::audit::{AuditState, status_label};
+use crate::tui::layout::body_and_footer;
+use crate::verdicts::Lookup;
+
+/// Below this width the item and its evidence are stacked.
+const STACK_BELOW_WIDTH: u16 = 80;
+
+pub fn render(app: &App, audit: &AuditState, area: Rect, buf: &mut Buffer) {
+    let (body, footer_area) = body_and_footer(area);
+    if body.height == 0 {
+        return;
+    }
+    let [reported, partial, missing] = audit.counts();
+    let header = format!(
+        "审计 · {} ⇄ {} · ✓ 已报告 {reported} · ◐ 部分 {partial} · ✗ 未提及 {missing} · 筛选: {}",
+        report_name(app, audit.plan_entry, audit.audit.plan_year, "计划"),
+        report_name(app, audit.summary_entry, audit.audit.summary_year, "总结"),
+        audit.filter.label()
+    );
+    fill(
+        buf,
+        Rect::new(body.x, body.y, body.width, 1),
+        app.theme.heading,
+    );
+    draw_pieces(
+        buf,
+        body.x,
+        body.y,
+        body.width,
+        &[(&header, app.theme.heading)],
+        app.ambiguous_wide,
+    );
+    let main = Rect::new(body.x, body.y + 1, body.width, body.height - 1);
+    match audit.current().filter(|_| audit.detail) {
+        Some(item) => detail(app, audit, item, main, buf),
+        None => table(app, audit, main, buf),
+    }
+    let visible = audit.visible().len();
+    let position = format!(
+        "{}/{visible}",
+        if visible == 0 { 0 } else { audit.selected + 1 }
+    );
+    let location = audit
+        .current()
+        .map(|i| format!("{} › {}{}", i.section, i.marker, i.title))
+        .unwrap_or_default();
+    footer::render(app, &location, &position, footer_area, buf);
+}
+
+fn report_name(app: &App, entry: usize, year: Option<i32>, kind: &str) -> String {
+    let report = &app.entries[entry].report;
+    let name = report.district.as_deref().unwrap_or(&report.title);
+    format!(
+        "{name} {}{kind}",
+        year.map(|y| y.to_string()).unwrap_or_default()
+    )
+}
+
+/// The verdict cell: label (with its note's presence), or a stale mark.
+fn verdict_cell(audit: &AuditState, item: &ItemAudit) -> String {
+    match audit.verdict(item) {
+        Lookup::Current(e) => {
+            let label = e.verdict.map_or("—", |v| v.label());
+            if e.note.is_empty() {
+                label.to_string()
+            } else {
+                format!("{label}*")
+            }
+        }
+        Lookup::Stale(e) => format!("{}(已过期)", e.verdict.map_or("备注", |v| v.label())),
+        Lookup::None => String::new(),
+    }
+}
+
+/// The first target against its reported figure: `220项→230项`, `!` when below, `?` unreported.
+fn target_cell(item: &ItemAudit) -> String {
+    let Some(target) = item.targets.first() else {
+        return String::new();
+    };
+    let mark = match target.met {
+        Some(true) => "",
+        Some(false) => " !",
+        None => " ?",
+    };
+    let more = if item.targets.len() > 1 {
+        format!(" +{}", item.targets.len() - 1)
+    } else {
+        String::new()
+    };
+    format!(
+        "{}→{}{mark}{more}",
+        target.plan,
+        target.reported.as_deref().unwrap_or("未报")
+    )
+}
+
+fn status_style(app: &App, status: Status) -> Style {
+    match status {
+        Status::Reported => app.theme.added,
+        Status::Partial => app.theme.figure,
+        Status::NotMentioned => app.theme.removed,
+    }
+}
+
+fn table(app: &App, audit: &AuditState, area: Rect, buf: &mut Buffer) {
+    let wide = app.ambiguous_wide;
+    let inside = pane(
+        app,
+        " 计划条目 · Enter 证据 · v 结论 · e 备注 · f 筛选 ",
+        true,
+        area,
+        buf,
+    );
+    let width = usize::from(inside.width);
+    // status 8, score 4, section 16, target 18, verdict 12, and the item takes the rest
+    let roomy = width >= 90;
+    let columns: Vec<(&str, usize)> = if roomy {
+        vec![
+            ("状态", 8),
+            ("分值", 4),
+            ("章节", 16),
+            ("条目", width.saturating_sub(64)),
+            ("目标→实际", 18),
+            ("结论", 12),
+        ]
+    } else {
+        vec![
+            ("状态", 8),
+            ("条目", width.saturating_sub(22)),
+            ("结论", 12),
+        ]
+    };
+    let mut header = String::new();
+    for (name, w) in &columns {
+        header.push_str(&pad(name, *w, wide));
+        header.push(' ');
+    }
+    draw_pieces(
+        buf,
+        inside.x,
+        inside.y,
+        inside.width,
+        &[(&header, app.theme.dim)],
+        wide,
+    );
+    let visible = audit.visible();
+    if visible.is_empty() {
+        draw_pieces(
+            buf,
+            inside.x,
+            inside.y + 1,
+            inside.width,
+            &[("没有符合筛选的条目 (f 换筛选)", app.theme.dim)],
+            wide,
+        );
+    }
+    let rows = usize::from(inside.height.saturating_sub(1));
+    for (row, &index) in visible.iter().enumerate().skip(audit.offset).take(rows) {
+        let item = &audit.audit.items[index];
+        let y = inside.y + 1 + (row - audit.offset) as u16;
+        let selected = row == audit.selected;
+        let base = if selected {
+            app.theme.selected
+        } else {
+            app.theme.base
+        };
+        if selected {
+            fill(buf, Rect::new(inside.x, y, inside.width, 1), base);
+        }
+        let title = format!("{}{}", item.marker, item.title);
+        let cells: Vec<(String, Style)> = columns
+            .iter()
+            .map(|(name, _)| match *name {
+                "状态" => (
+                    status_label(item.status),
+                    if selected {
+                        base
+                    } else {
+                        status_style(app, item.status)
+                    },
+                ),
+                "分值" => (format!("{:.2}", item.score), base),
+                "章节" => (item.section.clone(), base),
+                "条目" => (title.clone(), base),
+                "目标→实际" => (target_cell(item), base),
+                _ => (verdict_cell(audit, item), base),
+            })
+            .collect();
+        let padded: Vec<(String, Style)> = cells
+            .iter()
+            .zip(&columns)
+            .map(|((text, style), (_, w))| (pad(text, *w, wide) + " ", *style))
+            .collect();
+        let pieces: Vec<(&str, Style)> = padded.iter().map(|(t, s)| (t.as_str(), *s)).collect();
+        draw_pieces(buf, inside.x, y, inside.width, &pieces, wide);
+    }
+}
+
+/// A cell cut or padded to exactly `width` display cells.
+fn pad(text: &str, width: usize, wide: bool) -> String {
+    let cut = truncate(text, width, wide);
+    let used = str_width(&cut, wide);
+    cut + &" ".repeat(width.saturating_sub(used))
+}
+
+/// The item (left) and its evidence (right), or stacked when narrow.
+fn detail(app: &App, audit: &AuditState, item: &ItemAudit, area: Rect, buf: &mut Buffer) {
+    let (item_text, item_marks) = item_block(app, audit, item);
+    let (evidence_text, evidence_marks) = evidence_block(app, item);
+    if area.width < STACK_BELOW_WIDTH {
+        let text = format!("{item_text}\n\n{evidence_text}");
+        let shift = item_text.len() + 2;
+        let marks: Vec<(Range<usize>, Style)> = item_marks
+            .into_iter()
+            .chain(
+                evidence_marks
+                    .into_iter()
+                    .map(|(r, s)| (r.start + shift..r.end + shift, s)),
+            )
+            .collect();
+        let inside = pane(app, " 条目与证据 · Esc 返回表格 ", true, area, buf);
+        draw_wrapped(app, &text, &marks, audit.detail_scroll, inside, buf);
+        return;
+    }
+    let half = area.width / 2;
+    let left = pane(
+        app,
+        " 计划条目 ",
+        true,
+        Rect::new(area.x, area.y, half, area.height),
+        buf,
+    );
+    let right = pane(
+        app,
+        " 总结中的证据 ",
+        true,
+        Rect::new(area.x + half, area.y, area.width - half, area.height),
+        buf,
+    );
+    draw_wrapped(app, &item_text, &item_marks, audit.detail_scroll, left, buf);
+    draw_wrapped(
+        app,
+        &evidence_text,
+        &evidence_marks,
+        audit.detail_scroll,
+        right,
+        buf,
+    );
+}
+
+/// The item: section, marker and title, text, targets, commitment notes, verdict and note.
+fn item_block(
+    app: &App,
+    audit: &AuditState,
+    item: &ItemAudit,
+) -> (String, Vec<(Range<usize>, Style)>) {
+    let theme = &app.theme;
+    let mut text = format!("{}\n{}{}\n", item.section, item.marker, item.title);
+    let mut marks = vec![
+        (0..item.section.len(), theme.dim),
+        (item.section.len() + 1..text.len() - 1, theme.heading),
+    ];
+    // the item's text repeats its title: show the title once, as the heading
+    let body = item
+        .text
+        .strip_prefix(item.title.as_str())
+        .unwrap_or(&item.text)
+        .trim_start();
+    let body_start = text.len();
+    text.push_str(body);
+    marks.extend(
+        phrase_ranges(body, &item.shared)
+            .into_iter()
+            .map(|r| (r.start + body_start..r.end + body_start, theme.hit)),
+    );
+    let status = format!(
+        "\n\n{} · 相似度 {:.2}",
+        status_label(item.status),
+        item.score
+    );
+    let start = text.len() + 2;
+    text.push_str(&status);
+    marks.push((start..text.len(), status_style(app, item.status)));
+    for target in &item.targets {
+        let met = match target.met {
+            Some(true) => "达标",
+            Some(false) => "未达标",
+            None => "未报告数字",
+        };
+        text.push_str(&format!(
+            "\n目标 {} → 实际 {} ({met})",
+            target.plan,
+            target.reported.as_deref().unwrap_or("—")
+        ));
+    }
+    for note in &item.commitment {
+        let start = text.len() + 1;
+        text.push_str(&format!("\n承诺减弱: {note}"));
+        marks.push((start..text.len(), theme.flag));
+    }
+    let verdict = match audit.verdict(item) {
+        Lookup::Current(e) => format!("结论: {} {}", e.verdict.map_or("—", |v| v.label()), e.note),
+        Lookup::Stale(e) => format!(
+            "结论(条目已修改, 已过期): {} {}",
+            e.verdict.map_or("—", |v| v.label()),
+            e.note
+        ),
+        Lookup::None => "结论: 未下 (v 下结论, e 写备注)".to_string(),
+    };
+    text.push_str("\n\n");
+    text.push_str(&verdict);
+    (text, marks)
+}
+
+/// The evidence sentences, best first, each with its node id and score.
+fn evidence_block(app: &App, item: &ItemAudit) -> (String, Vec<(Range<usize>, Style)>) {
+    if item.evidence.is_empty() {
+        return ("总结中没有找到相关的句子。".to_string(), Vec::new());
+    }
+    let mut text = String::new();
+    let mut marks = Vec::new();
+    for (n, evidence) in item.evidence.iter().enumerate() {
+        if n > 0 {
+            text.push_str("\n\n");
+        }
+        let label = format!("{} · {:.2}", evidence.id, evidence.score);
+        marks.push((text.len()..text.len() + label.len(), app.theme.marker));
+        text.push_str(&label);
+        text.push('\n');
+        let start = text.len();
+        text.push_str(&evidence.sentence);
+        marks.extend(
+            phrase_ranges(&evidence.sentence, &item.shared)
+                .into_iter()
+                .map(|r| (r.start + start..r.end + start, app.theme.hit)),
+        );
+    }
+    (text, marks)
+}
+
+/// Wraps `text` to the area with `text::wrap` and draws it from line `scroll`.
+fn draw_wrapped(
+    app: &App,
+    text: &str,
+    marks: &[(Range<usize>, Style)],
+    scroll: usize,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let options = WrapOptions {
+        width: usize::from(area.width).max(1),
+        ambiguous_wide: app.ambiguous_wide,
+    };
+    let mut marks = marks.to_vec();
+    marks.sort_by_key(|(r, _)| r.start);
+    let marks = non_overlapping(marks);
+    let lines: Vec<wrap::Line> = wrap::layout(text, options);
+    for (y, line) in (area.y..area.bottom()).zip(lines.iter().skip(scroll)) {
+        let pieces = styled_pieces(text, line, &marks, app.theme.base);
+        draw_pieces(buf, area.x, y, area.width, &pieces, app.ambiguous_wide);
+    }
+}
+
+/// Sorted ranges with overlaps cut off (the earlier range wins).
+fn non_overlapping(sorted: Vec<(Range<usize>, Style)>) -> Vec<(Range<usize>, Style)> {
+    let mut out: Vec<(Range<usize>, Style)> = Vec::with_capacity(sorted.len());
+    for (range, style) in sorted {
+        let start = out
+            .last()
+            .map_or(range.start, |(last, _)| range.start.max(last.end));
+        if start < range.end {
+            out.push((start..range.end, style));
+        }
+    }
+    out
+}
