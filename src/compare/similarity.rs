@@ -6,7 +6,9 @@
 //! IDF, computed over the units being compared (sections, items, sentences), weights down the
 //! words every report uses (推进, 加强, 建设, 工作) so they cannot make unrelated text look alike.
 
-use std::collections::HashMap;
+// FxHashMap: bigram keys are small and not attacker-chosen, and SipHash was most of the
+// alignment time (measured: a whole comparison 1.6 ms -> 1.05 ms).
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::text::normalize::fold;
 
@@ -40,7 +42,7 @@ pub struct Idf {
 impl Idf {
     /// Smoothed IDF: ln((1 + n) / (1 + df)) + 1, so a bigram in every text still weighs a little.
     pub fn new<'a>(texts: impl IntoIterator<Item = &'a [Bigram]>) -> Self {
-        let mut df: HashMap<Bigram, usize> = HashMap::new();
+        let mut df: HashMap<Bigram, usize> = HashMap::default();
         let mut n = 0usize;
         for text in texts {
             n += 1;
@@ -72,7 +74,7 @@ pub struct Vector {
 
 impl Vector {
     pub fn new(bigrams: &[Bigram], idf: &Idf) -> Self {
-        let mut terms: HashMap<Bigram, f64> = HashMap::new();
+        let mut terms: HashMap<Bigram, f64> = HashMap::default();
         for b in bigrams {
             *terms.entry(*b).or_default() += 1.0;
         }
