@@ -32,16 +32,6 @@ pub struct PairView {
     pub right_marks: Vec<Range<usize>>,
 }
 
-impl PairView {
-    /// Only on one side, or with at least one change inside.
-    pub fn differs(&self) -> bool {
-        !self.left_marks.is_empty()
-            || !self.right_marks.is_empty()
-            || self.pair.left.is_none()
-            || self.pair.right.is_none()
-    }
-}
-
 /// Which side a screen row shows (stacked layout), or both (side by side).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Side {
@@ -190,7 +180,7 @@ impl CompareState {
         };
         candidates
             .into_iter()
-            .find(|&p| self.pairs[p].differs())
+            .find(|&p| self.pairs[p].pair.changed)
             .and_then(|p| self.layout.pair_starts.get(p).copied())
     }
 

@@ -81,7 +81,6 @@ pub fn render(app: &App, compare: &CompareState, area: Rect, buf: &mut Buffer) {
     let position = format!("{top}/{}", compare.pairs.len());
     let location = format!("{} ⇄ {}", compare.left_title, compare.right_title);
     footer::render(app, &location, &position, footer_area, buf);
-    let _ = theme;
 }
 
 /// The label of a pair on one side: marker, id, and on the right the score and any move.
