@@ -173,7 +173,7 @@ fn open_move_search_resize_quit_in_a_real_terminal() {
 }
 
 /// `--ambiguous-wide` in a terminal that draws “ ” one cell wide (tmux cannot be told otherwise):
-/// borders turn ASCII, each “ keeps a spare cell after it, and still nothing passes the window.
+/// borders turn ASCII, curly quotes are drawn as 「」, and still nothing passes the window.
 #[test]
 fn ambiguous_wide_mode_never_overflows() {
     let home = tempfile::tempdir().unwrap();
@@ -192,8 +192,8 @@ fn ambiguous_wide_mode_never_overflows() {
     });
     assert!(!screen.contains('│') && !screen.contains('┌'), "{screen}");
     assert!(
-        screen.contains("“ 数治光明” "),
-        "each quote keeps its second cell:\n{screen}"
+        screen.contains("「数治光明」"),
+        "curly quotes are drawn as brackets two cells wide:\n{screen}"
     );
     assert_fits_and_keeps_kinsoku(&screen, 60);
     tmux.keys(&["Escape", "q", "q"]);

@@ -44,6 +44,7 @@ pub fn draw_pieces(
             let Some(cell) = buf.cell_mut((col, y)) else {
                 return col - x;
             };
+            let c = if ambiguous_wide { wide_quote(c) } else { c };
             cell.set_char(if c == '\t' { ' ' } else { c })
                 .set_style(*style);
             if w == 2
@@ -62,6 +63,19 @@ pub fn draw_pieces(
         }
     }
     col - x
+}
+
+/// In ambiguous-wide mode the curly quotes are drawn as corner brackets (「」『』, the quotes of
+/// traditional typesetting), which every terminal draws two cells wide: they line up whatever
+/// the terminal does with ambiguous characters.
+fn wide_quote(c: char) -> char {
+    match c {
+        '“' => '「',
+        '”' => '」',
+        '‘' => '『',
+        '’' => '』',
+        _ => c,
+    }
 }
 
 /// A string cut to `width` cells, with … when cut.
@@ -183,11 +197,12 @@ mod tests {
     #[test]
     fn ambiguous_wide_mode_marks_quotes_two_cells_wide() {
         let mut buf = Buffer::empty(Rect::new(0, 0, 10, 1));
-        let used = draw_pieces(&mut buf, 0, 0, 10, &[("“数”", Style::new())], true);
-        assert_eq!(used, 6);
-        assert_eq!(buf[(0, 0)].symbol(), "“");
+        let used = draw_pieces(&mut buf, 0, 0, 10, &[("“数”×", Style::new())], true);
+        assert_eq!(used, 8);
+        assert_eq!(buf[(0, 0)].symbol(), "「", "quotes become brackets every terminal draws wide");
         assert_eq!(buf[(2, 0)].symbol(), "数");
-        assert_eq!(buf[(4, 0)].symbol(), "”");
+        assert_eq!(buf[(4, 0)].symbol(), "」");
+        assert_eq!(buf[(6, 0)].symbol(), "×");
     }
 
     #[test]
