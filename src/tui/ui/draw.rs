@@ -199,7 +199,11 @@ mod tests {
         let mut buf = Buffer::empty(Rect::new(0, 0, 10, 1));
         let used = draw_pieces(&mut buf, 0, 0, 10, &[("“数”×", Style::new())], true);
         assert_eq!(used, 8);
-        assert_eq!(buf[(0, 0)].symbol(), "「", "quotes become brackets every terminal draws wide");
+        assert_eq!(
+            buf[(0, 0)].symbol(),
+            "「",
+            "quotes become brackets every terminal draws wide"
+        );
         assert_eq!(buf[(2, 0)].symbol(), "数");
         assert_eq!(buf[(4, 0)].symbol(), "」");
         assert_eq!(buf[(6, 0)].symbol(), "×");
