@@ -199,32 +199,38 @@ pub fn check_lossless(source: &str, report: &Report) -> Result<(), LosslessError
         )
         .map(|(text, line)| (non_blank(text), line))
         .collect();
-    let (mut i, mut c, mut d) = (0, 0, 0);
-    while i < source.len() {
-        let line = source[i].1;
-        if let Some((piece, at)) = dropped.get(d)
-            && *at == line
-            && source[i..]
-                .iter()
-                .map(|(ch, _)| ch)
-                .take(piece.len())
-                .eq(piece.iter())
-            && source.len() - i >= piece.len()
-        {
-            i += piece.len();
-            d += 1;
-            continue;
+    // Line by line: the line's characters are its dropped pieces (in order) and, between
+    // them, the next content characters. A piece may match in more than one place of its line
+    // (打印 in 打印机…打印), so every placement is tried.
+    let (mut c, mut d) = (0, 0);
+    let mut start = 0;
+    while start < source.len() {
+        let line = source[start].1;
+        let end = source[start..]
+            .iter()
+            .position(|&(_, l)| l != line)
+            .map_or(source.len(), |n| start + n);
+        let chars: Vec<char> = source[start..end].iter().map(|&(ch, _)| ch).collect();
+        let pieces = dropped[d..]
+            .iter()
+            .take_while(|(_, at)| *at == line)
+            .count();
+        let placed = dropped[d..d + pieces]
+            .iter()
+            .map(|(p, _)| p.as_slice())
+            .collect::<Vec<_>>();
+        match place_pieces(&chars, &placed, &content[c.min(content.len())..]) {
+            Some(used) => c += used,
+            None => {
+                let context: String = chars.iter().take(12).collect();
+                return Err(LosslessError {
+                    line,
+                    what: format!("source text `{context}` is not in the output at this point"),
+                });
+            }
         }
-        if content.get(c) == Some(&source[i].0) {
-            i += 1;
-            c += 1;
-            continue;
-        }
-        let context: String = source[i..].iter().take(12).map(|(ch, _)| ch).collect();
-        return Err(LosslessError {
-            line,
-            what: format!("source text `{context}` is not in the output at this point"),
-        });
+        d += pieces;
+        start = end;
     }
     if c < content.len() {
         let extra: String = content[c..].iter().take(12).collect();
@@ -245,9 +251,40 @@ pub fn check_lossless(source: &str, report: &Report) -> Result<(), LosslessError
     Ok(())
 }
 
+/// Places `pieces` (in order, not overlapping) in `line` so that the characters between and
+/// around them are the start of `content`; returns how many content characters that uses.
+fn place_pieces(line: &[char], pieces: &[&[char]], content: &[char]) -> Option<usize> {
+    let Some((piece, rest)) = pieces.split_first() else {
+        return (content.len() >= line.len() && content[..line.len()] == *line)
+            .then_some(line.len());
+    };
+    let mut gap = 0;
+    loop {
+        // line[..gap] is content; try the piece at `gap`
+        if line.len() >= gap + piece.len()
+            && line[gap..gap + piece.len()] == **piece
+            && let Some(used) = place_pieces(&line[gap + piece.len()..], rest, &content[gap..])
+        {
+            return Some(gap + used);
+        }
+        if gap >= line.len() || content.get(gap) != Some(&line[gap]) {
+            return None;
+        }
+        gap += 1;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dropped_word_that_also_starts_a_content_word_is_placed_right() {
+        let source = "标题2024年工作计划\n一、2025年工作计划\n（一）推进政务信息化。\n一是完成区直单位打印机国产化替代。 打印\n";
+        let report = import_text(source).unwrap();
+        assert_eq!(report.dropped.last().map(String::as_str), Some("打印"));
+        assert_eq!(check_lossless(source, &report), Ok(()));
+    }
 
     #[test]
     fn source_lines_handle_every_line_ending_and_indent() {

@@ -414,6 +414,29 @@ pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
     KEYMAP.iter().filter(move |b| b.contexts.contains(&context))
 }
 
+/// The help's rows for a view: (keys, what they do), with the keys of its text field (search in
+/// the reader, the note in the audit), each binding once.
+pub fn help_rows(view: Context) -> Vec<(String, &'static str)> {
+    let typing = match view {
+        Reader => Some(SearchInput),
+        Audit => Some(NoteInput),
+        _ => None,
+    };
+    let mut rows: Vec<(String, &'static str)> = Vec::new();
+    for binding in bindings(view).chain(typing.into_iter().flat_map(bindings)) {
+        let keys = binding
+            .keys
+            .iter()
+            .map(Key::label)
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !rows.iter().any(|(k, h)| *k == keys && *h == binding.help) {
+            rows.push((keys, binding.help));
+        }
+    }
+    rows
+}
+
 /// The footer's key hints for a context, from the same table.
 pub fn hints(context: Context) -> Vec<&'static str> {
     bindings(context).filter_map(|b| b.hint).collect()

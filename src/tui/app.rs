@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use ratatui::layout::Rect;
 
-use super::action::{Action, Context};
+use super::action::{Action, Context, help_rows};
 use super::audit::{AuditState, VerdictChange};
 use super::compare::CompareState;
 use super::document::{DocLayout, Document};
@@ -252,10 +252,17 @@ impl App {
 
     fn update_overlay(&mut self, action: Action) -> Option<Effect> {
         let marks = self.current_bookmarks();
+        // the help scrolls until its last row shows (the popup is at most the screen's height)
+        let help_rows = help_rows(self.view_context()).len();
+        let help_max = help_rows.saturating_sub(
+            usize::from(self.size.height)
+                .min(help_rows + 2)
+                .saturating_sub(2),
+        );
         match (&mut self.overlay, action) {
             (_, Action::Back | Action::ToggleHelp) => self.overlay = None,
             (Some(Overlay::Help { scroll }), Action::Down | Action::ScrollDownAt(..)) => {
-                *scroll += 1
+                *scroll = (*scroll + 1).min(help_max);
             }
             (Some(Overlay::Help { scroll }), Action::Up | Action::ScrollUpAt(..)) => {
                 *scroll = scroll.saturating_sub(1)
@@ -335,7 +342,8 @@ impl App {
             Action::ToggleTheme => self.theme = self.theme.toggled(),
             Action::ClickAt(column, row) => {
                 let (body, _) = layout::body_and_footer(self.size);
-                if let Some(r) = row_in(body, column, row)
+                let offset = layout::list_offset(self.picker_selected, layout::inner(body).height);
+                if let Some(r) = row_in(body, column, row).map(|r| r + offset)
                     && let Some(PickerRow::Report(_)) = self.picker_rows.get(r)
                 {
                     if r == self.picker_selected {
@@ -397,6 +405,7 @@ impl App {
     /// Re-wraps the reader for the current size (only when the width changed), keeping the
     /// section at the top of the reader at the top.
     fn relayout(&mut self) {
+        self.settle_audit();
         if let Some(compare) = &mut self.compare {
             compare.relayout(self.size, self.ambiguous_wide);
             compare.scroll = compare.scroll.min(
@@ -541,9 +550,12 @@ impl App {
             Action::Top => 0,
             Action::Bottom => max,
             Action::NextChange | Action::PreviousChange => {
-                match compare.jump(action == Action::NextChange) {
-                    Some(row) => row.min(max),
-                    None => {
+                match compare
+                    .jump(action == Action::NextChange)
+                    .map(|row| row.min(max))
+                {
+                    Some(row) if row != compare.scroll => row,
+                    _ => {
                         self.message = Some("没有更多有差异的配对".to_string());
                         return;
                     }
@@ -620,6 +632,14 @@ impl App {
         }
     }
 
+    /// Keeps the audit selection on a visible row after the list or the screen changed.
+    pub fn settle_audit(&mut self) {
+        let height = self.audit_height();
+        if let Some(audit) = &mut self.audit {
+            audit.select(0, height);
+        }
+    }
+
     /// Rows of the audit table.
     pub fn audit_height(&self) -> usize {
         let (body, _) = layout::body_and_footer(self.size);
@@ -628,10 +648,14 @@ impl App {
 
     fn update_audit(&mut self, action: Action) -> Option<Effect> {
         let height = self.audit_height();
+        let (body, _) = layout::body_and_footer(self.size);
+        let detail_rows = usize::from(body.height.saturating_sub(3)).max(1);
+        let (width, wide) = (self.size.width, self.ambiguous_wide);
         let audit = self.audit.as_mut()?;
         let step = |a: &mut AuditState, delta: isize| {
             if a.detail {
-                a.detail_scroll = a.detail_scroll.saturating_add_signed(delta);
+                let max = a.detail_max_scroll(width, detail_rows, wide);
+                a.detail_scroll = a.detail_scroll.saturating_add_signed(delta).min(max);
             } else {
                 a.select(delta, height);
             }
@@ -896,8 +920,12 @@ impl App {
         if let Some(reader) = &mut self.reader {
             reader.scroll = reader.layout.block_starts.get(block).copied().unwrap_or(0);
         }
+        // near the end the scroll is clamped, but the section asked for stays selected
         self.clamp_scroll();
-        self.follow_scroll();
+        if let Some(reader) = &mut self.reader {
+            reader.selected = nearest_shown(reader, block);
+        }
+        self.keep_selection_visible();
     }
 
     fn go_to_id(&mut self, id: &str) {

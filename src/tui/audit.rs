@@ -2,7 +2,10 @@
 //! opens), the auditor's verdicts, the filter, the selection and the note being typed. No
 //! ratatui types and no file access: verdicts are saved by the run loop through its `Store`.
 
-use crate::compare::audit::{Audit, ItemAudit, Status};
+use std::ops::Range;
+
+use crate::compare::audit::{Audit, ItemAudit, Status, phrase_ranges};
+use crate::text::wrap::{self, WrapOptions};
 use crate::verdicts::{Lookup, Verdict, VerdictFile};
 
 /// Which items the table shows.
@@ -182,4 +185,164 @@ pub fn target_flagged(item: &ItemAudit) -> bool {
 /// Status with its symbol, so it reads without colour: ✓ 已报告, ◐ 部分, ✗ 未提及.
 pub fn status_label(status: Status) -> String {
     format!("{} {}", status.symbol(), status.label())
+}
+
+/// Below this width the item and its evidence are stacked in one pane.
+pub const STACK_BELOW_WIDTH: u16 = 80;
+
+/// What a marked range of the detail text is, for styling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DetailMark {
+    Section,
+    Heading,
+    /// A phrase the item and its evidence share.
+    Shared,
+    Status(Status),
+    Commitment,
+    /// An evidence sentence's node id and score.
+    Source,
+}
+
+/// One pane of the detail view: its title and its text with marked ranges.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DetailPane {
+    pub title: &'static str,
+    pub text: String,
+    pub marks: Vec<(Range<usize>, DetailMark)>,
+}
+
+impl AuditState {
+    /// The detail view of an item for a screen `width`: item and evidence side by side, or one
+    /// pane with both when narrow.
+    pub fn detail_panes(&self, item: &ItemAudit, width: u16) -> Vec<DetailPane> {
+        let (item_text, item_marks) = self.item_block(item);
+        let (evidence_text, evidence_marks) = evidence_block(item);
+        if width >= STACK_BELOW_WIDTH {
+            return vec![
+                DetailPane {
+                    title: " 计划条目 ",
+                    text: item_text,
+                    marks: item_marks,
+                },
+                DetailPane {
+                    title: " 总结中的证据 ",
+                    text: evidence_text,
+                    marks: evidence_marks,
+                },
+            ];
+        }
+        let shift = item_text.len() + 2;
+        let marks = item_marks
+            .into_iter()
+            .chain(
+                evidence_marks
+                    .into_iter()
+                    .map(|(r, m)| (r.start + shift..r.end + shift, m)),
+            )
+            .collect();
+        vec![DetailPane {
+            title: " 条目与证据 · Esc 返回表格 ",
+            text: format!("{item_text}\n\n{evidence_text}"),
+            marks,
+        }]
+    }
+
+    /// How far the detail view can scroll: its longest pane's lines less the rows shown.
+    pub fn detail_max_scroll(&self, width: u16, rows: usize, ambiguous_wide: bool) -> usize {
+        let Some(item) = self.current() else {
+            return 0;
+        };
+        let panes = self.detail_panes(item, width);
+        let inner = (width / panes.len().max(1) as u16).saturating_sub(2);
+        let options = WrapOptions {
+            width: usize::from(inner).max(1),
+            ambiguous_wide,
+        };
+        let lines = panes
+            .iter()
+            .map(|p| wrap::layout(&p.text, options).len())
+            .max()
+            .unwrap_or(0);
+        lines.saturating_sub(rows)
+    }
+
+    /// The item: section, marker and title, text, targets, commitment notes, verdict and note.
+    fn item_block(&self, item: &ItemAudit) -> (String, Vec<(Range<usize>, DetailMark)>) {
+        let mut text = format!("{}\n{}{}\n", item.section, item.marker, item.title);
+        let mut marks = vec![
+            (0..item.section.len(), DetailMark::Section),
+            (item.section.len() + 1..text.len() - 1, DetailMark::Heading),
+        ];
+        // the item's text repeats its title: show the title once, as the heading
+        let body = item
+            .text
+            .strip_prefix(item.title.as_str())
+            .unwrap_or(&item.text)
+            .trim_start();
+        let body_start = text.len();
+        text.push_str(body);
+        marks.extend(
+            phrase_ranges(body, &item.shared)
+                .into_iter()
+                .map(|r| (r.start + body_start..r.end + body_start, DetailMark::Shared)),
+        );
+        let start = text.len() + 2;
+        text.push_str(&format!(
+            "\n\n{} · 相似度 {:.2}",
+            status_label(item.status),
+            item.score
+        ));
+        marks.push((start..text.len(), DetailMark::Status(item.status)));
+        for target in &item.targets {
+            let met = match target.met {
+                Some(true) => "达标",
+                Some(false) => "未达标",
+                None => "未报告数字",
+            };
+            let reported = target.reported.as_deref().unwrap_or("—");
+            text.push_str(&format!("\n目标 {} → 实际 {reported} ({met})", target.plan));
+        }
+        for note in &item.commitment {
+            let start = text.len() + 1;
+            text.push_str(&format!("\n承诺减弱: {note}"));
+            marks.push((start..text.len(), DetailMark::Commitment));
+        }
+        let label = |e: &crate::verdicts::Entry| {
+            format!("{} {}", e.verdict.map_or("—", |v| v.label()), e.note)
+        };
+        let verdict = match self.verdict(item) {
+            Lookup::Current(e) => format!("结论: {}", label(e)),
+            Lookup::Stale(e) => format!("结论(条目已修改, 已过期): {}", label(e)),
+            Lookup::None => "结论: 未下 (v 下结论, e 写备注)".to_string(),
+        };
+        text.push_str("\n\n");
+        text.push_str(&verdict);
+        (text, marks)
+    }
+}
+
+/// The evidence sentences, best first, each with its node id and score.
+fn evidence_block(item: &ItemAudit) -> (String, Vec<(Range<usize>, DetailMark)>) {
+    if item.evidence.is_empty() {
+        return ("总结中没有找到相关的句子。".to_string(), Vec::new());
+    }
+    let mut text = String::new();
+    let mut marks = Vec::new();
+    for (n, evidence) in item.evidence.iter().enumerate() {
+        if n > 0 {
+            text.push_str("\n\n");
+        }
+        let label = format!("{} · {:.2}", evidence.id, evidence.score);
+        marks.push((text.len()..text.len() + label.len(), DetailMark::Source));
+        text.push_str(&label);
+        text.push('\n');
+        let start = text.len();
+        text.push_str(&evidence.sentence);
+        marks.extend(
+            phrase_ranges(&evidence.sentence, &item.shared)
+                .into_iter()
+                .map(|r| (r.start + start..r.end + start, DetailMark::Shared)),
+        );
+    }
+    (text, marks)
 }

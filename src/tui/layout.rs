@@ -71,6 +71,12 @@ pub fn row_in(area: Rect, column: u16, row: u16) -> Option<usize> {
         .then(|| usize::from(row - inside.y))
 }
 
+/// The first row a list of `height` rows shows so that row `selected` is visible (the picker
+/// draws with it and mouse clicks are mapped with it).
+pub fn list_offset(selected: usize, height: u16) -> usize {
+    (selected + 1).saturating_sub(usize::from(height).max(1))
+}
+
 /// A popup centred in `area`, at most `width` × `height`.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(area.width);

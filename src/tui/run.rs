@@ -59,10 +59,15 @@ pub fn dispatch(app: &mut App, action: Action, store: &mut dyn Store) {
             app.open_audit(plan, summary, verdicts);
             warning.map_or(Ok(()), Err)
         }
-        Some(Effect::SaveVerdict(change)) => match &mut app.audit {
-            Some(audit) => store.save_verdict(&mut audit.verdicts, &change),
-            None => Ok(()),
-        },
+        Some(Effect::SaveVerdict(change)) => {
+            let saved = match &mut app.audit {
+                Some(audit) => store.save_verdict(&mut audit.verdicts, &change),
+                None => Ok(()),
+            };
+            // a filter (no verdict yet) may have let the item go
+            app.settle_audit();
+            saved
+        }
     };
     if let Err(error) = result {
         app.message = Some(error);

@@ -10,15 +10,12 @@ use ratatui::style::Style;
 
 use super::draw::{draw_pieces, fill, pane, truncate};
 use super::footer;
-use crate::compare::audit::{ItemAudit, Status, phrase_ranges};
+use crate::compare::audit::{ItemAudit, Status};
 use crate::text::wrap::{self, WrapOptions, str_width, styled_pieces};
 use crate::tui::app::App;
-use crate::tui::audit::{AuditState, status_label};
+use crate::tui::audit::{AuditState, DetailMark, status_label};
 use crate::tui::layout::body_and_footer;
 use crate::verdicts::Lookup;
-
-/// Below this width the item and its evidence are stacked.
-const STACK_BELOW_WIDTH: u16 = 80;
 
 pub fn render(app: &App, audit: &AuditState, area: Rect, buf: &mut Buffer) {
     let (body, footer_area) = body_and_footer(area);
@@ -159,7 +156,7 @@ fn table(app: &App, audit: &AuditState, area: Rect, buf: &mut Buffer) {
         wide,
     );
     let visible = audit.visible();
-    if visible.is_empty() {
+    if visible.is_empty() && inside.height >= 2 {
         draw_pieces(
             buf,
             inside.x,
@@ -220,137 +217,47 @@ fn pad(text: &str, width: usize, wide: bool) -> String {
 
 /// The item (left) and its evidence (right), or stacked when narrow.
 fn detail(app: &App, audit: &AuditState, item: &ItemAudit, area: Rect, buf: &mut Buffer) {
-    let (item_text, item_marks) = item_block(app, audit, item);
-    let (evidence_text, evidence_marks) = evidence_block(app, item);
-    if area.width < STACK_BELOW_WIDTH {
-        let text = format!("{item_text}\n\n{evidence_text}");
-        let shift = item_text.len() + 2;
-        let marks: Vec<(Range<usize>, Style)> = item_marks
-            .into_iter()
-            .chain(
-                evidence_marks
-                    .into_iter()
-                    .map(|(r, s)| (r.start + shift..r.end + shift, s)),
-            )
-            .collect();
-        let inside = pane(app, " 条目与证据 · Esc 返回表格 ", true, area, buf);
-        draw_wrapped(app, &text, &marks, audit.detail_scroll, inside, buf);
-        return;
-    }
-    let half = area.width / 2;
-    let left = pane(
-        app,
-        " 计划条目 ",
-        true,
-        Rect::new(area.x, area.y, half, area.height),
-        buf,
-    );
-    let right = pane(
-        app,
-        " 总结中的证据 ",
-        true,
-        Rect::new(area.x + half, area.y, area.width - half, area.height),
-        buf,
-    );
-    draw_wrapped(app, &item_text, &item_marks, audit.detail_scroll, left, buf);
-    draw_wrapped(
-        app,
-        &evidence_text,
-        &evidence_marks,
-        audit.detail_scroll,
-        right,
-        buf,
-    );
-}
-
-/// The item: section, marker and title, text, targets, commitment notes, verdict and note.
-fn item_block(
-    app: &App,
-    audit: &AuditState,
-    item: &ItemAudit,
-) -> (String, Vec<(Range<usize>, Style)>) {
-    let theme = &app.theme;
-    let mut text = format!("{}\n{}{}\n", item.section, item.marker, item.title);
-    let mut marks = vec![
-        (0..item.section.len(), theme.dim),
-        (item.section.len() + 1..text.len() - 1, theme.heading),
-    ];
-    // the item's text repeats its title: show the title once, as the heading
-    let body = item
-        .text
-        .strip_prefix(item.title.as_str())
-        .unwrap_or(&item.text)
-        .trim_start();
-    let body_start = text.len();
-    text.push_str(body);
-    marks.extend(
-        phrase_ranges(body, &item.shared)
-            .into_iter()
-            .map(|r| (r.start + body_start..r.end + body_start, theme.hit)),
-    );
-    let status = format!(
-        "\n\n{} · 相似度 {:.2}",
-        status_label(item.status),
-        item.score
-    );
-    let start = text.len() + 2;
-    text.push_str(&status);
-    marks.push((start..text.len(), status_style(app, item.status)));
-    for target in &item.targets {
-        let met = match target.met {
-            Some(true) => "达标",
-            Some(false) => "未达标",
-            None => "未报告数字",
+    let panes = audit.detail_panes(item, area.width);
+    let width = area.width / panes.len().max(1) as u16;
+    for (n, pane_text) in panes.iter().enumerate() {
+        let x = area.x + width * n as u16;
+        let w = if n + 1 == panes.len() {
+            area.right() - x
+        } else {
+            width
         };
-        text.push_str(&format!(
-            "\n目标 {} → 实际 {} ({met})",
-            target.plan,
-            target.reported.as_deref().unwrap_or("—")
-        ));
-    }
-    for note in &item.commitment {
-        let start = text.len() + 1;
-        text.push_str(&format!("\n承诺减弱: {note}"));
-        marks.push((start..text.len(), theme.flag));
-    }
-    let verdict = match audit.verdict(item) {
-        Lookup::Current(e) => format!("结论: {} {}", e.verdict.map_or("—", |v| v.label()), e.note),
-        Lookup::Stale(e) => format!(
-            "结论(条目已修改, 已过期): {} {}",
-            e.verdict.map_or("—", |v| v.label()),
-            e.note
-        ),
-        Lookup::None => "结论: 未下 (v 下结论, e 写备注)".to_string(),
-    };
-    text.push_str("\n\n");
-    text.push_str(&verdict);
-    (text, marks)
-}
-
-/// The evidence sentences, best first, each with its node id and score.
-fn evidence_block(app: &App, item: &ItemAudit) -> (String, Vec<(Range<usize>, Style)>) {
-    if item.evidence.is_empty() {
-        return ("总结中没有找到相关的句子。".to_string(), Vec::new());
-    }
-    let mut text = String::new();
-    let mut marks = Vec::new();
-    for (n, evidence) in item.evidence.iter().enumerate() {
-        if n > 0 {
-            text.push_str("\n\n");
-        }
-        let label = format!("{} · {:.2}", evidence.id, evidence.score);
-        marks.push((text.len()..text.len() + label.len(), app.theme.marker));
-        text.push_str(&label);
-        text.push('\n');
-        let start = text.len();
-        text.push_str(&evidence.sentence);
-        marks.extend(
-            phrase_ranges(&evidence.sentence, &item.shared)
-                .into_iter()
-                .map(|r| (r.start + start..r.end + start, app.theme.hit)),
+        let inside = pane(
+            app,
+            pane_text.title,
+            true,
+            Rect::new(x, area.y, w, area.height),
+            buf,
+        );
+        let marks: Vec<(Range<usize>, Style)> = pane_text
+            .marks
+            .iter()
+            .map(|(r, m)| (r.clone(), mark_style(app, *m)))
+            .collect();
+        draw_wrapped(
+            app,
+            &pane_text.text,
+            &marks,
+            audit.detail_scroll,
+            inside,
+            buf,
         );
     }
-    (text, marks)
+}
+
+fn mark_style(app: &App, mark: DetailMark) -> Style {
+    match mark {
+        DetailMark::Section => app.theme.dim,
+        DetailMark::Heading => app.theme.heading,
+        DetailMark::Shared => app.theme.hit,
+        DetailMark::Status(status) => status_style(app, status),
+        DetailMark::Commitment => app.theme.flag,
+        DetailMark::Source => app.theme.marker,
+    }
 }
 
 /// Wraps `text` to the area with `text::wrap` and draws it from line `scroll`.

@@ -101,6 +101,15 @@ pub fn truncate(text: &str, width: usize, ambiguous_wide: bool) -> String {
     out
 }
 
+/// A string cut to its last `width` cells, with … in front when cut (for text being typed).
+pub fn truncate_start(text: &str, width: usize, ambiguous_wide: bool) -> String {
+    let reversed: String = text.chars().rev().collect();
+    truncate(&reversed, width, ambiguous_wide)
+        .chars()
+        .rev()
+        .collect()
+}
+
 /// Fills a row segment with a style (blank cells).
 pub fn fill(buf: &mut Buffer, area: Rect, style: Style) {
     for y in area.top()..area.bottom() {
@@ -214,6 +223,7 @@ mod tests {
         assert_eq!(truncate("光明区政务服务", 7, false), "光明区…");
         assert_eq!(truncate("光明", 4, false), "光明");
         assert_eq!(truncate("光明", 1, false), "…");
+        assert_eq!(truncate_start("备注: 已核对台账", 9, false), "…核对台账");
     }
 
     #[test]

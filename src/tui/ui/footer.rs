@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::draw::{draw_pieces, fill, truncate};
+use super::draw::{draw_pieces, fill, truncate, truncate_start};
 use crate::text::wrap::str_width;
 use crate::tui::action::hints;
 use crate::tui::app::App;
@@ -19,20 +19,38 @@ pub fn render(app: &App, location: &str, position: &str, area: Rect, buf: &mut B
     fill(buf, area, theme.footer);
     let search = app.reader.as_ref().map(|r| &r.search);
     let note = app.audit.as_ref().and_then(|a| a.note_input.as_deref());
-    let right = if let Some(note) = note {
-        format!("备注: {note}▏   {}", hints(app.context()).join("  "))
-    } else if let Some(search) = search.filter(|s| s.editing) {
-        let count = match search.hits.len() {
-            0 if search.query.is_empty() => String::new(),
-            0 => "  无结果".to_string(),
-            n => format!("  {}/{n}", search.current.map_or(0, |c| c + 1)),
+    let field = match (note, search.filter(|s| s.editing)) {
+        (Some(note), _) => Some(format!("备注: {note}▏")),
+        (None, Some(search)) => {
+            let count = match search.hits.len() {
+                0 if search.query.is_empty() => String::new(),
+                0 => "  无结果".to_string(),
+                n => format!("  {}/{n}", search.current.map_or(0, |c| c + 1)),
+            };
+            Some(format!("/{}▏{count}", search.query))
+        }
+        (None, None) => None,
+    };
+    if let Some(field) = field {
+        // typing: the whole line is the field; its end (and the cursor) always shows
+        let width = usize::from(area.width);
+        let with_hints = format!("{field}   {}", hints(app.context()).join("  "));
+        let line = if str_width(&with_hints, wide) <= width {
+            with_hints
+        } else {
+            truncate_start(&field, width, wide)
         };
-        format!(
-            "/{}▏{count}   {}",
-            search.query,
-            hints(app.context()).join("  ")
-        )
-    } else if let Some(message) = &app.message {
+        draw_pieces(
+            buf,
+            area.x,
+            area.y,
+            area.width,
+            &[(&line, theme.footer)],
+            wide,
+        );
+        return;
+    }
+    let right = if let Some(message) = &app.message {
         message.clone()
     } else {
         let hits = search

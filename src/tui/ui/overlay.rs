@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 
 use super::draw::{clear_straddled, draw_pieces, fill, pane};
 use crate::text::wrap::str_width;
-use crate::tui::action::{Context, bindings};
+use crate::tui::action::help_rows;
 use crate::tui::app::App;
 use crate::tui::layout::centered;
 
@@ -17,29 +17,7 @@ fn frame(app: &App, title: &str, area: Rect, buf: &mut Buffer) -> Rect {
 
 /// Every binding of the view under the popup, keys on the left, what they do on the right.
 pub fn help(app: &App, scroll: usize, screen: Rect, buf: &mut Buffer) {
-    let context = if app.reader.is_some() {
-        Context::Reader
-    } else {
-        Context::Picker
-    };
-    let mut rows: Vec<(String, &str)> = Vec::new();
-    let typing = match context {
-        Context::Reader => Some(Context::SearchInput),
-        Context::Audit => Some(Context::NoteInput),
-        _ => None,
-    };
-    let searching = typing.into_iter().flat_map(bindings);
-    for binding in bindings(context).chain(searching) {
-        let keys = binding
-            .keys
-            .iter()
-            .map(|k| k.label())
-            .collect::<Vec<_>>()
-            .join(" ");
-        if !rows.iter().any(|(k, h)| *k == keys && *h == binding.help) {
-            rows.push((keys, binding.help));
-        }
-    }
+    let rows = help_rows(app.view_context());
     let key_width = rows
         .iter()
         .map(|(k, _)| str_width(k, app.ambiguous_wide))

@@ -24,8 +24,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let (body, footer_area) = body_and_footer(area);
     let title = format!(" planlens · {} 份报告 ", app.entries.len());
     let list = pane(app, &title, true, body, buf);
-    let height = usize::from(list.height);
-    let offset = (app.picker_selected + 1).saturating_sub(height);
+    let offset = crate::tui::layout::list_offset(app.picker_selected, list.height);
     let mut y = list.y;
     for (index, row) in app.picker_rows.iter().enumerate().skip(offset) {
         if y >= list.bottom() {
