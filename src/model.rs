@@ -53,6 +53,8 @@ pub enum DropReason {
     Navigation,
     /// A table of contents or site header before the headline.
     BeforeTitle,
+    /// The issuing bureau and date signed under the report.
+    Signature,
 }
 
 /// A top-level section, opened by a `一、` heading (or implied when the document has none).

@@ -606,7 +606,8 @@ fn luohu_wjj_numbered_items_without_section_level() {
 }
 
 /// 盐田区司法局, a plan on its own: the body opens at （一） with no 一、 line (one implied part,
-/// a plan for the title's year), and ends with the signature and date, which are the report's.
+/// a plan for the title's year), and ends with the signature and date, which belong to no item:
+/// they are kept in `dropped` as the signature, not glued to the last item's text.
 #[test]
 fn yantian_sfj_plan_opening_at_section_level() {
     let r = import("yantian_sfj_2025_plan_only.txt");
@@ -650,15 +651,28 @@ fn yantian_sfj_plan_opening_at_section_level() {
             script: S,
         },
     );
-    // the signature 深圳市盐田区司法局 / 2025年1月20日 is not furniture
+    assert!(
+        !node(&r, "p1.4").text.contains("司法局\n"),
+        "the signature is not the last item's text"
+    );
     assert_dropped(
         &r,
         &[
             "当前位置：首页 > 政务公开 > 规划计划 > 年度工作计划",
             "深圳市盐田区司法局2025年工作计划",
             "发布日期：2025-01-22　信息来源：盐田区司法局",
+            "深圳市盐田区司法局",
+            "2025年1月20日",
         ],
     );
+    let reasons: Vec<_> = r
+        .dropped_info
+        .iter()
+        .rev()
+        .take(2)
+        .map(|d| d.reason)
+        .collect();
+    assert_eq!(reasons, vec![planlens::model::DropReason::Signature; 2]);
 }
 
 /// 坪山区住建局: three parts 一、二、三、, the middle one 二、存在的问题 (kind other, no year)

@@ -357,7 +357,10 @@ fn enter_on_the_last_section_keeps_it_selected() {
     let mut app = app(100, 30);
     drive(&mut app, &[Action::Open, Action::Bottom, Action::Open]);
     let reader = app.reader.as_ref().unwrap();
-    assert_eq!(reader.doc.blocks[reader.selected].id, "p2.5", "(五) stays selected although it cannot scroll to the top");
+    assert_eq!(
+        reader.doc.blocks[reader.selected].id, "p2.5",
+        "(五) stays selected although it cannot scroll to the top"
+    );
 }
 
 #[test]
@@ -366,20 +369,50 @@ fn a_click_in_a_scrolled_picker_picks_the_row_under_the_pointer() {
     drive(&mut app, &[Action::Down]);
     let shown = screen(&app, 60, 5);
     let row = shown.lines().position(|l| l.contains("2023总结")).unwrap() as u16;
-    drive(&mut app, &[Action::ClickAt(5, row), Action::ClickAt(5, row)]);
-    let reader = app.reader.as_ref().expect("the second click opens the report");
-    assert_eq!(app.entries[reader.entry].report.district.as_deref(), Some("龙岗区"));
+    drive(
+        &mut app,
+        &[Action::ClickAt(5, row), Action::ClickAt(5, row)],
+    );
+    let reader = app
+        .reader
+        .as_ref()
+        .expect("the second click opens the report");
+    assert_eq!(
+        app.entries[reader.entry].report.district.as_deref(),
+        Some("龙岗区")
+    );
 }
 
 #[test]
 fn the_evidence_view_stops_at_its_end_and_verdicts_keep_the_selection_on_a_row() {
     let data = tempfile::tempdir().unwrap();
     let (mut app, mut store) = audit_app(100, 30, data.path());
-    dispatch(&mut app, &mut store, &[Action::Open, Action::OpenAudit, Action::Open, Action::Bottom]);
-    assert!(screen(&app, 100, 30).contains("结论"), "G shows the end of the item, not a blank pane");
+    dispatch(
+        &mut app,
+        &mut store,
+        &[
+            Action::Open,
+            Action::OpenAudit,
+            Action::Open,
+            Action::Bottom,
+        ],
+    );
+    assert!(
+        screen(&app, 100, 30).contains("结论"),
+        "G shows the end of the item, not a blank pane"
+    );
     dispatch(&mut app, &mut store, &[Action::Back]);
     // only items without a verdict; give the last one a verdict: the selection moves up a row
-    dispatch(&mut app, &mut store, &[Action::CycleFilter, Action::CycleFilter, Action::CycleFilter, Action::Bottom]);
+    dispatch(
+        &mut app,
+        &mut store,
+        &[
+            Action::CycleFilter,
+            Action::CycleFilter,
+            Action::CycleFilter,
+            Action::Bottom,
+        ],
+    );
     let before = app.audit.as_ref().unwrap().visible().len();
     dispatch(&mut app, &mut store, &[Action::SetVerdict, Action::Open]);
     let audit = app.audit.as_ref().unwrap();

@@ -205,6 +205,13 @@ fn find_title(head: &[SourceLine<'_>]) -> Option<(usize, usize)> {
     Some((wrapped.unwrap_or(at), at))
 }
 
+/// A line that is only a date (`2025年1月10日`, `2025-01-10`): the date a report is signed.
+fn is_signature_date(text: &str) -> bool {
+    text.chars().count() <= 16
+        && text.starts_with(|c: char| c.is_ascii_digit())
+        && meta::date(text).is_some()
+}
+
 /// A sentence of report text, which no headline or furniture line is.
 fn is_prose(text: &str) -> bool {
     text.contains('。') || text.chars().count() > 80
@@ -224,9 +231,28 @@ fn drop_trailing_furniture(pieces: &mut Vec<(SourceLine<'_>, Place)>) {
             }
         }
     }
-    let Some(i) = last_content else {
+    let Some(mut i) = last_content else {
         return;
     };
+    // the signature under the report: the bureau's name and the date, each on its own line
+    if is_signature_date(pieces[i].0.text) {
+        pieces[i].1 = Place::Dropped(DropReason::Signature);
+        let bureau = i.checked_sub(1).filter(|&b| {
+            pieces[b].1 == Place::Content
+                && pieces[b].0.number + 1 == pieces[i].0.number
+                && meta::is_organisation_name(pieces[b].0.text)
+        });
+        if let Some(b) = bureau {
+            pieces[b].1 = Place::Dropped(DropReason::Signature);
+        }
+        match pieces[..i]
+            .iter()
+            .rposition(|(_, place)| *place == Place::Content)
+        {
+            Some(previous) => i = previous,
+            None => return,
+        }
+    }
     let line = pieces[i].0;
     let tokens = token_spans(line.text);
     let trailing = tokens
@@ -379,17 +405,30 @@ fn metadata_key(token: &str) -> Option<&'static str> {
 fn key_values(line: &str) -> Vec<(&'static str, String)> {
     let folded = meta::to_simplified(line);
     let tokens: Vec<&str> = folded.split_whitespace().collect();
+    // values are returned as written (a traditional page keeps its script): folding maps one
+    // character to one, so a value's character offset in a folded token is its offset as written
+    let written: Vec<&str> = line.split_whitespace().collect();
+    let as_written = |k: usize, folded_value: &str| -> String {
+        let token = tokens[k];
+        let skip = token[..token.len() - folded_value.len()].chars().count();
+        written.get(k).map_or_else(
+            || folded_value.to_string(),
+            |w| w.chars().skip(skip).collect(),
+        )
+    };
     let mut pairs = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         if let Some(key) = metadata_key(tokens[i]) {
             let after_key = tokens[i].trim_start_matches(['【', '[']);
             let mut value = after_key[key.len()..].trim_start_matches([':', '：']);
+            let mut at = i;
             if value.is_empty() && tokens.get(i + 1).is_some_and(|t| takes_value(t)) {
                 i += 1;
+                at = i;
                 value = tokens[i];
             }
-            pairs.push((key, value.to_string()));
+            pairs.push((key, as_written(at, value)));
         }
         i += 1;
     }
