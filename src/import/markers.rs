@@ -3,6 +3,9 @@
 /// The kinds of numbering a report uses, from the outermost to the innermost.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum MarkerKind {
+    /// `第一部分` or a heading line with no marker that names a part (`2024年工作总结`): opens
+    /// a part whose `一、` items become its nodes.
+    Chapter,
     /// `一、` — opens a part.
     Part,
     /// `(一)` / `（一）`.
@@ -128,6 +131,21 @@ pub fn marker_at(s: &str) -> Option<Marker> {
     marker(MarkerKind::Numbered, Some(n), len + sep.len_utf8(), false)
 }
 
+/// `第一部分` / `第一篇` / `第一章` at the start of a line: a chapter above the `一、` level.
+pub fn chapter_at(s: &str) -> Option<Marker> {
+    let rest = s.strip_prefix('第')?;
+    let (n, len) = han_number(rest)?;
+    let word = ["部分", "篇", "章"]
+        .iter()
+        .find(|w| rest[len..].starts_with(*w))?;
+    marker(
+        MarkerKind::Chapter,
+        Some(n),
+        '第'.len_utf8() + len + word.len(),
+        false,
+    )
+}
+
 /// A damaged level-1 marker at the start of a line: `(坚持…` where `一)` was lost, `一)坚持…`
 /// where `(` was lost, or `(三坚持…` where `)` was lost.
 pub fn broken_section_at_line_start(s: &str) -> Option<Marker> {
@@ -210,6 +228,16 @@ mod tests {
         assert_eq!(marker_at("(第二版)"), None);
         assert_eq!(marker_at("一网统管"), None);
         assert_eq!(marker_at("0.加强"), None);
+    }
+
+    #[test]
+    fn chapters() {
+        let m = chapter_at("第二部分 2025年工作计划").unwrap();
+        assert_eq!(
+            (m.kind, m.number, m.len),
+            (MarkerKind::Chapter, Some(2), "第二部分".len())
+        );
+        assert_eq!(chapter_at("第三届全球数字贸易博览会"), None);
     }
 
     #[test]

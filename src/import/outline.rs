@@ -95,6 +95,13 @@ impl Builder {
     /// A marker opening the line: any well-formed marker (out-of-sequence ones are flagged), or
     /// a damaged (一) / 一是.
     fn line_start_marker(&self, text: &str) -> Option<(Marker, Vec<Flag>)> {
+        if let Some(marker) = markers::chapter_at(text).or_else(|| bare_part_heading(text)) {
+            let expected = self.expected(MarkerKind::Chapter);
+            return Some((
+                marker.clone(),
+                marker.number.map_or(Vec::new(), |n| gap_flag(n, expected)),
+            ));
+        }
         if let Some(marker) = markers::marker_at(text) {
             let expected = self.expected(marker.kind);
             let number = marker.number.unwrap_or(expected);
@@ -124,6 +131,7 @@ impl Builder {
         let number = marker.number?;
         let in_sequence = number == expected;
         let accepted = match marker.kind {
+            MarkerKind::Chapter => false, // chapters are whole lines
             MarkerKind::Part => {
                 in_sequence
                     && boundary >= Boundary::Sentence
@@ -174,7 +182,8 @@ impl Builder {
     /// The number a marker of this kind should carry to continue the current outline.
     fn expected(&self, kind: MarkerKind) -> u32 {
         let siblings = match kind {
-            MarkerKind::Part => &self.parts,
+            MarkerKind::Chapter => &self.parts,
+            MarkerKind::Part if !self.in_chapter() => &self.parts,
             _ => match self.parent_for(kind) {
                 Some(parent) => &self.items[parent].children,
                 None => return 1,
@@ -209,7 +218,10 @@ impl Builder {
             line,
             children: Vec::new(),
         });
-        if marker.kind == MarkerKind::Part {
+        // a chapter, or a 一、 outside chapters, opens a part; a 一、 inside a chapter is a node
+        if marker.kind == MarkerKind::Chapter
+            || (marker.kind == MarkerKind::Part && !self.in_chapter())
+        {
             self.parts.push(index);
             self.open = vec![index];
             return;
@@ -228,6 +240,13 @@ impl Builder {
             self.items[parent].children.push(index);
         }
         self.open.push(index);
+    }
+
+    /// The current part is a chapter (`第一部分`, or a bare `2024年工作总结` line).
+    fn in_chapter(&self) -> bool {
+        self.open
+            .first()
+            .is_some_and(|&i| self.items[i].kind == MarkerKind::Chapter)
     }
 
     /// A document that opens at (一) with no 一、 line gets one part with an empty heading.
@@ -311,6 +330,27 @@ impl Builder {
             })
             .collect()
     }
+}
+
+/// A line with no marker that is a part heading: short, not a sentence, naming a part's kind
+/// with its year or period (`2024年工作总结`, `下一步工作计划`). Its marker is empty.
+fn bare_part_heading(text: &str) -> Option<Marker> {
+    let folded = meta::to_simplified(text);
+    let anchored = !meta::years(&folded).is_empty()
+        || ["上半年", "下半年", "下一步", "今后"]
+            .iter()
+            .any(|w| folded.contains(w));
+    let heading = folded.chars().count() <= 30
+        && !folded.contains(['。', '，', '；', ',', ';', '：', ':'])
+        && markers::marker_at(text).is_none()
+        && meta::names_part_kind(text)
+        && anchored;
+    heading.then_some(Marker {
+        kind: MarkerKind::Chapter,
+        number: None,
+        len: 0,
+        broken: false,
+    })
 }
 
 fn gap_flag(number: u32, expected: u32) -> Vec<Flag> {
@@ -400,7 +440,13 @@ fn split_part_heading(marker: &str, paragraphs: &[String]) -> (String, String) {
     } else {
         first.len()
     };
-    let heading = format!("{marker}{}", &first[..cut]);
+    // `第一部分 2024年工作总结` keeps a space after the chapter word
+    let gap = if marker.ends_with(['分', '篇', '章']) {
+        " "
+    } else {
+        ""
+    };
+    let heading = format!("{marker}{gap}{}", &first[..cut]);
     let text = std::iter::once(first[cut..].trim())
         .chain(rest.iter().map(String::as_str))
         .filter(|p| !p.is_empty())
@@ -664,6 +710,34 @@ mod tests {
         assert_eq!(shape(nodes)[0].0, "1、");
         assert_eq!(nodes[1].children.len(), 2);
         assert_eq!(nodes[1].children[1].id, "p1.2.2");
+    }
+
+    #[test]
+    fn part_headings_without_markers_and_chapters_hold_their_one_items() {
+        for (first, second) in [
+            ("2024年工作总结", "2025年工作计划"),
+            ("第一部分 2024年工作总结", "第二部分 2025年工作计划"),
+        ] {
+            let o = outline(&format!(
+                "前言。\n{first}\n一、强化水安全保障。完成。\n二、提升供水质量。完成。\n{second}\n一、持续推进碧道建设。力争新增碧道20公里。\n（一）加快建设。开工。\n"
+            ));
+            assert_eq!(o.parts.len(), 2, "{first}");
+            assert_eq!(o.parts[0].heading, first);
+            assert_eq!(
+                shape(&o.parts[0].nodes),
+                vec![
+                    ("一、".into(), "强化水安全保障。".into(), 0),
+                    ("二、".into(), "提升供水质量。".into(), 0)
+                ]
+            );
+            assert_eq!(o.parts[1].heading, second);
+            assert_eq!(
+                o.parts[1].nodes[0].children.len(),
+                1,
+                "（一） nests under 一、"
+            );
+            assert!(o.parts[1].nodes.iter().all(|n| n.flags.is_empty()));
+        }
     }
 
     #[test]
