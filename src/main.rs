@@ -135,6 +135,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         None if !std::io::stdout().is_terminal() && cli.paths.is_empty() => list_bundled(&mut out)?,
         None => {
             drop(out);
+            if let Some(word) = mistyped_command(&cli.paths) {
+                report_error(&format!(
+                    "`{word}` is neither a command (import, tree, show, list, diff, audit) nor a report file; see planlens --help"
+                ));
+                return Ok(ExitCode::from(2));
+            }
             return run_app(&cli.paths, cli.ambiguous_wide, cli.theme);
         }
         Some(Command::Import { file, output }) => {
@@ -182,6 +188,17 @@ fn write_output(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         ));
     }
     atomic::write(path, bytes)
+}
+
+/// `planlens shwo x`: the first word is no file, no bundled report and no path-like name, and
+/// nothing given exists: a mistyped command (a usage error), not files that failed to load.
+fn mistyped_command(paths: &[PathBuf]) -> Option<String> {
+    let first = paths.first()?.to_str()?;
+    let word_like = !first.is_empty() && first.chars().all(|c| c.is_ascii_alphabetic() || c == '-');
+    let none_exist = paths
+        .iter()
+        .all(|p| !p.exists() && p.to_str().and_then(bundled::find).is_none());
+    (word_like && none_exist).then(|| first.to_string())
 }
 
 /// Loads the reports to open (bundled ones when no path is given): files that fail become

@@ -749,13 +749,22 @@ fn usage_errors_exit_2() {
 }
 
 #[test]
-fn an_unknown_path_to_open_is_bad_data_not_usage() {
+fn a_mistyped_command_is_usage_and_a_missing_file_is_bad_data() {
     planlens()
-        .arg("frobnicate")
+        .args(["shwo", "x"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(
+            predicate::str::contains("`shwo` is neither a command")
+                .and(predicate::str::is_match("^[^\n]*\n$").unwrap()),
+        );
+    planlens()
+        .arg("missing.json")
         .assert()
         .code(1)
         .stdout("")
-        .stderr("planlens: frobnicate: cannot read: No such file or directory (os error 2)\n");
+        .stderr("planlens: missing.json: cannot read: No such file or directory (os error 2)\n");
 }
 
 #[test]
