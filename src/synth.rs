@@ -166,6 +166,16 @@ pub fn report_text(spec: &Spec) -> String {
     generate(spec).text
 }
 
+/// The structure of an imported report in the form of [`expected_shape`]: each part's kind and
+/// the number of items in each of its sections.
+pub fn shape_of(report: &crate::model::Report) -> Vec<(PartKind, Vec<usize>)> {
+    report
+        .parts
+        .iter()
+        .map(|p| (p.kind, p.nodes.iter().map(|n| n.children.len()).collect()))
+        .collect()
+}
+
 /// The structure [`report_text`] writes for `spec`: for each part (summary, plan), the number
 /// of items in each of its sections.
 pub fn expected_shape(spec: &Spec) -> Vec<(PartKind, Vec<usize>)> {
@@ -746,15 +756,6 @@ impl Writer<'_> {
 mod tests {
     use super::*;
     use crate::import::{check_lossless, import_text};
-    use crate::model::Report;
-
-    fn shape_of(report: &Report) -> Vec<(PartKind, Vec<usize>)> {
-        report
-            .parts
-            .iter()
-            .map(|p| (p.kind, p.nodes.iter().map(|n| n.children.len()).collect()))
-            .collect()
-    }
 
     #[test]
     fn rng_is_deterministic_and_spread() {

@@ -7,7 +7,7 @@
 use std::path::Path;
 
 use planlens::import::{check_lossless, import_text};
-use planlens::model::{PartKind, Report};
+
 use planlens::synth::{self, BUREAUS, DISTRICTS, ItemStyle, Spec};
 use proptest::prelude::*;
 use proptest::test_runner::RngSeed;
@@ -24,14 +24,6 @@ fn config(cases: u32) -> ProptestConfig {
     }
     config.failure_persistence = None;
     config
-}
-
-fn shape_of(report: &Report) -> Vec<(PartKind, Vec<usize>)> {
-    report
-        .parts
-        .iter()
-        .map(|p| (p.kind, p.nodes.iter().map(|n| n.children.len()).collect()))
-        .collect()
 }
 
 fn style() -> impl Strategy<Value = ItemStyle> {
@@ -98,7 +90,7 @@ fn imports_as_written(spec: &Spec) -> Result<(), TestCaseError> {
     let generated = synth::generate(spec);
     let report = import_text(&generated.text).map_err(|e| TestCaseError::fail(e.to_string()))?;
     prop_assert_eq!(check_lossless(&generated.text, &report), Ok(()));
-    prop_assert_eq!(shape_of(&report), generated.shape);
+    prop_assert_eq!(synth::shape_of(&report), generated.shape);
     prop_assert_eq!(report.city.as_deref(), Some("深圳市"));
     prop_assert_eq!(report.district.as_deref(), Some(spec.district.as_str()));
     prop_assert_eq!(report.bureau.as_deref(), Some(spec.bureau.as_str()));

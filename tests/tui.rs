@@ -156,20 +156,20 @@ fn every_size_renders() {
     }
 }
 
+/// Open 光明, fold its summary, select its plan part, press `d`: the chooser.
+const TO_COMPARE_CHOOSER: [Action; 5] = [
+    Action::Open,
+    Action::Down,
+    Action::Fold,
+    Action::Down,
+    Action::OpenCompare,
+];
+
 /// `d` on the 光明 plan, choose the 龙岗 plan: the side-by-side comparison.
 fn compare_app(w: u16, h: u16) -> App {
     let mut app = app(w, h);
-    // open 光明, select its plan part, press d, pick the first choice (龙岗's plan comes first)
-    drive(
-        &mut app,
-        &[
-            Action::Open,
-            Action::Down,
-            Action::Fold,
-            Action::Down,
-            Action::OpenCompare,
-        ],
-    );
+    // pick the first choice (龙岗's plan comes first)
+    drive(&mut app, &TO_COMPARE_CHOOSER);
     drive(&mut app, &[Action::Open]);
     app
 }
@@ -198,16 +198,7 @@ fn compare_view_side_by_side_and_stacked() {
 #[test]
 fn compare_chooser_lists_the_other_report_first() {
     let mut app = app(100, 30);
-    drive(
-        &mut app,
-        &[
-            Action::Open,
-            Action::Down,
-            Action::Fold,
-            Action::Down,
-            Action::OpenCompare,
-        ],
-    );
+    drive(&mut app, &TO_COMPARE_CHOOSER);
     insta::assert_snapshot!("compare_chooser_100x30", screen(&app, 100, 30));
 }
 

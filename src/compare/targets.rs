@@ -73,13 +73,11 @@ const SCALED_UNITS: &[(&str, f64, &str)] = &[
     ("％", 1.0, "%"),
 ];
 
-/// Words right before a figure that make it a target or a result (kept in its displayed range).
-/// Longest first, so 不少于 wins over 少于.
+/// Words right before a figure that make it a target or a result (kept in its displayed range),
+/// besides the upper-bound ones in `AT_MOST_LEADS`; the longest that matches wins (不少于 over 少于).
 const LEAD_WORDS: &[&str] = &[
     "不少于",
     "不低于",
-    "不超过",
-    "不高于",
     "提升至",
     "提升到",
     "提高至",
@@ -87,18 +85,6 @@ const LEAD_WORDS: &[&str] = &[
     "增长至",
     "增长到",
     "达到",
-    "控制在",
-    "压缩至",
-    "压缩到",
-    "压减至",
-    "缩短至",
-    "缩短到",
-    "降低至",
-    "降低到",
-    "减少至",
-    "减少到",
-    "降至",
-    "低于",
     "超过",
     "突破",
     "增长",
@@ -324,7 +310,11 @@ fn figure(folded: &Folded, span: Span) -> Figure {
         .rposition(|&c| is_clause_break(c))
         .map_or(0, |p| p + 1);
     let before: String = chars[clause_start..span.start].iter().collect();
-    let lead = LEAD_WORDS.iter().find(|w| before.ends_with(*w));
+    let lead = LEAD_WORDS
+        .iter()
+        .chain(AT_MOST_LEADS)
+        .filter(|w| before.ends_with(*w))
+        .max_by_key(|w| w.chars().count());
     let lead_start = span.start - lead.map_or(0, |w| w.chars().count());
     let after: String = chars[span.end..].iter().take(2).collect();
     let trail = TRAIL_WORDS.iter().find(|(w, _)| after.starts_with(w));
