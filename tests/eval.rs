@@ -1,0 +1,111 @@
+//! The labelled evaluation holds every pair to its floors: figures no lower than the engine
+//! reached when they were set (raise them as it improves; never lower them to pass).
+
+#[path = "../examples/eval/harness.rs"]
+mod harness;
+
+/// (pair, evidence recall >=, false alarms <=, status agreement >=, target agreement >=).
+/// Set to the figures of the engine that first ran the evaluation (bigram TF-IDF over the pair).
+const AUDIT_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
+    ("longgang-2023", 0.88, 0.0, 0.76, 0.67),
+    ("minghu-2025", 1.0, 0.0, 1.0, 1.0),
+    ("minghu-2025-mirror", 1.0, 0.0, 1.0, 1.0),
+    ("nanhai-2025-heldout", 0.80, 0.20, 0.66, 0.70),
+    ("pingshan-2024", 0.83, 0.13, 0.69, 0.77),
+];
+
+/// (pair, pair recall >=, forbidden pairs made <=).
+const COMPARE_FLOORS: &[(&str, f64, usize)] = &[
+    ("plans-guangming-longgang", 0.33, 0),
+    ("summaries-guangming-longgang", 0.27, 0),
+];
+
+#[test]
+fn every_labelled_pair_meets_its_floors() {
+    let scores = harness::evaluate(&harness::root()).expect("labels load and every key resolves");
+    let mut failures = Vec::new();
+    for &(name, evidence, alarms, status, targets) in AUDIT_FLOORS {
+        let Some(s) = scores.audit.iter().find(|s| s.name == name) else {
+            failures.push(format!("{name}: no such audit pair"));
+            continue;
+        };
+        let figures = [
+            ("evidence recall", s.evidence_recall(), evidence, true),
+            ("false alarms", s.false_alarms(), alarms, false),
+            ("status agreement", s.status_agreement(), status, true),
+            ("target agreement", s.target_agreement(), targets, true),
+        ];
+        for (what, got, floor, higher_is_better) in figures {
+            let ok = if higher_is_better {
+                got >= floor - 1e-9
+            } else {
+                got <= floor + 1e-9
+            };
+            if !ok {
+                failures.push(format!("{name}: {what} {got:.3} (floor {floor})"));
+            }
+        }
+    }
+    for &(name, recall, forbidden) in COMPARE_FLOORS {
+        let Some(s) = scores.compare.iter().find(|s| s.name == name) else {
+            failures.push(format!("{name}: no such comparison"));
+            continue;
+        };
+        if s.pair_recall < recall - 1e-9 {
+            failures.push(format!(
+                "{name}: pair recall {:.3} (floor {recall})",
+                s.pair_recall
+            ));
+        }
+        if s.forbidden_made > forbidden {
+            failures.push(format!(
+                "{name}: {} forbidden pairs made (at most {forbidden})",
+                s.forbidden_made
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_pair_is_held_to_a_floor() {
+    let scores = harness::evaluate(&harness::root()).expect("labels load");
+    for s in &scores.audit {
+        assert!(
+            AUDIT_FLOORS.iter().any(|f| f.0 == s.name),
+            "{} has no floor",
+            s.name
+        );
+    }
+    for s in &scores.compare {
+        assert!(
+            COMPARE_FLOORS.iter().any(|f| f.0 == s.name),
+            "{} has no floor",
+            s.name
+        );
+    }
+}
+
+#[test]
+fn a_figure_is_found_whole_not_inside_a_longer_number() {
+    assert!(harness::holds_figure("不少于20个", "20个"));
+    assert!(!harness::holds_figure("120个", "20个"));
+    assert!(!harness::holds_figure("二十个", "十个"));
+    assert!(harness::holds_figure("達99.2%", "达99.2%"));
+}
+
+#[test]
+fn a_shown_sentence_matches_its_labelled_phrase_in_either_direction() {
+    assert!(harness::same_sentence(
+        "完成全区80平方公里三维建模。",
+        "80平方公里三维建模"
+    ));
+    assert!(harness::same_sentence(
+        "三维建模",
+        "完成全区80平方公里三维建模"
+    ));
+    assert!(!harness::same_sentence(
+        "组织网络安全攻防演练2次。",
+        "三维建模"
+    ));
+}
