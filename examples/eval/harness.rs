@@ -236,14 +236,22 @@ fn score_audit(root: &Path, labels: &AuditLabels) -> Result<AuditScore, String> 
             ));
         }
         if !wrong.is_empty() && !labels.held_out {
+            let commitments: Vec<String> = item
+                .commitments
+                .iter()
+                .map(|c| {
+                    let mark = if c.evidence.is_some() { "✓" } else { "✗" };
+                    format!("{mark}{}{}", if c.main { "*" } else { "" }, c.text)
+                })
+                .collect();
             misses.push(format!(
-                "{} {}{} [{}] score {:.2}: {}",
+                "{} {}{} [{}]: {}\n      {}",
                 item.id,
                 item.marker,
                 item.title,
                 label.how.as_deref().unwrap_or("-"),
-                item.score,
-                wrong.join("; ")
+                wrong.join("; "),
+                commitments.join(" | ")
             ));
         }
     }

@@ -59,6 +59,10 @@ const HAN_MULTIPLIERS: &str = "十百千万亿";
 const SCALED_UNITS: &[(&str, f64, &str)] = &[
     ("亿元", 1e8, "元"),
     ("万元", 1e4, "元"),
+    ("亿条次", 1e8, "条次"),
+    ("万条次", 1e4, "条次"),
+    ("万人次", 1e4, "人次"),
+    ("万件次", 1e4, "件次"),
     ("亿条", 1e8, "条"),
     ("万条", 1e4, "条"),
     ("万宗", 1e4, "宗"),
@@ -131,18 +135,50 @@ const AIM_WORDS: &[&str] = &["力争", "争取", "计划", "预计", "目标", "
 const DOUBLE_DIGITS: [char; 3] = ['两', '位', '数'];
 
 /// The figures with units in `text` (figures without a unit cannot be compared and are left
-/// out, as are years, ordinals like 第3批, and a lone 一 as in 一批 or 一件事).
+/// out, as are years, ordinals like 第3批, a lone 一 as in 一批 or 一件事, and numbers that are
+/// part of a name: see [`is_name_part`]).
 pub fn figures(text: &str) -> Vec<Figure> {
     let folded = fold(text);
     let chars = &folded.chars;
     let mut spans = arabic_spans(&folded);
     spans.extend(han_spans(chars));
     spans.sort_by_key(|s| s.start);
+    let quoted = quoted_chars(chars);
     spans
         .into_iter()
         .filter(|s| !s.unit.is_empty() && !is_ordinal(chars, s.start))
+        .filter(|s| !is_name_part(chars, &quoted, s))
         .map(|s| figure(&folded, s))
         .collect()
+}
+
+/// Whether each folded character is inside quotes (quotes fold to `"`).
+fn quoted_chars(chars: &[char]) -> Vec<bool> {
+    let mut inside = false;
+    chars
+        .iter()
+        .map(|&c| {
+            if c == '"' {
+                inside = !inside;
+                false
+            } else {
+                inside
+            }
+        })
+        .collect()
+}
+
+/// A number that names rather than counts: inside a quoted name (“八个办”, “三个一”), a factor
+/// of a product (7×24小时), or a phase (二期, 一期: an amount is written in digits, 12期).
+fn is_name_part(chars: &[char], quoted: &[bool], span: &Span) -> bool {
+    let in_quotes = quoted.get(span.start).copied().unwrap_or(false);
+    let factor = span
+        .start
+        .checked_sub(1)
+        .and_then(|i| chars.get(i))
+        .is_some_and(|c| matches!(c, '×' | '*'));
+    let phase = span.unit == "期" && chars.get(span.start).is_some_and(|c| !c.is_ascii_digit());
+    in_quotes || factor || phase
 }
 
 /// A number found in folded text, before its target words are read: char positions.
@@ -180,12 +216,19 @@ fn arabic_spans(folded: &Folded) -> Vec<Span> {
         .collect()
 }
 
-/// The unit written at char `at`: its multiplier, base unit and end. A bare magnitude (万, 亿)
-/// takes the unit after it, with 余 or 多 between (115万余笔).
+/// The unit written at char `at`: its multiplier, base unit and end. A number and a bare
+/// magnitude (万, 亿) take the unit after them, with 余 or 多 between (100余次, 115万余笔).
 fn resolve_unit(chars: &[char], at: usize) -> (f64, &'static str, usize) {
     let (multiplier, unit, end) = unit_at(chars, at);
-    if !unit.is_empty() || multiplier == 1.0 {
+    if !unit.is_empty() {
         return (multiplier, unit, end);
+    }
+    if multiplier == 1.0 {
+        let after = at + usize::from(matches!(chars.get(at), Some('余' | '多')));
+        return match unit_at(chars, after) {
+            (m, u, e) if after > at && !u.is_empty() => (m, u, e),
+            _ => (multiplier, unit, end),
+        };
     }
     let after = end + usize::from(matches!(chars.get(end), Some('余' | '多')));
     match unit_at(chars, after) {
@@ -369,16 +412,25 @@ pub fn reaches(target: &Figure, reported: &Figure) -> bool {
 /// the figure whose clause shares the most character pairs with the target's clause (汇聚政务数据
 /// 超30亿条 ↔ 累计汇聚政务数据28亿条; 新建五个街道智慧治理中心 ↔ 建成街道智慧治理中心三个); a
 /// figure whose clause shares none is not that target's (在6个街道设立专窗 is not 数据产品不少于
-/// 30个). Each reported figure is used once; aims (力争…) are not reported figures.
+/// 30个) unless it is the only figure of the target's unit left in the sentence that reports the
+/// target's clause (`linked[t]`: an index into `evidence`). Each reported figure is used once;
+/// aims (力争…) are not reported figures.
 pub fn check_targets(
     targets: &[Figure],
     plan_text: &str,
     evidence: &[(Vec<Figure>, &str)],
+    linked: &[Option<usize>],
 ) -> Vec<TargetCheck> {
-    let reported: Vec<(&Figure, &str)> = evidence
+    let (reported, origin): (Vec<(&Figure, &str)>, Vec<usize>) = evidence
         .iter()
-        .flat_map(|(figures, text)| figures.iter().filter(|f| !f.aim).map(move |f| (f, *text)))
-        .collect();
+        .enumerate()
+        .flat_map(|(e, (figures, text))| {
+            figures
+                .iter()
+                .filter(|f| !f.aim)
+                .map(move |f| ((f, *text), e))
+        })
+        .unzip();
     let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
     for (t, target) in targets.iter().enumerate() {
         for (r, (figure, _)) in reported.iter().enumerate() {
@@ -394,6 +446,22 @@ pub fn check_targets(
     let mut used = vec![false; reported.len()];
     for (_, t, r) in pairs {
         if taken[t].is_none() && !used[r] {
+            taken[t] = Some(r);
+            used[r] = true;
+        }
+    }
+    // a target left alone takes the one figure of its unit left in the sentence that reports
+    // its clause, though their clauses share no words (视频接入总量达到3万路 ↔ 汇聚点位3.2万路)
+    for (t, target) in targets.iter().enumerate() {
+        let Some(Some(sentence)) = linked.get(t) else {
+            continue;
+        };
+        if taken[t].is_some() {
+            continue;
+        }
+        let mut same_unit = (0..reported.len())
+            .filter(|&r| !used[r] && origin[r] == *sentence && reported[r].0.unit == target.unit);
+        if let (Some(r), None) = (same_unit.next(), same_unit.next()) {
             taken[t] = Some(r);
             used[r] = true;
         }
@@ -584,7 +652,7 @@ mod tests {
         let targets = figures(plan);
         let evidence: Vec<(Vec<Figure>, &str)> =
             evidence.iter().map(|e| (figures(e), *e)).collect();
-        check_targets(&targets, plan, &evidence)
+        check_targets(&targets, plan, &evidence, &[])
     }
 
     #[test]

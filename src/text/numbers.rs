@@ -6,6 +6,10 @@ use std::ops::Range;
 /// Units written after figures in work reports, longest first so 平方公里 wins over 公里.
 pub const UNITS: &[&str] = &[
     "平方公里",
+    "亿条次",
+    "万条次",
+    "万人次",
+    "万件次",
     "亿元",
     "万元",
     "亿条",
@@ -17,6 +21,7 @@ pub const UNITS: &[&str] = &[
     "万次",
     "人次",
     "条次",
+    "件次",
     "个百分点",
     "百分点",
     "公里",
@@ -51,6 +56,9 @@ pub const UNITS: &[&str] = &[
     "分钟",
     "秒",
     "米",
+    "核",
+    "路",
+    "p",
     "%",
     "％",
 ];

@@ -1,0 +1,330 @@
+//! What a plan item commits to, and which of its commitments a summary reports: the item cut
+//! into clauses, each clause looked up in the summary's sentences through an inverted index of
+//! their character bigrams, weighted by how rare each bigram is in real reports. No UI types.
+
+use std::ops::Range;
+
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::compare::audit::units::Sentence;
+use crate::compare::similarity::{Bigram, Idf, bigrams};
+use crate::compare::targets::{CLAUSE_BREAKS, figures};
+use crate::text::normalize::fold;
+
+/// The share of a clause's weighted bigrams one sentence must hold for the clause to count as
+/// reported by it.
+pub const CLAUSE_FOUND: f64 = 0.45;
+/// A clause with a figure counts as reported by a sentence holding a figure of the same unit
+/// and this share of its bigrams (调用量3.8亿条次 for 全年数据共享调用量突破3亿条次).
+pub const FIGURE_CLAUSE_FOUND: f64 = 0.25;
+/// The least IDF weight of a shared bigram that makes it content: ln(1/0.03) + 1, a bigram in at
+/// most about 3% of real report sentences. Above that share are the words that say how or
+/// where, not what (政务 21%, 服务, 数据 17%, 平台, 应用 8%, 街道, 社区). A clause is reported only
+/// by a sentence that shares at least one content bigram with it.
+pub const CONTENT_WEIGHT: f64 = 4.5;
+/// The least distinct content bigrams of a clause that commits to something: a lone word left
+/// between commas (街道, 社区) is a place or a list entry, not a commitment.
+pub const CLAUSE_MIN_TERMS: usize = 2;
+
+/// Words every report uses: they say how (推进, 加强, 持续深化), not what. They are taken out
+/// before matching, on top of the IDF weighting.
+pub const GENERIC_WORDS: &[&str] = &[
+    "进一步",
+    "推进",
+    "推动",
+    "加强",
+    "加快",
+    "持续",
+    "全面",
+    "深化",
+    "深入",
+    "建设",
+    "工作",
+    "不断",
+    "稳步",
+    "扎实",
+    "积极",
+    "切实",
+    "着力",
+    "大力",
+    "全力",
+    "有序",
+    "坚持",
+    "围绕",
+    "取得",
+    "成效",
+    "各项",
+    "提升",
+    "强化",
+    "落实",
+    "开展",
+    "实施",
+    "工程",
+    "不少于",
+    "不低于",
+    "以上",
+    "以内",
+    "达到",
+    "超过",
+    "突破",
+    "力争",
+    "确保",
+    "累计",
+    "同比",
+];
+
+/// The bigrams of a text with its generic words and figures taken out (pairs across them are
+/// skipped as pairs across punctuation are).
+pub fn content_bigrams(text: &str) -> Vec<Bigram> {
+    let mut folded = fold(text).as_string();
+    for word in GENERIC_WORDS {
+        if folded.contains(word) {
+            folded = folded.replace(word, ",");
+        }
+    }
+    bigrams(&folded.replace(|c: char| c.is_ascii_digit(), ","))
+}
+
+/// Bigrams sorted and without repeats, for `binary_search` and merging.
+pub fn sorted_set(grams: impl Iterator<Item = Bigram>) -> Vec<Bigram> {
+    let mut set: Vec<Bigram> = grams.collect();
+    set.sort_unstable();
+    set.dedup();
+    set
+}
+
+/// One commitment of a plan item: a clause as the item writes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Clause {
+    /// The clause as written (original script and punctuation).
+    pub text: String,
+    /// Its byte range in the item's title followed by its body.
+    pub range: Range<usize>,
+    /// The item's heading, or its first clause when it has no body: what it mainly promises.
+    pub main: bool,
+    terms: Vec<Bigram>,
+    /// Quoted names in the clause (“一网统管”), folded.
+    names: Vec<String>,
+    /// The units of the clause's figures.
+    units: Vec<&'static str>,
+}
+
+/// The commitments of an item with title `title` and body `body`: with a body, the title is the
+/// heading and the main commitment (as one), and each body clause is another; without one, each
+/// clause of the title is a commitment and the first is the main one. Clauses with no content
+/// left once generic words are out (持续深化) commit to nothing and are left out.
+pub fn clauses(title: &str, body: &str) -> Vec<Clause> {
+    let has_body = body.chars().any(char::is_alphanumeric);
+    let mut found: Vec<Clause> = Vec::new();
+    let at = |base: &str, piece: &str, offset: usize| {
+        let start = piece.as_ptr() as usize - base.as_ptr() as usize + offset;
+        start..start + piece.len()
+    };
+    if has_body {
+        let heading = title.trim();
+        found.extend(clause(heading, at(title, heading, 0), true));
+        for piece in split_clauses(body) {
+            found.extend(clause(piece, at(body, piece, title.len()), false));
+        }
+    } else {
+        for piece in split_clauses(title) {
+            let main = found.is_empty();
+            found.extend(clause(piece, at(title, piece, 0), main));
+        }
+    }
+    found
+}
+
+fn clause(text: &str, range: Range<usize>, main: bool) -> Option<Clause> {
+    let terms = sorted_set(content_bigrams(text).into_iter());
+    (terms.len() >= CLAUSE_MIN_TERMS).then(|| Clause {
+        text: text.to_string(),
+        range,
+        main,
+        terms,
+        names: quoted_names(text),
+        units: figures(text).iter().map(|f| f.unit).collect(),
+    })
+}
+
+/// The clauses of a text as written: cut where its folded form has a comma, stop, semicolon,
+/// colon, ! or ? — not at the enumeration comma 、, which lists the objects of one commitment
+/// (与湖南、江西、广西签订协议), nor at brackets, whose note belongs to its clause (向村(社区)延伸).
+pub fn split_clauses(text: &str) -> Vec<&str> {
+    let folded = fold(text);
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    for (i, c) in folded.chars.iter().enumerate() {
+        let enumeration = text.get(folded.sources[i].clone()) == Some("、");
+        if CLAUSE_BREAKS.contains(c) && !matches!(c, '(' | ')') && !enumeration {
+            if i > start {
+                pieces.push(folded.source_range(start..i));
+            }
+            start = i + 1;
+        }
+    }
+    if folded.chars.len() > start {
+        pieces.push(folded.source_range(start..folded.chars.len()));
+    }
+    pieces
+        .into_iter()
+        .filter_map(|r| text.get(r))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// The quoted names in a text (“一网统管”, 「八個辦」), folded; names of one character are not
+/// names.
+fn quoted_names(text: &str) -> Vec<String> {
+    fold(text)
+        .as_string()
+        .split('"')
+        .skip(1)
+        .step_by(2)
+        .filter(|name| name.chars().filter(|c| c.is_alphanumeric()).count() >= 2)
+        .map(str::to_string)
+        .collect()
+}
+
+/// Where one clause is reported: the sentence and the share of the clause it holds.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Finding {
+    pub sentence: usize,
+    pub coverage: f64,
+}
+
+/// The summary's sentences, indexed by bigram, with the IDF of the pair over a background of
+/// real reports.
+pub struct Matcher<'a> {
+    pub sentences: &'a [Sentence<'a>],
+    /// Sorted distinct content bigrams of each sentence.
+    pub grams: Vec<Vec<Bigram>>,
+    folded: Vec<String>,
+    units: Vec<Vec<&'static str>>,
+    index: HashMap<Bigram, Vec<u32>>,
+    pub idf: Idf,
+}
+
+impl<'a> Matcher<'a> {
+    /// `items` are the plan items' texts, whose bigrams count in the IDF with the sentences'.
+    pub fn new(sentences: &'a [Sentence<'a>], items: &[&str]) -> Self {
+        let grams: Vec<Vec<Bigram>> = sentences
+            .iter()
+            .map(|s| sorted_set(content_bigrams(s.text).into_iter()))
+            .collect();
+        let item_grams: Vec<Vec<Bigram>> = items
+            .iter()
+            .map(|t| sorted_set(content_bigrams(t).into_iter()))
+            .collect();
+        let idf = Idf::with_background(grams.iter().chain(&item_grams).map(Vec::as_slice));
+        let mut index: HashMap<Bigram, Vec<u32>> = HashMap::default();
+        for (s, set) in grams.iter().enumerate() {
+            for b in set {
+                index
+                    .entry(*b)
+                    .or_default()
+                    .push(u32::try_from(s).unwrap_or(u32::MAX));
+            }
+        }
+        Matcher {
+            sentences,
+            folded: sentences.iter().map(|s| fold(s.text).as_string()).collect(),
+            units: sentences
+                .iter()
+                .map(|s| {
+                    figures(s.text)
+                        .iter()
+                        .filter(|f| !f.aim)
+                        .map(|f| f.unit)
+                        .collect()
+                })
+                .collect(),
+            grams,
+            index,
+            idf,
+        }
+    }
+
+    /// The sentence that best reports the clause, if one reports it: a quoted name of the clause
+    /// found verbatim, or enough of its weighted bigrams (see [`CLAUSE_FOUND`],
+    /// [`FIGURE_CLAUSE_FOUND`]) with at least one content bigram among them.
+    pub fn find(&self, clause: &Clause) -> Option<Finding> {
+        let total: f64 = clause.terms.iter().map(|b| self.idf.weight(b)).sum();
+        let mut matched: HashMap<u32, (f64, f64)> = HashMap::default();
+        for b in &clause.terms {
+            let w = self.idf.weight(b);
+            for &s in self.index.get(b).into_iter().flatten() {
+                let entry = matched.entry(s).or_default();
+                entry.0 += w;
+                entry.1 = entry.1.max(w);
+            }
+        }
+        let mut best: Option<(Finding, bool)> = None;
+        for (s, (weight, heaviest)) in matched {
+            let s = s as usize;
+            let coverage = weight / total;
+            let named = clause
+                .names
+                .iter()
+                .any(|n| self.folded[s].contains(n.as_str()));
+            let figure = clause.units.iter().any(|u| self.units[s].contains(u));
+            let found = named
+                || heaviest >= CONTENT_WEIGHT
+                    && (coverage >= CLAUSE_FOUND || figure && coverage >= FIGURE_CLAUSE_FOUND);
+            if !found {
+                continue;
+            }
+            let finding = Finding {
+                sentence: s,
+                coverage,
+            };
+            let better = match best {
+                None => true,
+                Some((b, b_named)) => {
+                    (named, coverage, std::cmp::Reverse(s))
+                        > (b_named, b.coverage, std::cmp::Reverse(b.sentence))
+                }
+            };
+            if better {
+                best = Some((finding, named));
+            }
+        }
+        best.map(|(f, _)| f)
+    }
+
+    /// The clause's weight: the IDF of its distinct bigrams, summed.
+    pub fn weight(&self, clause: &Clause) -> f64 {
+        clause.terms.iter().map(|b| self.idf.weight(b)).sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_heading_over_a_body_is_the_main_commitment() {
+        let found = clauses(
+            "1.建成区级政务智算中心。",
+            "确保6月底前建成并投入使用,持续深化,提供统一算力服务。",
+        );
+        let texts: Vec<(&str, bool)> = found.iter().map(|c| (c.text.as_str(), c.main)).collect();
+        assert_eq!(
+            texts,
+            vec![
+                ("1.建成区级政务智算中心。", true),
+                ("确保6月底前建成并投入使用", false),
+                ("提供统一算力服务", false)
+            ]
+        );
+    }
+
+    #[test]
+    fn without_a_body_the_first_clause_is_the_main_one() {
+        let found = clauses("一是做深做实“八个办”，梳理公布“八个办”事项清单。", "");
+        assert_eq!(found.len(), 2);
+        assert!(found[0].main && !found[1].main);
+        assert_eq!(found[0].names, vec!["八个办".to_string()]);
+    }
+}

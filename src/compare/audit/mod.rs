@@ -1,0 +1,505 @@
+//! A year's plan against the summary of that year, item by item: what each item commits to,
+//! which commitments the summary reports and with which sentences, a status, targets beside
+//! reported figures, weaker commitment words. No UI types, no I/O.
+//!
+//! Evidence is the whole summary of that year ([`units`]): the opening paragraph, where real
+//! summaries put their headline results, the summary part and any other summary part of the
+//! same year — never the next year's plan on the same page. Headings over a body are context.
+//!
+//! Each plan item (a leaf of the plan part) is cut into its commitments ([`commitments`]): with a
+//! body, its heading is the main commitment and each body clause another; without, each clause,
+//! the first being the main one. A commitment is reported by the summary sentence that holds
+//! enough of its IDF-weighted bigrams, at least one of them content (see the constants there),
+//! or that names what it names in quotes (“一网统管”).
+//!
+//! The status follows the rule the labels of the evaluation use: `reported` when the item's main
+//! commitment is reported (done, or in progress with a result) and so is at least
+//! [`REPORTED_SHARE`] of the rest; `partial` when some of its commitments are reported;
+//! `not_mentioned` when none is. A plan that promised to finish (完成/建成) reported only as
+//! started (启动/探索/谋划) is at most `partial`. Real summaries compress: a delivered item is
+//! often reported by a few of its words, so the engine's coverage scores are means to find the
+//! sentences, not the rule.
+
+pub mod commitments;
+pub mod units;
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::compare::similarity::{Bigram, Idf};
+pub use crate::compare::targets::TargetCheck;
+use crate::compare::targets::{Figure, check_targets, figures, weakenings};
+use crate::model::{Node, Part, PartKind, Report};
+use crate::text::normalize::{fold, fold_str};
+use commitments::{Clause, Matcher, clauses, sorted_set};
+pub use units::split_sentences;
+use units::{Sentence, evidence_units};
+
+/// The share of an item's other commitments (besides the main one) that must be reported too
+/// for `reported`; below it the item is `partial`. Above one half: of a heading and two
+/// commitments, one reported is `partial` (the labels' 跨域通办: the windows opened, the 港澳
+/// cross-border services not), two of three is `reported`.
+pub const REPORTED_SHARE: f64 = 0.6;
+/// Evidence sentences shown per item at most.
+pub const TOP_EVIDENCE: usize = 4;
+
+/// The audit of one plan against one summary.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Audit {
+    pub plan_year: Option<i32>,
+    pub summary_year: Option<i32>,
+    /// Why the pair may not be a plan and its own summary: different district or bureau,
+    /// different or unknown years, a half-year summary.
+    pub warnings: Vec<String>,
+    pub items: Vec<ItemAudit>,
+}
+
+/// One plan item and what the summary says about it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ItemAudit {
+    /// The plan node id (`p2.1.3`).
+    pub id: String,
+    pub marker: String,
+    pub title: String,
+    /// The parent heading with its marker (`(一)实施数字底座强基工程`), or the part heading for
+    /// an item directly under the part.
+    pub section: String,
+    /// The item's full text: title then text.
+    pub text: String,
+    pub status: Status,
+    /// How much of the item its evidence covers, 0..=1 (the share of its weighted bigrams).
+    pub score: f64,
+    /// The best evidence sentences, best first (at most [`TOP_EVIDENCE`]).
+    pub evidence: Vec<Evidence>,
+    /// Each figure of the item beside the figure its evidence reports in the same unit.
+    pub targets: Vec<TargetCheck>,
+    /// Key phrases of the item found in its evidence, as the item writes them, in item order;
+    /// [`phrase_ranges`] finds them in any text (evidence in another script too).
+    pub shared: Vec<String>,
+    /// Plan words the evidence reports in a weaker form: `确保→力争`, `完成→启动`, `全面→逐步`.
+    pub commitment: Vec<String>,
+    /// What the item commits to, in its order, each with the evidence sentence that reports it.
+    pub commitments: Vec<CommitmentCheck>,
+}
+
+/// One commitment of a plan item and whether the summary reports it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CommitmentCheck {
+    /// The clause as the item writes it.
+    pub text: String,
+    /// The item's heading, or its first clause when it has no body.
+    pub main: bool,
+    /// The index in the item's `evidence` of the sentence that reports it; `None` when none does.
+    pub evidence: Option<usize>,
+}
+
+impl ItemAudit {
+    /// How many commitments the summary reports, of how many: (k, n).
+    pub fn reported_count(&self) -> (usize, usize) {
+        let k = self
+            .commitments
+            .iter()
+            .filter(|c| c.evidence.is_some())
+            .count();
+        (k, self.commitments.len())
+    }
+}
+
+/// Whether the summary reports a plan item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Reported,
+    Partial,
+    NotMentioned,
+}
+
+impl Status {
+    /// The key in JSON: `reported`, `partial`, `not_mentioned`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Reported => "reported",
+            Status::Partial => "partial",
+            Status::NotMentioned => "not_mentioned",
+        }
+    }
+
+    /// A symbol that tells the status without colour: ✓ reported, ◐ partial, ✗ not mentioned.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Status::Reported => "✓",
+            Status::Partial => "◐",
+            Status::NotMentioned => "✗",
+        }
+    }
+
+    /// The label auditors read: 已报告, 部分, 未提及.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Reported => "已报告",
+            Status::Partial => "部分",
+            Status::NotMentioned => "未提及",
+        }
+    }
+}
+
+/// A summary sentence that reports (part of) a plan item.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Evidence {
+    /// The summary node id, or the part id for a sentence of the part's own paragraph.
+    pub id: String,
+    /// Which text of that node `range` points into.
+    pub field: Field,
+    pub sentence: String,
+    /// Cosine similarity with the item, 0..=1.
+    pub score: f64,
+    /// Byte range of `sentence` in the node's `title` or `text` (see `field`).
+    pub range: Range<usize>,
+}
+
+/// The text of a node (or part) a sentence was cut from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    Title,
+    Text,
+}
+
+/// Why two reports cannot be audited against each other.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AuditError {
+    #[error("no plan part (工作计划) in the plan report")]
+    NoPlan,
+    #[error("no summary part (工作总结) in the summary report")]
+    NoSummary,
+}
+
+/// A suggested pair of the given reports: indexes of the plan report and the summary report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Suggestion {
+    pub plan: usize,
+    pub summary: usize,
+    /// Empty for the same district and bureau with the plan year equal to the summary year.
+    pub warnings: Vec<String>,
+}
+
+/// A plan item to audit, with its heading for context.
+struct PlanItem<'a> {
+    node: &'a Node,
+    section: String,
+    text: String,
+}
+
+/// Audits the plan part of `plan` against the summary of that year in `summary`.
+pub fn audit(plan: &Report, summary: &Report) -> Result<Audit, AuditError> {
+    let plan_part = plan
+        .part_of_kind(PartKind::Plan)
+        .ok_or(AuditError::NoPlan)?;
+    let summary_part = summary
+        .part_of_kind(PartKind::Summary)
+        .ok_or(AuditError::NoSummary)?;
+    let items = plan_items(plan_part);
+    let sentences = evidence_units(summary, summary_part);
+    let texts: Vec<&str> = items.iter().map(|i| i.text.as_str()).collect();
+    let matcher = Matcher::new(&sentences, &texts);
+    Ok(Audit {
+        plan_year: plan_part.year,
+        summary_year: summary_part.year,
+        warnings: pair_warnings(plan, summary),
+        items: items
+            .iter()
+            .map(|item| audit_item(&matcher, item))
+            .collect(),
+    })
+}
+
+fn audit_item(matcher: &Matcher, item: &PlanItem) -> ItemAudit {
+    let clauses = clauses(&item.node.title, &item.node.text);
+    let findings: Vec<_> = clauses.iter().map(|c| matcher.find(c)).collect();
+    // one evidence sentence per reported commitment, in the item's order
+    let mut shown: Vec<usize> = Vec::new();
+    for finding in findings.iter().flatten() {
+        if !shown.contains(&finding.sentence) && shown.len() < TOP_EVIDENCE {
+            shown.push(finding.sentence);
+        }
+    }
+    let commitments: Vec<CommitmentCheck> = clauses
+        .iter()
+        .zip(&findings)
+        .map(|(clause, finding)| CommitmentCheck {
+            text: clause.text.clone(),
+            main: clause.main,
+            evidence: finding.and_then(|f| shown.iter().position(|&s| s == f.sentence)),
+        })
+        .collect();
+    let texts: Vec<&str> = shown.iter().map(|&s| matcher.sentences[s].text).collect();
+    let weakened = weakenings(&item.text, &texts);
+    let evidence_figures: Vec<(Vec<Figure>, &str)> =
+        texts.iter().map(|t| (figures(t), *t)).collect();
+    let targets = figures(&item.text);
+    // the evidence sentence that reports each target's clause
+    let linked: Vec<Option<usize>> = targets
+        .iter()
+        .map(|t| {
+            let clause = clauses
+                .iter()
+                .position(|c| c.range.contains(&t.range.start))?;
+            commitments[clause].evidence
+        })
+        .collect();
+    let covered = sorted_set(shown.iter().flat_map(|&s| matcher.grams[s].iter().copied()));
+    let best_coverage = |s: usize| {
+        findings
+            .iter()
+            .flatten()
+            .filter(|f| f.sentence == s)
+            .map(|f| f.coverage)
+            .fold(0.0, f64::max)
+    };
+    ItemAudit {
+        id: item.node.id.clone(),
+        marker: item.node.marker.clone(),
+        title: item.node.title.clone(),
+        section: item.section.clone(),
+        text: item.text.clone(),
+        status: status(&commitments, weakened.iter().any(|w| w.only_started())),
+        score: reported_weight(matcher, &clauses, &commitments),
+        evidence: shown
+            .iter()
+            .map(|&s| evidence(&matcher.sentences[s], best_coverage(s)))
+            .collect(),
+        targets: check_targets(&targets, &item.text, &evidence_figures, &linked),
+        shared: shared_phrases(&item.text, &covered, &matcher.idf),
+        commitment: weakened.iter().map(|w| w.note()).collect(),
+        commitments,
+    }
+}
+
+fn evidence(s: &Sentence, score: f64) -> Evidence {
+    Evidence {
+        id: s.id.to_string(),
+        field: s.field,
+        sentence: s.text.to_string(),
+        score,
+        range: s.range.clone(),
+    }
+}
+
+/// The status by the rule of the evaluation labels: nothing reported is `not_mentioned`; the
+/// item's commitments reported in the main is `reported` — the main one and at least
+/// [`REPORTED_SHARE`] of the others, or every other one (a heading such as 深化“民意速办”改革
+/// is reported through its body's results) — unless a promise to finish was reported only as
+/// started; anything between is `partial`.
+fn status(commitments: &[CommitmentCheck], only_started: bool) -> Status {
+    if commitments.iter().all(|c| c.evidence.is_none()) {
+        return Status::NotMentioned;
+    }
+    let main_reported = commitments.iter().any(|c| c.main && c.evidence.is_some());
+    let others: Vec<&CommitmentCheck> = commitments.iter().filter(|c| !c.main).collect();
+    let others_reported = others.iter().filter(|c| c.evidence.is_some()).count();
+    let share = if others.is_empty() {
+        1.0
+    } else {
+        others_reported as f64 / others.len() as f64
+    };
+    let all_others = !others.is_empty() && others_reported == others.len();
+    if (main_reported && share >= REPORTED_SHARE || all_others) && !only_started {
+        Status::Reported
+    } else {
+        Status::Partial
+    }
+}
+
+/// The share of the item's commitments, by weight, that the summary reports: 0..=1.
+fn reported_weight(matcher: &Matcher, clauses: &[Clause], commitments: &[CommitmentCheck]) -> f64 {
+    let mut total = 0.0;
+    let mut found = 0.0;
+    for (clause, check) in clauses.iter().zip(commitments) {
+        let weight = matcher.weight(clause);
+        total += weight;
+        if check.evidence.is_some() {
+            found += weight;
+        }
+    }
+    if total == 0.0 { 0.0 } else { found / total }
+}
+
+/// The runs of the item's text whose bigrams all occur in its evidence, as the item writes
+/// them. A run of one bigram is kept only when that bigram is rarer than the item's average (so
+/// 推进 or 建设 alone is not a key phrase).
+fn shared_phrases(text: &str, covered: &[Bigram], idf: &Idf) -> Vec<String> {
+    let folded = fold(text);
+    let chars = &folded.chars;
+    let grams: Vec<Option<Bigram>> = chars
+        .windows(2)
+        .map(|w| Some([w[0], w[1]]).filter(|b| covered.binary_search(b).is_ok()))
+        .collect();
+    let distinct = sorted_set(chars.windows(2).map(|w| [w[0], w[1]]));
+    let mean = distinct.iter().map(|b| idf.weight(b)).sum::<f64>() / distinct.len().max(1) as f64;
+    let mut phrases: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < grams.len() {
+        let run = grams[i..].iter().take_while(|g| g.is_some()).count();
+        if run == 0 {
+            i += 1;
+            continue;
+        }
+        let key = run > 1 || grams[i].is_some_and(|b| idf.weight(&b) > mean);
+        let phrase = text
+            .get(folded.source_range(i..i + run + 1))
+            .unwrap_or_default()
+            .to_string();
+        if key && !phrases.contains(&phrase) {
+            phrases.push(phrase);
+        }
+        i += run;
+    }
+    phrases
+}
+
+/// Byte ranges in `text` where any of the phrases occurs, compared folded (so a simplified
+/// phrase is found in traditional text, and across full-width punctuation), sorted and merged.
+pub fn phrase_ranges(text: &str, phrases: &[String]) -> Vec<Range<usize>> {
+    let folded = fold(text);
+    let mut ranges: Vec<Range<usize>> = Vec::new();
+    for phrase in phrases {
+        let needle = fold(phrase).chars;
+        if needle.is_empty() || needle.len() > folded.chars.len() {
+            continue;
+        }
+        for start in 0..=folded.chars.len() - needle.len() {
+            if folded.chars[start..start + needle.len()] == needle[..] {
+                ranges.push(folded.source_range(start..start + needle.len()));
+            }
+        }
+    }
+    ranges.sort_by_key(|r| (r.start, r.end));
+    let mut merged: Vec<Range<usize>> = Vec::new();
+    for range in ranges {
+        match merged.last_mut() {
+            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+            _ => merged.push(range),
+        }
+    }
+    merged
+}
+
+/// The leaves of the plan part, each with its parent heading.
+fn plan_items(part: &Part) -> Vec<PlanItem<'_>> {
+    let mut items = Vec::new();
+    for node in &part.nodes {
+        collect_items(node, &part.heading, &mut items);
+    }
+    items
+}
+
+fn collect_items<'a>(node: &'a Node, section: &str, items: &mut Vec<PlanItem<'a>>) {
+    if node.children.is_empty() {
+        items.push(PlanItem {
+            node,
+            section: section.to_string(),
+            text: format!("{}{}", node.title, node.text),
+        });
+        return;
+    }
+    let heading = format!("{}{}", node.marker, node.title);
+    for child in &node.children {
+        collect_items(child, &heading, items);
+    }
+}
+
+/// Warnings for auditing `plan` against `summary`: not the same district or bureau, plan and
+/// summary years that differ or are unknown, a half-year summary.
+pub fn pair_warnings(plan: &Report, summary: &Report) -> Vec<String> {
+    let mut warnings = Vec::new();
+    let organisation = |r: &Report| {
+        format!(
+            "{}{}",
+            r.district.as_deref().unwrap_or("(区未知)"),
+            r.bureau.as_deref().unwrap_or("(单位未知)")
+        )
+    };
+    let same = |a: &Option<String>, b: &Option<String>| {
+        a.as_deref().map(fold_str) == b.as_deref().map(fold_str)
+    };
+    if !same(&plan.district, &summary.district) || !same(&plan.bureau, &summary.bureau) {
+        warnings.push(format!(
+            "单位不同: 计划为{}, 总结为{}",
+            organisation(plan),
+            organisation(summary)
+        ));
+    } else if plan.district.is_none() || plan.bureau.is_none() {
+        warnings.push(format!("无法确认是同一单位: {}", organisation(plan)));
+    }
+    let plan_part = plan.part_of_kind(PartKind::Plan);
+    let summary_part = summary.part_of_kind(PartKind::Summary);
+    let year = |y: Option<i32>| y.map_or_else(|| "未知".to_string(), |y| format!("{y}年"));
+    let (plan_year, summary_year) = (
+        plan_part.and_then(|p| p.year),
+        summary_part.and_then(|p| p.year),
+    );
+    if plan_year.is_none() || plan_year != summary_year {
+        warnings.push(format!(
+            "年份不同: 计划为{}, 总结为{}",
+            year(plan_year),
+            year(summary_year)
+        ));
+    }
+    if summary_part.is_some_and(|p| p.half.is_some()) {
+        warnings.push("总结只含半年".to_string());
+    }
+    warnings
+}
+
+/// Plan/summary pairs among `reports`: every report with a plan part against every other
+/// report with a summary part, the matching pairs (same district and bureau, plan year =
+/// summary year: no warnings) first, then by fewer warnings and closer years.
+pub fn suggest(reports: &[&Report]) -> Vec<Suggestion> {
+    let year = |r: &Report, kind| r.part_of_kind(kind).and_then(|p| p.year);
+    let mut found: Vec<(i32, Suggestion)> = Vec::new();
+    for (p, plan) in reports.iter().enumerate() {
+        if plan.part_of_kind(PartKind::Plan).is_none() {
+            continue;
+        }
+        for (s, summary) in reports.iter().enumerate() {
+            if s == p || summary.part_of_kind(PartKind::Summary).is_none() {
+                continue;
+            }
+            let distance = match (year(plan, PartKind::Plan), year(summary, PartKind::Summary)) {
+                (Some(a), Some(b)) => (a - b).abs(),
+                _ => i32::MAX,
+            };
+            found.push((
+                distance,
+                Suggestion {
+                    plan: p,
+                    summary: s,
+                    warnings: pair_warnings(plan, summary),
+                },
+            ));
+        }
+    }
+    found.sort_by(|a, b| {
+        (a.1.warnings.len(), a.0, a.1.plan, a.1.summary).cmp(&(
+            b.1.warnings.len(),
+            b.0,
+            b.1.plan,
+            b.1.summary,
+        ))
+    });
+    found.into_iter().map(|(_, s)| s).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrases_are_found_in_any_script() {
+        let text = "數字孿(luán)生底板實現全覆蓋";
+        let ranges = phrase_ranges(text, &["数字孪生底板".to_string(), "全覆盖".into()]);
+        let found: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(found, vec!["數字孿(luán)生底板", "全覆蓋"]);
+    }
+}

@@ -1,0 +1,182 @@
+//! The evidence units of a summary: its sentences, with where each came from. Evidence is the
+//! whole summary of that year — the report's opening paragraph, the summary part, any other
+//! summary part of the same year — and never a plan part. No UI types.
+
+use std::ops::Range;
+
+use crate::compare::audit::Field;
+use crate::model::{Node, Part, PartKind, Report};
+
+/// The id given to sentences of the report's opening paragraph (before the first part).
+pub const PREAMBLE_ID: &str = "preamble";
+
+/// One evidence unit of the summary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence<'a> {
+    /// The node id, the part id for the part's own paragraph, or [`PREAMBLE_ID`].
+    pub id: &'a str,
+    pub field: Field,
+    /// Byte range of `text` in that node's title or text.
+    pub range: Range<usize>,
+    pub text: &'a str,
+}
+
+/// The sentences a summary reports its year with, in document order: the opening paragraph, then
+/// each summary part of the year of `part` (and `part` itself): its paragraph, and each node's
+/// title and text. Headings are units too: results-style summaries report in them (区级政务智算
+/// 中心建成投用。); one that says nothing particular (政务服务能力持续提升。) shares no content
+/// word with any item and so is never evidence (see [`super::commitments::CONTENT_WEIGHT`]).
+pub fn evidence_units<'a>(summary: &'a Report, part: &'a Part) -> Vec<Sentence<'a>> {
+    let mut found = Vec::new();
+    push_sentences(PREAMBLE_ID, Field::Text, &summary.preamble, &mut found);
+    let same_year =
+        |p: &&Part| std::ptr::eq(*p, part) || (p.kind == PartKind::Summary && p.year == part.year);
+    for p in summary.parts.iter().filter(same_year) {
+        push_sentences(&p.id, Field::Text, &p.text, &mut found);
+        for node in p.nodes.iter().flat_map(Node::walk) {
+            push_sentences(&node.id, Field::Title, &node.title, &mut found);
+            push_sentences(&node.id, Field::Text, &node.text, &mut found);
+        }
+    }
+    found
+}
+
+fn push_sentences<'a>(id: &'a str, field: Field, text: &'a str, found: &mut Vec<Sentence<'a>>) {
+    for range in split_sentences(text) {
+        found.push(Sentence {
+            id,
+            field,
+            text: &text[range.clone()],
+            range,
+        });
+    }
+}
+
+/// Characters that end a sentence (both widths).
+const SENTENCE_ENDS: &[char] = &['。', '！', '？', '；', '!', '?', ';', '\n'];
+/// Han numerals of run-in markers (一是 … 二十是).
+const RUN_IN_NUMERALS: &str = "一二三四五六七八九十";
+
+/// Byte ranges of the sentences of `text`: cut after 。！？； and at line breaks, and before a
+/// run-in marker (一是, 二是 …) that follows punctuation; the marker itself and surrounding
+/// whitespace are left out, and pieces with fewer than two letters or Han characters dropped.
+pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
+    let mut cuts = vec![0];
+    let mut previous: Option<char> = None;
+    for (i, c) in text.char_indices() {
+        if previous.is_some_and(|p| !p.is_alphanumeric() && !p.is_whitespace())
+            && run_in_marker_len(&text[i..]).is_some()
+        {
+            cuts.push(i);
+        }
+        if SENTENCE_ENDS.contains(&c) {
+            cuts.push(i + c.len_utf8());
+        }
+        if !c.is_whitespace() {
+            previous = Some(c);
+        }
+    }
+    cuts.push(text.len());
+    cuts.dedup();
+    cuts.windows(2)
+        .filter_map(|w| trim_sentence(text, w[0]..w[1]))
+        .collect()
+}
+
+/// The byte length of a run-in marker (一是 … 二十是) at the start of `text`.
+fn run_in_marker_len(text: &str) -> Option<usize> {
+    let numeral = text
+        .char_indices()
+        .take_while(|&(_, c)| RUN_IN_NUMERALS.contains(c))
+        .last()
+        .map(|(i, c)| i + c.len_utf8())?;
+    (numeral <= 3 * 3 && text[numeral..].starts_with('是')).then_some(numeral + '是'.len_utf8())
+}
+
+/// A sentence range without surrounding whitespace and its leading run-in marker; `None` when
+/// too little is left to be a sentence.
+fn trim_sentence(text: &str, range: Range<usize>) -> Option<Range<usize>> {
+    let piece = &text[range.clone()];
+    let lead = piece.len() - piece.trim_start().len();
+    let mut start = range.start + lead;
+    if let Some(marker) = run_in_marker_len(&text[start..range.end]) {
+        start += marker;
+    }
+    let end = range.start + piece.trim_end().len();
+    let content = text
+        .get(start..end)?
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .count();
+    (content >= 2).then_some(start..end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pieces(text: &str) -> Vec<&str> {
+        split_sentences(text)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
+    }
+
+    #[test]
+    fn sentences_cut_at_stops_semicolons_and_run_in_markers() {
+        assert_eq!(
+            pieces("主要做了以下工作：一是建成平台，二是上线应用；三是印发办法。四是唯一是否。"),
+            vec![
+                "主要做了以下工作：",
+                "建成平台，",
+                "上线应用；",
+                "印发办法。",
+                "唯一是否。"
+            ]
+        );
+        assert_eq!(
+            pieces("  数据底板! 120平方公里?\n覆盖。"),
+            vec!["数据底板!", "120平方公里?", "覆盖。"]
+        );
+        assert!(pieces("。；”").is_empty());
+    }
+
+    #[test]
+    fn sentence_ranges_point_into_the_text() {
+        let text = "一是區級平台建成。二是上線";
+        for r in split_sentences(text) {
+            assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+        }
+        assert_eq!(pieces(text), vec!["區級平台建成。", "上線"]);
+    }
+
+    #[test]
+    fn evidence_is_the_opening_and_the_summary_never_the_plan() {
+        let report = crate::import::import_text(
+            "明湖区政务服务和数据管理局2025年工作总结和2026年工作计划\n\
+             2025年,区级政务智算中心入选全省算力典型案例。\n\
+             一、2025年工作总结\n\
+             (一)数字底座更加坚实。建成数字孪生底板。\n\
+             (二)政务服务持续优化\n\
+             二、2026年工作计划\n\
+             (一)建设智慧停车平台。接入泊位5万个。\n",
+        )
+        .expect("imports");
+        let summary = report
+            .part_of_kind(PartKind::Summary)
+            .expect("summary part");
+        let units = evidence_units(&report, summary);
+        let texts: Vec<&str> = units.iter().map(|u| u.text).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "2025年,区级政务智算中心入选全省算力典型案例。",
+                "数字底座更加坚实。",
+                "建成数字孪生底板。",
+                "政务服务持续优化"
+            ],
+            "the opening paragraph and the summary are evidence, the next year's plan is not"
+        );
+        assert_eq!(units[0].id, PREAMBLE_ID);
+    }
+}
