@@ -4,5 +4,7 @@
 pub mod align;
 pub mod audit;
 pub mod diff;
+pub mod lexicon;
 pub mod similarity;
 pub mod targets;
+pub mod terms;

@@ -10,6 +10,7 @@
 // alignment time (measured: a whole comparison 1.6 ms -> 1.05 ms).
 use rustc_hash::FxHashMap as HashMap;
 
+use crate::compare::lexicon;
 use crate::text::normalize::fold;
 
 /// A character pair, the term of the vectors.
@@ -20,10 +21,19 @@ fn is_content(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// The bigrams of a text, folded (script, width, punctuation) first; pairs across punctuation
-/// are not words and are skipped.
+/// The bigrams of a text, folded (script, width, punctuation, related terms: see
+/// [`lexicon`]) first; pairs across punctuation are not words and are skipped.
 pub fn bigrams(text: &str) -> Vec<Bigram> {
-    let folded = fold(text).chars;
+    content_pairs(&lexicon::current().canonical(&fold(text).chars))
+}
+
+/// The bigrams of a text as written, folded but with no related terms replaced: for finding
+/// phrases of one text in another.
+pub fn written_bigrams(text: &str) -> Vec<Bigram> {
+    content_pairs(&fold(text).chars)
+}
+
+fn content_pairs(folded: &[char]) -> Vec<Bigram> {
     folded
         .windows(2)
         .filter(|w| is_content(w[0]) && is_content(w[1]))
@@ -41,7 +51,7 @@ pub struct Idf {
 }
 
 /// Bigram document frequencies over 966 sentences of 54 real report pages
-/// (`data/gov-report-df.tsv`, folded to simplified): what every report says (推进, 服务, 数据)
+/// (`data/matching/gov-report-df.tsv`, folded to simplified): what every report says (推进, 服务, 数据)
 /// is decided by many reports, not by the one pair on screen.
 #[derive(Default)]
 struct Background {
@@ -49,7 +59,7 @@ struct Background {
     df: HashMap<Bigram, usize>,
 }
 
-const BACKGROUND_TSV: &str = include_str!("../../data/gov-report-df.tsv");
+const BACKGROUND_TSV: &str = include_str!("../../data/matching/gov-report-df.tsv");
 
 /// The background counts, parsed once (about 10,000 rows).
 fn background() -> &'static Background {

@@ -7,8 +7,9 @@ use std::ops::Range;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::compare::audit::units::Sentence;
-use crate::compare::similarity::{Bigram, Idf, bigrams};
-use crate::compare::targets::{CLAUSE_BREAKS, figures};
+use crate::compare::similarity::{Bigram, Idf};
+use crate::compare::targets::figures;
+use crate::compare::terms::{CONTENT_WEIGHT, content_bigrams, sorted_set, split_clauses};
 use crate::text::normalize::fold;
 
 /// The share of a clause's weighted bigrams one sentence must hold for the clause to count as
@@ -17,81 +18,9 @@ pub const CLAUSE_FOUND: f64 = 0.45;
 /// A clause with a figure counts as reported by a sentence holding a figure of the same unit
 /// and this share of its bigrams (调用量3.8亿条次 for 全年数据共享调用量突破3亿条次).
 pub const FIGURE_CLAUSE_FOUND: f64 = 0.25;
-/// The least IDF weight of a shared bigram that makes it content: ln(1/0.03) + 1, a bigram in at
-/// most about 3% of real report sentences. Above that share are the words that say how or
-/// where, not what (政务 21%, 服务, 数据 17%, 平台, 应用 8%, 街道, 社区). A clause is reported only
-/// by a sentence that shares at least one content bigram with it.
-pub const CONTENT_WEIGHT: f64 = 4.5;
 /// The least distinct content bigrams of a clause that commits to something: a lone word left
 /// between commas (街道, 社区) is a place or a list entry, not a commitment.
 pub const CLAUSE_MIN_TERMS: usize = 2;
-
-/// Words every report uses: they say how (推进, 加强, 持续深化), not what. They are taken out
-/// before matching, on top of the IDF weighting.
-pub const GENERIC_WORDS: &[&str] = &[
-    "进一步",
-    "推进",
-    "推动",
-    "加强",
-    "加快",
-    "持续",
-    "全面",
-    "深化",
-    "深入",
-    "建设",
-    "工作",
-    "不断",
-    "稳步",
-    "扎实",
-    "积极",
-    "切实",
-    "着力",
-    "大力",
-    "全力",
-    "有序",
-    "坚持",
-    "围绕",
-    "取得",
-    "成效",
-    "各项",
-    "提升",
-    "强化",
-    "落实",
-    "开展",
-    "实施",
-    "工程",
-    "不少于",
-    "不低于",
-    "以上",
-    "以内",
-    "达到",
-    "超过",
-    "突破",
-    "力争",
-    "确保",
-    "累计",
-    "同比",
-];
-
-/// The bigrams of a text with its generic words and figures taken out (pairs across them are
-/// skipped as pairs across punctuation are).
-pub fn content_bigrams(text: &str) -> Vec<Bigram> {
-    let mut folded = fold(text).as_string();
-    for word in GENERIC_WORDS {
-        if folded.contains(word) {
-            folded = folded.replace(word, ",");
-        }
-    }
-    bigrams(&folded.replace(|c: char| c.is_ascii_digit(), ","))
-}
-
-/// Bigrams sorted and without repeats, for `binary_search` and merging.
-pub fn sorted_set(grams: impl Iterator<Item = Bigram>) -> Vec<Bigram> {
-    let mut set: Vec<Bigram> = grams.collect();
-    set.sort_unstable();
-    set.dedup();
-    set
-}
 
 /// One commitment of a plan item: a clause as the item writes it.
 #[derive(Debug, Clone, PartialEq)]
@@ -145,33 +74,6 @@ fn clause(text: &str, range: Range<usize>, main: bool) -> Option<Clause> {
         names: quoted_names(text),
         units: figures(text).iter().map(|f| f.unit).collect(),
     })
-}
-
-/// The clauses of a text as written: cut where its folded form has a comma, stop, semicolon,
-/// colon, ! or ? — not at the enumeration comma 、, which lists the objects of one commitment
-/// (与湖南、江西、广西签订协议), nor at brackets, whose note belongs to its clause (向村(社区)延伸).
-pub fn split_clauses(text: &str) -> Vec<&str> {
-    let folded = fold(text);
-    let mut pieces = Vec::new();
-    let mut start = 0;
-    for (i, c) in folded.chars.iter().enumerate() {
-        let enumeration = text.get(folded.sources[i].clone()) == Some("、");
-        if CLAUSE_BREAKS.contains(c) && !matches!(c, '(' | ')') && !enumeration {
-            if i > start {
-                pieces.push(folded.source_range(start..i));
-            }
-            start = i + 1;
-        }
-    }
-    if folded.chars.len() > start {
-        pieces.push(folded.source_range(start..folded.chars.len()));
-    }
-    pieces
-        .into_iter()
-        .filter_map(|r| text.get(r))
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect()
 }
 
 /// The quoted names in a text (“一网统管”, 「八個辦」), folded; names of one character are not

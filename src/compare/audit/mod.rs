@@ -27,12 +27,13 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::compare::similarity::{Bigram, Idf};
+use crate::compare::similarity::{Bigram, Idf, written_bigrams};
 pub use crate::compare::targets::TargetCheck;
 use crate::compare::targets::{Figure, check_targets, figures, weakenings};
+use crate::compare::terms::sorted_set;
 use crate::model::{Node, Part, PartKind, Report};
 use crate::text::normalize::{fold, fold_str};
-use commitments::{Clause, Matcher, clauses, sorted_set};
+use commitments::{Clause, Matcher, clauses};
 pub use units::split_sentences;
 use units::{Sentence, evidence_units};
 
@@ -248,7 +249,11 @@ fn audit_item(matcher: &Matcher, item: &PlanItem) -> ItemAudit {
             commitments[clause].evidence
         })
         .collect();
-    let covered = sorted_set(shown.iter().flat_map(|&s| matcher.grams[s].iter().copied()));
+    let covered = sorted_set(
+        shown
+            .iter()
+            .flat_map(|&s| written_bigrams(matcher.sentences[s].text)),
+    );
     let best_coverage = |s: usize| {
         findings
             .iter()

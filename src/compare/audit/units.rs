@@ -25,7 +25,7 @@ pub struct Sentence<'a> {
 /// each summary part of the year of `part` (and `part` itself): its paragraph, and each node's
 /// title and text. Headings are units too: results-style summaries report in them (区级政务智算
 /// 中心建成投用。); one that says nothing particular (政务服务能力持续提升。) shares no content
-/// word with any item and so is never evidence (see [`super::commitments::CONTENT_WEIGHT`]).
+/// word with any item and so is never evidence (see [`crate::compare::terms::CONTENT_WEIGHT`]).
 pub fn evidence_units<'a>(summary: &'a Report, part: &'a Part) -> Vec<Sentence<'a>> {
     let mut found = Vec::new();
     push_sentences(PREAMBLE_ID, Field::Text, &summary.preamble, &mut found);
