@@ -11,6 +11,7 @@ pub mod meta;
 mod outline;
 
 use crate::model::{DroppedInfo, PartKind, Report, SCHEMA};
+use crate::text::script::to_simplified;
 
 pub use decode::DecodeError;
 
@@ -138,7 +139,7 @@ fn fill_organisation(report: &mut Report, publisher: Option<&str>) {
 /// Kind, year and half of each part from its heading; what a heading leaves open comes from
 /// the title (`2024年工作总结和2025年工作计划`: the summary is 2024, the plan 2025).
 fn fill_part_kinds(report: &mut Report) {
-    let folded_title = meta::to_simplified(&report.title);
+    let folded_title = to_simplified(&report.title);
     let title_years = meta::years(&folded_title);
     let (title_kind, _, title_half) = meta::part_kind(&report.title);
     for part in &mut report.parts {

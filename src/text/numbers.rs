@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use crate::text::chars::is_digit;
+
 /// Units written after figures in work reports, longest first so 平方公里 wins over 公里.
 pub const UNITS: &[&str] = &[
     "平方公里",
@@ -101,10 +103,6 @@ pub fn quantities(text: &str) -> Vec<Range<usize>> {
         }
     }
     found
-}
-
-fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
 
 #[cfg(test)]

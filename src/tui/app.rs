@@ -14,8 +14,8 @@ use super::document::{DocLayout, Document};
 use super::layout::{self, inner, reader_areas, row_in};
 use super::theme::Theme;
 use crate::compare::{align, audit};
-use crate::import::meta::to_simplified;
 use crate::model::{PartKind, Report};
+use crate::text::script::search_fold;
 use crate::text::wrap::WrapOptions;
 use crate::verdicts::{Verdict, VerdictFile};
 
@@ -1094,13 +1094,7 @@ pub fn visible_rows(reader: &ReaderState) -> Vec<usize> {
 /// and ASCII case-insensitively. Folding maps each character to one character, so positions in
 /// the folded text are positions in the original.
 pub fn find_hits(doc: &Document, query: &str) -> Vec<Hit> {
-    let fold = |s: &str| -> Vec<char> {
-        to_simplified(s)
-            .chars()
-            .map(|c| c.to_ascii_lowercase())
-            .collect()
-    };
-    let needle = fold(query.trim());
+    let needle = search_fold(query.trim());
     if needle.is_empty() {
         return Vec::new();
     }
@@ -1112,7 +1106,7 @@ pub fn find_hits(doc: &Document, query: &str) -> Vec<Hit> {
             .map(|(i, _)| i)
             .chain(std::iter::once(b.text.len()))
             .collect();
-        let hay = fold(&b.text);
+        let hay = search_fold(&b.text);
         if hay.len() + 1 != offsets.len() {
             continue; // folding changed the character count: cannot map positions back
         }
