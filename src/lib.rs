@@ -8,7 +8,6 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
-pub mod atomic;
 pub mod bundled;
 pub mod commands;
 pub mod compare;
@@ -16,8 +15,8 @@ pub mod export;
 pub mod import;
 pub mod load;
 pub mod model;
-pub mod settings;
+pub mod present;
+pub mod store;
 pub mod synth;
 pub mod text;
 pub mod tui;
-pub mod verdicts;

@@ -338,10 +338,10 @@ fn collect_files(
 /// Report files are `.json` (ours) and `.txt` (raw page text); verdict sidecars
 /// (`*.verdicts.json`) are not reports.
 pub fn is_report_file(path: &Path) -> bool {
-    let sidecar = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(|n| n.to_lowercase().ends_with(crate::verdicts::SIDECAR_SUFFIX));
+    let sidecar = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+        n.to_lowercase()
+            .ends_with(crate::store::sidecar::SIDECAR_SUFFIX)
+    });
     !sidecar
         && path
             .extension()

@@ -16,8 +16,9 @@ use planlens::compare::targets::TargetCheck;
 use planlens::import::import_text;
 use planlens::load::load_report;
 use planlens::model::Report;
+use planlens::store::sidecar::sidecar_path;
+use planlens::store::verdicts::{Lookup, Verdict, VerdictFile, item_hash};
 use planlens::text::wrap::str_width;
-use planlens::verdicts::{Lookup, Verdict, VerdictFile, item_hash, sidecar_path};
 use tempfile::TempDir;
 
 const PLAN: &str = "minghu-zwsj-2024-2025.txt";
@@ -702,7 +703,7 @@ fn a_verdict_set_in_the_library_shows_in_the_cli_and_goes_stale_when_the_plan_ch
     let plan = load_report(&plan_path).unwrap();
     let audited = audit(&plan, &report(SUMMARY)).unwrap();
     let item = &audited.items[0];
-    let sidecar = sidecar_path(&plan_path);
+    let sidecar = sidecar_path(&plan_path, Path::new("/nowhere"));
     assert_eq!(
         sidecar,
         dir.path().join("minghu-zwsj-2024-2025.verdicts.json")

@@ -229,7 +229,7 @@ fn compare_every_size_renders() {
 }
 
 /// The audit fixtures: 明湖区's 2025 plan (in its 2024/2025 report) and its 2025 summary.
-fn audit_app(w: u16, h: u16, data: &std::path::Path) -> (App, planlens::settings::FileStore) {
+fn audit_app(w: u16, h: u16, data: &std::path::Path) -> (App, planlens::store::FileStore) {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/audit");
     let entries = ["minghu-zwsj-2024-2025.txt", "minghu-zwsj-2025-2026.txt"]
         .iter()
@@ -245,11 +245,11 @@ fn audit_app(w: u16, h: u16, data: &std::path::Path) -> (App, planlens::settings
         .collect();
     let mut app = App::new(entries, vec![], Theme::new(ThemeName::Dark, false), false);
     app.update(Action::Resize(w, h));
-    let store = planlens::settings::FileStore::new(data.join("bookmarks.json"));
+    let store = planlens::store::FileStore::new(data.to_path_buf());
     (app, store)
 }
 
-fn dispatch(app: &mut App, store: &mut planlens::settings::FileStore, actions: &[Action]) {
+fn dispatch(app: &mut App, store: &mut planlens::store::FileStore, actions: &[Action]) {
     for action in actions {
         planlens::tui::run::dispatch(app, action.clone(), store);
     }

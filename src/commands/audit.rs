@@ -9,8 +9,11 @@ use serde::Serialize;
 use super::{CommandError, one_line, open_report};
 use crate::compare::audit::{Audit, AuditError, ItemAudit, Status, TargetCheck, audit};
 use crate::export;
+use crate::present::labels::verdict_label;
+use crate::store::dirs::data_dir;
+use crate::store::sidecar::sidecar_path;
+use crate::store::verdicts::{Lookup, VerdictFile};
 use crate::text::wrap::{str_width, wrap};
-use crate::verdicts::{Lookup, VerdictFile, sidecar_path};
 
 /// Output formats of `planlens audit`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -64,7 +67,7 @@ pub fn run(args: &AuditArgs, out: &mut impl Write) -> Result<(), CommandError> {
     let sidecar = args
         .verdicts
         .clone()
-        .unwrap_or_else(|| sidecar_path(&args.plan));
+        .unwrap_or_else(|| sidecar_path(&args.plan, &data_dir()));
     let (verdicts, problem) = VerdictFile::load(&sidecar);
     let report = Output::new(args, &audit, &verdicts, problem);
     match args.format {
@@ -104,7 +107,7 @@ impl<'a> Output<'a> {
         warnings.extend(problem);
         for (item, lookup) in &items {
             if let Lookup::Stale(entry) = lookup {
-                let verdict = entry.verdict.map_or("-", |v| v.label());
+                let verdict = entry.verdict.map_or("-", verdict_label);
                 warnings.push(
                     format!(
                         "{}: 核实结论已过期 (条目文字已改动): {verdict} {}",
@@ -298,11 +301,13 @@ fn verdict_cells(lookup: Lookup) -> (String, String) {
     match lookup {
         Lookup::None => (String::new(), String::new()),
         Lookup::Current(e) => (
-            e.verdict.map(|v| v.label().to_string()).unwrap_or_default(),
+            e.verdict
+                .map(|v| verdict_label(v).to_string())
+                .unwrap_or_default(),
             e.note.clone(),
         ),
         Lookup::Stale(e) => (
-            format!("{} (已过期)", e.verdict.map_or("-", |v| v.label())),
+            format!("{} (已过期)", e.verdict.map_or("-", verdict_label)),
             e.note.clone(),
         ),
     }

@@ -2,22 +2,22 @@
 //! wrap, search) happens here once per request, never while drawing. No file I/O: saving is
 //! asked for with an `Effect` that the run loop carries out.
 
-use std::collections::BTreeMap;
 use std::ops::Range;
 
 use ratatui::layout::Rect;
 
 use super::action::{Action, Context, help_rows};
-use super::audit::{AuditState, VerdictChange};
+use super::audit::AuditState;
 use super::compare::CompareState;
 use super::document::{DocLayout, Document};
 use super::layout::{self, inner, reader_areas, row_in};
 use super::theme::Theme;
 use crate::compare::{align, audit};
 use crate::model::{PartKind, Report};
+use crate::store::Bookmarks;
+use crate::store::verdicts::{Lookup, Verdict, VerdictChange, VerdictFile};
 use crate::text::script::search_fold;
 use crate::text::wrap::WrapOptions;
-use crate::verdicts::{Verdict, VerdictFile};
 
 /// A loaded report and where it came from (a path, or a bundled report's name).
 #[derive(Debug, Clone)]
@@ -40,9 +40,6 @@ impl Entry {
             .collect()
     }
 }
-
-/// Bookmarked node ids per report source.
-pub type Bookmarks = BTreeMap<String, Vec<String>>;
 
 /// Side effects `update` asks the run loop for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -682,7 +679,7 @@ impl App {
             Action::EditNote => {
                 if let Some(item) = audit.current() {
                     let note = match audit.verdict(item) {
-                        crate::verdicts::Lookup::Current(e) => e.note.clone(),
+                        Lookup::Current(e) => e.note.clone(),
                         _ => String::new(),
                     };
                     audit.note_input = Some(note);

@@ -5,8 +5,9 @@
 use std::ops::Range;
 
 use crate::compare::audit::{Audit, ItemAudit, Status, phrase_ranges};
+use crate::present::labels::verdict_label;
+use crate::store::verdicts::{Entry, Lookup, Verdict, VerdictChange, VerdictFile};
 use crate::text::wrap::{self, WrapOptions};
-use crate::verdicts::{Lookup, Verdict, VerdictFile};
 
 /// Which items the table shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,15 +37,6 @@ impl Filter {
             Filter::NoVerdict => "仅未下结论",
         }
     }
-}
-
-/// A verdict change the run loop must save.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct VerdictChange {
-    pub id: String,
-    pub item_text: String,
-    pub verdict: Option<Verdict>,
-    pub note: String,
 }
 
 #[derive(Debug, Clone)]
@@ -307,9 +299,7 @@ impl AuditState {
             text.push_str(&format!("\n承诺减弱: {note}"));
             marks.push((start..text.len(), DetailMark::Commitment));
         }
-        let label = |e: &crate::verdicts::Entry| {
-            format!("{} {}", e.verdict.map_or("—", |v| v.label()), e.note)
-        };
+        let label = |e: &Entry| format!("{} {}", e.verdict.map_or("—", verdict_label), e.note);
         let verdict = match self.verdict(item) {
             Lookup::Current(e) => format!("结论: {}", label(e)),
             Lookup::Stale(e) => format!("结论(条目已修改, 已过期): {}", label(e)),

@@ -4,12 +4,7 @@
 use ratatui::style::{Color, Modifier, Style};
 
 use super::document::Mark;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ThemeName {
-    Dark,
-    Light,
-}
+pub use crate::store::config::ThemeName;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {

@@ -11,11 +11,12 @@ use ratatui::style::Style;
 use super::draw::{draw_pieces, fill, pane, truncate};
 use super::footer;
 use crate::compare::audit::{ItemAudit, Status};
+use crate::present::labels::verdict_label;
+use crate::store::verdicts::Lookup;
 use crate::text::wrap::{self, WrapOptions, str_width, styled_pieces};
 use crate::tui::app::App;
 use crate::tui::audit::{AuditState, DetailMark, status_label};
 use crate::tui::layout::body_and_footer;
-use crate::verdicts::Lookup;
 
 pub fn render(app: &App, audit: &AuditState, area: Rect, buf: &mut Buffer) {
     let (body, footer_area) = body_and_footer(area);
@@ -72,14 +73,14 @@ fn report_name(app: &App, entry: usize, year: Option<i32>, kind: &str) -> String
 fn verdict_cell(audit: &AuditState, item: &ItemAudit) -> String {
     match audit.verdict(item) {
         Lookup::Current(e) => {
-            let label = e.verdict.map_or("—", |v| v.label());
+            let label = e.verdict.map_or("—", verdict_label);
             if e.note.is_empty() {
                 label.to_string()
             } else {
                 format!("{label}*")
             }
         }
-        Lookup::Stale(e) => format!("{}(已过期)", e.verdict.map_or("备注", |v| v.label())),
+        Lookup::Stale(e) => format!("{}(已过期)", e.verdict.map_or("备注", verdict_label)),
         Lookup::None => String::new(),
     }
 }

@@ -4,6 +4,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::draw::{clear_straddled, draw_pieces, fill, pane};
+use crate::present::labels::verdict_label;
+use crate::store::verdicts::Verdict;
 use crate::text::wrap::str_width;
 use crate::tui::action::help_rows;
 use crate::tui::app::App;
@@ -205,9 +207,9 @@ pub fn choose_audit(
 
 /// `v`: the four verdicts, and clearing the verdict.
 pub fn choose_verdict(app: &App, selected: usize, screen: Rect, buf: &mut Buffer) {
-    let labels: Vec<String> = crate::verdicts::Verdict::ALL
-        .iter()
-        .map(|v| v.label().to_string())
+    let labels: Vec<String> = Verdict::ALL
+        .into_iter()
+        .map(|v| verdict_label(v).to_string())
         .chain(std::iter::once("(清除结论)".to_string()))
         .collect();
     list_popup(
