@@ -195,6 +195,23 @@ fn compare_view_side_by_side_and_stacked() {
     }
 }
 
+/// A moved pair says where it came from, in Chinese as in `planlens diff`: `⇄ 移自 (二)2`.
+#[test]
+fn compare_view_labels_a_moved_pair() {
+    let (w, h) = (120, 40);
+    let mut app = compare_app(w, h);
+    let compare = app.compare.as_mut().expect("the comparison opened");
+    let moved = compare
+        .pairs
+        .iter()
+        .position(|p| p.pair.moved)
+        .expect("the bundled plans have a moved pair");
+    compare.scroll = compare.layout.pair_starts[moved];
+    let shown = screen(&app, w, h);
+    assert!(shown.contains("⇄ 移自"), "{shown}");
+    insta::assert_snapshot!(format!("compare_moved_{w}x{h}"), shown);
+}
+
 #[test]
 fn compare_chooser_lists_the_other_report_first() {
     let mut app = app(100, 30);
@@ -267,11 +284,11 @@ fn audit_view_table_detail_and_verdicts() {
             .audit
             .as_ref()
             .expect("the audit opened on the suggested summary");
-        assert!(
-            audit.audit.warnings.is_empty(),
-            "{:?}",
-            audit.audit.warnings
+        let warnings = planlens::compare::warnings::pair_warnings(
+            &app.entries[audit.plan_entry].report,
+            &app.entries[audit.summary_entry].report,
         );
+        assert!(warnings.is_empty(), "{warnings:?}");
         insta::assert_snapshot!(format!("audit_table_{w}x{h}"), screen(&app, w, h));
         dispatch(&mut app, &mut store, &[Action::Open]);
         insta::assert_snapshot!(format!("audit_detail_{w}x{h}"), screen(&app, w, h));

@@ -8,8 +8,9 @@ use serde::Serialize;
 
 use super::{CommandError, one_line, open_report};
 use crate::compare::audit::{Audit, AuditError, ItemAudit, Status, TargetCheck, audit};
+use crate::compare::warnings::pair_warnings;
 use crate::export;
-use crate::present::labels::verdict_label;
+use crate::present::labels::{pair_warning, status_label, status_symbol, verdict_label};
 use crate::store::dirs::data_dir;
 use crate::store::sidecar::sidecar_path;
 use crate::store::verdicts::{Lookup, VerdictFile};
@@ -69,7 +70,12 @@ pub fn run(args: &AuditArgs, out: &mut impl Write) -> Result<(), CommandError> {
         .clone()
         .unwrap_or_else(|| sidecar_path(&args.plan, &data_dir()));
     let (verdicts, problem) = VerdictFile::load(&sidecar);
-    let report = Output::new(args, &audit, &verdicts, problem);
+    let mut warnings: Vec<String> = pair_warnings(&plan, &summary)
+        .iter()
+        .map(pair_warning)
+        .collect();
+    warnings.extend(problem);
+    let report = Output::new(args, &audit, &verdicts, warnings);
     match args.format {
         AuditFormat::Text => report.text(out)?,
         AuditFormat::Json => {
@@ -87,7 +93,7 @@ struct Output<'a> {
     args: &'a AuditArgs,
     audit: &'a Audit,
     items: Vec<(&'a ItemAudit, Lookup<'a>)>,
-    /// The audit's warnings, then the verdict file's problems and stale verdicts.
+    /// The pair's warnings, then the verdict file's problems and stale verdicts.
     warnings: Vec<String>,
 }
 
@@ -96,15 +102,13 @@ impl<'a> Output<'a> {
         args: &'a AuditArgs,
         audit: &'a Audit,
         verdicts: &'a VerdictFile,
-        problem: Option<String>,
+        mut warnings: Vec<String>,
     ) -> Self {
         let items: Vec<(&ItemAudit, Lookup)> = audit
             .items
             .iter()
             .map(|item| (item, verdicts.get(&item.id, &item.text)))
             .collect();
-        let mut warnings = audit.warnings.clone();
-        warnings.extend(problem);
         for (item, lookup) in &items {
             if let Lookup::Stale(entry) = lookup {
                 let verdict = entry.verdict.map_or("-", verdict_label);
@@ -161,7 +165,7 @@ impl<'a> Output<'a> {
                     item.id.clone(),
                     item.section.clone(),
                     format!("{}{}", item.marker, item.title),
-                    item.status.label().to_string(),
+                    status_label(item.status).to_string(),
                     format!("{:.2}", item.score),
                     evidence.join("\n"),
                     targets.join("\n"),
@@ -198,7 +202,7 @@ impl<'a> Output<'a> {
             .iter()
             .map(|s| {
                 let n = self.items.iter().filter(|(i, _)| i.status == *s).count();
-                format!("{} {n}", s.label())
+                format!("{} {n}", status_label(*s))
             })
             .collect::<Vec<_>>()
             .join(" · ")
@@ -245,8 +249,8 @@ fn item_text(out: &mut impl Write, item: &ItemAudit, lookup: Lookup) -> io::Resu
     writeln!(
         out,
         "      状态  {} {}  {:.2}",
-        Status::symbol(item.status),
-        item.status.label(),
+        status_symbol(item.status),
+        status_label(item.status),
         item.score
     )?;
     for (n, e) in item.evidence.iter().enumerate() {

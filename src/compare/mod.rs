@@ -1,8 +1,10 @@
 //! Holding two reports against each other: content similarity, section alignment and in-pair
-//! highlights (compare), and a plan against the next year's summary (audit). No UI types.
+//! highlights (compare), a plan against the next year's summary (audit), and what is off about
+//! such a pair (warnings). Depends on model and text only; returns data and enums, never UI text.
 
 pub mod align;
 pub mod audit;
 pub mod diff;
 pub mod similarity;
 pub mod targets;
+pub mod warnings;

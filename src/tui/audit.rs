@@ -5,8 +5,8 @@
 use std::ops::Range;
 
 use crate::compare::audit::{Audit, ItemAudit, Status, phrase_ranges};
-use crate::present::labels::verdict_label;
-use crate::store::verdicts::{Entry, Lookup, Verdict, VerdictChange, VerdictFile};
+use crate::present::labels;
+use crate::store::verdicts::{Lookup, Verdict, VerdictChange, VerdictFile};
 use crate::text::wrap::{self, WrapOptions};
 
 /// Which items the table shows.
@@ -31,10 +31,10 @@ impl Filter {
 
     pub fn label(self) -> &'static str {
         match self {
-            Filter::All => "全部",
-            Filter::NotMentioned => "仅未提及",
-            Filter::FlaggedTargets => "仅目标未达或未报",
-            Filter::NoVerdict => "仅未下结论",
+            Filter::All => labels::FILTER_ALL,
+            Filter::NotMentioned => labels::FILTER_NOT_MENTIONED,
+            Filter::FlaggedTargets => labels::FILTER_FLAGGED_TARGETS,
+            Filter::NoVerdict => labels::FILTER_NO_VERDICT,
         }
     }
 }
@@ -174,11 +174,6 @@ pub fn target_flagged(item: &ItemAudit) -> bool {
     item.targets.iter().any(|t| t.met != Some(true))
 }
 
-/// Status with its symbol, so it reads without colour: ✓ 已报告, ◐ 部分, ✗ 未提及.
-pub fn status_label(status: Status) -> String {
-    format!("{} {}", status.symbol(), status.label())
-}
-
 /// Below this width the item and its evidence are stacked in one pane.
 pub const STACK_BELOW_WIDTH: u16 = 80;
 
@@ -212,12 +207,12 @@ impl AuditState {
         if width >= STACK_BELOW_WIDTH {
             return vec![
                 DetailPane {
-                    title: " 计划条目 ",
+                    title: labels::DETAIL_ITEM_TITLE,
                     text: item_text,
                     marks: item_marks,
                 },
                 DetailPane {
-                    title: " 总结中的证据 ",
+                    title: labels::DETAIL_EVIDENCE_TITLE,
                     text: evidence_text,
                     marks: evidence_marks,
                 },
@@ -233,7 +228,7 @@ impl AuditState {
             )
             .collect();
         vec![DetailPane {
-            title: " 条目与证据 · Esc 返回表格 ",
+            title: labels::DETAIL_STACKED_TITLE,
             text: format!("{item_text}\n\n{evidence_text}"),
             marks,
         }]
@@ -279,31 +274,27 @@ impl AuditState {
                 .map(|r| (r.start + body_start..r.end + body_start, DetailMark::Shared)),
         );
         let start = text.len() + 2;
-        text.push_str(&format!(
-            "\n\n{} · 相似度 {:.2}",
-            status_label(item.status),
-            item.score
-        ));
+        text.push_str("\n\n");
+        text.push_str(&labels::status_line(item.status, item.score));
         marks.push((start..text.len(), DetailMark::Status(item.status)));
         for target in &item.targets {
-            let met = match target.met {
-                Some(true) => "达标",
-                Some(false) => "未达标",
-                None => "未报告数字",
-            };
-            let reported = target.reported.as_deref().unwrap_or("—");
-            text.push_str(&format!("\n目标 {} → 实际 {reported} ({met})", target.plan));
+            text.push('\n');
+            text.push_str(&labels::target_line(
+                &target.plan,
+                target.reported.as_deref(),
+                target.met,
+            ));
         }
         for note in &item.commitment {
             let start = text.len() + 1;
-            text.push_str(&format!("\n承诺减弱: {note}"));
+            text.push('\n');
+            text.push_str(&labels::commitment_line(note));
             marks.push((start..text.len(), DetailMark::Commitment));
         }
-        let label = |e: &Entry| format!("{} {}", e.verdict.map_or("—", verdict_label), e.note);
         let verdict = match self.verdict(item) {
-            Lookup::Current(e) => format!("结论: {}", label(e)),
-            Lookup::Stale(e) => format!("结论(条目已修改, 已过期): {}", label(e)),
-            Lookup::None => "结论: 未下 (v 下结论, e 写备注)".to_string(),
+            Lookup::Current(e) => labels::verdict_line(Some((e.verdict, &e.note)), false),
+            Lookup::Stale(e) => labels::verdict_line(Some((e.verdict, &e.note)), true),
+            Lookup::None => labels::verdict_line(None, false),
         };
         text.push_str("\n\n");
         text.push_str(&verdict);
@@ -314,7 +305,7 @@ impl AuditState {
 /// The evidence sentences, best first, each with its node id and score.
 fn evidence_block(item: &ItemAudit) -> (String, Vec<(Range<usize>, DetailMark)>) {
     if item.evidence.is_empty() {
-        return ("总结中没有找到相关的句子。".to_string(), Vec::new());
+        return (labels::NO_EVIDENCE.to_string(), Vec::new());
     }
     let mut text = String::new();
     let mut marks = Vec::new();
