@@ -17,6 +17,7 @@ pub mod load;
 pub mod model;
 pub mod present;
 pub mod store;
+#[cfg(feature = "synth")]
 pub mod synth;
 pub mod text;
 pub mod tui;

@@ -1,4 +1,5 @@
-//! Synthetic reports in the style of real pages, for tests and benchmarks (deterministic).
+//! Synthetic reports in the style of real pages, for tests and benchmarks (deterministic), behind
+//! the `synth` feature. Depends on model only (import in its tests); nothing but tests uses it.
 //!
 //! [`report_text`] writes the raw text of a 工作总结和工作计划 page the way the bundled seeds
 //! look: optional page furniture (breadcrumb, metadata lines, 【打印】, a trailing ×), the
