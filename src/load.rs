@@ -61,21 +61,6 @@ pub enum LoadError {
     },
 }
 
-impl LoadError {
-    /// The file the error is about.
-    pub fn path(&self) -> &Path {
-        match self {
-            LoadError::Io { path, .. }
-            | LoadError::Directory { path }
-            | LoadError::TooLarge { path, .. }
-            | LoadError::Empty { path, .. }
-            | LoadError::Json { path, .. }
-            | LoadError::Schema { path, .. }
-            | LoadError::Import { path, .. } => path,
-        }
-    }
-}
-
 /// Reads a report file: JSON when it is named `.json` or starts with `{`, raw page text
 /// otherwise.
 pub fn load_report(path: &Path) -> Result<Report, LoadError> {

@@ -1,6 +1,7 @@
 //! The audit view's state: the audit of a plan against a summary (computed once when the view
 //! opens), the auditor's verdicts, the filter, the selection and the note being typed. No
-//! ratatui types and no file access: verdicts are saved by the run loop through its `Store`.
+//! ratatui types. It holds the plan's `VerdictFile` but never saves it: a change goes out as a
+//! `VerdictChange`, which the run loop saves through its `Store`.
 
 use std::ops::Range;
 
