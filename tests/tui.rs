@@ -376,7 +376,7 @@ fn a_click_in_a_scrolled_picker_picks_the_row_under_the_pointer() {
     let mut app = app(60, 5);
     drive(&mut app, &[Action::Down]);
     let shown = screen(&app, 60, 5);
-    let row = shown.lines().position(|l| l.contains("2023总结")).unwrap() as u16;
+    let row = u16::try_from(shown.lines().position(|l| l.contains("2023总结")).unwrap()).unwrap();
     drive(
         &mut app,
         &[Action::ClickAt(5, row), Action::ClickAt(5, row)],

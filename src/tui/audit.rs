@@ -5,6 +5,7 @@
 
 use std::ops::Range;
 
+use super::layout::cells;
 use crate::compare::audit::{Audit, ItemAudit, Status, phrase_ranges};
 use crate::present::labels;
 use crate::store::verdicts::{Lookup, Verdict, VerdictChange, VerdictFile};
@@ -241,7 +242,7 @@ impl AuditState {
             return 0;
         };
         let panes = self.detail_panes(item, width);
-        let inner = (width / panes.len().max(1) as u16).saturating_sub(2);
+        let inner = (width / cells(panes.len().max(1))).saturating_sub(2);
         let options = WrapOptions {
             width: usize::from(inner).max(1),
             ambiguous_wide,

@@ -17,7 +17,7 @@ use crate::store::verdicts::Lookup;
 use crate::text::wrap::{self, WrapOptions, str_width, styled_pieces};
 use crate::tui::app::App;
 use crate::tui::audit::{AuditState, DetailMark};
-use crate::tui::layout::body_and_footer;
+use crate::tui::layout::{body_and_footer, cells};
 
 pub fn render(app: &App, audit: &AuditState, area: Rect, buf: &mut Buffer) {
     let (body, footer_area) = body_and_footer(area);
@@ -201,7 +201,7 @@ fn table(app: &App, audit: &AuditState, area: Rect, buf: &mut Buffer) {
     let rows = usize::from(inside.height.saturating_sub(1));
     for (row, &index) in visible.iter().enumerate().skip(audit.offset).take(rows) {
         let item = &audit.audit.items[index];
-        let y = inside.y + 1 + (row - audit.offset) as u16;
+        let y = inside.y + 1 + cells(row - audit.offset);
         let selected = row == audit.selected;
         let base = if selected {
             app.theme.selected
@@ -250,9 +250,9 @@ fn pad(text: &str, width: usize, wide: bool) -> String {
 /// The item (left) and its evidence (right), or stacked when narrow.
 fn detail(app: &App, audit: &AuditState, item: &ItemAudit, area: Rect, buf: &mut Buffer) {
     let panes = audit.detail_panes(item, area.width);
-    let width = area.width / panes.len().max(1) as u16;
+    let width = area.width / cells(panes.len().max(1));
     for (n, pane_text) in panes.iter().enumerate() {
-        let x = area.x + width * n as u16;
+        let x = area.x + width * cells(n);
         let w = if n + 1 == panes.len() {
             area.right() - x
         } else {

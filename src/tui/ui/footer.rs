@@ -8,6 +8,7 @@ use crate::present::labels;
 use crate::text::wrap::str_width;
 use crate::tui::action::hints;
 use crate::tui::app::App;
+use crate::tui::layout::cells;
 
 /// Draws `location` on the left and `position` plus the key hints (or the search field, or a
 /// message) on the right.
@@ -78,16 +79,16 @@ pub fn render(app: &App, location: &str, position: &str, area: Rect, buf: &mut B
         buf,
         area.x,
         area.y,
-        left_width as u16,
+        cells(left_width),
         &[(&left, theme.footer)],
         wide,
     );
-    let x = area.x + (width - right_width) as u16;
+    let x = area.x + cells(width - right_width);
     draw_pieces(
         buf,
         x,
         area.y,
-        right_width as u16,
+        cells(right_width),
         &[(&right, theme.footer)],
         wide,
     );

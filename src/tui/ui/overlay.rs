@@ -11,7 +11,7 @@ use crate::store::verdicts::Verdict;
 use crate::text::wrap::str_width;
 use crate::tui::action::help_rows;
 use crate::tui::app::App;
-use crate::tui::layout::centered;
+use crate::tui::layout::{cells, centered};
 
 fn frame(app: &App, title: &str, area: Rect, buf: &mut Buffer) -> Rect {
     clear_straddled(buf, area);
@@ -32,8 +32,8 @@ pub fn help(app: &App, scroll: usize, screen: Rect, buf: &mut Buffer) {
         .map(|(_, h)| str_width(h, app.ambiguous_wide))
         .max()
         .unwrap_or(0);
-    let width = (key_width + text_width + 6) as u16;
-    let area = centered(screen, width, rows.len() as u16 + 2);
+    let width = cells(key_width + text_width + 6);
+    let area = centered(screen, width, cells(rows.len()) + 2);
     let height = usize::from(area.height.saturating_sub(2));
     let scroll = scroll.min(rows.len().saturating_sub(height));
     let title = if rows.len() > height {
@@ -55,7 +55,7 @@ pub fn help(app: &App, scroll: usize, screen: Rect, buf: &mut Buffer) {
         draw_pieces(
             buf,
             list.x + 1,
-            list.y + row as u16,
+            list.y + cells(row),
             list.width.saturating_sub(1),
             &[(&padded, app.theme.marker), (help, app.theme.base)],
             app.ambiguous_wide,
@@ -139,7 +139,7 @@ fn list_popup(
     let area = centered(
         screen,
         screen.width.saturating_sub(8).max(30),
-        labels.len().max(1) as u16 + 2,
+        cells(labels.len().max(1)) + 2,
     );
     let list = frame(app, title, area, buf);
     let height = usize::from(list.height);
@@ -150,7 +150,7 @@ fn list_popup(
         } else {
             app.theme.base
         };
-        let y = list.y + (row - offset) as u16;
+        let y = list.y + cells(row - offset);
         if row == selected {
             fill(buf, Rect::new(list.x, y, list.width, 1), style);
         }

@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use super::draw::{draw_pieces, pane};
 use crate::present::labels;
 use crate::tui::app::{App, Focus, ReaderState, visible_rows};
+use crate::tui::layout::cells;
 
 pub fn render(app: &App, reader: &ReaderState, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
@@ -40,7 +41,7 @@ pub fn render(app: &App, reader: &ReaderState, area: Rect, buf: &mut Buffer) {
         } else {
             theme.base
         };
-        let y = list.y + row as u16;
+        let y = list.y + cells(row);
         if index == reader.selected {
             super::draw::fill(buf, Rect::new(list.x, y, list.width, 1), style);
         }
