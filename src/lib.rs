@@ -2,6 +2,11 @@
 //!
 //! A report is imported from the raw text of its web page ([`import`]) into one model
 //! ([`model::Report`]), which every view and command reads. Files are read by [`load`].
+//!
+//! The modules are layers, each referring only to those below it: `text`, `model`, `import`,
+//! `store`, `load`, `bundled`, `compare`, `present`, `export`, then the two front ends
+//! `commands` (the CLI) and `tui`. docs/architecture.md has the map and the arrows, and
+//! `tests/layers.rs` holds the code to them.
 
 #![cfg_attr(
     not(test),
