@@ -1,5 +1,5 @@
 //! The `planlens` command: the CLI, and the error boundary that turns errors into one line and
-//! an exit code (0 ok, 1 bad data, 2 usage).
+//! an exit code (0 ok, 1 bad data, 2 usage). The top: it may use every module of the library.
 
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 

@@ -1,5 +1,6 @@
 //! `planlens diff A B`: two reports side by side, sections paired by content, changes marked
-//! inside each pair; as text, JSON or a Markdown table. Reads files only through `open_report`.
+//! inside each pair; as text, JSON or a Markdown table. Reads files only through `open_report`;
+//! must not depend on tui.
 
 use std::collections::HashMap;
 use std::io::{IsTerminal, Write};

@@ -1,5 +1,6 @@
 //! Page furniture around a report (breadcrumbs, metadata, buttons, the headline) recognised line
 //! by line and set aside in `dropped`, never deleted. Hand-written: the patterns are these sites'.
+//! Depends on text and model only, like all of import.
 
 use super::SourceLine;
 use super::markers;

@@ -1,4 +1,5 @@
-//! Outline markers as written on real pages: 一、 (一) （一） 1. 1、 １． (1) （1） 一是, and their damaged forms.
+//! Outline markers as written on real pages: 一、 (一) （一） 1. 1、 １． (1) （1） 一是, and their
+//! damaged forms. Depends on text only.
 
 /// The kinds of numbering a report uses, from the outermost to the innermost.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -1,5 +1,6 @@
 //! Metadata read from the words of a report: part kinds and years, city / district / bureau from
-//! the title, the publication date, the script (simplified or traditional).
+//! the title, the publication date, the script (simplified or traditional). Depends on text and
+//! model only.
 
 use crate::model::{Half, PartKind, Script};
 use crate::text::chars::{digit_value, han_digit, is_han};

@@ -1,4 +1,5 @@
 //! Raw page text -> `Report`: decode, set page furniture aside, read the outline, read metadata.
+//! Depends on text and model only: no files (that is `load`), nothing of compare or the views.
 //!
 //! The import is lossless: every non-whitespace character of the page ends up, in order, in
 //! exactly one place of the report (preamble, part heading or text, node marker, title or text,

@@ -1,4 +1,5 @@
 //! Report body lines -> preamble and parts with nested nodes, from the numbering markers.
+//! Depends on text and model only.
 //!
 //! Markers are recognised at the start of a line and, in sequence, inside a line (run-in 一是
 //! items, pages whose line breaks were lost). Nesting follows the kind of marker: 一、 opens a

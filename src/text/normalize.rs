@@ -2,6 +2,7 @@
 //! different (full-/half-width punctuation and digits, quote styles, whitespace and line breaks,
 //! traditional vs simplified script, pinyin glosses that mirror sites insert after characters:
 //! 區(qū) → 区). Displayed text always stays as written; folded text keeps a map back to it.
+//! Depends on text/ only.
 
 use std::ops::Range;
 

@@ -1,5 +1,6 @@
 //! Numbers with their units in report text (28亿条, 33.8%, 156平方公里, 220项), located by byte
-//! range. Hand-written: a unit list of these reports, not a general measure parser.
+//! range. Hand-written: a unit list of these reports, not a general measure parser. Depends on
+//! text/ only.
 
 use std::ops::Range;
 

@@ -1,5 +1,6 @@
 //! Where each pane goes for a terminal size: one function used both by rendering and by `update`
-//! (page sizes, wrap width, mouse hit-testing), so they always agree.
+//! (page sizes, wrap width, mouse hit-testing), so they always agree. Pure arithmetic: no state,
+//! no drawing.
 
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 

@@ -1,5 +1,6 @@
 //! The loop: draw, wait for an event, map it through the keymap, update, carry out effects.
-//! Generic over the ratatui backend, so tests drive the real app on a `TestBackend`.
+//! Generic over the ratatui backend, so tests drive the real app on a `TestBackend`. Files only
+//! through the `Store` it is handed.
 
 use std::io;
 

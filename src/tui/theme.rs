@@ -1,5 +1,5 @@
 //! Styles of the app, in one place: a dark and a light theme, and a monochrome one for NO_COLOR
-//! (modifiers only, so every distinction still shows).
+//! (modifiers only, so every distinction still shows). No state, no files.
 
 use ratatui::style::{Color, Modifier, Style};
 
