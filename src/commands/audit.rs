@@ -10,7 +10,9 @@ use super::{CommandError, one_line, open_report};
 use crate::compare::audit::{Audit, AuditError, ItemAudit, Status, TargetCheck, audit};
 use crate::compare::warnings::pair_warnings;
 use crate::export;
-use crate::present::labels::{pair_warning, status_label, status_symbol, verdict_label};
+use crate::present::labels::{
+    self, pair_warning, status_label, status_symbol, target_check, verdict_label,
+};
 use crate::store::dirs::data_dir;
 use crate::store::sidecar::sidecar_path;
 use crate::store::verdicts::{Lookup, VerdictFile};
@@ -111,15 +113,7 @@ impl<'a> Output<'a> {
             .collect();
         for (item, lookup) in &items {
             if let Lookup::Stale(entry) = lookup {
-                let verdict = entry.verdict.map_or("-", verdict_label);
-                warnings.push(
-                    format!(
-                        "{}: 核实结论已过期 (条目文字已改动): {verdict} {}",
-                        item.id, entry.note
-                    )
-                    .trim_end()
-                    .to_string(),
-                );
+                warnings.push(labels::stale_verdict(&item.id, entry.verdict, &entry.note));
             }
         }
         Output {
@@ -159,7 +153,7 @@ impl<'a> Output<'a> {
                     .iter()
                     .map(|e| format!("{} ({:.2}) {}", e.id, e.score, e.sentence))
                     .collect();
-                let targets: Vec<String> = item.targets.iter().map(target_text).collect();
+                let targets: Vec<String> = item.targets.iter().map(target_check).collect();
                 let (verdict, note) = verdict_cells(*lookup);
                 vec![
                     item.id.clone(),
@@ -248,13 +242,18 @@ fn item_text(out: &mut impl Write, item: &ItemAudit, lookup: Lookup) -> io::Resu
     )?;
     writeln!(
         out,
-        "      状态  {} {}  {:.2}",
+        "      {}  {} {}  {:.2}",
+        labels::COLUMN_STATUS,
         status_symbol(item.status),
         status_label(item.status),
         item.score
     )?;
     for (n, e) in item.evidence.iter().enumerate() {
-        let label = if n == 0 { "证据" } else { "    " };
+        let label = if n == 0 {
+            labels::FIELD_EVIDENCE
+        } else {
+            "    "
+        };
         write_wrapped(
             out,
             &format!("      {label}  {} {:.2}  ", e.id, e.score),
@@ -262,15 +261,21 @@ fn item_text(out: &mut impl Write, item: &ItemAudit, lookup: Lookup) -> io::Resu
         )?;
     }
     for (n, t) in item.targets.iter().enumerate() {
-        let label = if n == 0 { "指标" } else { "    " };
-        write_wrapped(out, &format!("      {label}  "), &target_text(t))?;
+        let label = if n == 0 {
+            labels::FIELD_TARGETS
+        } else {
+            "    "
+        };
+        write_wrapped(out, &format!("      {label}  "), &target_check(t))?;
     }
     if !item.commitment.is_empty() {
-        write_wrapped(out, "      承诺  ", &item.commitment.join("; "))?;
+        let prefix = format!("      {}  ", labels::FIELD_COMMITMENT);
+        write_wrapped(out, &prefix, &item.commitment.join("; "))?;
     }
     let (verdict, note) = verdict_cells(lookup);
     if !verdict.is_empty() || !note.is_empty() {
-        write_wrapped(out, "      核实  ", &format!("{verdict}  {note}"))?;
+        let prefix = format!("      {}  ", labels::FIELD_VERDICT);
+        write_wrapped(out, &prefix, &format!("{verdict}  {note}"))?;
     }
     Ok(())
 }
@@ -291,15 +296,6 @@ fn write_wrapped(out: &mut impl Write, prefix: &str, text: &str) -> io::Result<(
     Ok(())
 }
 
-/// `不少于20个 → 26个 ✓`, `提升至95% → 93.5% ✗ 未达标`, `不少于5万个 → 未报告`.
-fn target_text(t: &TargetCheck) -> String {
-    match (&t.reported, t.met) {
-        (Some(reported), Some(true)) => format!("{} → {reported} ✓", t.plan),
-        (Some(reported), _) => format!("{} → {reported} ✗ 未达标", t.plan),
-        (None, _) => format!("{} → 未报告", t.plan),
-    }
-}
-
 /// The verdict and note cells: empty when there is none; a stale verdict is marked.
 fn verdict_cells(lookup: Lookup) -> (String, String) {
     match lookup {
@@ -311,7 +307,7 @@ fn verdict_cells(lookup: Lookup) -> (String, String) {
             e.note.clone(),
         ),
         Lookup::Stale(e) => (
-            format!("{} (已过期)", e.verdict.map_or("-", verdict_label)),
+            format!("{} {}", e.verdict.map_or("-", verdict_label), labels::STALE),
             e.note.clone(),
         ),
     }

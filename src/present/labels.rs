@@ -4,6 +4,7 @@
 
 use crate::compare::align::Counts;
 use crate::compare::audit::Status;
+use crate::compare::targets::TargetCheck;
 use crate::compare::warnings::{Organisation, PairWarning};
 use crate::model::{Flag, PartKind};
 use crate::store::verdicts::Verdict;
@@ -267,6 +268,33 @@ pub fn verdict_line(verdict: Option<(Option<Verdict>, &str)>, stale: bool) -> St
         Some((v, note)) if stale => format!("结论(条目已修改, 已过期): {}", label(v, note)),
         Some((v, note)) => format!("结论: {}", label(v, note)),
         None => "结论: 未下 (v 下结论, e 写备注)".to_string(),
+    }
+}
+
+// --- the CLI's audit report ---
+
+/// The labels of an item's lines in the text report (the status line uses [`COLUMN_STATUS`]).
+pub const FIELD_EVIDENCE: &str = "证据";
+pub const FIELD_TARGETS: &str = "指标";
+pub const FIELD_COMMITMENT: &str = "承诺";
+pub const FIELD_VERDICT: &str = "核实";
+
+/// `p2.1.1: 核实结论已过期 (条目文字已改动): 已落实 见公告`
+pub fn stale_verdict(id: &str, verdict: Option<Verdict>, note: &str) -> String {
+    format!(
+        "{id}: 核实结论已过期 (条目文字已改动): {} {note}",
+        verdict.map_or("-", verdict_label)
+    )
+    .trim_end()
+    .to_string()
+}
+
+/// `不少于20个 → 26个 ✓`, `提升至95% → 93.5% ✗ 未达标`, `不少于5万个 → 未报告`.
+pub fn target_check(t: &TargetCheck) -> String {
+    match (&t.reported, t.met) {
+        (Some(reported), Some(true)) => format!("{} → {reported} ✓", t.plan),
+        (Some(reported), _) => format!("{} → {reported} ✗ 未达标", t.plan),
+        (None, _) => format!("{} → 未报告", t.plan),
     }
 }
 
