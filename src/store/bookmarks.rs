@@ -38,10 +38,6 @@ impl BookmarkFile {
         }
     }
 
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
     /// Reads the bookmarks. Missing: none, no message. A corrupt file is moved aside
     /// (`bookmarks.json.corrupt-<secs>`) so it is never overwritten; the message says where it
     /// went.
@@ -113,15 +109,15 @@ mod tests {
         marks.insert("a.json".into(), vec!["p1.2".into()]);
         file.save(&marks).unwrap();
         assert_eq!(file.load(), (marks, None));
-        std::fs::write(file.path(), b"{\"a.json\": [").unwrap();
+        std::fs::write(&file.path, b"{\"a.json\": [").unwrap();
         let (loaded, message) = file.load();
         assert!(loaded.is_empty());
         assert!(message.unwrap().contains("corrupt bookmarks"));
         assert!(
-            !file.path().exists(),
+            !file.path.exists(),
             "moved aside, so the next save cannot overwrite it"
         );
-        let aside: Vec<_> = std::fs::read_dir(file.path().parent().unwrap())
+        let aside: Vec<_> = std::fs::read_dir(file.path.parent().unwrap())
             .unwrap()
             .collect();
         assert_eq!(aside.len(), 1);
