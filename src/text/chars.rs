@@ -173,7 +173,9 @@ mod tests {
         assert_eq!(value("两千"), Some(2000.0));
         assert_eq!(value("一百零五"), Some(105.0));
         assert_eq!(value("一亿三千万"), Some(1.3e8));
+        assert_eq!(value("三万"), Some(30000.0));
         assert_eq!(value("三五"), None);
+        assert_eq!(value("十五五"), None);
         assert_eq!(value("二〇二四"), None);
         assert_eq!(value("万"), None);
         assert!(is_amount_numeral('两') && is_amount_numeral('亿') && !is_amount_numeral('是'));
