@@ -73,7 +73,7 @@ fn write_reports(dir: &Path) -> u64 {
             seed: i as u64,
             district: synth::DISTRICTS[i % synth::DISTRICTS.len()].to_string(),
             bureau: synth::BUREAUS[i / 10 % synth::BUREAUS.len()].to_string(),
-            summary_year: 2018 + (i % 8) as i32,
+            summary_year: 2018 + i32::try_from(i % 8).unwrap_or_default(),
             sections: 3 + i % 4,
             items_per_section: 1 + i % 5,
             uneven: i % 2 == 0,

@@ -1,11 +1,14 @@
-//! Reader speed: drawing a full 200×60 frame, and wrapping a whole report. Target: <= 1 ms/frame.
+//! Drawing speed: a full 200×60 frame of each view (reader, comparison, audit), and wrapping a
+//! whole report. Target: <= 1 ms/frame.
 
 use divan::Bencher;
 use planlens::bundled::BUNDLED;
+use planlens::store::FileStore;
 use planlens::text::wrap::WrapOptions;
 use planlens::tui::action::Action;
 use planlens::tui::app::{App, Entry};
 use planlens::tui::document::{DocLayout, Document};
+use planlens::tui::run::dispatch;
 use planlens::tui::theme::{Theme, ThemeName};
 use planlens::tui::ui;
 use ratatui::Terminal;
@@ -64,6 +67,40 @@ fn frame_200x60_with_search(bencher: Bencher) {
             let _ = terminal.draw(|frame| ui::render(&app, frame));
         }
     });
+}
+
+/// Draws `app` on a 200×60 terminal, once per iteration.
+fn bench_frames(bencher: Bencher, app: &App) {
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).ok();
+    bencher.bench_local(|| {
+        if let Some(terminal) = terminal.as_mut() {
+            let _ = terminal.draw(|frame| ui::render(app, frame));
+        }
+    });
+}
+
+/// One frame of the comparison of the two bundled plans, side by side.
+#[divan::bench]
+fn frame_200x60_compare(bencher: Bencher) {
+    let mut app = reader_app(200, 60);
+    app.open_compare(0, "p2", 1, "p2");
+    app.update(Action::NextChange);
+    bench_frames(bencher, &app);
+}
+
+/// One frame of the audit table: the 光明 plan against the first summary offered.
+#[divan::bench]
+fn frame_200x60_audit(bencher: Bencher) {
+    let Ok(data) = tempfile::tempdir() else {
+        return;
+    };
+    let mut store = FileStore::new(data.path().to_path_buf());
+    let mut app = reader_app(200, 60);
+    dispatch(&mut app, Action::OpenAudit, &mut store);
+    if app.audit.is_none() {
+        dispatch(&mut app, Action::Open, &mut store); // the chooser: take the first summary
+    }
+    bench_frames(bencher, &app);
 }
 
 /// Wrapping the whole 光明 report for the reader pane (what a resize costs).

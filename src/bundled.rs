@@ -1,4 +1,5 @@
 //! The two real reports shipped inside the binary, so `planlens` works from any directory.
+//! Depends on load and model only.
 
 use crate::model::Report;
 

@@ -1,5 +1,6 @@
 //! Tables an auditor pastes into a report: Markdown (GitHub pipe tables) and CSV that opens
-//! correctly in a spreadsheet (UTF-8 with BOM, RFC 4180 quoting, CRLF rows).
+//! correctly in a spreadsheet (UTF-8 with BOM, RFC 4180 quoting, CRLF rows). Depends on nothing
+//! in the crate.
 
 /// A Markdown pipe table. Cell text is escaped so `|` and line breaks cannot break the table.
 pub fn markdown_table(headers: &[&str], rows: &[Vec<String>]) -> String {

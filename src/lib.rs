@@ -2,13 +2,17 @@
 //!
 //! A report is imported from the raw text of its web page ([`import`]) into one model
 //! ([`model::Report`]), which every view and command reads. Files are read by [`load`].
+//!
+//! The modules are layers, each referring only to those below it: `text`, `model`, `import`,
+//! `store`, `load`, `bundled`, `compare`, `present`, `export`, then the two front ends
+//! `commands` (the CLI) and `tui`. docs/architecture.md has the map and the arrows, and
+//! `tests/layers.rs` holds the code to them.
 
 #![cfg_attr(
     not(test),
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
-pub mod atomic;
 pub mod bundled;
 pub mod commands;
 pub mod compare;
@@ -16,8 +20,9 @@ pub mod export;
 pub mod import;
 pub mod load;
 pub mod model;
-pub mod settings;
+pub mod present;
+pub mod store;
+#[cfg(feature = "synth")]
 pub mod synth;
 pub mod text;
 pub mod tui;
-pub mod verdicts;

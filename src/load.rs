@@ -61,21 +61,6 @@ pub enum LoadError {
     },
 }
 
-impl LoadError {
-    /// The file the error is about.
-    pub fn path(&self) -> &Path {
-        match self {
-            LoadError::Io { path, .. }
-            | LoadError::Directory { path }
-            | LoadError::TooLarge { path, .. }
-            | LoadError::Empty { path, .. }
-            | LoadError::Json { path, .. }
-            | LoadError::Schema { path, .. }
-            | LoadError::Import { path, .. } => path,
-        }
-    }
-}
-
 /// Reads a report file: JSON when it is named `.json` or starts with `{`, raw page text
 /// otherwise.
 pub fn load_report(path: &Path) -> Result<Report, LoadError> {
@@ -338,10 +323,10 @@ fn collect_files(
 /// Report files are `.json` (ours) and `.txt` (raw page text); verdict sidecars
 /// (`*.verdicts.json`) are not reports.
 pub fn is_report_file(path: &Path) -> bool {
-    let sidecar = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(|n| n.to_lowercase().ends_with(crate::verdicts::SIDECAR_SUFFIX));
+    let sidecar = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+        n.to_lowercase()
+            .ends_with(crate::store::sidecar::SIDECAR_SUFFIX)
+    });
     !sidecar
         && path
             .extension()

@@ -1,5 +1,5 @@
 //! The `planlens` command: the CLI, and the error boundary that turns errors into one line and
-//! an exit code (0 ok, 1 bad data, 2 usage).
+//! an exit code (0 ok, 1 bad data, 2 usage). The top: it may use every module of the library.
 
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -11,14 +11,15 @@ use std::io::IsTerminal;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
+use planlens::bundled;
 use planlens::commands::{self, ShowError, list_row, one_line, print_rows};
 use planlens::compare::align;
 use planlens::load::{self, LoadError};
 use planlens::model::Report;
-use planlens::settings::{self, FileStore};
+use planlens::store::config::{self, Config, ThemeName};
+use planlens::store::{FileStore, atomic, dirs};
 use planlens::tui::app::{App, Entry};
-use planlens::tui::theme::{Theme, ThemeName};
-use planlens::{atomic, bundled};
+use planlens::tui::theme::Theme;
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 
@@ -300,14 +301,15 @@ fn run_terminal(
     theme: Option<ThemeArg>,
     setup: impl FnOnce(&mut App),
 ) -> anyhow::Result<ExitCode> {
-    let (config, config_error) = match settings::config_dir().map(|d| settings::load_config(&d)) {
+    let (config, config_error) = match dirs::config_dir().map(|d| config::load_config(&d)) {
         Some(Ok(config)) => (config, None),
-        Some(Err(error)) => (settings::Config::default(), Some(error)),
-        None => (settings::Config::default(), None),
+        Some(Err(error)) => (Config::default(), Some(error)),
+        None => (Config::default(), None),
     };
-    let theme_name = match (theme, config.theme.as_deref()) {
-        (Some(ThemeArg::Light), _) | (None, Some("light")) => ThemeName::Light,
-        _ => ThemeName::Dark,
+    let theme_name = match theme {
+        Some(ThemeArg::Dark) => ThemeName::Dark,
+        Some(ThemeArg::Light) => ThemeName::Light,
+        None => config.theme.unwrap_or_default(),
     };
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let mut app = App::new(
@@ -316,12 +318,8 @@ fn run_terminal(
         Theme::new(theme_name, no_color),
         ambiguous_wide || config.ambiguous_wide,
     );
-    let mut store = FileStore::new(
-        settings::data_dir()
-            .unwrap_or_else(|| PathBuf::from(".planlens"))
-            .join("bookmarks.json"),
-    );
-    let (bookmarks, bookmark_error) = store.load();
+    let mut store = FileStore::new(dirs::data_dir());
+    let (bookmarks, bookmark_error) = store.load_bookmarks();
     app.bookmarks = bookmarks;
     app.message = config_error.or(bookmark_error);
     setup(&mut app);

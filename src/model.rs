@@ -1,4 +1,5 @@
 //! The report model (Report, Part, Node) and its JSON form `planlens.report/1`; no UI, no I/O.
+//! Depends on nothing in the crate.
 
 use serde::{Deserialize, Serialize};
 

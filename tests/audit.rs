@@ -13,11 +13,14 @@ use planlens::compare::audit::{
     Audit, AuditError, Field, ItemAudit, Status, audit, phrase_ranges, suggest,
 };
 use planlens::compare::targets::TargetCheck;
+use planlens::compare::warnings::pair_warnings;
 use planlens::import::import_text;
 use planlens::load::load_report;
 use planlens::model::Report;
+use planlens::present::labels::pair_warning;
+use planlens::store::sidecar::sidecar_path;
+use planlens::store::verdicts::{Lookup, Verdict, VerdictFile, item_hash};
 use planlens::text::wrap::str_width;
-use planlens::verdicts::{Lookup, Verdict, VerdictFile, item_hash, sidecar_path};
 use tempfile::TempDir;
 
 const PLAN: &str = "minghu-zwsj-2024-2025.txt";
@@ -191,7 +194,8 @@ fn every_item_of_the_fixture_plan_as_an_auditor_reads_it() {
         (audit.plan_year, audit.summary_year),
         (Some(2025), Some(2025))
     );
-    assert!(audit.warnings.is_empty(), "{:?}", audit.warnings);
+    let warnings = pair_warnings(&report(PLAN), &report(SUMMARY));
+    assert!(warnings.is_empty(), "{warnings:?}");
     let ids: Vec<&str> = audit.items.iter().map(|i| i.id.as_str()).collect();
     let expected_ids: Vec<&str> = EXPECTED.iter().map(|e| e.id).collect();
     assert_eq!(ids, expected_ids);
@@ -255,7 +259,8 @@ fn evidence_ranges_point_into_the_summary_nodes() {
 fn a_traditional_script_mirror_with_pinyin_glosses_gives_the_same_audit() {
     let simplified = fixture_audit(SUMMARY);
     let mirror = fixture_audit(MIRROR);
-    assert!(mirror.warnings.is_empty(), "{:?}", mirror.warnings);
+    let warnings = pair_warnings(&report(PLAN), &report(MIRROR));
+    assert!(warnings.is_empty(), "{warnings:?}");
     for (a, b) in simplified.items.iter().zip(&mirror.items) {
         assert_eq!(a.status, b.status, "{}", a.id);
         assert_eq!(a.commitment, b.commitment, "{}", a.id);
@@ -332,10 +337,13 @@ fn other_bureau_and_other_year_are_warned_about() {
         .unwrap()
         .report()
         .unwrap();
-    let audit = audit(&report(PLAN), &guangming).unwrap();
-    assert_eq!(audit.warnings.len(), 2, "{:?}", audit.warnings);
-    assert!(audit.warnings[0].contains("明湖区") && audit.warnings[0].contains("光明区"));
-    assert!(audit.warnings[1].contains("2025") && audit.warnings[1].contains("2024"));
+    let warnings: Vec<String> = pair_warnings(&report(PLAN), &guangming)
+        .iter()
+        .map(pair_warning)
+        .collect();
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+    assert!(warnings[0].contains("明湖区") && warnings[0].contains("光明区"));
+    assert!(warnings[1].contains("2025") && warnings[1].contains("2024"));
 }
 
 #[test]
@@ -702,7 +710,7 @@ fn a_verdict_set_in_the_library_shows_in_the_cli_and_goes_stale_when_the_plan_ch
     let plan = load_report(&plan_path).unwrap();
     let audited = audit(&plan, &report(SUMMARY)).unwrap();
     let item = &audited.items[0];
-    let sidecar = sidecar_path(&plan_path);
+    let sidecar = sidecar_path(&plan_path, Path::new("/nowhere"));
     assert_eq!(
         sidecar,
         dir.path().join("minghu-zwsj-2024-2025.verdicts.json")

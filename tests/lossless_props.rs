@@ -307,6 +307,10 @@ fn edit() -> impl Strategy<Value = Edit> {
         .prop_map(|(at, remove, insert)| Edit { at, remove, insert })
 }
 
+#[allow(
+    clippy::cast_possible_truncation,
+    reason = "edit.at is in 0..1, so the position is at most the length, a usize"
+)]
 fn apply(text: &str, edits: &[Edit]) -> String {
     let mut chars: Vec<char> = text.chars().collect();
     for edit in edits {

@@ -195,6 +195,23 @@ fn compare_view_side_by_side_and_stacked() {
     }
 }
 
+/// A moved pair says where it came from, in Chinese as in `planlens diff`: `⇄ 移自 (二)2`.
+#[test]
+fn compare_view_labels_a_moved_pair() {
+    let (w, h) = (120, 40);
+    let mut app = compare_app(w, h);
+    let compare = app.compare.as_mut().expect("the comparison opened");
+    let moved = compare
+        .pairs
+        .iter()
+        .position(|p| p.pair.moved)
+        .expect("the bundled plans have a moved pair");
+    compare.scroll = compare.layout.pair_starts[moved];
+    let shown = screen(&app, w, h);
+    assert!(shown.contains("⇄ 移自"), "{shown}");
+    insta::assert_snapshot!(format!("compare_moved_{w}x{h}"), shown);
+}
+
 #[test]
 fn compare_chooser_lists_the_other_report_first() {
     let mut app = app(100, 30);
@@ -229,7 +246,7 @@ fn compare_every_size_renders() {
 }
 
 /// The audit fixtures: 明湖区's 2025 plan (in its 2024/2025 report) and its 2025 summary.
-fn audit_app(w: u16, h: u16, data: &std::path::Path) -> (App, planlens::settings::FileStore) {
+fn audit_app(w: u16, h: u16, data: &std::path::Path) -> (App, planlens::store::FileStore) {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/audit");
     let entries = ["minghu-zwsj-2024-2025.txt", "minghu-zwsj-2025-2026.txt"]
         .iter()
@@ -245,11 +262,11 @@ fn audit_app(w: u16, h: u16, data: &std::path::Path) -> (App, planlens::settings
         .collect();
     let mut app = App::new(entries, vec![], Theme::new(ThemeName::Dark, false), false);
     app.update(Action::Resize(w, h));
-    let store = planlens::settings::FileStore::new(data.join("bookmarks.json"));
+    let store = planlens::store::FileStore::new(data.to_path_buf());
     (app, store)
 }
 
-fn dispatch(app: &mut App, store: &mut planlens::settings::FileStore, actions: &[Action]) {
+fn dispatch(app: &mut App, store: &mut planlens::store::FileStore, actions: &[Action]) {
     for action in actions {
         planlens::tui::run::dispatch(app, action.clone(), store);
     }
@@ -267,11 +284,11 @@ fn audit_view_table_detail_and_verdicts() {
             .audit
             .as_ref()
             .expect("the audit opened on the suggested summary");
-        assert!(
-            audit.audit.warnings.is_empty(),
-            "{:?}",
-            audit.audit.warnings
+        let warnings = planlens::compare::warnings::pair_warnings(
+            &app.entries[audit.plan_entry].report,
+            &app.entries[audit.summary_entry].report,
         );
+        assert!(warnings.is_empty(), "{warnings:?}");
         insta::assert_snapshot!(format!("audit_table_{w}x{h}"), screen(&app, w, h));
         dispatch(&mut app, &mut store, &[Action::Open]);
         insta::assert_snapshot!(format!("audit_detail_{w}x{h}"), screen(&app, w, h));
@@ -359,7 +376,7 @@ fn a_click_in_a_scrolled_picker_picks_the_row_under_the_pointer() {
     let mut app = app(60, 5);
     drive(&mut app, &[Action::Down]);
     let shown = screen(&app, 60, 5);
-    let row = shown.lines().position(|l| l.contains("2023总结")).unwrap() as u16;
+    let row = u16::try_from(shown.lines().position(|l| l.contains("2023总结")).unwrap()).unwrap();
     drive(
         &mut app,
         &[Action::ClickAt(5, row), Action::ClickAt(5, row)],

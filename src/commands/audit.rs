@@ -8,9 +8,15 @@ use serde::Serialize;
 
 use super::{CommandError, one_line, open_report};
 use crate::compare::audit::{Audit, AuditError, ItemAudit, Status, TargetCheck, audit};
+use crate::compare::warnings::pair_warnings;
 use crate::export;
+use crate::present::labels::{
+    self, pair_warning, status_label, status_symbol, target_check, verdict_label,
+};
+use crate::store::dirs::data_dir;
+use crate::store::sidecar::sidecar_path;
+use crate::store::verdicts::{Lookup, VerdictFile};
 use crate::text::wrap::{str_width, wrap};
-use crate::verdicts::{Lookup, VerdictFile, sidecar_path};
 
 /// Output formats of `planlens audit`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -64,9 +70,14 @@ pub fn run(args: &AuditArgs, out: &mut impl Write) -> Result<(), CommandError> {
     let sidecar = args
         .verdicts
         .clone()
-        .unwrap_or_else(|| sidecar_path(&args.plan));
+        .unwrap_or_else(|| sidecar_path(&args.plan, &data_dir()));
     let (verdicts, problem) = VerdictFile::load(&sidecar);
-    let report = Output::new(args, &audit, &verdicts, problem);
+    let mut warnings: Vec<String> = pair_warnings(&plan, &summary)
+        .iter()
+        .map(pair_warning)
+        .collect();
+    warnings.extend(problem);
+    let report = Output::new(args, &audit, &verdicts, warnings);
     match args.format {
         AuditFormat::Text => report.text(out)?,
         AuditFormat::Json => {
@@ -84,7 +95,7 @@ struct Output<'a> {
     args: &'a AuditArgs,
     audit: &'a Audit,
     items: Vec<(&'a ItemAudit, Lookup<'a>)>,
-    /// The audit's warnings, then the verdict file's problems and stale verdicts.
+    /// The pair's warnings, then the verdict file's problems and stale verdicts.
     warnings: Vec<String>,
 }
 
@@ -93,26 +104,16 @@ impl<'a> Output<'a> {
         args: &'a AuditArgs,
         audit: &'a Audit,
         verdicts: &'a VerdictFile,
-        problem: Option<String>,
+        mut warnings: Vec<String>,
     ) -> Self {
         let items: Vec<(&ItemAudit, Lookup)> = audit
             .items
             .iter()
             .map(|item| (item, verdicts.get(&item.id, &item.text)))
             .collect();
-        let mut warnings = audit.warnings.clone();
-        warnings.extend(problem);
         for (item, lookup) in &items {
             if let Lookup::Stale(entry) = lookup {
-                let verdict = entry.verdict.map_or("-", |v| v.label());
-                warnings.push(
-                    format!(
-                        "{}: 核实结论已过期 (条目文字已改动): {verdict} {}",
-                        item.id, entry.note
-                    )
-                    .trim_end()
-                    .to_string(),
-                );
+                warnings.push(labels::stale_verdict(&item.id, entry.verdict, &entry.note));
             }
         }
         Output {
@@ -152,13 +153,13 @@ impl<'a> Output<'a> {
                     .iter()
                     .map(|e| format!("{} ({:.2}) {}", e.id, e.score, e.sentence))
                     .collect();
-                let targets: Vec<String> = item.targets.iter().map(target_text).collect();
+                let targets: Vec<String> = item.targets.iter().map(target_check).collect();
                 let (verdict, note) = verdict_cells(*lookup);
                 vec![
                     item.id.clone(),
                     item.section.clone(),
                     format!("{}{}", item.marker, item.title),
-                    item.status.label().to_string(),
+                    status_label(item.status).to_string(),
                     format!("{:.2}", item.score),
                     evidence.join("\n"),
                     targets.join("\n"),
@@ -195,7 +196,7 @@ impl<'a> Output<'a> {
             .iter()
             .map(|s| {
                 let n = self.items.iter().filter(|(i, _)| i.status == *s).count();
-                format!("{} {n}", s.label())
+                format!("{} {n}", status_label(*s))
             })
             .collect::<Vec<_>>()
             .join(" · ")
@@ -241,13 +242,18 @@ fn item_text(out: &mut impl Write, item: &ItemAudit, lookup: Lookup) -> io::Resu
     )?;
     writeln!(
         out,
-        "      状态  {} {}  {:.2}",
-        Status::symbol(item.status),
-        item.status.label(),
+        "      {}  {} {}  {:.2}",
+        labels::COLUMN_STATUS,
+        status_symbol(item.status),
+        status_label(item.status),
         item.score
     )?;
     for (n, e) in item.evidence.iter().enumerate() {
-        let label = if n == 0 { "证据" } else { "    " };
+        let label = if n == 0 {
+            labels::FIELD_EVIDENCE
+        } else {
+            "    "
+        };
         write_wrapped(
             out,
             &format!("      {label}  {} {:.2}  ", e.id, e.score),
@@ -255,15 +261,21 @@ fn item_text(out: &mut impl Write, item: &ItemAudit, lookup: Lookup) -> io::Resu
         )?;
     }
     for (n, t) in item.targets.iter().enumerate() {
-        let label = if n == 0 { "指标" } else { "    " };
-        write_wrapped(out, &format!("      {label}  "), &target_text(t))?;
+        let label = if n == 0 {
+            labels::FIELD_TARGETS
+        } else {
+            "    "
+        };
+        write_wrapped(out, &format!("      {label}  "), &target_check(t))?;
     }
     if !item.commitment.is_empty() {
-        write_wrapped(out, "      承诺  ", &item.commitment.join("; "))?;
+        let prefix = format!("      {}  ", labels::FIELD_COMMITMENT);
+        write_wrapped(out, &prefix, &item.commitment.join("; "))?;
     }
     let (verdict, note) = verdict_cells(lookup);
     if !verdict.is_empty() || !note.is_empty() {
-        write_wrapped(out, "      核实  ", &format!("{verdict}  {note}"))?;
+        let prefix = format!("      {}  ", labels::FIELD_VERDICT);
+        write_wrapped(out, &prefix, &format!("{verdict}  {note}"))?;
     }
     Ok(())
 }
@@ -284,25 +296,18 @@ fn write_wrapped(out: &mut impl Write, prefix: &str, text: &str) -> io::Result<(
     Ok(())
 }
 
-/// `不少于20个 → 26个 ✓`, `提升至95% → 93.5% ✗ 未达标`, `不少于5万个 → 未报告`.
-fn target_text(t: &TargetCheck) -> String {
-    match (&t.reported, t.met) {
-        (Some(reported), Some(true)) => format!("{} → {reported} ✓", t.plan),
-        (Some(reported), _) => format!("{} → {reported} ✗ 未达标", t.plan),
-        (None, _) => format!("{} → 未报告", t.plan),
-    }
-}
-
 /// The verdict and note cells: empty when there is none; a stale verdict is marked.
 fn verdict_cells(lookup: Lookup) -> (String, String) {
     match lookup {
         Lookup::None => (String::new(), String::new()),
         Lookup::Current(e) => (
-            e.verdict.map(|v| v.label().to_string()).unwrap_or_default(),
+            e.verdict
+                .map(|v| verdict_label(v).to_string())
+                .unwrap_or_default(),
             e.note.clone(),
         ),
         Lookup::Stale(e) => (
-            format!("{} (已过期)", e.verdict.map_or("-", |v| v.label())),
+            format!("{} {}", e.verdict.map_or("-", verdict_label), labels::STALE),
             e.note.clone(),
         ),
     }

@@ -1,5 +1,6 @@
 //! `planlens diff A B`: two reports side by side, sections paired by content, changes marked
-//! inside each pair; as text, JSON or a Markdown table. Reads files only through `open_report`.
+//! inside each pair; as text, JSON or a Markdown table. Reads files only through `open_report`;
+//! must not depend on tui.
 
 use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
@@ -13,6 +14,9 @@ use crate::compare::align::{Alignment, Counts, Pair, align, choose_part, pair_te
 use crate::compare::diff::{Change, Op, diff};
 use crate::export::markdown_table;
 use crate::model::{Node, Part, Report};
+use crate::present::labels::{
+    LEFT, LEGEND, MOVED_FROM, NOTE, ONLY_LEFT, ONLY_RIGHT, RIGHT, SAME, SCORE, pair_counts,
+};
 use crate::text::wrap::{self, WrapOptions, layout};
 
 /// Output formats of `planlens diff`.
@@ -49,17 +53,9 @@ const DEFAULT_WIDTH: usize = 120;
 const SIDE_BY_SIDE_MIN: usize = 40;
 const COLUMN_GAP: &str = " │ ";
 
-// Labels of the text and Markdown outputs (the JSON keeps English names).
-const LEFT: &str = "左";
-const RIGHT: &str = "右";
-const ONLY_LEFT: &str = "仅左";
-const ONLY_RIGHT: &str = "仅右";
-const SAME: &str = "相同";
-const MOVED_FROM: &str = "⇄ 移自";
-const SCORE: &str = "相似度";
-const NOTE: &str = "说明";
+/// A missing side or score in the text and Markdown outputs (their labels are in
+/// `present::labels`; the JSON keeps English names).
 const MISSING: &str = "—";
-const LEGEND: &str = "标记：[-仅左侧-] {+仅右侧+}";
 
 // Change marks without colour, and the ANSI styles with colour.
 const DELETED: (&str, &str) = ("[-", "-]");
@@ -192,11 +188,7 @@ impl<'a> Comparison<'a> {
 
     /// `配对 8 · 有差异 8 · 移动 2 · 仅左 10 · 仅右 19`
     fn counts_line(&self) -> String {
-        let c = &self.counts;
-        format!(
-            "配对 {} · 有差异 {} · 移动 {} · {ONLY_LEFT} {} · {ONLY_RIGHT} {}",
-            c.paired, c.changed, c.moved, c.only_left, c.only_right
-        )
+        pair_counts(&self.counts)
     }
 }
 

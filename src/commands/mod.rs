@@ -1,5 +1,6 @@
 //! The command-line views, written to any `Write` so scripts and tests see exactly what a
-//! terminal would: `tree`, `show`, `list` here; `diff` and `audit` in their modules.
+//! terminal would: `tree`, `show`, `list` here; `diff` and `audit` in their modules. Must not
+//! depend on tui (ratatui only for the terminal's width); the words come from `present::labels`.
 
 pub mod audit;
 pub mod diff;

@@ -1,5 +1,6 @@
 //! Holding two reports against each other: content similarity, section alignment and in-pair
-//! highlights (compare), and a plan against the next year's summary (audit). No UI types.
+//! highlights (compare), a plan against the next year's summary (audit), and what is off about
+//! such a pair (warnings). Depends on model and text only; returns data and enums, never UI text.
 
 pub mod align;
 pub mod audit;
@@ -8,3 +9,4 @@ pub mod lexicon;
 pub mod similarity;
 pub mod targets;
 pub mod terms;
+pub mod warnings;

@@ -1,10 +1,12 @@
 //! Page furniture around a report (breadcrumbs, metadata, buttons, the headline) recognised line
 //! by line and set aside in `dropped`, never deleted. Hand-written: the patterns are these sites'.
+//! Depends on text and model only, like all of import.
 
 use super::SourceLine;
 use super::markers;
 use super::meta;
 use crate::model::DropReason;
+use crate::text::script::to_simplified;
 
 /// Metadata keys of government information-disclosure pages, as in `发布日期：2025-09-18`.
 const METADATA_KEYS: &[&str] = &[
@@ -318,7 +320,7 @@ fn same_text(a: &str, b: &str) -> bool {
 
 /// Why a line is furniture, if it is. Traditional-script pages are folded to simplified first.
 pub fn classify(line: &str) -> Option<DropReason> {
-    let folded = meta::to_simplified(line);
+    let folded = to_simplified(line);
     let tokens: Vec<&str> = folded
         .split(|c: char| c.is_whitespace() || c == '|' || c == '｜')
         .filter(|t| !t.is_empty())
@@ -403,7 +405,7 @@ fn metadata_key(token: &str) -> Option<&'static str> {
 /// `key: value` pairs of a metadata line (folded to simplified); a value may stand in the next
 /// token, unless that token is itself a key or reads as a sentence.
 fn key_values(line: &str) -> Vec<(&'static str, String)> {
-    let folded = meta::to_simplified(line);
+    let folded = to_simplified(line);
     let tokens: Vec<&str> = folded.split_whitespace().collect();
     // values are returned as written (a traditional page keeps its script): folding maps one
     // character to one, so a value's character offset in a folded token is its offset as written
@@ -466,15 +468,15 @@ fn head_segments<'a>(line: &SourceLine<'a>) -> Vec<SourceLine<'a>> {
         let token = &text[start..end];
         let previous_token = k.checked_sub(1).map(|j| &text[tokens[j].0..tokens[j].1]);
         let is_separator = token.chars().all(|c| BREADCRUMB_SEPARATORS.contains(&c));
-        in_breadcrumb = is_breadcrumb_start(&meta::to_simplified(token))
+        in_breadcrumb = is_breadcrumb_start(&to_simplified(token))
             || (in_breadcrumb
                 && (is_separator
                     || previous_token.is_some_and(|p| p.ends_with(BREADCRUMB_SEPARATORS))));
         let is_metadata_value = previous_token.is_some_and(|p| {
-            let p = meta::to_simplified(p);
+            let p = to_simplified(p);
             metadata_key(&p)
                 .is_some_and(|key| p.trim_start_matches(['【', '[']).len() <= key.len() + 3)
-        }) && takes_value(&meta::to_simplified(token));
+        }) && takes_value(&to_simplified(token));
         let kind = if in_breadcrumb || is_metadata_value || classify(token).is_some() {
             Token::Furniture
         } else if meta::looks_like_title(token) {

@@ -1,4 +1,5 @@
-//! Outline markers as written on real pages: 一、 (一) （一） 1. 1、 １． (1) （1） 一是, and their damaged forms.
+//! Outline markers as written on real pages: 一、 (一) （一） 1. 1、 １． (1) （1） 一是, and their
+//! damaged forms. Depends on text only.
 
 /// The kinds of numbering a report uses, from the outermost to the innermost.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -30,41 +31,18 @@ pub struct Marker {
     pub broken: bool,
 }
 
+use crate::text::chars::{digit_value, han_number, is_digit, is_han};
+
 const OPEN: [char; 2] = ['(', '（'];
 const CLOSE: [char; 2] = [')', '）'];
-
-/// Reads a Han numeral 一 … 九十九 at the start of `s`: value and length in bytes.
-pub fn han_number(s: &str) -> Option<(u32, usize)> {
-    const WIDTH: usize = 3; // every numeral character is 3 bytes of UTF-8
-    let digit = |c: char| "一二三四五六七八九".find(c).map(|i| i as u32 / 3 + 1);
-    let mut chars = s.chars();
-    let (first, second, third) = (chars.next()?, chars.next(), chars.next());
-    let unit_after = |c: Option<char>| c.and_then(digit);
-    if first == '十' {
-        return Some(match unit_after(second) {
-            Some(unit) => (10 + unit, 2 * WIDTH),
-            None => (10, WIDTH),
-        });
-    }
-    let tens = digit(first)?;
-    if second != Some('十') {
-        return Some((tens, WIDTH));
-    }
-    Some(match unit_after(third) {
-        Some(unit) => (tens * 10 + unit, 3 * WIDTH),
-        None => (tens * 10, 2 * WIDTH),
-    })
-}
 
 /// Reads ASCII or full-width digits at the start of `s`.
 fn arabic_number(s: &str) -> Option<(u32, usize)> {
     let mut value = 0u32;
     let mut end = 0;
     for (i, c) in s.char_indices() {
-        let d = match c {
-            '0'..='9' => c as u32 - '0' as u32,
-            '０'..='９' => c as u32 - '０' as u32,
-            _ => break,
+        let Some(d) = digit_value(c) else {
+            break;
         };
         value = value.checked_mul(10)?.checked_add(d)?;
         end = i + c.len_utf8();
@@ -122,7 +100,7 @@ pub fn marker_at(s: &str) -> Option<Marker> {
     }
     // `1。` is a typo for `1.` seen on real pages; `1.5` is a number.
     let after = rest[sep.len_utf8()..].chars().next();
-    if after.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
+    if after.is_some_and(is_digit) {
         return None;
     }
     if sep == '。' && after.is_none_or(|c| !is_han(c)) {
@@ -176,28 +154,12 @@ pub fn broken_run_in_at(s: &str) -> Option<Marker> {
         .then(|| marker(MarkerKind::RunIn, None, '是'.len_utf8(), true))?
 }
 
-/// CJK unified ideographs (the basic block and extension A), the characters of report text.
-pub fn is_han(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn kind_number(s: &str) -> Option<(MarkerKind, Option<u32>, &str)> {
         marker_at(s).map(|m| (m.kind, m.number, &s[..m.len]))
-    }
-
-    #[test]
-    fn han_numerals() {
-        assert_eq!(han_number("一、"), Some((1, 3)));
-        assert_eq!(han_number("十是"), Some((10, 3)));
-        assert_eq!(han_number("十二、"), Some((12, 6)));
-        assert_eq!(han_number("二十、"), Some((20, 6)));
-        assert_eq!(han_number("二十三是"), Some((23, 9)));
-        assert_eq!(han_number("一二"), Some((1, 3)));
-        assert_eq!(han_number("是"), None);
     }
 
     #[test]

@@ -1,8 +1,10 @@
 //! Metadata read from the words of a report: part kinds and years, city / district / bureau from
-//! the title, the publication date, the script (simplified or traditional).
+//! the title, the publication date, the script (simplified or traditional). Depends on text and
+//! model only.
 
-use super::markers::is_han;
 use crate::model::{Half, PartKind, Script};
+use crate::text::chars::{digit_value, han_digit, is_han};
+use crate::text::script::to_simplified;
 
 /// Words naming a part's kind, in simplified script (headings are folded to simplified first).
 /// When a heading holds several, the last one decides: 重点工作完成情况 is a summary,
@@ -33,11 +35,6 @@ const KIND_WORDS: &[(&str, PartKind)] = &[
 
 /// How far into a heading the kind words are looked for, in characters.
 const HEADING_REACH: usize = 30;
-
-/// Folds traditional characters to simplified, one character for one, for matching only.
-pub fn to_simplified(text: &str) -> String {
-    fast2s::convert(text)
-}
 
 /// The kind named in a heading, and the byte offset (in `heading`) just after the deciding words.
 fn kind_words(heading: &str) -> Option<(PartKind, usize)> {
@@ -111,12 +108,12 @@ pub fn years(text: &str) -> Vec<i32> {
     found
 }
 
+/// A digit of a year: Arabic (both widths), Han (一 … 九), or one of the zeros pages write
+/// in 二〇二四 (〇 零 ○ Ｏ).
 fn year_digit(c: char) -> Option<u32> {
     match c {
-        '0'..='9' => c.to_digit(10),
-        '０'..='９' => Some(c as u32 - '０' as u32),
         '〇' | '零' | '○' | 'Ｏ' => Some(0),
-        _ => "一二三四五六七八九".find(c).map(|i| i as u32 / 3 + 1),
+        _ => digit_value(c).or_else(|| han_digit(c)),
     }
 }
 

@@ -1,4 +1,5 @@
 //! Raw page text -> `Report`: decode, set page furniture aside, read the outline, read metadata.
+//! Depends on text and model only: no files (that is `load`), nothing of compare or the views.
 //!
 //! The import is lossless: every non-whitespace character of the page ends up, in order, in
 //! exactly one place of the report (preamble, part heading or text, node marker, title or text,
@@ -11,6 +12,7 @@ pub mod meta;
 mod outline;
 
 use crate::model::{DroppedInfo, PartKind, Report, SCHEMA};
+use crate::text::script::to_simplified;
 
 pub use decode::DecodeError;
 
@@ -138,7 +140,7 @@ fn fill_organisation(report: &mut Report, publisher: Option<&str>) {
 /// Kind, year and half of each part from its heading; what a heading leaves open comes from
 /// the title (`2024年工作总结和2025年工作计划`: the summary is 2024, the plan 2025).
 fn fill_part_kinds(report: &mut Report) {
-    let folded_title = meta::to_simplified(&report.title);
+    let folded_title = to_simplified(&report.title);
     let title_years = meta::years(&folded_title);
     let (title_kind, _, title_half) = meta::part_kind(&report.title);
     for part in &mut report.parts {

@@ -1,4 +1,5 @@
 //! Report body lines -> preamble and parts with nested nodes, from the numbering markers.
+//! Depends on text and model only.
 //!
 //! Markers are recognised at the start of a line and, in sequence, inside a line (run-in 一是
 //! items, pages whose line breaks were lost). Nesting follows the kind of marker: 一、 opens a
@@ -10,6 +11,8 @@ use super::SourceLine;
 use super::markers::{self, Marker, MarkerKind};
 use super::meta;
 use crate::model::{Flag, Node, Part, PartKind};
+use crate::text::chars::{FULL_STOPS, ends_sentence, is_digit, is_item_numeral};
+use crate::text::script::to_simplified;
 
 /// What the outline pass makes of the body: the text before the first part, and the parts.
 #[derive(Debug, Default)]
@@ -49,8 +52,11 @@ struct Builder {
     preamble: Vec<String>,
 }
 
-/// Characters after which a new sentence, and so a run-in marker, may start.
-const SENTENCE_END: &[char] = &['。', '；', '！', '？', ';', '!', '?', '：', ':'];
+/// Whether a new sentence, and so a run-in marker, may start after `c`: a sentence end or a
+/// colon (主要做了以下工作：一是…).
+fn opens_sentence_after(c: char) -> bool {
+    ends_sentence(c) || matches!(c, '：' | ':')
+}
 /// Run-in items (一是…) are also listed after commas: "一是…，二是…".
 const CLAUSE_END: &[char] = &['，', ',', '、'];
 /// Closing quotes and brackets that may stand between a sentence end and the next marker.
@@ -175,7 +181,7 @@ impl Builder {
             self.items[i].paragraphs.is_empty()
                 && !pending.is_empty()
                 && pending.chars().count() <= 40
-                && !pending.contains(SENTENCE_END)
+                && !pending.contains(opens_sentence_after)
         })
     }
 
@@ -335,7 +341,7 @@ impl Builder {
 /// A line with no marker that is a part heading: short, not a sentence, naming a part's kind
 /// with its year or period (`2024年工作总结`, `下一步工作计划`). Its marker is empty.
 fn bare_part_heading(text: &str) -> Option<Marker> {
-    let folded = meta::to_simplified(text);
+    let folded = to_simplified(text);
     let anchored = !meta::years(&folded).is_empty()
         || ["上半年", "下半年", "下一步", "今后"]
             .iter()
@@ -362,7 +368,7 @@ fn gap_flag(number: u32, expected: u32) -> Vec<Flag> {
 }
 
 fn could_start_marker(c: char) -> bool {
-    matches!(c, '(' | '（' | '0'..='9' | '０'..='９' | '是') || "一二三四五六七八九十".contains(c)
+    matches!(c, '(' | '（' | '是') || is_digit(c) || is_item_numeral(c)
 }
 
 /// What precedes a position in a line, from the weakest to the strongest place for a marker.
@@ -395,7 +401,7 @@ fn boundary_before(before: &str) -> Boundary {
             None => return Boundary::Line,
         }
     }
-    if SENTENCE_END.contains(&last) {
+    if opens_sentence_after(last) {
         Boundary::Sentence
     } else if CLAUSE_END.contains(&last) {
         Boundary::Clause
@@ -410,7 +416,7 @@ fn split_title(paragraphs: &[String]) -> (String, String) {
     let Some((first, rest)) = paragraphs.split_first() else {
         return (String::new(), String::new());
     };
-    let (title, tail) = match first.find(['。', '！', '？']) {
+    let (title, tail) = match first.find(FULL_STOPS) {
         Some(end) => {
             let end = end + '。'.len_utf8();
             (first[..end].to_string(), first[end..].trim())

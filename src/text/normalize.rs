@@ -2,10 +2,12 @@
 //! different (full-/half-width punctuation and digits, quote styles, whitespace and line breaks,
 //! traditional vs simplified script, pinyin glosses that mirror sites insert after characters:
 //! 區(qū) → 区). Displayed text always stays as written; folded text keeps a map back to it.
+//! Depends on text/ only.
 
 use std::ops::Range;
 
-use crate::import::meta::to_simplified;
+use crate::text::chars::is_han;
+use crate::text::script::to_simplified;
 
 /// Text folded for matching, with the byte range in the original of every folded character.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -110,10 +112,6 @@ fn pinyin_gloss_len(chars: &[(usize, char)]) -> Option<usize> {
             .iter()
             .any(|&(_, c)| c.is_ascii_lowercase() || !c.is_ascii());
     pinyin.then_some(close + 1)
-}
-
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
 }
 
 #[cfg(test)]

@@ -1,7 +1,10 @@
 //! Numbers with their units in report text (28亿条, 33.8%, 156平方公里, 220项), located by byte
-//! range. Hand-written: a unit list of these reports, not a general measure parser.
+//! range. Hand-written: a unit list of these reports, not a general measure parser. Depends on
+//! text/ only.
 
 use std::ops::Range;
+
+use crate::text::chars::is_digit;
 
 /// Units written after figures in work reports, longest first so 平方公里 wins over 公里.
 pub const UNITS: &[&str] = &[
@@ -101,10 +104,6 @@ pub fn quantities(text: &str) -> Vec<Range<usize>> {
         }
     }
     found
-}
-
-fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
 
 #[cfg(test)]

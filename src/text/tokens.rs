@@ -1,6 +1,6 @@
 //! Diff tokens of report text: one Han character, a number with its unit, a Latin word; each with
 //! a folded key (width, punctuation, quotes, script) so that only real differences compare
-//! unequal. No UI types.
+//! unequal. Depends on text/ only.
 //!
 //! A sentence diffed character by character splits 28亿条 into digits; diffed by
 //! whitespace-separated words, a Chinese clause is one word. These tokens sit in between:

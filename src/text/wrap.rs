@@ -13,6 +13,8 @@ use std::ops::Range;
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 use unicode_width::UnicodeWidthChar;
 
+use crate::text::chars::{is_cjk, is_digit};
+
 /// Characters a line must not start with.
 pub const NO_LINE_START: &[char] = &[
     '，', '。', '、', '；', '：', '？', '！', '）', '》', '」', '』', '】', '〕', '”', '’', '·',
@@ -188,17 +190,6 @@ fn keeps_together(before: char, after: char) -> bool {
     (before == after && matches!(before, '—' | '…'))
         || (is_digit(before) && numeric(after))
         || (numeric(before) && is_digit(after))
-}
-
-fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c)
-}
-
-/// Han ideographs and other full-width CJK characters (not punctuation).
-fn is_cjk(c: char) -> bool {
-    matches!(c,
-        '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}'
-        | '\u{20000}'..='\u{2FFFF}' | '\u{3040}'..='\u{30FF}' | '\u{AC00}'..='\u{D7AF}')
 }
 
 fn is_wide_text(c: char) -> bool {

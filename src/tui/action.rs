@@ -1,5 +1,6 @@
 //! Everything a user can ask for (`Action`) and THE keymap table: the one place keys get their
-//! meaning, which also feeds the footer hints and the help overlay, so they cannot drift.
+//! meaning, which also feeds the footer hints and the help overlay, so they cannot drift. No
+//! state, no drawing, no files.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 

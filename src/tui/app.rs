@@ -2,22 +2,24 @@
 //! wrap, search) happens here once per request, never while drawing. No file I/O: saving is
 //! asked for with an `Effect` that the run loop carries out.
 
-use std::collections::BTreeMap;
 use std::ops::Range;
 
 use ratatui::layout::Rect;
 
 use super::action::{Action, Context, help_rows};
-use super::audit::{AuditState, VerdictChange};
+use super::audit::AuditState;
 use super::compare::CompareState;
 use super::document::{DocLayout, Document};
 use super::layout::{self, inner, reader_areas, row_in};
 use super::theme::Theme;
+use crate::compare::warnings::{PairWarning, pair_warnings};
 use crate::compare::{align, audit};
-use crate::import::meta::to_simplified;
 use crate::model::{PartKind, Report};
+use crate::present::labels;
+use crate::store::Bookmarks;
+use crate::store::verdicts::{Lookup, Verdict, VerdictChange, VerdictFile};
+use crate::text::script::search_fold;
 use crate::text::wrap::WrapOptions;
-use crate::verdicts::{Verdict, VerdictFile};
 
 /// A loaded report and where it came from (a path, or a bundled report's name).
 #[derive(Debug, Clone)]
@@ -40,9 +42,6 @@ impl Entry {
             .collect()
     }
 }
-
-/// Bookmarked node ids per report source.
-pub type Bookmarks = BTreeMap<String, Vec<String>>;
 
 /// Side effects `update` asks the run loop for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,7 +69,7 @@ pub enum Overlay {
     },
     /// Choosing the summary to audit the current plan against: (entry, warnings).
     ChooseAudit {
-        choices: Vec<(usize, Vec<String>)>,
+        choices: Vec<(usize, Vec<PairWarning>)>,
         selected: usize,
     },
     /// Choosing a verdict for the selected plan item (the last row clears it).
@@ -492,7 +491,7 @@ impl App {
         };
         choices.sort_by_key(|c| (c.0 == current.0, kind(c)));
         if choices.is_empty() {
-            self.message = Some("没有可比较的其他部分".to_string());
+            self.message = Some(labels::NOTHING_TO_COMPARE.to_string());
             return;
         }
         self.overlay = Some(Overlay::ChooseCompare {
@@ -556,7 +555,7 @@ impl App {
                 {
                     Some(row) if row != compare.scroll => row,
                     _ => {
-                        self.message = Some("没有更多有差异的配对".to_string());
+                        self.message = Some(labels::NO_MORE_CHANGES.to_string());
                         return;
                     }
                 }
@@ -584,20 +583,20 @@ impl App {
         let plan = self.reader.as_ref()?.entry;
         let plan_report = &self.entries[plan].report;
         if plan_report.part_of_kind(PartKind::Plan).is_none() {
-            self.message = Some("本报告没有工作计划部分".to_string());
+            self.message = Some(labels::NO_PLAN_PART.to_string());
             return None;
         }
-        let mut choices: Vec<(usize, Vec<String>)> = self
+        let mut choices: Vec<(usize, Vec<PairWarning>)> = self
             .entries
             .iter()
             .enumerate()
             .filter(|(_, e)| e.report.part_of_kind(PartKind::Summary).is_some())
-            .map(|(i, e)| (i, audit::pair_warnings(plan_report, &e.report)))
+            .map(|(i, e)| (i, pair_warnings(plan_report, &e.report)))
             .collect();
         choices.sort_by_key(|(i, w)| (w.len(), *i == plan));
         match choices.as_slice() {
             [] => {
-                self.message = Some("没有载入含工作总结的报告".to_string());
+                self.message = Some(labels::NO_SUMMARY_LOADED.to_string());
                 None
             }
             [(summary, warnings), rest @ ..]
@@ -625,7 +624,10 @@ impl App {
         };
         match audit::audit(&p.report, &s.report) {
             Ok(result) => {
-                self.message = result.warnings.first().map(|w| format!("注意: {w}"));
+                let warnings = pair_warnings(&p.report, &s.report);
+                self.message = warnings
+                    .first()
+                    .map(|w| labels::caution(std::slice::from_ref(w)));
                 self.audit = Some(AuditState::new(plan, summary, result, verdicts));
             }
             Err(error) => self.message = Some(error.to_string()),
@@ -682,7 +684,7 @@ impl App {
             Action::EditNote => {
                 if let Some(item) = audit.current() {
                     let note = match audit.verdict(item) {
-                        crate::verdicts::Lookup::Current(e) => e.note.clone(),
+                        Lookup::Current(e) => e.note.clone(),
                         _ => String::new(),
                     };
                     audit.note_input = Some(note);
@@ -930,7 +932,7 @@ impl App {
 
     fn go_to_id(&mut self, id: &str) {
         let Some(block) = self.reader.as_ref().and_then(|r| r.doc.index_of(id)) else {
-            self.message = Some(format!("书签 {id} 已不在本报告中"));
+            self.message = Some(labels::bookmark_gone(id));
             return;
         };
         if let Some(reader) = &mut self.reader {
@@ -998,9 +1000,9 @@ impl App {
         let count = reader.search.hits.len();
         if count == 0 {
             self.message = Some(if reader.search.query.is_empty() {
-                "先按 / 搜索".to_string()
+                labels::SEARCH_FIRST.to_string()
             } else {
-                format!("未找到 “{}”", reader.search.query)
+                labels::not_found(&reader.search.query)
             });
             return;
         }
@@ -1043,10 +1045,10 @@ impl App {
         let marks = self.bookmarks.entry(source).or_default();
         if let Some(i) = marks.iter().position(|m| *m == id) {
             marks.remove(i);
-            self.message = Some(format!("已删除书签: {label}"));
+            self.message = Some(labels::bookmark_removed(&label));
         } else {
             marks.push(id);
-            self.message = Some(format!("已加书签: {label}"));
+            self.message = Some(labels::bookmark_added(&label));
         }
         Some(Effect::SaveBookmarks)
     }
@@ -1094,13 +1096,7 @@ pub fn visible_rows(reader: &ReaderState) -> Vec<usize> {
 /// and ASCII case-insensitively. Folding maps each character to one character, so positions in
 /// the folded text are positions in the original.
 pub fn find_hits(doc: &Document, query: &str) -> Vec<Hit> {
-    let fold = |s: &str| -> Vec<char> {
-        to_simplified(s)
-            .chars()
-            .map(|c| c.to_ascii_lowercase())
-            .collect()
-    };
-    let needle = fold(query.trim());
+    let needle = search_fold(query.trim());
     if needle.is_empty() {
         return Vec::new();
     }
@@ -1112,7 +1108,7 @@ pub fn find_hits(doc: &Document, query: &str) -> Vec<Hit> {
             .map(|(i, _)| i)
             .chain(std::iter::once(b.text.len()))
             .collect();
-        let hay = fold(&b.text);
+        let hay = search_fold(&b.text);
         if hay.len() + 1 != offsets.len() {
             continue; // folding changed the character count: cannot map positions back
         }
@@ -1154,8 +1150,8 @@ fn picker_rows(entries: &[Entry]) -> Vec<PickerRow> {
             r.district
                 .as_deref()
                 .or(r.city.as_deref())
-                .unwrap_or("(未注明地区)"),
-            r.bureau.as_deref().unwrap_or("(未注明部门)")
+                .unwrap_or(labels::NO_DISTRICT),
+            r.bureau.as_deref().unwrap_or(labels::NO_BUREAU)
         );
         if group.as_ref() != Some(&name) {
             rows.push(PickerRow::Group(name.clone()));

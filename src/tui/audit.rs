@@ -1,12 +1,15 @@
 //! The audit view's state: the audit of a plan against a summary (computed once when the view
 //! opens), the auditor's verdicts, the filter, the selection and the note being typed. No
-//! ratatui types and no file access: verdicts are saved by the run loop through its `Store`.
+//! ratatui types. It holds the plan's `VerdictFile` but never saves it: a change goes out as a
+//! `VerdictChange`, which the run loop saves through its `Store`.
 
 use std::ops::Range;
 
+use super::layout::cells;
 use crate::compare::audit::{Audit, ItemAudit, Status, phrase_ranges};
+use crate::present::labels;
+use crate::store::verdicts::{Lookup, Verdict, VerdictChange, VerdictFile};
 use crate::text::wrap::{self, WrapOptions};
-use crate::verdicts::{Lookup, Verdict, VerdictFile};
 
 /// Which items the table shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,21 +33,12 @@ impl Filter {
 
     pub fn label(self) -> &'static str {
         match self {
-            Filter::All => "全部",
-            Filter::NotMentioned => "仅未提及",
-            Filter::FlaggedTargets => "仅目标未达或未报",
-            Filter::NoVerdict => "仅未下结论",
+            Filter::All => labels::FILTER_ALL,
+            Filter::NotMentioned => labels::FILTER_NOT_MENTIONED,
+            Filter::FlaggedTargets => labels::FILTER_FLAGGED_TARGETS,
+            Filter::NoVerdict => labels::FILTER_NO_VERDICT,
         }
     }
-}
-
-/// A verdict change the run loop must save.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct VerdictChange {
-    pub id: String,
-    pub item_text: String,
-    pub verdict: Option<Verdict>,
-    pub note: String,
 }
 
 #[derive(Debug, Clone)]
@@ -182,11 +176,6 @@ pub fn target_flagged(item: &ItemAudit) -> bool {
     item.targets.iter().any(|t| t.met != Some(true))
 }
 
-/// Status with its symbol, so it reads without colour: ✓ 已报告, ◐ 部分, ✗ 未提及.
-pub fn status_label(status: Status) -> String {
-    format!("{} {}", status.symbol(), status.label())
-}
-
 /// Below this width the item and its evidence are stacked in one pane.
 pub const STACK_BELOW_WIDTH: u16 = 80;
 
@@ -220,12 +209,12 @@ impl AuditState {
         if width >= STACK_BELOW_WIDTH {
             return vec![
                 DetailPane {
-                    title: " 计划条目 ",
+                    title: labels::DETAIL_ITEM_TITLE,
                     text: item_text,
                     marks: item_marks,
                 },
                 DetailPane {
-                    title: " 总结中的证据 ",
+                    title: labels::DETAIL_EVIDENCE_TITLE,
                     text: evidence_text,
                     marks: evidence_marks,
                 },
@@ -241,7 +230,7 @@ impl AuditState {
             )
             .collect();
         vec![DetailPane {
-            title: " 条目与证据 · Esc 返回表格 ",
+            title: labels::DETAIL_STACKED_TITLE,
             text: format!("{item_text}\n\n{evidence_text}"),
             marks,
         }]
@@ -253,7 +242,7 @@ impl AuditState {
             return 0;
         };
         let panes = self.detail_panes(item, width);
-        let inner = (width / panes.len().max(1) as u16).saturating_sub(2);
+        let inner = (width / cells(panes.len().max(1))).saturating_sub(2);
         let options = WrapOptions {
             width: usize::from(inner).max(1),
             ambiguous_wide,
@@ -287,33 +276,27 @@ impl AuditState {
                 .map(|r| (r.start + body_start..r.end + body_start, DetailMark::Shared)),
         );
         let start = text.len() + 2;
-        text.push_str(&format!(
-            "\n\n{} · 相似度 {:.2}",
-            status_label(item.status),
-            item.score
-        ));
+        text.push_str("\n\n");
+        text.push_str(&labels::status_line(item.status, item.score));
         marks.push((start..text.len(), DetailMark::Status(item.status)));
         for target in &item.targets {
-            let met = match target.met {
-                Some(true) => "达标",
-                Some(false) => "未达标",
-                None => "未报告数字",
-            };
-            let reported = target.reported.as_deref().unwrap_or("—");
-            text.push_str(&format!("\n目标 {} → 实际 {reported} ({met})", target.plan));
+            text.push('\n');
+            text.push_str(&labels::target_line(
+                &target.plan,
+                target.reported.as_deref(),
+                target.met,
+            ));
         }
         for note in &item.commitment {
             let start = text.len() + 1;
-            text.push_str(&format!("\n承诺减弱: {note}"));
+            text.push('\n');
+            text.push_str(&labels::commitment_line(note));
             marks.push((start..text.len(), DetailMark::Commitment));
         }
-        let label = |e: &crate::verdicts::Entry| {
-            format!("{} {}", e.verdict.map_or("—", |v| v.label()), e.note)
-        };
         let verdict = match self.verdict(item) {
-            Lookup::Current(e) => format!("结论: {}", label(e)),
-            Lookup::Stale(e) => format!("结论(条目已修改, 已过期): {}", label(e)),
-            Lookup::None => "结论: 未下 (v 下结论, e 写备注)".to_string(),
+            Lookup::Current(e) => labels::verdict_line(Some((e.verdict, &e.note)), false),
+            Lookup::Stale(e) => labels::verdict_line(Some((e.verdict, &e.note)), true),
+            Lookup::None => labels::verdict_line(None, false),
         };
         text.push_str("\n\n");
         text.push_str(&verdict);
@@ -324,7 +307,7 @@ impl AuditState {
 /// The evidence sentences, best first, each with its node id and score.
 fn evidence_block(item: &ItemAudit) -> (String, Vec<(Range<usize>, DetailMark)>) {
     if item.evidence.is_empty() {
-        return ("总结中没有找到相关的句子。".to_string(), Vec::new());
+        return (labels::NO_EVIDENCE.to_string(), Vec::new());
     }
     let mut text = String::new();
     let mut marks = Vec::new();

@@ -1,6 +1,7 @@
 //! The side-by-side comparison view's state: the aligned pairs of two parts with their in-pair
 //! changes (computed once when the view opens), laid out per terminal width in rows that keep
-//! both sides of a pair together. No ratatui types.
+//! both sides of a pair together. Uses ratatui's `Rect` for layout arithmetic only: no drawing,
+//! no file access.
 
 use std::ops::Range;
 

@@ -4,7 +4,8 @@
 
 use std::ops::Range;
 
-use crate::model::{Flag, Node, Report};
+use crate::model::{Node, Report};
+use crate::present::labels;
 use crate::text::numbers::quantities;
 use crate::text::wrap::{self, WrapOptions};
 
@@ -46,20 +47,11 @@ pub const FRONT_ID: &str = "front";
 /// The first-line indent of body paragraphs, as the pages print them.
 const INDENT: &str = "\u{3000}\u{3000}";
 
-/// Chinese notes for the importer's flags.
-fn flag_note(flag: Flag) -> &'static str {
-    match flag {
-        Flag::MarkerBroken => "〔序号残缺,按原文保留〕",
-        Flag::NumberingGap => "〔序号不连续〕",
-        Flag::HeadingGlued => "〔标题与正文粘连,已按语义分开〕",
-    }
-}
-
 impl Document {
     pub fn new(report: &Report) -> Self {
         let mut blocks = Vec::new();
         let front_label = if report.title.is_empty() {
-            "前言".to_string()
+            labels::PREAMBLE.to_string()
         } else {
             report.title.clone()
         };
@@ -117,7 +109,7 @@ fn push_node(blocks: &mut Vec<Block>, node: &Node, depth: usize, parent: usize) 
     let mut builder = BlockBuilder::default();
     builder.heading(&node.marker, &node.title);
     for &flag in &node.flags {
-        builder.note(flag_note(flag));
+        builder.note(labels::flag_note(flag));
     }
     builder.paragraphs(&node.text);
     let label = format!("{}{}", node.marker, node.title);

@@ -1,5 +1,6 @@
 //! Where each pane goes for a terminal size: one function used both by rendering and by `update`
-//! (page sizes, wrap width, mouse hit-testing), so they always agree.
+//! (page sizes, wrap width, mouse hit-testing), so they always agree. Pure arithmetic: no state,
+//! no drawing.
 
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 
@@ -7,6 +8,12 @@ use super::app::Focus;
 
 /// Below this width the tree and the reader do not fit side by side: only the focused one shows.
 pub const SIDE_BY_SIDE_MIN_WIDTH: u16 = 60;
+
+/// A count of cells or rows as a screen coordinate. What is counted is on screen, so below the
+/// terminal's size (a `u16`); anything larger saturates instead of wrapping around.
+pub fn cells(n: usize) -> u16 {
+    u16::try_from(n).unwrap_or(u16::MAX)
+}
 
 /// The panes of the reader screen. A pane too small to show is `None`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,5 +1,6 @@
 //! The terminal app: state and update (`app`), the keymap (`action`), drawing (`ui`), the loop
-//! (`run`). Nothing here touches files: the loop is handed a `Store` for saving.
+//! (`run`). The top of the library: nothing below refers to it. Nothing here touches files: the
+//! loop is handed a `Store` for saving; every word shown comes from `present::labels`.
 
 pub mod action;
 pub mod app;

@@ -1,5 +1,6 @@
 //! The loop: draw, wait for an event, map it through the keymap, update, carry out effects.
-//! Generic over the ratatui backend, so tests drive the real app on a `TestBackend`.
+//! Generic over the ratatui backend, so tests drive the real app on a `TestBackend`. Files only
+//! through the `Store` it is handed.
 
 use std::io;
 
@@ -8,24 +9,10 @@ use ratatui::backend::Backend;
 use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 
 use super::action::{Action, Context, action_for};
-use super::app::{App, Bookmarks, Effect};
-use super::audit::VerdictChange;
+use super::app::{App, Effect};
 use super::ui;
-use crate::verdicts::VerdictFile;
-
-/// Where the app's state is saved; the run loop's only way out to files.
-pub trait Store {
-    /// Saves all bookmarks; an error is shown to the user, and nothing else is lost.
-    fn save_bookmarks(&mut self, bookmarks: &Bookmarks) -> Result<(), String>;
-    /// The verdicts of a plan report (a message when its sidecar could not be read).
-    fn load_verdicts(&mut self, plan_source: &str) -> (VerdictFile, Option<String>);
-    /// Saves one verdict change; on error nothing changed.
-    fn save_verdict(
-        &mut self,
-        file: &mut VerdictFile,
-        change: &VerdictChange,
-    ) -> Result<(), String>;
-}
+use crate::present::labels;
+use crate::store::Store;
 
 /// What a terminal event asks for in a context, if anything.
 pub fn action_for_event(event: &Event, context: Context) -> Option<Action> {
@@ -48,7 +35,9 @@ pub fn action_for_event(event: &Event, context: Context) -> Option<Action> {
 pub fn dispatch(app: &mut App, action: Action, store: &mut dyn Store) {
     let result = match app.update(action) {
         None => Ok(()),
-        Some(Effect::SaveBookmarks) => store.save_bookmarks(&app.bookmarks),
+        Some(Effect::SaveBookmarks) => store
+            .save_bookmarks(&app.bookmarks)
+            .map_err(|e| labels::bookmarks_not_saved(&e)),
         Some(Effect::OpenAudit { plan, summary }) => {
             let source = app
                 .entries
@@ -61,7 +50,9 @@ pub fn dispatch(app: &mut App, action: Action, store: &mut dyn Store) {
         }
         Some(Effect::SaveVerdict(change)) => {
             let saved = match &mut app.audit {
-                Some(audit) => store.save_verdict(&mut audit.verdicts, &change),
+                Some(audit) => store
+                    .save_verdict(&mut audit.verdicts, &change)
+                    .map_err(|e| e.to_string()),
                 None => Ok(()),
             };
             // a filter (no verdict yet) may have let the item go

@@ -1,15 +1,10 @@
 //! Styles of the app, in one place: a dark and a light theme, and a monochrome one for NO_COLOR
-//! (modifiers only, so every distinction still shows).
+//! (modifiers only, so every distinction still shows). No state, no files.
 
 use ratatui::style::{Color, Modifier, Style};
 
 use super::document::Mark;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ThemeName {
-    Dark,
-    Light,
-}
+pub use crate::store::config::ThemeName;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {

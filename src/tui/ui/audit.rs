@@ -11,23 +11,29 @@ use ratatui::style::Style;
 use super::draw::{draw_pieces, fill, pane, truncate};
 use super::footer;
 use crate::compare::audit::{ItemAudit, Status};
+use crate::model::PartKind;
+use crate::present::labels;
+use crate::store::verdicts::Lookup;
 use crate::text::wrap::{self, WrapOptions, str_width, styled_pieces};
 use crate::tui::app::App;
-use crate::tui::audit::{AuditState, DetailMark, status_label};
-use crate::tui::layout::body_and_footer;
-use crate::verdicts::Lookup;
+use crate::tui::audit::{AuditState, DetailMark};
+use crate::tui::layout::{body_and_footer, cells};
 
 pub fn render(app: &App, audit: &AuditState, area: Rect, buf: &mut Buffer) {
     let (body, footer_area) = body_and_footer(area);
     if body.height == 0 {
         return;
     }
-    let [reported, partial, missing] = audit.counts();
-    let header = format!(
-        "审计 · {} ⇄ {} · ✓ 已报告 {reported} · ◐ 部分 {partial} · ✗ 未提及 {missing} · 筛选: {}",
-        report_name(app, audit.plan_entry, audit.audit.plan_year, "计划"),
-        report_name(app, audit.summary_entry, audit.audit.summary_year, "总结"),
-        audit.filter.label()
+    let header = labels::audit_header(
+        &report_name(app, audit.plan_entry, audit.audit.plan_year, PartKind::Plan),
+        &report_name(
+            app,
+            audit.summary_entry,
+            audit.audit.summary_year,
+            PartKind::Summary,
+        ),
+        audit.counts(),
+        audit.filter.label(),
     );
     fill(
         buf,
@@ -59,12 +65,13 @@ pub fn render(app: &App, audit: &AuditState, area: Rect, buf: &mut Buffer) {
     footer::render(app, &location, &position, footer_area, buf);
 }
 
-fn report_name(app: &App, entry: usize, year: Option<i32>, kind: &str) -> String {
+fn report_name(app: &App, entry: usize, year: Option<i32>, kind: PartKind) -> String {
     let report = &app.entries[entry].report;
     let name = report.district.as_deref().unwrap_or(&report.title);
     format!(
-        "{name} {}{kind}",
-        year.map(|y| y.to_string()).unwrap_or_default()
+        "{name} {}{}",
+        year.map(|y| y.to_string()).unwrap_or_default(),
+        labels::part_kind(kind)
     )
 }
 
@@ -72,14 +79,18 @@ fn report_name(app: &App, entry: usize, year: Option<i32>, kind: &str) -> String
 fn verdict_cell(audit: &AuditState, item: &ItemAudit) -> String {
     match audit.verdict(item) {
         Lookup::Current(e) => {
-            let label = e.verdict.map_or("—", |v| v.label());
+            let label = e.verdict.map_or("—", labels::verdict_label);
             if e.note.is_empty() {
                 label.to_string()
             } else {
                 format!("{label}*")
             }
         }
-        Lookup::Stale(e) => format!("{}(已过期)", e.verdict.map_or("备注", |v| v.label())),
+        Lookup::Stale(e) => format!(
+            "{}{}",
+            e.verdict.map_or(labels::NOTE_ONLY, labels::verdict_label),
+            labels::STALE
+        ),
         Lookup::None => String::new(),
     }
 }
@@ -102,7 +113,10 @@ fn target_cell(item: &ItemAudit) -> String {
     format!(
         "{}→{}{mark}{more}",
         target.plan,
-        target.reported.as_deref().unwrap_or("未报")
+        target
+            .reported
+            .as_deref()
+            .unwrap_or(labels::NOT_REPORTED_SHORT)
     )
 }
 
@@ -114,37 +128,55 @@ fn status_style(app: &App, status: Status) -> Style {
     }
 }
 
+/// The columns of the audit table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Status,
+    Score,
+    Section,
+    Item,
+    Target,
+    Verdict,
+}
+
+impl Column {
+    fn title(self) -> &'static str {
+        match self {
+            Column::Status => labels::COLUMN_STATUS,
+            Column::Score => labels::COLUMN_SCORE,
+            Column::Section => labels::COLUMN_SECTION,
+            Column::Item => labels::COLUMN_ITEM,
+            Column::Target => labels::COLUMN_TARGET,
+            Column::Verdict => labels::COLUMN_VERDICT,
+        }
+    }
+}
+
 fn table(app: &App, audit: &AuditState, area: Rect, buf: &mut Buffer) {
     let wide = app.ambiguous_wide;
-    let inside = pane(
-        app,
-        " 计划条目 · Enter 证据 · v 结论 · e 备注 · f 筛选 ",
-        true,
-        area,
-        buf,
-    );
+    let inside = pane(app, labels::AUDIT_TABLE_TITLE, true, area, buf);
     let width = usize::from(inside.width);
     // status 8, score 4, section 16, target 18, verdict 12, and the item takes the rest
     let roomy = width >= 90;
-    let columns: Vec<(&str, usize)> = if roomy {
+    let columns: Vec<(Column, usize)> = if roomy {
         vec![
-            ("状态", 8),
-            ("分值", 4),
-            ("章节", 16),
-            ("条目", width.saturating_sub(64)),
-            ("目标→实际", 18),
-            ("结论", 12),
+            (Column::Status, 8),
+            (Column::Score, 4),
+            (Column::Section, 16),
+            (Column::Item, width.saturating_sub(64)),
+            (Column::Target, 18),
+            (Column::Verdict, 12),
         ]
     } else {
         vec![
-            ("状态", 8),
-            ("条目", width.saturating_sub(22)),
-            ("结论", 12),
+            (Column::Status, 8),
+            (Column::Item, width.saturating_sub(22)),
+            (Column::Verdict, 12),
         ]
     };
     let mut header = String::new();
-    for (name, w) in &columns {
-        header.push_str(&pad(name, *w, wide));
+    for (column, w) in &columns {
+        header.push_str(&pad(column.title(), *w, wide));
         header.push(' ');
     }
     draw_pieces(
@@ -162,14 +194,14 @@ fn table(app: &App, audit: &AuditState, area: Rect, buf: &mut Buffer) {
             inside.x,
             inside.y + 1,
             inside.width,
-            &[("没有符合筛选的条目 (f 换筛选)", app.theme.dim)],
+            &[(labels::NOTHING_FILTERED, app.theme.dim)],
             wide,
         );
     }
     let rows = usize::from(inside.height.saturating_sub(1));
     for (row, &index) in visible.iter().enumerate().skip(audit.offset).take(rows) {
         let item = &audit.audit.items[index];
-        let y = inside.y + 1 + (row - audit.offset) as u16;
+        let y = inside.y + 1 + cells(row - audit.offset);
         let selected = row == audit.selected;
         let base = if selected {
             app.theme.selected
@@ -182,20 +214,20 @@ fn table(app: &App, audit: &AuditState, area: Rect, buf: &mut Buffer) {
         let title = format!("{}{}", item.marker, item.title);
         let cells: Vec<(String, Style)> = columns
             .iter()
-            .map(|(name, _)| match *name {
-                "状态" => (
-                    status_label(item.status),
+            .map(|(column, _)| match column {
+                Column::Status => (
+                    labels::status_with_symbol(item.status),
                     if selected {
                         base
                     } else {
                         status_style(app, item.status)
                     },
                 ),
-                "分值" => (format!("{:.2}", item.score), base),
-                "章节" => (item.section.clone(), base),
-                "条目" => (title.clone(), base),
-                "目标→实际" => (target_cell(item), base),
-                _ => (verdict_cell(audit, item), base),
+                Column::Score => (format!("{:.2}", item.score), base),
+                Column::Section => (item.section.clone(), base),
+                Column::Item => (title.clone(), base),
+                Column::Target => (target_cell(item), base),
+                Column::Verdict => (verdict_cell(audit, item), base),
             })
             .collect();
         let padded: Vec<(String, Style)> = cells
@@ -218,9 +250,9 @@ fn pad(text: &str, width: usize, wide: bool) -> String {
 /// The item (left) and its evidence (right), or stacked when narrow.
 fn detail(app: &App, audit: &AuditState, item: &ItemAudit, area: Rect, buf: &mut Buffer) {
     let panes = audit.detail_panes(item, area.width);
-    let width = area.width / panes.len().max(1) as u16;
+    let width = area.width / cells(panes.len().max(1));
     for (n, pane_text) in panes.iter().enumerate() {
-        let x = area.x + width * n as u16;
+        let x = area.x + width * cells(n);
         let w = if n + 1 == panes.len() {
             area.right() - x
         } else {

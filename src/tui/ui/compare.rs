@@ -9,6 +9,7 @@ use ratatui::style::Style;
 
 use super::draw::{draw_pieces, fill, pane};
 use super::footer;
+use crate::present::labels;
 use crate::text::wrap::{self, styled_pieces};
 use crate::tui::app::App;
 use crate::tui::compare::{CompareState, PairView, Row, Side};
@@ -21,11 +22,7 @@ pub fn render(app: &App, compare: &CompareState, area: Rect, buf: &mut Buffer) {
     if body.height == 0 {
         return;
     }
-    let c = &compare.counts;
-    let header = format!(
-        "配对 {} · 有差异 {} · 移动 {} · 仅左 {} · 仅右 {}",
-        c.paired, c.changed, c.moved, c.only_left, c.only_right
-    );
+    let header = labels::pair_counts(&compare.counts);
     fill(buf, Rect::new(body.x, body.y, body.width, 1), theme.heading);
     draw_pieces(
         buf,
@@ -84,8 +81,8 @@ pub fn render(app: &App, compare: &CompareState, area: Rect, buf: &mut Buffer) {
 }
 
 /// The label of a pair on one side: marker, id, and on the right the score and any move.
-fn labels(pair: &PairView) -> (String, String) {
-    let missing = "— 无对应 —".to_string();
+fn pair_labels(pair: &PairView) -> (String, String) {
+    let missing = labels::NO_COUNTERPART.to_string();
     let left = if pair.left_label.is_empty() {
         missing.clone()
     } else {
@@ -101,7 +98,7 @@ fn labels(pair: &PairView) -> (String, String) {
     }
     if pair.pair.moved {
         let from = pair.pair.moved_from.as_deref().unwrap_or("");
-        right.push_str(&format!("  ⇄ moved from {from}"));
+        right.push_str(&format!("  {} {from}", labels::MOVED_FROM));
     }
     (left, right)
 }
@@ -117,7 +114,7 @@ fn draw_side_row(
     let theme = &app.theme;
     match row {
         Row::Label { pair } => {
-            let (l, r) = labels(&compare.pairs[*pair]);
+            let (l, r) = pair_labels(&compare.pairs[*pair]);
             let style = |empty: bool| if empty { theme.dim } else { theme.marker };
             draw_pieces(
                 buf,
@@ -175,7 +172,7 @@ fn draw_stacked_row(app: &App, compare: &CompareState, row: &Row, area: Rect, bu
     let gutter = crate::tui::compare::GUTTER;
     match row {
         Row::Label { pair } => {
-            let (l, r) = labels(&compare.pairs[*pair]);
+            let (l, r) = pair_labels(&compare.pairs[*pair]);
             let text = format!("< {l}  > {r}");
             draw_pieces(
                 buf,

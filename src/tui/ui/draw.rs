@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Widget};
 
 use crate::text::wrap::char_width;
 use crate::tui::app::App;
-use crate::tui::layout::inner;
+use crate::tui::layout::{cells, inner};
 
 /// Draws `pieces` on row `y` from column `x`, at most `width` cells. Returns the cells used.
 ///
@@ -34,7 +34,7 @@ pub fn draw_pieces(
     let mut col = x;
     for (text, style) in pieces {
         for c in text.chars() {
-            let w = char_width(c, ambiguous_wide) as u16;
+            let w = cells(char_width(c, ambiguous_wide));
             if w == 0 {
                 continue; // zero-width characters have no cell of their own
             }

@@ -4,9 +4,11 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::draw::{draw_pieces, fill, truncate, truncate_start};
+use crate::present::labels;
 use crate::text::wrap::str_width;
 use crate::tui::action::hints;
 use crate::tui::app::App;
+use crate::tui::layout::cells;
 
 /// Draws `location` on the left and `position` plus the key hints (or the search field, or a
 /// message) on the right.
@@ -20,11 +22,11 @@ pub fn render(app: &App, location: &str, position: &str, area: Rect, buf: &mut B
     let search = app.reader.as_ref().map(|r| &r.search);
     let note = app.audit.as_ref().and_then(|a| a.note_input.as_deref());
     let field = match (note, search.filter(|s| s.editing)) {
-        (Some(note), _) => Some(format!("备注: {note}▏")),
+        (Some(note), _) => Some(labels::note_field(note)),
         (None, Some(search)) => {
             let count = match search.hits.len() {
                 0 if search.query.is_empty() => String::new(),
-                0 => "  无结果".to_string(),
+                0 => labels::NO_HITS.to_string(),
                 n => format!("  {}/{n}", search.current.map_or(0, |c| c + 1)),
             };
             Some(format!("/{}▏{count}", search.query))
@@ -77,16 +79,16 @@ pub fn render(app: &App, location: &str, position: &str, area: Rect, buf: &mut B
         buf,
         area.x,
         area.y,
-        left_width as u16,
+        cells(left_width),
         &[(&left, theme.footer)],
         wide,
     );
-    let x = area.x + (width - right_width) as u16;
+    let x = area.x + cells(width - right_width);
     draw_pieces(
         buf,
         x,
         area.y,
-        right_width as u16,
+        cells(right_width),
         &[(&right, theme.footer)],
         wide,
     );

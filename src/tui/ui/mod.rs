@@ -1,4 +1,5 @@
-//! Drawing: a pure function of `&App` into a ratatui buffer, one file per pane.
+//! Drawing: a pure function of `&App` into a ratatui buffer, one file per pane. No state
+//! changes, no files, no heavy work (that is done in `App::update`).
 
 mod audit;
 mod compare;

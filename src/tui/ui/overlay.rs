@@ -4,10 +4,14 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::draw::{clear_straddled, draw_pieces, fill, pane};
+use crate::compare::warnings::PairWarning;
+use crate::model::PartKind;
+use crate::present::labels;
+use crate::store::verdicts::Verdict;
 use crate::text::wrap::str_width;
 use crate::tui::action::help_rows;
 use crate::tui::app::App;
-use crate::tui::layout::centered;
+use crate::tui::layout::{cells, centered};
 
 fn frame(app: &App, title: &str, area: Rect, buf: &mut Buffer) -> Rect {
     clear_straddled(buf, area);
@@ -28,14 +32,14 @@ pub fn help(app: &App, scroll: usize, screen: Rect, buf: &mut Buffer) {
         .map(|(_, h)| str_width(h, app.ambiguous_wide))
         .max()
         .unwrap_or(0);
-    let width = (key_width + text_width + 6) as u16;
-    let area = centered(screen, width, rows.len() as u16 + 2);
+    let width = cells(key_width + text_width + 6);
+    let area = centered(screen, width, cells(rows.len()) + 2);
     let height = usize::from(area.height.saturating_sub(2));
     let scroll = scroll.min(rows.len().saturating_sub(height));
     let title = if rows.len() > height {
-        " 帮助 · j/k 滚动 · Esc 关闭 "
+        labels::HELP_TITLE_SCROLLING
     } else {
-        " 帮助 · ? 或 Esc 关闭 "
+        labels::HELP_TITLE
     };
     let list = frame(app, title, area, buf);
     for (row, (keys, help)) in rows
@@ -51,7 +55,7 @@ pub fn help(app: &App, scroll: usize, screen: Rect, buf: &mut Buffer) {
         draw_pieces(
             buf,
             list.x + 1,
-            list.y + row as u16,
+            list.y + cells(row),
             list.width.saturating_sub(1),
             &[(&padded, app.theme.marker), (help, app.theme.base)],
             app.ambiguous_wide,
@@ -61,7 +65,7 @@ pub fn help(app: &App, scroll: usize, screen: Rect, buf: &mut Buffer) {
 
 /// The bookmarks of the open report; Enter jumps to one.
 pub fn bookmarks(app: &App, selected: usize, screen: Rect, buf: &mut Buffer) {
-    let labels: Vec<String> = app
+    let rows: Vec<String> = app
         .current_bookmarks()
         .iter()
         .map(|id| {
@@ -70,15 +74,15 @@ pub fn bookmarks(app: &App, selected: usize, screen: Rect, buf: &mut Buffer) {
                 .as_ref()
                 .and_then(|r| r.doc.index_of(id).map(|b| &r.doc.blocks[b]));
             block.map_or_else(
-                || format!("{id} (已不在本报告中)"),
+                || labels::bookmark_missing(id),
                 |b| format!("{id}  {}", b.label),
             )
         })
         .collect();
-    if labels.is_empty() {
+    if rows.is_empty() {
         let area = centered(screen, screen.width.saturating_sub(8).max(30), 3);
-        let list = frame(app, " 书签 · Esc 关闭 ", area, buf);
-        let hint = [("还没有书签: 在阅读时按 m", app.theme.dim)];
+        let list = frame(app, labels::BOOKMARKS_TITLE_EMPTY, area, buf);
+        let hint = [(labels::NO_BOOKMARKS, app.theme.dim)];
         draw_pieces(
             buf,
             list.x + 1,
@@ -89,14 +93,7 @@ pub fn bookmarks(app: &App, selected: usize, screen: Rect, buf: &mut Buffer) {
         );
         return;
     }
-    list_popup(
-        app,
-        " 书签 · Enter 跳转 · Esc 关闭 ",
-        &labels,
-        selected,
-        screen,
-        buf,
-    );
+    list_popup(app, labels::BOOKMARKS_TITLE, &rows, selected, screen, buf);
 }
 
 /// `d`: the reports and parts the current part can be compared with.
@@ -107,7 +104,7 @@ pub fn choose_compare(
     screen: Rect,
     buf: &mut Buffer,
 ) {
-    let labels: Vec<String> = choices
+    let rows: Vec<String> = choices
         .iter()
         .map(|(entry, id)| {
             let report = &app.entries[*entry].report;
@@ -122,8 +119,8 @@ pub fn choose_compare(
         .collect();
     list_popup(
         app,
-        " 与哪一部分比较 · Enter 比较 · Esc 取消 ",
-        &labels,
+        labels::CHOOSE_COMPARE_TITLE,
+        &rows,
         selected,
         screen,
         buf,
@@ -142,7 +139,7 @@ fn list_popup(
     let area = centered(
         screen,
         screen.width.saturating_sub(8).max(30),
-        labels.len().max(1) as u16 + 2,
+        cells(labels.len().max(1)) + 2,
     );
     let list = frame(app, title, area, buf);
     let height = usize::from(list.height);
@@ -153,7 +150,7 @@ fn list_popup(
         } else {
             app.theme.base
         };
-        let y = list.y + (row - offset) as u16;
+        let y = list.y + cells(row - offset);
         if row == selected {
             fill(buf, Rect::new(list.x, y, list.width, 1), style);
         }
@@ -171,20 +168,20 @@ fn list_popup(
 /// `a` with several candidates: the summaries to audit against, with what is off about each.
 pub fn choose_audit(
     app: &App,
-    choices: &[(usize, Vec<String>)],
+    choices: &[(usize, Vec<PairWarning>)],
     selected: usize,
     screen: Rect,
     buf: &mut Buffer,
 ) {
-    let labels: Vec<String> = choices
+    let rows: Vec<String> = choices
         .iter()
         .map(|(entry, warnings)| {
             let report = &app.entries[*entry].report;
-            let summary = report.part_of_kind(crate::model::PartKind::Summary);
+            let summary = report.part_of_kind(PartKind::Summary);
             let note = if warnings.is_empty() {
-                "建议".to_string()
+                labels::SUGGESTED.to_string()
             } else {
-                format!("注意: {}", warnings.join("; "))
+                labels::caution(warnings)
             };
             format!(
                 "{} · {} · {note}",
@@ -195,8 +192,8 @@ pub fn choose_audit(
         .collect();
     list_popup(
         app,
-        " 对照哪一份总结审计 · Enter 审计 · Esc 取消 ",
-        &labels,
+        labels::CHOOSE_AUDIT_TITLE,
+        &rows,
         selected,
         screen,
         buf,
@@ -205,15 +202,15 @@ pub fn choose_audit(
 
 /// `v`: the four verdicts, and clearing the verdict.
 pub fn choose_verdict(app: &App, selected: usize, screen: Rect, buf: &mut Buffer) {
-    let labels: Vec<String> = crate::verdicts::Verdict::ALL
-        .iter()
-        .map(|v| v.label().to_string())
-        .chain(std::iter::once("(清除结论)".to_string()))
+    let rows: Vec<String> = Verdict::ALL
+        .into_iter()
+        .map(|v| labels::verdict_label(v).to_string())
+        .chain(std::iter::once(labels::CLEAR_VERDICT.to_string()))
         .collect();
     list_popup(
         app,
-        " 结论 · Enter 确定 · Esc 取消 ",
-        &labels,
+        labels::CHOOSE_VERDICT_TITLE,
+        &rows,
         selected,
         screen,
         buf,

@@ -5,24 +5,15 @@ use ratatui::layout::Rect;
 
 use super::draw::{draw_pieces, pane};
 use super::footer;
-use crate::model::PartKind;
+use crate::present::labels;
 use crate::tui::app::{App, PickerRow};
 use crate::tui::layout::body_and_footer;
-
-/// 总结 / 计划 / 其他 for a part kind.
-pub fn kind_label(kind: PartKind) -> &'static str {
-    match kind {
-        PartKind::Summary => "总结",
-        PartKind::Plan => "计划",
-        PartKind::Other => "其他",
-    }
-}
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let wide = app.ambiguous_wide;
     let (body, footer_area) = body_and_footer(area);
-    let title = format!(" planlens · {} 份报告 ", app.entries.len());
+    let title = labels::picker_title(app.entries.len());
     let list = pane(app, &title, true, body, buf);
     let offset = crate::tui::layout::list_offset(app.picker_selected, list.height);
     let mut y = list.y;
@@ -42,7 +33,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                         format!(
                             "{}{}",
                             p.year.map(|y| y.to_string()).unwrap_or_default(),
-                            kind_label(p.kind)
+                            labels::part_kind(p.kind)
                         )
                     })
                     .collect();
@@ -83,7 +74,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             list.x,
             y,
             list.width,
-            &[("无法加载的文件:", theme.error)],
+            &[(labels::FAILED_FILES, theme.error)],
             wide,
         );
         for failure in &app.failures {
@@ -101,5 +92,5 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             );
         }
     }
-    footer::render(app, "选择报告", "", footer_area, buf);
+    footer::render(app, labels::CHOOSE_REPORT, "", footer_area, buf);
 }

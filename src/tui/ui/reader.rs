@@ -12,7 +12,7 @@ use super::draw::{draw_pieces, pane};
 use super::{footer, tree};
 use crate::text::wrap::styled_pieces;
 use crate::tui::app::{App, Focus, ReaderState};
-use crate::tui::layout::reader_areas;
+use crate::tui::layout::{cells, reader_areas};
 
 pub fn render_screen(app: &App, reader: &ReaderState, area: Rect, buf: &mut Buffer) {
     let areas = reader_areas(area, reader.focus);
@@ -97,7 +97,7 @@ fn render(app: &App, reader: &ReaderState, area: Rect, buf: &mut Buffer) {
         draw_pieces(
             buf,
             text_area.x,
-            text_area.y + row as u16,
+            text_area.y + cells(row),
             text_area.width,
             &pieces,
             wide,

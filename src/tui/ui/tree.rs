@@ -4,13 +4,15 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::draw::{draw_pieces, pane};
+use crate::present::labels;
 use crate::tui::app::{App, Focus, ReaderState, visible_rows};
+use crate::tui::layout::cells;
 
 pub fn render(app: &App, reader: &ReaderState, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let wide = app.ambiguous_wide;
     let focused = reader.focus == Focus::Tree;
-    let list = pane(app, " 目录 ", focused, area, buf);
+    let list = pane(app, labels::TREE_TITLE, focused, area, buf);
     let marks = app.current_bookmarks();
     let rows = visible_rows(reader);
     for (row, &index) in rows
@@ -39,7 +41,7 @@ pub fn render(app: &App, reader: &ReaderState, area: Rect, buf: &mut Buffer) {
         } else {
             theme.base
         };
-        let y = list.y + row as u16;
+        let y = list.y + cells(row);
         if index == reader.selected {
             super::draw::fill(buf, Rect::new(list.x, y, list.width, 1), style);
         }

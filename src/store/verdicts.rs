@@ -1,11 +1,11 @@
-//! Auditor verdicts on plan items (已落实 / 部分落实 / 未落实 / 待核实, with a note) in a sidecar
-//! JSON beside the plan report, saved atomically on every change. No UI types.
+//! Auditor verdicts on plan items (done / partial / not done / unverified, with a note) in a
+//! sidecar JSON file at a given path, saved atomically on every change. Depends only on
+//! `store::atomic`; the labels auditors read (已落实 …) are in `present::labels`.
 //!
 //! The sidecar (`planlens.verdicts/1`) keys each verdict by the plan node id and a hash of the
 //! item's text, so when the report is edited or re-imported and an item's text changes, its
 //! verdict shows as stale instead of silently applying to different words. In JSON a verdict is
-//! its stable English key (`done`, `partial`, `not_done`, `unverified`); [`Verdict::label`] is
-//! the Chinese label shown to auditors, and [`Verdict::from_str`] reads either.
+//! its stable English key (`done`, `partial`, `not_done`, `unverified`).
 //!
 //! ```json
 //! {
@@ -23,16 +23,13 @@
 //! alone and saving is refused.
 
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{atomic, bundled, settings};
+use super::atomic;
 
 /// The value of the sidecar's `schema` key.
 pub const SCHEMA: &str = "planlens.verdicts/1";
-/// How the sidecar of `plan.json` (or `plan.txt`) is named: `plan.verdicts.json`.
-pub const SIDECAR_SUFFIX: &str = ".verdicts.json";
 
 /// An auditor's verdict on a plan item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -66,30 +63,16 @@ impl Verdict {
             Verdict::Unverified => "unverified",
         }
     }
-
-    /// The label auditors read: 已落实, 部分落实, 未落实, 待核实.
-    pub fn label(self) -> &'static str {
-        match self {
-            Verdict::Done => "已落实",
-            Verdict::Partial => "部分落实",
-            Verdict::NotDone => "未落实",
-            Verdict::Unverified => "待核实",
-        }
-    }
 }
 
-impl FromStr for Verdict {
-    type Err = String;
-
-    /// Reads a key (`done`) or a label (`已落实`).
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Verdict::ALL
-            .into_iter()
-            .find(|v| v.key() == s || v.label() == s)
-            .ok_or_else(|| {
-                format!("unknown verdict `{s}` (done/已落实, partial/部分落实, not_done/未落实, unverified/待核实)")
-            })
-    }
+/// A verdict change to save: the item, the text the verdict is given on, the verdict (none to
+/// clear it) and the note.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VerdictChange {
+    pub id: String,
+    pub item_text: String,
+    pub verdict: Option<Verdict>,
+    pub note: String,
 }
 
 /// One item's verdict as stored.
@@ -202,11 +185,6 @@ impl VerdictFile {
         }
     }
 
-    /// The sidecar this file saves to.
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
     /// Every stored verdict, in the order they were first set.
     pub fn entries(&self) -> &[Entry] {
         &self.entries
@@ -292,48 +270,18 @@ pub fn item_hash(text: &str) -> String {
     format!("{hash:016x}")
 }
 
-/// Where the verdicts of a plan report live: beside it (`plan.json` → `plan.verdicts.json`), or,
-/// for a bundled report named without a file, under the data folder
-/// (`DATA/verdicts/NAME.verdicts.json`).
-pub fn sidecar_path(plan_source: &Path) -> PathBuf {
-    let bundled = (!plan_source.exists())
-        .then(|| plan_source.to_str().and_then(bundled::find))
-        .flatten();
-    let sidecar_name = |name: &str| {
-        let stem = Path::new(name)
-            .file_stem()
-            .map_or_else(|| name.to_string(), |s| s.to_string_lossy().into_owned());
-        format!("{stem}{SIDECAR_SUFFIX}")
-    };
-    match bundled {
-        Some(found) => settings::data_dir()
-            .unwrap_or_else(|| PathBuf::from(".planlens"))
-            .join("verdicts")
-            .join(sidecar_name(found.name)),
-        None => plan_source.with_file_name(sidecar_name(
-            &plan_source
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default(),
-        )),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn verdicts_read_keys_and_labels() {
+    fn verdicts_are_their_keys_in_json() {
         for v in Verdict::ALL {
-            assert_eq!(v.key().parse::<Verdict>(), Ok(v));
-            assert_eq!(v.label().parse::<Verdict>(), Ok(v));
             assert_eq!(
                 serde_json::to_string(&v).unwrap(),
                 format!("\"{}\"", v.key())
             );
         }
-        assert!("done!".parse::<Verdict>().is_err());
     }
 
     #[test]
@@ -341,17 +289,5 @@ mod tests {
         assert_eq!(item_hash("建成 智算\n中心"), item_hash("建成智算中心"));
         assert_ne!(item_hash("建成智算中心"), item_hash("建成智算中心。"));
         assert_eq!(item_hash(""), "cbf29ce484222325");
-    }
-
-    #[test]
-    fn sidecars_sit_beside_the_plan() {
-        assert_eq!(
-            sidecar_path(Path::new("/reports/plan.json")),
-            Path::new("/reports/plan.verdicts.json")
-        );
-        assert_eq!(
-            sidecar_path(Path::new("page.txt")),
-            Path::new("page.verdicts.json")
-        );
     }
 }

@@ -1,0 +1,345 @@
+//! Every Chinese string the user reads, in one place for the CLI and the TUI: status and verdict
+//! labels, pair warnings, titles, column headers, messages. Must not depend on tui, the CLI or
+//! ratatui. (The keymap's help and hint texts stay in its table, beside their keys.)
+
+use crate::compare::align::Counts;
+use crate::compare::audit::Status;
+use crate::compare::targets::TargetCheck;
+use crate::compare::warnings::{Organisation, PairWarning};
+use crate::model::{Flag, PartKind};
+use crate::store::verdicts::Verdict;
+
+// --- statuses, verdicts, part kinds, importer flags ---
+
+/// The label auditors read: 已报告, 部分, 未提及.
+pub fn status_label(status: Status) -> &'static str {
+    match status {
+        Status::Reported => "已报告",
+        Status::Partial => "部分",
+        Status::NotMentioned => "未提及",
+    }
+}
+
+/// A symbol that tells the status without colour: ✓ reported, ◐ partial, ✗ not mentioned.
+pub fn status_symbol(status: Status) -> &'static str {
+    match status {
+        Status::Reported => "✓",
+        Status::Partial => "◐",
+        Status::NotMentioned => "✗",
+    }
+}
+
+/// Symbol and label, so the status reads without colour: `✓ 已报告`.
+pub fn status_with_symbol(status: Status) -> String {
+    format!("{} {}", status_symbol(status), status_label(status))
+}
+
+/// The label auditors read: 已落实, 部分落实, 未落实, 待核实.
+pub fn verdict_label(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Done => "已落实",
+        Verdict::Partial => "部分落实",
+        Verdict::NotDone => "未落实",
+        Verdict::Unverified => "待核实",
+    }
+}
+
+/// 总结 / 计划 / 其他.
+pub fn part_kind(kind: PartKind) -> &'static str {
+    match kind {
+        PartKind::Summary => "总结",
+        PartKind::Plan => "计划",
+        PartKind::Other => "其他",
+    }
+}
+
+/// The reader's note after a node the importer flagged.
+pub fn flag_note(flag: Flag) -> &'static str {
+    match flag {
+        Flag::MarkerBroken => "〔序号残缺,按原文保留〕",
+        Flag::NumberingGap => "〔序号不连续〕",
+        Flag::HeadingGlued => "〔标题与正文粘连,已按语义分开〕",
+    }
+}
+
+// --- pair warnings ---
+
+/// One pair warning as a sentence: `单位不同: 计划为光明区政务服务和数据管理局, 总结为…`,
+/// `无法确认是同一单位: …`, `年份不同: 计划为2025年, 总结为未知`, `总结只含半年`.
+pub fn pair_warning(warning: &PairWarning) -> String {
+    let organisation = |o: &Organisation| {
+        format!(
+            "{}{}",
+            o.district.as_deref().unwrap_or("(区未知)"),
+            o.bureau.as_deref().unwrap_or("(单位未知)")
+        )
+    };
+    let year = |y: Option<i32>| y.map_or_else(|| "未知".to_string(), |y| format!("{y}年"));
+    match warning {
+        PairWarning::DifferentOrganisation { plan, summary } => format!(
+            "单位不同: 计划为{}, 总结为{}",
+            organisation(plan),
+            organisation(summary)
+        ),
+        PairWarning::UnknownOrganisation { plan } => {
+            format!("无法确认是同一单位: {}", organisation(plan))
+        }
+        PairWarning::DifferentYears { plan, summary } => {
+            format!("年份不同: 计划为{}, 总结为{}", year(*plan), year(*summary))
+        }
+        PairWarning::HalfYearSummary => "总结只含半年".to_string(),
+    }
+}
+
+/// `注意: W1; W2` for warnings shown beside a choice or as a message.
+pub fn caution(warnings: &[PairWarning]) -> String {
+    let said: Vec<String> = warnings.iter().map(pair_warning).collect();
+    format!("注意: {}", said.join("; "))
+}
+
+/// The audit chooser's note on a pair without warnings.
+pub const SUGGESTED: &str = "建议";
+
+// --- comparison (CLI and TUI) ---
+
+/// The two sides of a comparison.
+pub const LEFT: &str = "左";
+pub const RIGHT: &str = "右";
+/// Only on the left / right side of a comparison.
+pub const ONLY_LEFT: &str = "仅左";
+pub const ONLY_RIGHT: &str = "仅右";
+/// A pair whose item moved, before where it came from: `⇄ 移自 (二)2`.
+pub const MOVED_FROM: &str = "⇄ 移自";
+/// A pair whose two sides read the same.
+pub const SAME: &str = "相同";
+/// The similarity of a pair, and the note on it (the Markdown table's columns).
+pub const SCORE: &str = "相似度";
+pub const NOTE: &str = "说明";
+/// How the text output marks changes.
+pub const LEGEND: &str = "标记：[-仅左侧-] {+仅右侧+}";
+
+/// `配对 8 · 有差异 8 · 移动 2 · 仅左 10 · 仅右 19`
+pub fn pair_counts(c: &Counts) -> String {
+    format!(
+        "配对 {} · 有差异 {} · 移动 {} · {ONLY_LEFT} {} · {ONLY_RIGHT} {}",
+        c.paired, c.changed, c.moved, c.only_left, c.only_right
+    )
+}
+
+// --- messages (TUI footer) ---
+
+pub const NOTHING_TO_COMPARE: &str = "没有可比较的其他部分";
+pub const NO_MORE_CHANGES: &str = "没有更多有差异的配对";
+pub const NO_PLAN_PART: &str = "本报告没有工作计划部分";
+pub const NO_SUMMARY_LOADED: &str = "没有载入含工作总结的报告";
+pub const SEARCH_FIRST: &str = "先按 / 搜索";
+
+/// `未找到 “QUERY”`
+pub fn not_found(query: &str) -> String {
+    format!("未找到 “{query}”")
+}
+
+/// A bookmark whose node the report no longer has.
+pub fn bookmark_gone(id: &str) -> String {
+    format!("书签 {id} 已不在本报告中")
+}
+
+pub fn bookmark_added(label: &str) -> String {
+    format!("已加书签: {label}")
+}
+
+pub fn bookmark_removed(label: &str) -> String {
+    format!("已删除书签: {label}")
+}
+
+/// The footer message when the bookmarks could not be saved.
+pub fn bookmarks_not_saved(error: &impl std::fmt::Display) -> String {
+    format!("书签未保存: {error}")
+}
+
+// --- picker, tree, reader ---
+
+pub const NO_DISTRICT: &str = "(未注明地区)";
+pub const NO_BUREAU: &str = "(未注明部门)";
+/// The first block of a report with no title.
+pub const PREAMBLE: &str = "前言";
+pub const FAILED_FILES: &str = "无法加载的文件:";
+pub const CHOOSE_REPORT: &str = "选择报告";
+pub const TREE_TITLE: &str = " 目录 ";
+
+/// ` planlens · 2 份报告 `
+pub fn picker_title(reports: usize) -> String {
+    format!(" planlens · {reports} 份报告 ")
+}
+
+// --- overlays ---
+
+pub const HELP_TITLE_SCROLLING: &str = " 帮助 · j/k 滚动 · Esc 关闭 ";
+pub const HELP_TITLE: &str = " 帮助 · ? 或 Esc 关闭 ";
+pub const BOOKMARKS_TITLE_EMPTY: &str = " 书签 · Esc 关闭 ";
+pub const NO_BOOKMARKS: &str = "还没有书签: 在阅读时按 m";
+pub const BOOKMARKS_TITLE: &str = " 书签 · Enter 跳转 · Esc 关闭 ";
+pub const CHOOSE_COMPARE_TITLE: &str = " 与哪一部分比较 · Enter 比较 · Esc 取消 ";
+pub const CHOOSE_AUDIT_TITLE: &str = " 对照哪一份总结审计 · Enter 审计 · Esc 取消 ";
+pub const CHOOSE_VERDICT_TITLE: &str = " 结论 · Enter 确定 · Esc 取消 ";
+pub const CLEAR_VERDICT: &str = "(清除结论)";
+
+/// A bookmark in the list whose node the report no longer has.
+pub fn bookmark_missing(id: &str) -> String {
+    format!("{id} (已不在本报告中)")
+}
+
+// --- text fields ---
+
+/// The note being typed, with its cursor.
+pub fn note_field(note: &str) -> String {
+    format!("备注: {note}▏")
+}
+
+pub const NO_HITS: &str = "  无结果";
+
+// --- the compare view ---
+
+/// The label of a pair's missing side.
+pub const NO_COUNTERPART: &str = "— 无对应 —";
+
+// --- the audit view ---
+
+pub const FILTER_ALL: &str = "全部";
+pub const FILTER_NOT_MENTIONED: &str = "仅未提及";
+pub const FILTER_FLAGGED_TARGETS: &str = "仅目标未达或未报";
+pub const FILTER_NO_VERDICT: &str = "仅未下结论";
+
+/// `审计 · 明湖区 2025计划 ⇄ 明湖区 2025总结 · ✓ 已报告 7 · ◐ 部分 3 · ✗ 未提及 2 · 筛选: 全部`
+pub fn audit_header(plan: &str, summary: &str, counts: [usize; 3], filter: &str) -> String {
+    let [reported, partial, missing] = counts;
+    format!(
+        "审计 · {plan} ⇄ {summary} · {} {reported} · {} {partial} · {} {missing} · 筛选: {filter}",
+        status_with_symbol(Status::Reported),
+        status_with_symbol(Status::Partial),
+        status_with_symbol(Status::NotMentioned),
+    )
+}
+
+pub const AUDIT_TABLE_TITLE: &str = " 计划条目 · Enter 证据 · v 结论 · e 备注 · f 筛选 ";
+pub const COLUMN_STATUS: &str = "状态";
+pub const COLUMN_SCORE: &str = "分值";
+pub const COLUMN_SECTION: &str = "章节";
+pub const COLUMN_ITEM: &str = "条目";
+pub const COLUMN_TARGET: &str = "目标→实际";
+pub const COLUMN_VERDICT: &str = "结论";
+pub const NOTHING_FILTERED: &str = "没有符合筛选的条目 (f 换筛选)";
+/// A stale verdict's mark.
+pub const STALE: &str = "(已过期)";
+/// The verdict cell of a stale entry with a note and no verdict.
+pub const NOTE_ONLY: &str = "备注";
+/// A target whose figure the summary does not report, in the table.
+pub const NOT_REPORTED_SHORT: &str = "未报";
+
+pub const DETAIL_ITEM_TITLE: &str = " 计划条目 ";
+pub const DETAIL_EVIDENCE_TITLE: &str = " 总结中的证据 ";
+pub const DETAIL_STACKED_TITLE: &str = " 条目与证据 · Esc 返回表格 ";
+pub const NO_EVIDENCE: &str = "总结中没有找到相关的句子。";
+
+/// `✓ 已报告 · 相似度 0.83`
+pub fn status_line(status: Status, score: f64) -> String {
+    format!("{} · 相似度 {score:.2}", status_with_symbol(status))
+}
+
+/// `目标 不少于20个 → 实际 26个 (达标)`; `met` is `None` when nothing was reported.
+pub fn target_line(plan: &str, reported: Option<&str>, met: Option<bool>) -> String {
+    let met = match met {
+        Some(true) => "达标",
+        Some(false) => "未达标",
+        None => "未报告数字",
+    };
+    format!("目标 {plan} → 实际 {} ({met})", reported.unwrap_or("—"))
+}
+
+/// `承诺减弱: 确保→力争`
+pub fn commitment_line(note: &str) -> String {
+    format!("承诺减弱: {note}")
+}
+
+/// The verdict line of the detail view: `结论: 已落实 见公告`, a stale one, or none yet.
+pub fn verdict_line(verdict: Option<(Option<Verdict>, &str)>, stale: bool) -> String {
+    let label = |v: Option<Verdict>, note: &str| format!("{} {note}", v.map_or("—", verdict_label));
+    match verdict {
+        Some((v, note)) if stale => format!("结论(条目已修改, 已过期): {}", label(v, note)),
+        Some((v, note)) => format!("结论: {}", label(v, note)),
+        None => "结论: 未下 (v 下结论, e 写备注)".to_string(),
+    }
+}
+
+// --- the CLI's audit report ---
+
+/// The labels of an item's lines in the text report (the status line uses [`COLUMN_STATUS`]).
+pub const FIELD_EVIDENCE: &str = "证据";
+pub const FIELD_TARGETS: &str = "指标";
+pub const FIELD_COMMITMENT: &str = "承诺";
+pub const FIELD_VERDICT: &str = "核实";
+
+/// `p2.1.1: 核实结论已过期 (条目文字已改动): 已落实 见公告`
+pub fn stale_verdict(id: &str, verdict: Option<Verdict>, note: &str) -> String {
+    format!(
+        "{id}: 核实结论已过期 (条目文字已改动): {} {note}",
+        verdict.map_or("-", verdict_label)
+    )
+    .trim_end()
+    .to_string()
+}
+
+/// `不少于20个 → 26个 ✓`, `提升至95% → 93.5% ✗ 未达标`, `不少于5万个 → 未报告`.
+pub fn target_check(t: &TargetCheck) -> String {
+    match (&t.reported, t.met) {
+        (Some(reported), Some(true)) => format!("{} → {reported} ✓", t.plan),
+        (Some(reported), _) => format!("{} → {reported} ✗ 未达标", t.plan),
+        (None, _) => format!("{} → 未报告", t.plan),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn warnings_read_as_before() {
+        let org = |d: Option<&str>, b: Option<&str>| Organisation {
+            district: d.map(str::to_string),
+            bureau: b.map(str::to_string),
+        };
+        assert_eq!(
+            pair_warning(&PairWarning::DifferentOrganisation {
+                plan: org(Some("明湖区"), Some("某局")),
+                summary: org(Some("光明区"), None),
+            }),
+            "单位不同: 计划为明湖区某局, 总结为光明区(单位未知)"
+        );
+        assert_eq!(
+            pair_warning(&PairWarning::UnknownOrganisation {
+                plan: org(None, Some("某局"))
+            }),
+            "无法确认是同一单位: (区未知)某局"
+        );
+        assert_eq!(
+            pair_warning(&PairWarning::DifferentYears {
+                plan: None,
+                summary: Some(2024)
+            }),
+            "年份不同: 计划为未知, 总结为2024年"
+        );
+        assert_eq!(
+            caution(&[PairWarning::HalfYearSummary, PairWarning::HalfYearSummary]),
+            "注意: 总结只含半年; 总结只含半年"
+        );
+    }
+
+    #[test]
+    fn statuses_read_without_colour() {
+        assert_eq!(status_with_symbol(Status::Partial), "◐ 部分");
+        assert_eq!(
+            audit_header("甲", "乙", [7, 3, 2], FILTER_ALL),
+            "审计 · 甲 ⇄ 乙 · ✓ 已报告 7 · ◐ 部分 3 · ✗ 未提及 2 · 筛选: 全部"
+        );
+    }
+}

@@ -1,0 +1,74 @@
+//! The user's settings in `config.json`, typed: every key optional, a value of the wrong kind an
+//! error that names the file and place. Depends on nothing in the crate.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+/// Settings read from `config.json`.
+#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Config {
+    /// The terminal draws “ ” × · — … two cells wide.
+    pub ambiguous_wide: bool,
+    /// `"dark"` (the default) or `"light"`.
+    pub theme: Option<ThemeName>,
+}
+
+/// The colour themes.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ThemeName {
+    #[default]
+    Dark,
+    Light,
+}
+
+/// Reads `config.json` in `dir`; a missing file is the default, an unreadable or invalid one an
+/// error naming it (`FILE:LINE:COLUMN: invalid config: …`).
+pub fn load_config(dir: &Path) -> Result<Config, String> {
+    let path = dir.join("config.json");
+    match std::fs::read(&path) {
+        Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| {
+            format!(
+                "{}:{}:{}: invalid config: {e}",
+                path.display(),
+                e.line(),
+                e.column()
+            )
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
+        Err(e) => Err(format!("{}: cannot read: {e}", path.display())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn config_defaults_and_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(load_config(dir.path()), Ok(Config::default()));
+        std::fs::write(
+            dir.path().join("config.json"),
+            br#"{"ambiguous_wide": true, "theme": "light"}"#,
+        )
+        .unwrap();
+        let config = load_config(dir.path()).unwrap();
+        assert!(config.ambiguous_wide);
+        assert_eq!(config.theme, Some(ThemeName::Light));
+        std::fs::write(dir.path().join("config.json"), b"{").unwrap();
+        assert!(
+            load_config(dir.path())
+                .unwrap_err()
+                .contains("config.json:1:")
+        );
+        std::fs::write(dir.path().join("config.json"), br#"{"theme": "solarized"}"#).unwrap();
+        let error = load_config(dir.path()).unwrap_err();
+        assert!(
+            error.contains("config.json:1:") && error.contains("solarized"),
+            "{error}"
+        );
+    }
+}

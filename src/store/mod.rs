@@ -1,0 +1,74 @@
+//! Persistence: where the user's files live, atomic writes, the typed config, bookmarks and
+//! verdict sidecars, and the `Store` the app saves through. Depends on nothing in the crate (no
+//! tui, no present, no report types): callers above hand it paths and plain data.
+
+pub mod atomic;
+pub mod bookmarks;
+pub mod config;
+pub mod dirs;
+pub mod sidecar;
+pub mod verdicts;
+
+use std::path::{Path, PathBuf};
+
+use bookmarks::BookmarkFile;
+pub use bookmarks::{BookmarkError, Bookmarks};
+use verdicts::{VerdictChange, VerdictError, VerdictFile};
+
+/// Where the app's state is saved; the run loop's only way out to files.
+pub trait Store {
+    /// Saves all bookmarks; on error nothing else is lost.
+    fn save_bookmarks(&mut self, bookmarks: &Bookmarks) -> Result<(), BookmarkError>;
+    /// The verdicts of a plan report (a message when its sidecar could not be read).
+    fn load_verdicts(&mut self, plan_source: &str) -> (VerdictFile, Option<String>);
+    /// Saves one verdict change; on error nothing changed.
+    fn save_verdict(
+        &mut self,
+        file: &mut VerdictFile,
+        change: &VerdictChange,
+    ) -> Result<(), VerdictError>;
+}
+
+/// The app's files under a data folder: bookmarks in `DATA/bookmarks.json`, verdicts in the
+/// sidecar of each audited plan (see [`sidecar::sidecar_path`]).
+#[derive(Debug)]
+pub struct FileStore {
+    data_dir: PathBuf,
+    bookmarks: BookmarkFile,
+}
+
+impl FileStore {
+    /// The store over the data folder `data_dir` (usually [`dirs::data_dir`]).
+    pub fn new(data_dir: PathBuf) -> Self {
+        FileStore {
+            bookmarks: BookmarkFile::new(data_dir.join("bookmarks.json")),
+            data_dir,
+        }
+    }
+
+    /// Reads the bookmarks (see [`BookmarkFile::load`]).
+    pub fn load_bookmarks(&mut self) -> (Bookmarks, Option<String>) {
+        self.bookmarks.load()
+    }
+}
+
+impl Store for FileStore {
+    fn save_bookmarks(&mut self, bookmarks: &Bookmarks) -> Result<(), BookmarkError> {
+        self.bookmarks.save(bookmarks)
+    }
+
+    fn load_verdicts(&mut self, plan_source: &str) -> (VerdictFile, Option<String>) {
+        VerdictFile::load(&sidecar::sidecar_path(
+            Path::new(plan_source),
+            &self.data_dir,
+        ))
+    }
+
+    fn save_verdict(
+        &mut self,
+        file: &mut VerdictFile,
+        change: &VerdictChange,
+    ) -> Result<(), VerdictError> {
+        file.set(&change.id, &change.item_text, change.verdict, &change.note)
+    }
+}
