@@ -6,7 +6,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
 use assert_cmd::Command;
-use planlens::compare::align::{Alignment, Pair, align, choose_part, pair_text};
+use planlens::compare::align::{Alignment, Column, Pair, align, choose_part, pair_text};
 use planlens::compare::diff::{Op, diff};
 use planlens::import::import_text;
 use planlens::model::{Node, Part, Report};
@@ -241,7 +241,8 @@ fn an_item_under_another_section_is_paired_and_moved() {
     let security = pair_of(&a, left, "夯实数字安全保障防护能力");
     assert_eq!(partner_title(right, security), "夯实数字安全保障防护能力。");
     assert!(security.moved && security.changed);
-    assert_eq!(security.moved_from.as_deref(), Some("(二)2"));
+    // the label says where the partner stands on the right
+    assert_eq!(security.moved_from.as_deref(), Some("(三)1"));
     // renumbered section, same place within it: not moved
     let data = pair_of(&a, left, "探索公共数据开发利用新机制");
     assert!(!data.moved && !data.changed);
@@ -288,23 +289,37 @@ fn missing_nodes_are_listed_on_their_side_and_every_node_appears_once() {
 }
 
 #[test]
-fn pairs_read_down_the_right_document() {
+fn pairs_read_down_the_left_document() {
     let (l, r) = (plan(LEFT_PAGE), plan(RIGHT_PAGE));
     let (left, right) = (&l.parts[1], &r.parts[1]);
     let a = align(left, right);
-    let right_order: Vec<&str> = a.pairs.iter().filter_map(|p| p.right.as_deref()).collect();
-    let document: Vec<&str> = right
+    let left_order: Vec<&str> = a.pairs.iter().filter_map(|p| p.left.as_deref()).collect();
+    let document: Vec<&str> = left
         .nodes
         .iter()
         .flat_map(Node::walk)
         .map(|n| n.id.as_str())
         .collect();
-    assert_eq!(right_order, document);
-    // the dropped research item sits with its section, after its sibling
-    let at = |id: Option<&str>| a.pairs.iter().position(|p| p.left.as_deref() == id);
-    let research = at(Some(&titled(left, "推动科研数据互联互通").id));
-    let data = at(Some(&titled(left, "探索公共数据开发利用新机制").id));
-    assert_eq!(research, data.map(|d| d + 1));
+    assert_eq!(left_order, document);
+    // a right node with no partner follows the right node before it
+    let row = |id: &str| a.pairs.iter().position(|p| p.right.as_deref() == Some(id));
+    let right_ids: Vec<&str> = right
+        .nodes
+        .iter()
+        .flat_map(Node::walk)
+        .map(|n| n.id.as_str())
+        .collect();
+    for pair in a.pairs.iter().filter(|p| p.left.is_none()) {
+        let id = pair.right.as_deref().unwrap();
+        let at = right_ids.iter().position(|r| *r == id).unwrap();
+        if let Some(before) = at.checked_sub(1) {
+            assert!(
+                row(right_ids[before]) < row(id),
+                "{id} after {}",
+                right_ids[before]
+            );
+        }
+    }
 }
 
 #[test]
@@ -344,6 +359,7 @@ fn generated_parts_of_many_sections_pair_with_themselves_and_every_node_appears_
     assert!(other.pairs.iter().all(|p| (0.0..=1.0).contains(&p.score)));
 }
 
+/// Every node of both parts is in exactly one row where it is not a repeat.
 fn assert_every_node_once(a: &Alignment, left: &Part, right: &Part) {
     let ids = |part: &Part| -> Vec<String> {
         let mut ids: Vec<String> = part
@@ -355,12 +371,18 @@ fn assert_every_node_once(a: &Alignment, left: &Part, right: &Part) {
         ids.sort();
         ids
     };
-    let mut lefts: Vec<String> = a.pairs.iter().filter_map(|p| p.left.clone()).collect();
-    let mut rights: Vec<String> = a.pairs.iter().filter_map(|p| p.right.clone()).collect();
-    lefts.sort();
-    rights.sort();
-    assert_eq!(lefts, ids(left));
-    assert_eq!(rights, ids(right));
+    let shown = |column: Column, id: fn(&Pair) -> &Option<String>| -> Vec<String> {
+        let mut ids: Vec<String> = a
+            .pairs
+            .iter()
+            .filter(|p| p.repeated != Some(column))
+            .filter_map(|p| id(p).clone())
+            .collect();
+        ids.sort();
+        ids
+    };
+    assert_eq!(shown(Column::Left, |p| &p.left), ids(left));
+    assert_eq!(shown(Column::Right, |p| &p.right), ids(right));
 }
 
 // --- planlens diff ------------------------------------------------------------------------------
@@ -425,11 +447,20 @@ fn json_has_exactly_the_documented_keys_and_every_node_once() {
     for pair in pairs {
         assert_eq!(
             keys(pair),
-            BTreeSet::from(["left", "right", "score", "moved", "changes"])
+            BTreeSet::from(["left", "right", "score", "moved", "repeated", "changes"])
         );
         let score = pair["score"].as_f64().unwrap();
         assert!((0.0..=1.0).contains(&score));
         assert!(pair["moved"].is_boolean());
+        // a section shown again beside one more item it covers: its text is in an earlier pair
+        if let Some(repeated) = pair["repeated"].as_str() {
+            assert!(["left", "right"].contains(&repeated));
+            assert!(pair["changes"].as_array().unwrap().is_empty());
+            let other = if repeated == "left" { "right" } else { "left" };
+            seen[usize::from(other == "right")].push(pair[other].as_str().unwrap().to_string());
+            continue;
+        }
+        assert!(pair["repeated"].is_null());
         for (i, (side, texts)) in [("left", &left_nodes), ("right", &right_nodes)]
             .into_iter()
             .enumerate()
@@ -489,12 +520,19 @@ fn text_is_side_by_side_and_never_wider_than_the_width() {
             assert!(line.width() <= width, "{width}: {line:?}");
         }
         assert!(text.contains(" │ "), "{width}");
-        assert!(text.contains("配对 8"), "{width}");
+        assert!(text.contains("配对 10"), "{width}");
     }
     let text = diff_bundled(&["--format", "text", "--width", "120"]);
     assert!(text.starts_with(&format!("左 {GUANGMING} · p2 二、2025年工作计划\n")));
     assert!(text.contains("p2.2 (二) ↔ p2.5 (五) · 相似度"), "{text}");
-    assert!(text.contains("⇄ 移自 (三)1"));
+    // the moved label says where the partner stands on the right
+    assert!(text.contains("p2.3.1 1. ↔ p2.4.4 四是 · 相似度 0.28 · ⇄ 移自 (四)四是"));
+    // the 安全 item beside the section that covers it, shown again as a reference
+    assert!(
+        text.contains("p2.2.3 3. ↔ p2.5 (五) · 相似度 0.36"),
+        "{text}"
+    );
+    assert!(text.contains("↑ 同上 p2.5 (五)"), "{text}");
     // changes are visible without colour, and no escape codes reach a pipe
     assert!(text.contains("[-") && text.contains("{+"));
     assert!(!text.contains('\u{1b}'));
@@ -534,7 +572,7 @@ fn markdown_is_one_table_row_per_pair() {
     assert!(md.contains("<del>") && md.contains("<ins>"));
     assert!(
         rows.iter()
-            .any(|r| r.starts_with("| `p2.3.1` 1.<br>") && r.ends_with("| ⇄ 移自 (三)1 |"))
+            .any(|r| r.starts_with("| `p2.3.1` 1.<br>") && r.ends_with("| ⇄ 移自 (四)四是 |"))
     );
     assert!(rows.iter().any(|r| r.starts_with("| — | `p2.6` (六)<br>")));
 }

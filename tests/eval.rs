@@ -20,8 +20,8 @@ const AUDIT_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
 
 /// (pair, pair recall >=, forbidden pairs made <=).
 const COMPARE_FLOORS: &[(&str, f64, usize)] = &[
-    ("plans-guangming-longgang", 0.33, 0),
-    ("summaries-guangming-longgang", 0.27, 0),
+    ("plans-guangming-longgang", 0.83, 0),
+    ("summaries-guangming-longgang", 0.72, 0),
 ];
 
 #[test]

@@ -10,12 +10,12 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::{CommandError, one_line, open_report};
-use crate::compare::align::{Alignment, Counts, Pair, align, choose_part, pair_text};
+use crate::compare::align::{Alignment, Column, Counts, Pair, align, choose_part, pair_text};
 use crate::compare::diff::{Change, Op, diff};
 use crate::export::markdown_table;
 use crate::model::{Node, Part, Report};
 use crate::present::labels::{
-    LEFT, LEGEND, MOVED_FROM, NOTE, ONLY_LEFT, ONLY_RIGHT, RIGHT, SAME, SCORE, pair_counts,
+    self, LEFT, LEGEND, MOVED_FROM, NOTE, ONLY_LEFT, ONLY_RIGHT, RIGHT, SAME, SCORE, pair_counts,
 };
 use crate::text::wrap::{self, WrapOptions, layout};
 
@@ -165,9 +165,19 @@ impl<'a> Comparison<'a> {
                     .right
                     .as_deref()
                     .and_then(|id| right_nodes.get(id).copied());
-                let left_text = l.map(pair_text).unwrap_or_default();
-                let right_text = r.map(pair_text).unwrap_or_default();
-                let changes = diff(&left_text, &right_text);
+                // a node shown again stands as a one-line reference, without highlights
+                let shown = |n: Option<&Node>, column: Column| match n {
+                    Some(n) if pair.repeated == Some(column) => labels::repeated(&n.id, &n.marker),
+                    Some(n) => pair_text(n),
+                    None => String::new(),
+                };
+                let left_text = shown(l, Column::Left);
+                let right_text = shown(r, Column::Right);
+                let changes = if pair.repeated.is_some() {
+                    Vec::new()
+                } else {
+                    diff(&left_text, &right_text)
+                };
                 Row {
                     pair,
                     left: l,
@@ -490,6 +500,9 @@ struct JsonPair<'a> {
     right: Option<&'a str>,
     score: f64,
     moved: bool,
+    /// `left` / `right`: that side's node was shown in an earlier pair (a section beside one
+    /// more item it covers); its text is there, and this pair has no changes.
+    repeated: Option<Column>,
     changes: Vec<JsonChange<'a>>,
 }
 
@@ -501,7 +514,7 @@ struct JsonChange<'a> {
 }
 
 /// The comparison as JSON: `{left: {file, part}, right, pairs: [{left, right, score, moved,
-/// changes: [{op, left, right}]}]}`, node and part ids as in the report format.
+/// repeated, changes: [{op, left, right}]}]}`, node and part ids as in the report format.
 pub fn write_json(out: &mut impl Write, comparison: &Comparison) -> std::io::Result<()> {
     let side = |c: &Chosen| JsonSide {
         file: c.file.clone(),
@@ -518,6 +531,7 @@ pub fn write_json(out: &mut impl Write, comparison: &Comparison) -> std::io::Res
                 right: row.pair.right.as_deref(),
                 score: (row.pair.score * 1000.0).round() / 1000.0,
                 moved: row.pair.moved,
+                repeated: row.pair.repeated,
                 changes: row
                     .changes
                     .iter()

@@ -61,7 +61,8 @@ pub const MOVE_SECTIONS: usize = 8;
 pub const SAME_SECTION_BONUS: f64 = 0.05;
 
 /// One of the two columns of a comparison.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Column {
     Left,
     Right,
@@ -572,9 +573,13 @@ fn layout(
             continue;
         }
         if let Some(row) = rows.iter().position(|&(_, rr)| rr == Some(r)) {
-            // after the rows that follow it showing the same right node
+            // after the rows of the left node's subtree (its items and what joined them)
+            let subtree = rows[row].0.map_or(row..row + 1, |l| l..left.nodes[l].end);
             let mut end = row;
-            while end + 1 < rows.len() && rows[end + 1].1 == Some(r) {
+            while rows
+                .get(end + 1)
+                .is_some_and(|&(l, _)| l.is_some_and(|l| subtree.contains(&l)))
+            {
                 end += 1;
             }
             anchor_slot = end + 1;

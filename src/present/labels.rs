@@ -112,6 +112,10 @@ pub const ONLY_RIGHT: &str = "仅右";
 pub const MOVED_FROM: &str = "⇄ 移自";
 /// A pair whose two sides read the same.
 pub const SAME: &str = "相同";
+/// In place of a section shown again beside another item it covers: `↑ 同上 p2.5 (五)`.
+pub fn repeated(id: &str, marker: &str) -> String {
+    format!("↑ 同上 {id} {marker}").trim_end().to_string()
+}
 /// The similarity of a pair, and the note on it (the Markdown table's columns).
 pub const SCORE: &str = "相似度";
 pub const NOTE: &str = "说明";

@@ -8,9 +8,10 @@ use std::ops::Range;
 use ratatui::layout::Rect;
 
 use super::layout::body_and_footer;
-use crate::compare::align::{self, Counts, Pair};
+use crate::compare::align::{self, Column, Counts, Pair};
 use crate::compare::diff::{self, Change, Op};
 use crate::model::{Node, Part, Report};
+use crate::present::labels;
 use crate::text::wrap::{self, WrapOptions};
 
 /// Below this width the two sides are stacked, left above right.
@@ -106,18 +107,24 @@ impl CompareState {
             .map(|pair| {
                 let l = node(left.1, &pair.left);
                 let r = node(right.1, &pair.right);
-                let text = |n: &Option<Node>| n.as_ref().map(align::pair_text).unwrap_or_default();
+                // a node shown again stands as a one-line reference, without highlights
+                let text = |n: &Option<Node>, column: Column| match n {
+                    Some(n) if pair.repeated == Some(column) => labels::repeated(&n.id, &n.marker),
+                    Some(n) => align::pair_text(n),
+                    None => String::new(),
+                };
                 let label = |n: &Option<Node>| {
                     n.as_ref()
                         .map(|n| format!("{} {}", n.marker, n.id))
                         .unwrap_or_default()
                 };
-                let (left_text, right_text) = (text(&l), text(&r));
-                let (left_marks, right_marks) = if l.is_some() && r.is_some() {
-                    changed_ranges(&diff::diff(&left_text, &right_text))
-                } else {
-                    (Vec::new(), Vec::new())
-                };
+                let (left_text, right_text) = (text(&l, Column::Left), text(&r, Column::Right));
+                let (left_marks, right_marks) =
+                    if l.is_some() && r.is_some() && pair.repeated.is_none() {
+                        changed_ranges(&diff::diff(&left_text, &right_text))
+                    } else {
+                        (Vec::new(), Vec::new())
+                    };
                 PairView {
                     left_label: label(&l),
                     right_label: label(&r),
