@@ -9,9 +9,7 @@ use std::process::Output;
 use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
-use planlens::compare::audit::{
-    Audit, AuditError, Field, ItemAudit, Status, audit, phrase_ranges, suggest,
-};
+use planlens::compare::audit::{Audit, AuditError, Field, ItemAudit, Status, audit, phrase_ranges};
 use planlens::compare::targets::TargetCheck;
 use planlens::compare::warnings::pair_warnings;
 use planlens::import::import_text;
@@ -363,21 +361,6 @@ fn missing_parts_are_errors() {
         &["建成平台。"],
     );
     assert_eq!(audit(&report(PLAN), &plan_only), Err(AuditError::NoSummary));
-}
-
-#[test]
-fn suggestions_put_the_same_bureau_and_year_first() {
-    let plan = report(PLAN);
-    let summary = report(SUMMARY);
-    let guangming = planlens::bundled::BUNDLED[0].report().unwrap();
-    let reports = [&guangming, &summary, &plan];
-    let suggestions = suggest(&reports);
-    assert_eq!((suggestions[0].plan, suggestions[0].summary), (2, 1));
-    assert!(suggestions[0].warnings.is_empty());
-    assert!(suggestions[1..].iter().all(|s| !s.warnings.is_empty()));
-    // every report with a plan part against every other report with a summary part
-    assert_eq!(suggestions.len(), 6);
-    assert!(suggestions.iter().all(|s| s.plan != s.summary));
 }
 
 const ITEM: &str = "建成区级政务智算中心。确保6月底前建成。";

@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+use crate::text::chars::{han_amount, is_amount_numeral};
 use crate::text::normalize::{Folded, fold};
 use crate::text::numbers::{UNITS, quantities};
 
@@ -49,10 +50,6 @@ pub struct TargetCheck {
     /// Whether the reported figure reaches the target; `None` when nothing was reported.
     pub met: Option<bool>,
 }
-
-/// Chinese numeral characters (一 … 九, 两, 零/〇) and their multipliers (十 百 千 万 亿).
-const HAN_DIGITS: &str = "零〇一二两三四五六七八九";
-const HAN_MULTIPLIERS: &str = "十百千万亿";
 
 /// Units written with a magnitude or a synonym: (as folded, multiplier, base unit). Any other
 /// unit of [`UNITS`] is its own base with multiplier 1.
@@ -268,14 +265,14 @@ fn han_spans(chars: &[char]) -> Vec<Span> {
         }
         let run = chars[i..]
             .iter()
-            .take_while(|c| HAN_DIGITS.contains(**c) || HAN_MULTIPLIERS.contains(**c))
+            .take_while(|c| is_amount_numeral(**c))
             .count();
         if run == 0 {
             i += 1;
             continue;
         }
         let numeral = &chars[i..i + run];
-        if let Some(value) = han_value(numeral).filter(|_| numeral != ['一']) {
+        if let Some(value) = han_amount(numeral).filter(|_| numeral != ['一']) {
             let (multiplier, unit, end) = resolve_unit(chars, i + run);
             spans.push(Span {
                 start: i,
@@ -287,57 +284,6 @@ fn han_spans(chars: &[char]) -> Vec<Span> {
         i += run;
     }
     spans
-}
-
-/// The value of a Chinese numeral (三, 十五, 二百三十, 两千, 三万, 一亿三千万), or `None` for
-/// runs that are not one number (三五天, 十五五, 二〇二四).
-fn han_value(numeral: &[char]) -> Option<f64> {
-    let (mut total, mut section, mut pending): (f64, f64, Option<f64>) = (0.0, 0.0, None);
-    for &c in numeral {
-        if let Some(d) = han_digit(c) {
-            // two digits in a row are not one number, except after 零 (一百零五)
-            if pending.is_some_and(|p| p != 0.0) {
-                return None;
-            }
-            pending = Some(d);
-            continue;
-        }
-        match c {
-            '十' | '百' | '千' => {
-                let scale = match c {
-                    '十' => 10.0,
-                    '百' => 100.0,
-                    _ => 1000.0,
-                };
-                // 十五 is ten and five; 百 and 千 need their digit
-                section += pending.take().or((c == '十').then_some(1.0))? * scale;
-            }
-            _ => {
-                section += pending.take().unwrap_or(0.0);
-                if section == 0.0 && total == 0.0 {
-                    return None;
-                }
-                if c == '亿' {
-                    total = (total + section) * 1e8;
-                } else {
-                    total += section * 1e4;
-                }
-                section = 0.0;
-            }
-        }
-    }
-    Some(total + section + pending.unwrap_or(0.0))
-}
-
-fn han_digit(c: char) -> Option<f64> {
-    match c {
-        '零' | '〇' => Some(0.0),
-        '两' => Some(2.0),
-        _ => "一二三四五六七八九"
-            .chars()
-            .position(|d| d == c)
-            .map(|p| p as f64 + 1.0),
-    }
 }
 
 /// 第3批, 第三届: an ordinal, not an amount.
@@ -540,7 +486,8 @@ impl Weakening {
 
 /// The plan item's strong words (确保, 完成, 建成, 全面) that its evidence reports only in a
 /// weaker form. A strong word the evidence repeats is kept, and so is 完成/建成 when the
-/// evidence reports anything finished.
+/// evidence reports anything finished; a weaker word the plan uses itself (as a name: 试点工作)
+/// is not a weakening.
 pub fn weakenings(plan_text: &str, evidence: &[&str]) -> Vec<Weakening> {
     let plan = fold(plan_text).as_string();
     let evidence: String = evidence.iter().map(|e| fold(e).as_string()).collect();
@@ -551,7 +498,10 @@ pub fn weakenings(plan_text: &str, evidence: &[&str]) -> Vec<Weakening> {
             !(FINISH_WORDS.contains(strong) && FINISHED.iter().any(|w| evidence.contains(w)))
         })
         .filter_map(|&(strong, weaker)| {
-            let reported = weaker.iter().find(|w| evidence.contains(*w))?;
+            // a word the plan itself uses (全面推进试点工作: 试点 is the programme) is no weakening
+            let reported = weaker
+                .iter()
+                .find(|w| evidence.contains(*w) && !plan.contains(*w))?;
             Some(Weakening {
                 plan: strong,
                 reported,
@@ -589,25 +539,6 @@ mod tests {
     }
 
     #[test]
-    fn chinese_numerals_and_double_digit_growth() {
-        assert_eq!(
-            shown("新建五个中心,梳理三十项事项,营收增长两位数以上,建设两千个点位"),
-            vec![
-                ("五个".into(), 5.0, "个", Bound::AtLeast),
-                ("三十项".into(), 30.0, "项", Bound::AtLeast),
-                ("增长两位数以上".into(), 10.0, "%", Bound::AtLeast),
-                ("两千个".into(), 2000.0, "个", Bound::AtLeast),
-            ]
-        );
-        assert_eq!(han_value(&['二', '百', '三', '十']), Some(230.0));
-        assert_eq!(han_value(&['三', '万']), Some(30000.0));
-        assert_eq!(han_value(&['一', '亿', '三', '千', '万']), Some(1.3e8));
-        assert_eq!(han_value(&['一', '百', '零', '五']), Some(105.0));
-        assert_eq!(han_value(&['三', '五']), None);
-        assert_eq!(han_value(&['十', '五', '五']), None);
-    }
-
-    #[test]
     fn not_figures_years_ordinals_and_a_lone_one() {
         assert!(shown("2025年,第3批,第三届,一批项目,高效办成一件事,十五五规划,三五天").is_empty());
     }
@@ -637,6 +568,42 @@ mod tests {
             vec![
                 ("達１．２億元".into(), 1.2e8, "元", Bound::AtLeast),
                 ("９３．５％".into(), 93.5, "%", Bound::AtLeast),
+            ]
+        );
+    }
+
+    #[test]
+    fn chinese_numerals_and_double_digit_growth() {
+        assert_eq!(
+            shown("新建五个中心,梳理三十项事项,营收增长两位数以上,建设两千个点位"),
+            vec![
+                ("五个".into(), 5.0, "个", Bound::AtLeast),
+                ("三十项".into(), 30.0, "项", Bound::AtLeast),
+                ("增长两位数以上".into(), 10.0, "%", Bound::AtLeast),
+                ("两千个".into(), 2000.0, "个", Bound::AtLeast),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_word_the_plan_uses_itself_is_no_weakening() {
+        assert!(weakenings("全面推进试点工作,打造精品服务", &["试点工作入选典型案例"]).is_empty());
+        let notes: Vec<String> = weakenings("全面推进数据治理", &["试点推进数据治理"])
+            .iter()
+            .map(Weakening::note)
+            .collect();
+        assert_eq!(notes, vec!["全面→试点".to_string()]);
+    }
+
+    #[test]
+    fn numbers_that_name_are_not_figures() {
+        assert!(shown("做深做实“八个办”,推行“1+3+N”模式,建立7×24小时值守,推进二期建设").is_empty());
+        assert_eq!(
+            shown("出版数据分析报告12期,服务100余次,调用3亿条次"),
+            vec![
+                ("12期".into(), 12.0, "期", Bound::AtLeast),
+                ("100余次".into(), 100.0, "次", Bound::AtLeast),
+                ("3亿条次".into(), 3e8, "条次", Bound::AtLeast),
             ]
         );
     }

@@ -32,7 +32,7 @@ pub use crate::compare::targets::TargetCheck;
 use crate::compare::targets::{Figure, check_targets, figures, weakenings};
 use crate::compare::terms::sorted_set;
 use crate::model::{Node, Part, PartKind, Report};
-use crate::text::normalize::{fold, fold_str};
+use crate::text::normalize::fold;
 use commitments::{Clause, Matcher, clauses};
 pub use units::split_sentences;
 use units::{Sentence, evidence_units};
@@ -50,9 +50,6 @@ pub const TOP_EVIDENCE: usize = 4;
 pub struct Audit {
     pub plan_year: Option<i32>,
     pub summary_year: Option<i32>,
-    /// Why the pair may not be a plan and its own summary: different district or bureau,
-    /// different or unknown years, a half-year summary.
-    pub warnings: Vec<String>,
     pub items: Vec<ItemAudit>,
 }
 
@@ -125,24 +122,6 @@ impl Status {
             Status::NotMentioned => "not_mentioned",
         }
     }
-
-    /// A symbol that tells the status without colour: ✓ reported, ◐ partial, ✗ not mentioned.
-    pub fn symbol(self) -> &'static str {
-        match self {
-            Status::Reported => "✓",
-            Status::Partial => "◐",
-            Status::NotMentioned => "✗",
-        }
-    }
-
-    /// The label auditors read: 已报告, 部分, 未提及.
-    pub fn label(self) -> &'static str {
-        match self {
-            Status::Reported => "已报告",
-            Status::Partial => "部分",
-            Status::NotMentioned => "未提及",
-        }
-    }
 }
 
 /// A summary sentence that reports (part of) a plan item.
@@ -176,15 +155,6 @@ pub enum AuditError {
     NoSummary,
 }
 
-/// A suggested pair of the given reports: indexes of the plan report and the summary report.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Suggestion {
-    pub plan: usize,
-    pub summary: usize,
-    /// Empty for the same district and bureau with the plan year equal to the summary year.
-    pub warnings: Vec<String>,
-}
-
 /// A plan item to audit, with its heading for context.
 struct PlanItem<'a> {
     node: &'a Node,
@@ -207,7 +177,6 @@ pub fn audit(plan: &Report, summary: &Report) -> Result<Audit, AuditError> {
     Ok(Audit {
         plan_year: plan_part.year,
         summary_year: summary_part.year,
-        warnings: pair_warnings(plan, summary),
         items: items
             .iter()
             .map(|item| audit_item(&matcher, item))
@@ -412,88 +381,6 @@ fn collect_items<'a>(node: &'a Node, section: &str, items: &mut Vec<PlanItem<'a>
     for child in &node.children {
         collect_items(child, &heading, items);
     }
-}
-
-/// Warnings for auditing `plan` against `summary`: not the same district or bureau, plan and
-/// summary years that differ or are unknown, a half-year summary.
-pub fn pair_warnings(plan: &Report, summary: &Report) -> Vec<String> {
-    let mut warnings = Vec::new();
-    let organisation = |r: &Report| {
-        format!(
-            "{}{}",
-            r.district.as_deref().unwrap_or("(区未知)"),
-            r.bureau.as_deref().unwrap_or("(单位未知)")
-        )
-    };
-    let same = |a: &Option<String>, b: &Option<String>| {
-        a.as_deref().map(fold_str) == b.as_deref().map(fold_str)
-    };
-    if !same(&plan.district, &summary.district) || !same(&plan.bureau, &summary.bureau) {
-        warnings.push(format!(
-            "单位不同: 计划为{}, 总结为{}",
-            organisation(plan),
-            organisation(summary)
-        ));
-    } else if plan.district.is_none() || plan.bureau.is_none() {
-        warnings.push(format!("无法确认是同一单位: {}", organisation(plan)));
-    }
-    let plan_part = plan.part_of_kind(PartKind::Plan);
-    let summary_part = summary.part_of_kind(PartKind::Summary);
-    let year = |y: Option<i32>| y.map_or_else(|| "未知".to_string(), |y| format!("{y}年"));
-    let (plan_year, summary_year) = (
-        plan_part.and_then(|p| p.year),
-        summary_part.and_then(|p| p.year),
-    );
-    if plan_year.is_none() || plan_year != summary_year {
-        warnings.push(format!(
-            "年份不同: 计划为{}, 总结为{}",
-            year(plan_year),
-            year(summary_year)
-        ));
-    }
-    if summary_part.is_some_and(|p| p.half.is_some()) {
-        warnings.push("总结只含半年".to_string());
-    }
-    warnings
-}
-
-/// Plan/summary pairs among `reports`: every report with a plan part against every other
-/// report with a summary part, the matching pairs (same district and bureau, plan year =
-/// summary year: no warnings) first, then by fewer warnings and closer years.
-pub fn suggest(reports: &[&Report]) -> Vec<Suggestion> {
-    let year = |r: &Report, kind| r.part_of_kind(kind).and_then(|p| p.year);
-    let mut found: Vec<(i32, Suggestion)> = Vec::new();
-    for (p, plan) in reports.iter().enumerate() {
-        if plan.part_of_kind(PartKind::Plan).is_none() {
-            continue;
-        }
-        for (s, summary) in reports.iter().enumerate() {
-            if s == p || summary.part_of_kind(PartKind::Summary).is_none() {
-                continue;
-            }
-            let distance = match (year(plan, PartKind::Plan), year(summary, PartKind::Summary)) {
-                (Some(a), Some(b)) => (a - b).abs(),
-                _ => i32::MAX,
-            };
-            found.push((
-                distance,
-                Suggestion {
-                    plan: p,
-                    summary: s,
-                    warnings: pair_warnings(plan, summary),
-                },
-            ));
-        }
-    }
-    found.sort_by(|a, b| {
-        (a.1.warnings.len(), a.0, a.1.plan, a.1.summary).cmp(&(
-            b.1.warnings.len(),
-            b.0,
-            b.1.plan,
-            b.1.summary,
-        ))
-    });
-    found.into_iter().map(|(_, s)| s).collect()
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use crate::compare::audit::Field;
 use crate::model::{Node, Part, PartKind, Report};
+use crate::text::chars::{ends_sentence, is_item_numeral};
 
 /// The id given to sentences of the report's opening paragraph (before the first part).
 pub const PREAMBLE_ID: &str = "preamble";
@@ -52,11 +53,6 @@ fn push_sentences<'a>(id: &'a str, field: Field, text: &'a str, found: &mut Vec<
     }
 }
 
-/// Characters that end a sentence (both widths).
-const SENTENCE_ENDS: &[char] = &['。', '！', '？', '；', '!', '?', ';', '\n'];
-/// Han numerals of run-in markers (一是 … 二十是).
-const RUN_IN_NUMERALS: &str = "一二三四五六七八九十";
-
 /// Byte ranges of the sentences of `text`: cut after 。！？； and at line breaks, and before a
 /// run-in marker (一是, 二是 …) that follows punctuation; the marker itself and surrounding
 /// whitespace are left out, and pieces with fewer than two letters or Han characters dropped.
@@ -69,7 +65,7 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
         {
             cuts.push(i);
         }
-        if SENTENCE_ENDS.contains(&c) {
+        if ends_sentence(c) || c == '\n' {
             cuts.push(i + c.len_utf8());
         }
         if !c.is_whitespace() {
@@ -87,7 +83,7 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
 fn run_in_marker_len(text: &str) -> Option<usize> {
     let numeral = text
         .char_indices()
-        .take_while(|&(_, c)| RUN_IN_NUMERALS.contains(c))
+        .take_while(|&(_, c)| is_item_numeral(c))
         .last()
         .map(|(i, c)| i + c.len_utf8())?;
     (numeral <= 3 * 3 && text[numeral..].starts_with('是')).then_some(numeral + '是'.len_utf8())
