@@ -608,10 +608,25 @@ fn json_has_exactly_the_documented_keys() {
         assert_eq!(
             keys(item),
             [
-                "evidence", "id", "marker", "note", "score", "section", "status", "targets",
-                "title", "verdict"
+                "commitments",
+                "evidence",
+                "id",
+                "marker",
+                "note",
+                "score",
+                "section",
+                "status",
+                "targets",
+                "title",
+                "verdict"
             ]
         );
+        // every commitment cites a shown sentence, or none
+        let shown = item["evidence"].as_array().unwrap().len();
+        for c in item["commitments"].as_array().unwrap() {
+            assert_eq!(keys(c), ["evidence", "main", "text"]);
+            assert!(c["evidence"].is_null() || c["evidence"].as_u64().unwrap() < shown as u64);
+        }
         assert_eq!(item["id"], expected.id);
         let status = serde_json::to_value(expected.status).unwrap();
         assert_eq!(item["status"], status);
@@ -645,7 +660,18 @@ fn text_is_readable_and_fits_80_cells() {
     }
     assert!(out.contains("已报告 7 · 部分 3 · 未提及 2"), "{out}");
     assert!(out.contains("不少于30个 → 18个 ✗ 未达标"), "{out}");
-    assert!(out.contains("承诺  完成→启动; 全面→逐步"), "{out}");
+    assert!(out.contains("承诺减弱  完成→启动; 全面→逐步"), "{out}");
+    // what is on screen explains the status: the commitments, each with its evidence
+    assert!(
+        out.contains(
+            "      状态  ◐ 部分  分项 2/5 已报告\n      分项  ✗ 夯实政务网络安全防护能力 (主项)\n            ✓ 常态化开展网络安全攻防演练 [1]\n"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("      证据  [1] p1.1.3  常态化开展网络安全攻防演练。\n"),
+        "{out}"
+    );
     assert!(
         out.contains("p2.3.3  3.推进智慧停车系统建设。\n      状态  ✗ 未提及"),
         "{out}"
@@ -664,14 +690,25 @@ fn markdown_is_a_table_with_one_row_per_item() {
             "| p2.3.3 | (三)实施应用场景共建工程 | 3.推进智慧停车系统建设。 | 未提及 |"
         )
     );
-    assert!(out.contains("p1.1.2 (1.00) 数字孪生明湖加快建设。<br>p1.1.2 (0.65) 数字孪生底板实现全区120平方公里全覆盖"), "{out}");
+    assert!(
+        out.contains("| 4/4 | ✓ 加快建设数字孪生明湖 (主项) [1]<br>✓ 完善全区数字孪生底板 [2]"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "[1] p1.1.2 数字孪生明湖加快建设。<br>[2] p1.1.2 数字孪生底板实现全区120平方公里全覆盖"
+        ),
+        "{out}"
+    );
 }
 
 #[test]
 fn csv_has_a_bom_and_one_record_per_item() {
     let dir = TempDir::new().unwrap();
     let out = run_ok(&mut audit_cmd(&dir, "csv"));
-    assert!(out.starts_with("\u{FEFF}编号,章节,计划条目,状态,得分,证据,指标,承诺,核实,备注\r\n"));
+    assert!(out.starts_with(
+        "\u{FEFF}编号,章节,计划条目,状态,分项,分项明细,证据,指标,承诺减弱,核实,备注\r\n"
+    ));
     let records: Vec<&str> = out.split("\r\n").filter(|r| r.starts_with("p2.")).collect();
     assert_eq!(records.len(), EXPECTED.len(), "{out}");
     assert!(

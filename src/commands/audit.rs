@@ -7,7 +7,9 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use super::{CommandError, one_line, open_report};
-use crate::compare::audit::{Audit, AuditError, ItemAudit, Status, TargetCheck, audit};
+use crate::compare::audit::{
+    Audit, AuditError, CommitmentCheck, ItemAudit, Status, TargetCheck, audit,
+};
 use crate::compare::warnings::pair_warnings;
 use crate::export;
 use crate::present::labels::{
@@ -44,15 +46,16 @@ pub struct AuditArgs {
 /// Width of the text output in terminal cells.
 const TEXT_WIDTH: usize = 80;
 /// Column headers of the Markdown and CSV tables.
-const HEADERS: [&str; 10] = [
+const HEADERS: [&str; 11] = [
     "编号",
     "章节",
     "计划条目",
     "状态",
-    "得分",
+    "分项",
+    "分项明细",
     "证据",
     "指标",
-    "承诺",
+    "承诺减弱",
     "核实",
     "备注",
 ];
@@ -151,8 +154,15 @@ impl<'a> Output<'a> {
                 let evidence: Vec<String> = item
                     .evidence
                     .iter()
-                    .map(|e| format!("{} ({:.2}) {}", e.id, e.score, e.sentence))
+                    .enumerate()
+                    .map(|(n, e)| format!("{} {} {}", labels::evidence_ref(n), e.id, e.sentence))
                     .collect();
+                let parts: Vec<String> = item
+                    .commitments
+                    .iter()
+                    .map(|c| labels::part_line(&c.text, c.main, c.evidence))
+                    .collect();
+                let (reported, of) = item.reported_count();
                 let targets: Vec<String> = item.targets.iter().map(target_check).collect();
                 let (verdict, note) = verdict_cells(*lookup);
                 vec![
@@ -160,7 +170,8 @@ impl<'a> Output<'a> {
                     item.section.clone(),
                     format!("{}{}", item.marker, item.title),
                     status_label(item.status).to_string(),
-                    format!("{:.2}", item.score),
+                    format!("{reported}/{of}"),
+                    parts.join("\n"),
                     evidence.join("\n"),
                     targets.join("\n"),
                     item.commitment.join("; "),
@@ -240,25 +251,28 @@ fn item_text(out: &mut impl Write, item: &ItemAudit, lookup: Lookup) -> io::Resu
         &format!("  {}  ", item.id),
         &format!("{}{}", item.marker, item.title),
     )?;
+    let (reported, of) = item.reported_count();
     writeln!(
         out,
-        "      {}  {} {}  {:.2}",
+        "      {}  {} {}  {}",
         labels::COLUMN_STATUS,
         status_symbol(item.status),
         status_label(item.status),
-        item.score
+        labels::parts_reported(reported, of)
     )?;
+    for (n, c) in item.commitments.iter().enumerate() {
+        let label = if n == 0 { labels::FIELD_PARTS } else { "    " };
+        let line = labels::part_line(&c.text, c.main, c.evidence);
+        write_wrapped(out, &format!("      {label}  "), &line)?;
+    }
     for (n, e) in item.evidence.iter().enumerate() {
         let label = if n == 0 {
             labels::FIELD_EVIDENCE
         } else {
             "    "
         };
-        write_wrapped(
-            out,
-            &format!("      {label}  {} {:.2}  ", e.id, e.score),
-            &e.sentence,
-        )?;
+        let prefix = format!("      {label}  {} {}  ", labels::evidence_ref(n), e.id);
+        write_wrapped(out, &prefix, &e.sentence)?;
     }
     for (n, t) in item.targets.iter().enumerate() {
         let label = if n == 0 {
@@ -339,7 +353,11 @@ struct JsonItem<'a> {
     title: &'a str,
     section: &'a str,
     status: Status,
+    /// The share of the item's commitments (by weight) the summary reports, 0..=1.
     score: f64,
+    /// What the item commits to, each with the index in `evidence` of the sentence that
+    /// reports it (`null`: not reported); the first `main` one is its heading or head clause.
+    commitments: &'a [CommitmentCheck],
     evidence: Vec<JsonEvidence<'a>>,
     targets: &'a [TargetCheck],
     /// The verdict key (`done` …); `null` with none, or when it is stale (then in `warnings`).
@@ -366,6 +384,7 @@ fn json_item<'a>(item: &'a ItemAudit, lookup: Lookup<'a>) -> JsonItem<'a> {
         section: &item.section,
         status: item.status,
         score: rounded(item.score),
+        commitments: &item.commitments,
         evidence: item
             .evidence
             .iter()

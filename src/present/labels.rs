@@ -227,7 +227,8 @@ pub fn audit_header(plan: &str, summary: &str, counts: [usize; 3], filter: &str)
 
 pub const AUDIT_TABLE_TITLE: &str = " 计划条目 · Enter 证据 · v 结论 · e 备注 · f 筛选 ";
 pub const COLUMN_STATUS: &str = "状态";
-pub const COLUMN_SCORE: &str = "分值";
+/// The table column of reported commitments (`2/3`).
+pub const COLUMN_PARTS: &str = FIELD_PARTS;
 pub const COLUMN_SECTION: &str = "章节";
 pub const COLUMN_ITEM: &str = "条目";
 pub const COLUMN_TARGET: &str = "目标→实际";
@@ -245,9 +246,33 @@ pub const DETAIL_EVIDENCE_TITLE: &str = " 总结中的证据 ";
 pub const DETAIL_STACKED_TITLE: &str = " 条目与证据 · Esc 返回表格 ";
 pub const NO_EVIDENCE: &str = "总结中没有找到相关的句子。";
 
-/// `✓ 已报告 · 相似度 0.83`
-pub fn status_line(status: Status, score: f64) -> String {
-    format!("{} · 相似度 {score:.2}", status_with_symbol(status))
+/// `✓ 已报告 · 分项 2/3 已报告`
+pub fn status_line(status: Status, (reported, of): (usize, usize)) -> String {
+    format!(
+        "{} · {}",
+        status_with_symbol(status),
+        parts_reported(reported, of)
+    )
+}
+
+/// `分项 2/3 已报告`: how many of an item's commitments the summary reports.
+pub fn parts_reported(reported: usize, of: usize) -> String {
+    format!("{FIELD_PARTS} {reported}/{of} 已报告")
+}
+
+/// One commitment of an item: `✓ 建成区级政务智算中心 (主项) [1]`, `✗ 建成监测预警平台`; the
+/// number is the evidence sentence that reports it.
+pub fn part_line(text: &str, main: bool, evidence: Option<usize>) -> String {
+    let mark = if evidence.is_some() { "✓" } else { "✗" };
+    let main = if main { " (主项)" } else { "" };
+    let source = evidence.map_or(String::new(), |n| format!(" {}", evidence_ref(n)));
+    let text = text.trim().trim_end_matches(['。', '.', '；', ';']);
+    format!("{mark} {text}{main}{source}")
+}
+
+/// `[1]`: an evidence sentence's number (0-based `n`), as the commitments cite it.
+pub fn evidence_ref(n: usize) -> String {
+    format!("[{}]", n + 1)
 }
 
 /// `目标 不少于20个 → 实际 26个 (达标)`; `met` is `None` when nothing was reported.
@@ -262,7 +287,7 @@ pub fn target_line(plan: &str, reported: Option<&str>, met: Option<bool>) -> Str
 
 /// `承诺减弱: 确保→力争`
 pub fn commitment_line(note: &str) -> String {
-    format!("承诺减弱: {note}")
+    format!("{FIELD_COMMITMENT}: {note}")
 }
 
 /// The verdict line of the detail view: `结论: 已落实 见公告`, a stale one, or none yet.
@@ -280,7 +305,10 @@ pub fn verdict_line(verdict: Option<(Option<Verdict>, &str)>, stale: bool) -> St
 /// The labels of an item's lines in the text report (the status line uses [`COLUMN_STATUS`]).
 pub const FIELD_EVIDENCE: &str = "证据";
 pub const FIELD_TARGETS: &str = "指标";
-pub const FIELD_COMMITMENT: &str = "承诺";
+/// An item's commitments, each reported or not.
+pub const FIELD_PARTS: &str = "分项";
+/// Plan words the evidence reports in a weaker form.
+pub const FIELD_COMMITMENT: &str = "承诺减弱";
 pub const FIELD_VERDICT: &str = "核实";
 
 /// `p2.1.1: 核实结论已过期 (条目文字已改动): 已落实 见公告`

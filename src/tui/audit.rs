@@ -188,7 +188,7 @@ pub enum DetailMark {
     Shared,
     Status(Status),
     Commitment,
-    /// An evidence sentence's node id and score.
+    /// An evidence sentence's number and node id.
     Source,
 }
 
@@ -255,7 +255,8 @@ impl AuditState {
         lines.saturating_sub(rows)
     }
 
-    /// The item: section, marker and title, text, targets, commitment notes, verdict and note.
+    /// The item: section, marker and title, text, status and commitments, targets, commitment
+    /// notes, verdict and note.
     fn item_block(&self, item: &ItemAudit) -> (String, Vec<(Range<usize>, DetailMark)>) {
         let mut text = format!("{}\n{}{}\n", item.section, item.marker, item.title);
         let mut marks = vec![
@@ -277,8 +278,14 @@ impl AuditState {
         );
         let start = text.len() + 2;
         text.push_str("\n\n");
-        text.push_str(&labels::status_line(item.status, item.score));
+        text.push_str(&labels::status_line(item.status, item.reported_count()));
         marks.push((start..text.len(), DetailMark::Status(item.status)));
+        // each commitment, reported (with the evidence that says so) or not
+        for c in &item.commitments {
+            text.push('\n');
+            text.push_str(&labels::part_line(&c.text, c.main, c.evidence));
+        }
+        text.push('\n');
         for target in &item.targets {
             text.push('\n');
             text.push_str(&labels::target_line(
@@ -304,7 +311,8 @@ impl AuditState {
     }
 }
 
-/// The evidence sentences, best first, each with its node id and score.
+/// The evidence sentences, in the order of the commitments they report, each with its number
+/// (as the commitments cite it) and node id.
 fn evidence_block(item: &ItemAudit) -> (String, Vec<(Range<usize>, DetailMark)>) {
     if item.evidence.is_empty() {
         return (labels::NO_EVIDENCE.to_string(), Vec::new());
@@ -315,7 +323,7 @@ fn evidence_block(item: &ItemAudit) -> (String, Vec<(Range<usize>, DetailMark)>)
         if n > 0 {
             text.push_str("\n\n");
         }
-        let label = format!("{} · {:.2}", evidence.id, evidence.score);
+        let label = format!("{} {}", labels::evidence_ref(n), evidence.id);
         marks.push((text.len()..text.len() + label.len(), DetailMark::Source));
         text.push_str(&label);
         text.push('\n');

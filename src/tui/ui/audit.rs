@@ -132,7 +132,7 @@ fn status_style(app: &App, status: Status) -> Style {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Column {
     Status,
-    Score,
+    Parts,
     Section,
     Item,
     Target,
@@ -143,7 +143,7 @@ impl Column {
     fn title(self) -> &'static str {
         match self {
             Column::Status => labels::COLUMN_STATUS,
-            Column::Score => labels::COLUMN_SCORE,
+            Column::Parts => labels::COLUMN_PARTS,
             Column::Section => labels::COLUMN_SECTION,
             Column::Item => labels::COLUMN_ITEM,
             Column::Target => labels::COLUMN_TARGET,
@@ -156,14 +156,15 @@ fn table(app: &App, audit: &AuditState, area: Rect, buf: &mut Buffer) {
     let wide = app.ambiguous_wide;
     let inside = pane(app, labels::AUDIT_TABLE_TITLE, true, area, buf);
     let width = usize::from(inside.width);
-    // status 8, score 4, section 16, target 18, verdict 12, and the item takes the rest
+    // status 8, commitments reported 5 (12/14), section 16, target 18, verdict 12, and the item
+    // takes the rest
     let roomy = width >= 90;
     let columns: Vec<(Column, usize)> = if roomy {
         vec![
             (Column::Status, 8),
-            (Column::Score, 4),
+            (Column::Parts, 5),
             (Column::Section, 16),
-            (Column::Item, width.saturating_sub(64)),
+            (Column::Item, width.saturating_sub(65)),
             (Column::Target, 18),
             (Column::Verdict, 12),
         ]
@@ -223,7 +224,10 @@ fn table(app: &App, audit: &AuditState, area: Rect, buf: &mut Buffer) {
                         status_style(app, item.status)
                     },
                 ),
-                Column::Score => (format!("{:.2}", item.score), base),
+                Column::Parts => {
+                    let (reported, of) = item.reported_count();
+                    (format!("{reported}/{of}"), base)
+                }
                 Column::Section => (item.section.clone(), base),
                 Column::Item => (title.clone(), base),
                 Column::Target => (target_cell(item), base),
