@@ -14,6 +14,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use planlens::bundled;
 use planlens::commands::{self, ShowError, list_row, one_line, print_rows};
 use planlens::compare::align;
+use planlens::compare::lexicon;
 use planlens::load::{self, LoadError};
 use planlens::model::Report;
 use planlens::store::config::{self, Config, ThemeName};
@@ -131,6 +132,7 @@ impl std::fmt::Display for BadData {
 impl std::error::Error for BadData {}
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    install_related_terms()?;
     let mut out = std::io::stdout().lock();
     match cli.command {
         None if !std::io::stdout().is_terminal() && cli.paths.is_empty() => list_bundled(&mut out)?,
@@ -290,6 +292,21 @@ fn run_compare_app(
     run_terminal(entries, Vec::new(), ambiguous_wide, theme, |app| {
         app.open_entry(0);
         app.open_compare(0, &left_part, 1, &right_part);
+    })
+}
+
+/// Adds the user's related terms (config folder) to the built-in ones before anything is
+/// matched, so the CLI and the app match alike; a malformed file is an error naming its line.
+fn install_related_terms() -> Result<(), BadData> {
+    let Some(dir) = dirs::config_dir() else {
+        return lexicon::install(None).map_err(BadData);
+    };
+    let text = config::load_related_terms(&dir).map_err(BadData)?;
+    lexicon::install(text.as_deref()).map_err(|e| {
+        BadData(format!(
+            "{}: {e}",
+            dir.join(config::RELATED_TERMS_FILE).display()
+        ))
     })
 }
 

@@ -262,6 +262,13 @@ fn a_traditional_script_mirror_with_pinyin_glosses_gives_the_same_audit() {
     for (a, b) in simplified.items.iter().zip(&mirror.items) {
         assert_eq!(a.status, b.status, "{}", a.id);
         assert_eq!(a.commitment, b.commitment, "{}", a.id);
+        let reported = |i: &ItemAudit| {
+            i.commitments
+                .iter()
+                .map(|c| c.evidence.is_some())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(reported(a), reported(b), "{} commitments", a.id);
         let ids = |i: &ItemAudit| i.evidence.iter().map(|e| e.id.clone()).collect::<Vec<_>>();
         assert_eq!(ids(a), ids(b), "{}", a.id);
         let met = |i: &ItemAudit| i.targets.iter().map(|t| t.met).collect::<Vec<_>>();
@@ -862,4 +869,83 @@ fn bad_input_is_one_line_and_exit_1() {
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
+}
+
+/// A plan page and its next-year summary page, written into `dir`.
+fn write_pair(dir: &TempDir, plan_item: &str, summary_sentence: &str) -> (PathBuf, PathBuf) {
+    let plan = dir.path().join("plan.txt");
+    let summary = dir.path().join("summary.txt");
+    std::fs::write(
+        &plan,
+        format!(
+            "明湖区政务服务和数据管理局2024年工作总结和2025年工作计划\n\n一、2024年工作总结\n\n\
+             (一)平台建设\n\n一是建成统一身份认证平台。\n\n二、2025年工作计划\n\n(一)城市治理\n\n\
+             1.{plan_item}\n"
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        &summary,
+        format!(
+            "明湖区政务服务和数据管理局2025年工作总结和2026年工作计划\n\n一、2025年工作总结\n\n\
+             (一)城市治理\n\n一是{summary_sentence}\n\n二、2026年工作计划\n\n(一)持续优化\n\n\
+             1.推进智慧停车平台建设。\n"
+        ),
+    )
+    .unwrap();
+    (plan, summary)
+}
+
+fn status_of(config: &Path, plan: &Path, summary: &Path) -> String {
+    let out = run_ok(
+        planlens()
+            .env("PLANLENS_CONFIG_DIR", config)
+            .arg("audit")
+            .arg(plan)
+            .arg(summary)
+            .args(["--format", "json", "--verdicts"])
+            .arg(config.join("v.json")),
+    );
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    json["items"][0]["status"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn a_users_related_terms_match_what_the_reports_call_one_thing() {
+    let dir = TempDir::new().unwrap();
+    let (plan, summary) = write_pair(&dir, "建成城运中心大厅。", "城市大脑指挥大厅建成投用。");
+    let config = dir.path().join("config");
+    std::fs::create_dir(&config).unwrap();
+    assert_eq!(status_of(&config, &plan, &summary), "not_mentioned");
+    std::fs::write(
+        config.join("related-terms.lst"),
+        "# 本区的叫法\n城运中心 / 城市大脑指挥\n",
+    )
+    .unwrap();
+    assert_eq!(status_of(&config, &plan, &summary), "reported");
+}
+
+#[test]
+fn a_malformed_related_terms_file_is_one_line_naming_the_file_and_line() {
+    let dir = TempDir::new().unwrap();
+    let (plan, summary) = write_pair(&dir, "建成城运中心大厅。", "城市大脑指挥大厅建成投用。");
+    std::fs::write(
+        dir.path().join("related-terms.lst"),
+        "城运中心 / 城市大脑\n城运中心\n",
+    )
+    .unwrap();
+    let output = planlens()
+        .env("PLANLENS_CONFIG_DIR", dir.path())
+        .arg("audit")
+        .arg(&plan)
+        .arg(&summary)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("related-terms.lst: line 2: a group needs two terms or more"),
+        "{err}"
+    );
 }

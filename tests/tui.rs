@@ -427,3 +427,38 @@ fn the_evidence_view_stops_at_its_end_and_verdicts_keep_the_selection_on_a_row()
     assert_eq!(audit.visible().len(), before - 1);
     assert!(audit.current().is_some(), "a row is still selected");
 }
+
+#[test]
+fn the_app_and_planlens_audit_give_the_same_statuses_and_commitments() {
+    let data = tempfile::tempdir().unwrap();
+    let (mut app, mut store) = audit_app(120, 40, data.path());
+    dispatch(&mut app, &mut store, &[Action::Open, Action::OpenAudit]);
+    let audit = &app.audit.as_ref().expect("the audit opened").audit;
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_planlens"))
+        .arg("audit")
+        .arg(data.path().join("minghu-zwsj-2024-2025.txt"))
+        .arg(data.path().join("minghu-zwsj-2025-2026.txt"))
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let cli = json["items"].as_array().unwrap();
+    assert_eq!(cli.len(), audit.items.len());
+    for (shown, printed) in audit.items.iter().zip(cli) {
+        assert_eq!(printed["id"], shown.id.as_str());
+        assert_eq!(printed["status"], shown.status.key(), "{}", shown.id);
+        let reported: Vec<bool> = printed["commitments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| !c["evidence"].is_null())
+            .collect();
+        let in_app: Vec<bool> = shown
+            .commitments
+            .iter()
+            .map(|c| c.evidence.is_some())
+            .collect();
+        assert_eq!(reported, in_app, "{}", shown.id);
+    }
+}
