@@ -42,6 +42,21 @@ pub fn load_config(dir: &Path) -> Result<Config, String> {
     }
 }
 
+/// The user's related-terms file in the config folder: groups added to the built-in lexicon
+/// (`data/matching/related-terms.lst`, same format).
+pub const RELATED_TERMS_FILE: &str = "related-terms.lst";
+
+/// The text of the user's related-terms file in `dir`, `None` when there is none; an unreadable
+/// one is an error naming it.
+pub fn load_related_terms(dir: &Path) -> Result<Option<String>, String> {
+    let path = dir.join(RELATED_TERMS_FILE);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Ok(Some(text)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(format!("{}: cannot read: {e}", path.display())),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -70,20 +85,5 @@ mod tests {
             error.contains("config.json:1:") && error.contains("solarized"),
             "{error}"
         );
-    }
-}
-
-/// The user's related-terms file in the config folder: groups added to the built-in lexicon
-/// (`data/matching/related-terms.lst`, same format).
-pub const RELATED_TERMS_FILE: &str = "related-terms.lst";
-
-/// The text of the user's related-terms file in `dir`, `None` when there is none; an unreadable
-/// one is an error naming it.
-pub fn load_related_terms(dir: &Path) -> Result<Option<String>, String> {
-    let path = dir.join(RELATED_TERMS_FILE);
-    match std::fs::read_to_string(&path) {
-        Ok(text) => Ok(Some(text)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(format!("{}: cannot read: {e}", path.display())),
     }
 }
