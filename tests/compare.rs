@@ -634,3 +634,66 @@ fn raw_pages_in_either_script_compare_unchanged() {
         );
     }
 }
+
+/// One section of `n` one-line items, each naming two of a few hundred subjects.
+fn many_items(n: usize, seed: u64) -> Part {
+    const WORDS: &[&str] = &[
+        "数据", "平台", "城市", "治理", "服务", "安全", "算力", "孪生", "政务", "诉求", "园区",
+        "交通", "医疗", "教育", "应急", "网络", "档案", "信用", "招商", "社区",
+    ];
+    let mut state = seed;
+    let mut next = || {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1);
+        usize::try_from(state >> 33).unwrap() % WORDS.len()
+    };
+    let items: Vec<Node> = (0..n)
+        .map(|i| Node {
+            id: format!("p2.1.{}", i + 1),
+            marker: format!("{}.", i + 1),
+            title: format!(
+                "推进{}{}{}建设第{i}项。",
+                WORDS[next()],
+                WORDS[next()],
+                WORDS[next()]
+            ),
+            text: String::new(),
+            children: Vec::new(),
+            flags: Vec::new(),
+            line: 0,
+        })
+        .collect();
+    Part {
+        id: "p2".into(),
+        kind: planlens::model::PartKind::Plan,
+        year: Some(2025),
+        half: None,
+        heading: "二、2025年工作计划".into(),
+        text: String::new(),
+        nodes: vec![Node {
+            id: "p2.1".into(),
+            marker: "(一)".into(),
+            title: "重点工作".into(),
+            text: String::new(),
+            children: items,
+            flags: Vec::new(),
+            line: 0,
+        }],
+        line: 0,
+    }
+}
+
+#[test]
+fn a_5000_item_pair_scores_a_bounded_number_of_candidates_per_item() {
+    let (left, right) = (many_items(5000, 1), many_items(5000, 2));
+    let a = align(&left, &right);
+    // every item against every item would be 25 million; the index keeps a few per item
+    let per_item = planlens::compare::align::TOP_CANDIDATES + 2;
+    assert!(
+        a.considered <= 5001 * per_item,
+        "{} candidates scored",
+        a.considered
+    );
+    assert_every_node_once(&a, &left, &right);
+}

@@ -152,7 +152,7 @@ pub struct Row<'a> {
 
 impl<'a> Comparison<'a> {
     pub fn new(left: Chosen<'a>, right: Chosen<'a>) -> Self {
-        let Alignment { pairs, counts } = align(left.part, right.part);
+        let Alignment { pairs, counts, .. } = align(left.part, right.part);
         let (left_nodes, right_nodes) = (left.nodes(), right.nodes());
         let rows = pairs
             .into_iter()

@@ -29,6 +29,7 @@
 
 use std::collections::HashMap;
 
+use crate::compare::index::TermIndex;
 use crate::compare::similarity::{Bigram, Idf, Vector, bigrams};
 use crate::model::{Node, Part, PartKind, Report};
 use crate::text::normalize::fold_str;
@@ -59,6 +60,13 @@ pub const MOVE_SECTIONS: usize = 8;
 /// Added to an item pair's rank (not its score) when the items' sections are paired, so that
 /// between near-equal candidates the item stays in its section rather than being labelled moved.
 pub const SAME_SECTION_BONUS: f64 = 0.05;
+
+/// Up to this many nodes to choose from on the other side, every pair is scored (every real
+/// report: a bureau's plan has about 30 items); above it the index chooses.
+pub const EXACT_LIMIT: usize = 256;
+/// Candidates per node when the index chooses them: among the nodes sharing the most weighted
+/// bigrams, the true partner of a reworded item is in the first few.
+pub const TOP_CANDIDATES: usize = 16;
 
 /// One of the two columns of a comparison.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -107,6 +115,8 @@ pub struct Alignment {
     /// again beside another item is marked `repeated`.
     pub pairs: Vec<Pair>,
     pub counts: Counts,
+    /// How many node pairs were scored: bounded by the index, not the product of the sides.
+    pub considered: usize,
 }
 
 /// The part to compare: `plan`, `summary`, or a 1-based number; by default the plan when there is
@@ -153,16 +163,12 @@ pub fn align(left: &Part, right: &Part) -> Alignment {
     let idf = Idf::new(left.own.iter().chain(&right.own).map(Vec::as_slice));
     let (left_vectors, right_vectors) = (left.vectors(&idf), right.vectors(&idf));
     let score = |l: usize, r: usize| similarity(&left_vectors, l, &right_vectors, r);
+    let finder = Finder::new(&left, &right, &idf);
     let mut matching = Matching::new(left.nodes.len(), right.nodes.len());
-    let sections: Vec<Candidate> = left
-        .roots
-        .iter()
-        .flat_map(|&l| right.roots.iter().map(move |&r| (l, r)))
-        .map(|(l, r)| Candidate::new(l, r, score(l, r), 0.0))
-        .collect();
+    let sections = finder.section_candidates(score);
     matching.greedy(&sections, SECTION_MIN);
     let nearby = nearby_sections(&sections, &matching);
-    let items = item_candidates(&left, &right, &matching, &nearby, score);
+    let items = finder.item_candidates(&matching, &nearby, score);
     matching.greedy(&items, ITEM_MIN);
     matching.mutual_best(sections.iter().chain(&items), MUTUAL_MIN);
     let joined = join_sections(&left, &right, &matching);
@@ -173,56 +179,129 @@ pub fn align(left: &Part, right: &Part) -> Alignment {
         .collect();
     mark_repeats(&mut pairs);
     let counts = count(&pairs);
-    Alignment { pairs, counts }
+    Alignment {
+        pairs,
+        counts,
+        considered: sections.len() + items.len(),
+    }
 }
 
-/// Candidates below sections: every left item with every right item in the sections near its
-/// own (`nearby`), a candidate under the paired section getting [`SAME_SECTION_BONUS`]; and
-/// across levels, an item joining a section of the other side that matches it, as a whole,
-/// better than any item under it does (or has none).
-fn item_candidates(
-    left: &Side,
-    right: &Side,
-    sections: &Matching,
-    nearby: &HashMap<usize, Vec<usize>>,
-    score: impl Fn(usize, usize) -> Similarity,
-) -> Vec<Candidate> {
-    let mut candidates = Vec::new();
-    for &root in &left.roots {
-        for &section in nearby.get(&root).into_iter().flatten() {
-            let same_section = sections.left[root] == Some(section);
-            let bonus = if same_section {
-                SAME_SECTION_BONUS
+/// Chooses which node pairs are scored at all: every pair while the other side holds at most
+/// [`EXACT_LIMIT`] nodes to choose from (every real report), else the [`TOP_CANDIDATES`] that
+/// share the most weighted bigrams with the node, from an inverted index.
+struct Finder<'a> {
+    left: &'a Side<'a>,
+    right: &'a Side<'a>,
+    idf: &'a Idf,
+    /// Each left node's subtree bigrams, sorted and distinct: the index queries.
+    left_terms: Vec<Vec<Bigram>>,
+    /// Over the right sections, by position in `right.roots`.
+    roots: TermIndex,
+    /// Over every right node's subtree bigrams.
+    nodes: TermIndex,
+}
+
+impl<'a> Finder<'a> {
+    fn new(left: &'a Side<'a>, right: &'a Side<'a>, idf: &'a Idf) -> Self {
+        let right_terms = right.subtree_terms();
+        let roots = TermIndex::new(right.roots.iter().map(|&r| right_terms[r].as_slice()));
+        let nodes = TermIndex::new(right_terms.iter().map(Vec::as_slice));
+        Finder {
+            left,
+            right,
+            idf,
+            left_terms: left.subtree_terms(),
+            roots,
+            nodes,
+        }
+    }
+
+    /// Section pairs to score: all, or each left section's best from the index.
+    fn section_candidates(&self, score: impl Fn(usize, usize) -> Similarity) -> Vec<Candidate> {
+        let mut candidates = Vec::new();
+        for &l in &self.left.roots {
+            let chosen: Vec<usize> = if self.right.roots.len() <= EXACT_LIMIT {
+                self.right.roots.clone()
             } else {
-                0.0
+                let weight = |b: &Bigram| self.idf.weight(b);
+                self.roots
+                    .top(&self.left_terms[l], weight, TOP_CANDIDATES)
+                    .into_iter()
+                    .map(|i| self.right.roots[i])
+                    .collect()
             };
-            let below_left = left.below(root);
-            let below_right = right.below(section);
-            for l in below_left.clone() {
-                let scored: Vec<Candidate> = below_right
-                    .clone()
-                    .map(|r| Candidate::new(l, r, score(l, r), bonus))
-                    .collect();
-                let best_item = scored.iter().map(|c| c.score).fold(0.0, f64::max);
-                let whole = score(l, section);
-                if whole.score > best_item {
-                    candidates.push(Candidate::join(l, section, whole, Column::Right));
+            candidates.extend(
+                chosen
+                    .into_iter()
+                    .map(|r| Candidate::new(l, r, score(l, r), 0.0)),
+            );
+        }
+        candidates
+    }
+
+    /// Candidates below sections: each left item with the right items in the sections near its
+    /// own (`nearby`; all of them, or its best from the index), one under the paired section
+    /// getting [`SAME_SECTION_BONUS`]; and across levels, an item joining a section of the other
+    /// side that matches it, as a whole, better than any of its items does (or has none).
+    fn item_candidates(
+        &self,
+        sections: &Matching,
+        nearby: &HashMap<usize, Vec<usize>>,
+        score: impl Fn(usize, usize) -> Similarity,
+    ) -> Vec<Candidate> {
+        let (left, right) = (self.left, self.right);
+        let mut candidates = Vec::new();
+        for &root in &left.roots {
+            let near: &[usize] = nearby.get(&root).map_or(&[], Vec::as_slice);
+            let pool: usize = near.iter().map(|&s| right.below(s).len()).sum();
+            let bonus = |r: usize| {
+                if sections.left[root] == Some(right.nodes[r].root) {
+                    SAME_SECTION_BONUS
+                } else {
+                    0.0
                 }
-                candidates.extend(scored);
+            };
+            // the best item score seen for each (left item, right section) and right item
+            let mut best_in_section: HashMap<(usize, usize), f64> = HashMap::new();
+            let mut best_for_right: HashMap<usize, f64> = HashMap::new();
+            for l in left.below(root) {
+                let chosen: Vec<usize> = if pool <= EXACT_LIMIT {
+                    near.iter().flat_map(|&s| right.below(s)).collect()
+                } else {
+                    let weight = |b: &Bigram| self.idf.weight(b);
+                    self.nodes
+                        .top(&self.left_terms[l], weight, TOP_CANDIDATES * 2)
+                        .into_iter()
+                        .filter(|&r| right.nodes[r].parent.is_some())
+                        .filter(|&r| near.contains(&right.nodes[r].root))
+                        .take(TOP_CANDIDATES)
+                        .collect()
+                };
+                for r in chosen {
+                    let c = Candidate::new(l, r, score(l, r), bonus(r));
+                    let in_section = best_in_section.entry((l, right.nodes[r].root)).or_default();
+                    *in_section = in_section.max(c.score);
+                    let for_right = best_for_right.entry(r).or_default();
+                    *for_right = for_right.max(c.score);
+                    candidates.push(c);
+                }
+                for &section in near {
+                    let whole = score(l, section);
+                    let best_item = best_in_section.get(&(l, section)).copied().unwrap_or(0.0);
+                    if whole.score > best_item {
+                        candidates.push(Candidate::join(l, section, whole, Column::Right));
+                    }
+                }
             }
-            for r in below_right {
+            for r in near.iter().flat_map(|&s| right.below(s)) {
                 let whole = score(root, r);
-                let best_item = below_left
-                    .clone()
-                    .map(|l| score(l, r).score)
-                    .fold(0.0, f64::max);
-                if whole.score > best_item {
+                if whole.score > best_for_right.get(&r).copied().unwrap_or(0.0) {
                     candidates.push(Candidate::join(root, r, whole, Column::Left));
                 }
             }
         }
+        candidates
     }
-    candidates
 }
 
 /// For each left section, the right sections its items are compared with: the
@@ -245,24 +324,28 @@ fn nearby_sections(sections: &[Candidate], matching: &Matching) -> HashMap<usize
 /// while matching.
 fn join_sections(left: &Side, right: &Side, matching: &Matching) -> Vec<(usize, usize)> {
     let mut joined = matching.joined.clone();
-    let alone_left = |l: usize| matching.left[l].is_none() && !joined.iter().any(|j| j.0 == l);
-    let mut more = Vec::new();
-    for l in (0..left.nodes.len()).filter(|&l| left.nodes[l].parent.is_some() && alone_left(l)) {
+    for l in 0..left.nodes.len() {
+        let alone = matching.left[l].is_none() && !matching.joined_left[l];
+        if left.nodes[l].parent.is_none() || !alone {
+            continue;
+        }
         if let Some(r) =
             matching.left[left.nodes[l].root].filter(|&r| right.nodes[r].children.is_empty())
         {
-            more.push((l, r));
+            joined.push((l, r));
         }
     }
-    let alone_right = |r: usize| matching.right[r].is_none() && !joined.iter().any(|j| j.1 == r);
-    for r in (0..right.nodes.len()).filter(|&r| right.nodes[r].parent.is_some() && alone_right(r)) {
+    for r in 0..right.nodes.len() {
+        let alone = matching.right[r].is_none() && !matching.joined_right[r];
+        if right.nodes[r].parent.is_none() || !alone {
+            continue;
+        }
         if let Some(l) =
             matching.right[right.nodes[r].root].filter(|&l| left.nodes[l].children.is_empty())
         {
-            more.push((l, r));
+            joined.push((l, r));
         }
     }
-    joined.extend(more);
     joined
 }
 
@@ -353,6 +436,18 @@ impl<'a> Side<'a> {
         index
     }
 
+    /// Each node's subtree bigrams (its own for a leaf), sorted and distinct.
+    fn subtree_terms(&self) -> Vec<Vec<Bigram>> {
+        (0..self.nodes.len())
+            .map(|i| {
+                let mut set: Vec<Bigram> = self.own[i..self.nodes[i].end].concat();
+                set.sort_unstable();
+                set.dedup();
+                set
+            })
+            .collect()
+    }
+
     fn vectors(&self, idf: &Idf) -> Vectors {
         let own = self
             .own
@@ -405,6 +500,9 @@ struct Matching {
     score: Vec<f64>,
     /// (left, right) of each item that joined a section of the other column.
     joined: Vec<(usize, usize)>,
+    /// The left items and the right items that joined a section.
+    joined_left: Vec<bool>,
+    joined_right: Vec<bool>,
 }
 
 /// A possible pair: its score, and its rank (the score plus any bonus) that orders candidates.
@@ -460,20 +558,28 @@ impl Matching {
             right: vec![None; right],
             score: vec![0.0; left],
             joined: Vec::new(),
+            joined_left: vec![false; left],
+            joined_right: vec![false; right],
         }
     }
 
     /// Pairs the candidates scoring at least `min`, best first, each node at most once.
-    /// Pairs nodes still alone that are each other's best candidate among the nodes still
-    /// alone, scoring at least `min`; repeated until no more pair.
+    /// Pairs nodes still alone (neither paired nor in a join) that are each other's best
+    /// candidate among such nodes, scoring at least `min`; repeated until no more pair.
     fn mutual_best<'c>(
         &mut self,
         candidates: impl Iterator<Item = &'c Candidate> + Clone,
         min: f64,
     ) {
         loop {
-            let joined =
-                |c: &Candidate| self.joined.iter().any(|j| j.0 == c.left || j.1 == c.right);
+            // a node in a join, as the item or as the section, has a counterpart already
+            let (mut in_join_left, mut in_join_right) =
+                (vec![false; self.left.len()], vec![false; self.right.len()]);
+            for &(l, r) in &self.joined {
+                in_join_left[l] = true;
+                in_join_right[r] = true;
+            }
+            let joined = |c: &Candidate| in_join_left[c.left] || in_join_right[c.right];
             let open: Vec<Candidate> = candidates
                 .clone()
                 .filter(|c| c.join.is_none() && !joined(c))
@@ -516,18 +622,18 @@ impl Matching {
         ranked.sort_by(Candidate::best_first);
         for c in ranked {
             let alone = |m: &Self, column: Column| match column {
-                Column::Left => m.left[c.left].is_none() && !m.joined.iter().any(|j| j.0 == c.left),
-                Column::Right => {
-                    m.right[c.right].is_none() && !m.joined.iter().any(|j| j.1 == c.right)
-                }
+                Column::Left => m.left[c.left].is_none() && !m.joined_left[c.left],
+                Column::Right => m.right[c.right].is_none() && !m.joined_right[c.right],
             };
             match c.join {
                 // the item is the node in the other column; the section stays free
                 Some(Column::Right) if alone(self, Column::Left) => {
-                    self.joined.push((c.left, c.right))
+                    self.joined.push((c.left, c.right));
+                    self.joined_left[c.left] = true;
                 }
                 Some(Column::Left) if alone(self, Column::Right) => {
-                    self.joined.push((c.left, c.right))
+                    self.joined.push((c.left, c.right));
+                    self.joined_right[c.right] = true;
                 }
                 Some(_) => {}
                 None if alone(self, Column::Left) && alone(self, Column::Right) => {
@@ -548,42 +654,44 @@ fn layout(
     matching: &Matching,
     joined: &[(usize, usize)],
 ) -> Vec<(Option<usize>, Option<usize>)> {
+    let mut joins_of: Vec<Vec<usize>> = vec![Vec::new(); left.nodes.len()];
+    let mut item_joined = vec![false; left.nodes.len()];
+    for &(l, r) in joined {
+        joins_of[l].push(r);
+        item_joined[l] |= left.nodes[l].parent.is_some() && matching.left[l].is_none();
+    }
     let mut rows: Vec<(Option<usize>, Option<usize>)> = Vec::new();
     for l in 0..left.nodes.len() {
-        if matching.left[l].is_some() || !joined.iter().any(|&(j, _)| j == l) {
+        if !item_joined[l] {
             rows.push((Some(l), matching.left[l]));
         }
-        // the items this left node is joined to (or that join it), right after it
-        for &(jl, jr) in joined.iter().filter(|&&(jl, _)| jl == l) {
-            rows.push((Some(jl), Some(jr)));
-        }
+        // the sections this item joined, or the items that joined this section, right after it
+        rows.extend(joins_of[l].iter().map(|&r| (Some(l), Some(r))));
     }
     // right nodes without a row follow the nearest right node before them that has one
-    let mut placed = vec![false; right.nodes.len()];
-    for &(_, r) in &rows {
+    let mut first_row: Vec<Option<usize>> = vec![None; right.nodes.len()];
+    for (row, &(_, r)) in rows.iter().enumerate() {
         if let Some(r) = r {
-            placed[r] = true;
+            first_row[r].get_or_insert(row);
         }
     }
     let mut after: Vec<Vec<usize>> = vec![Vec::new(); rows.len() + 1];
     let mut anchor_slot = 0;
-    for (r, &has_row) in placed.iter().enumerate() {
-        if !has_row {
+    for (r, first) in first_row.iter().enumerate() {
+        let Some(row) = *first else {
             after[anchor_slot].push(r);
             continue;
+        };
+        // after the rows of the left node's subtree (its items and what joined them)
+        let subtree = rows[row].0.map_or(row..row + 1, |l| l..left.nodes[l].end);
+        let mut end = row;
+        while rows
+            .get(end + 1)
+            .is_some_and(|&(l, _)| l.is_some_and(|l| subtree.contains(&l)))
+        {
+            end += 1;
         }
-        if let Some(row) = rows.iter().position(|&(_, rr)| rr == Some(r)) {
-            // after the rows of the left node's subtree (its items and what joined them)
-            let subtree = rows[row].0.map_or(row..row + 1, |l| l..left.nodes[l].end);
-            let mut end = row;
-            while rows
-                .get(end + 1)
-                .is_some_and(|&(l, _)| l.is_some_and(|l| subtree.contains(&l)))
-            {
-                end += 1;
-            }
-            anchor_slot = end + 1;
-        }
+        anchor_slot = end + 1;
     }
     let mut ordered = Vec::with_capacity(rows.len() + right.nodes.len());
     ordered.extend(after[0].iter().map(|&r| (None, Some(r))));

@@ -5,6 +5,7 @@
 pub mod align;
 pub mod audit;
 pub mod diff;
+pub mod index;
 pub mod lexicon;
 pub mod similarity;
 pub mod targets;

@@ -4,9 +4,8 @@
 
 use std::ops::Range;
 
-use rustc_hash::FxHashMap as HashMap;
-
 use crate::compare::audit::units::Sentence;
+use crate::compare::index::TermIndex;
 use crate::compare::similarity::{Bigram, Idf};
 use crate::compare::targets::figures;
 use crate::compare::terms::{CONTENT_WEIGHT, content_bigrams, sorted_set, split_clauses};
@@ -104,7 +103,7 @@ pub struct Matcher<'a> {
     pub grams: Vec<Vec<Bigram>>,
     folded: Vec<String>,
     units: Vec<Vec<&'static str>>,
-    index: HashMap<Bigram, Vec<u32>>,
+    index: TermIndex,
     pub idf: Idf,
 }
 
@@ -120,15 +119,7 @@ impl<'a> Matcher<'a> {
             .map(|t| sorted_set(content_bigrams(t).into_iter()))
             .collect();
         let idf = Idf::with_background(grams.iter().chain(&item_grams).map(Vec::as_slice));
-        let mut index: HashMap<Bigram, Vec<u32>> = HashMap::default();
-        for (s, set) in grams.iter().enumerate() {
-            for b in set {
-                index
-                    .entry(*b)
-                    .or_default()
-                    .push(u32::try_from(s).unwrap_or(u32::MAX));
-            }
-        }
+        let index = TermIndex::new(grams.iter().map(Vec::as_slice));
         Matcher {
             sentences,
             folded: sentences.iter().map(|s| fold(s.text).as_string()).collect(),
@@ -153,15 +144,7 @@ impl<'a> Matcher<'a> {
     /// [`FIGURE_CLAUSE_FOUND`]) with at least one content bigram among them.
     pub fn find(&self, clause: &Clause) -> Option<Finding> {
         let total: f64 = clause.terms.iter().map(|b| self.idf.weight(b)).sum();
-        let mut matched: HashMap<u32, (f64, f64)> = HashMap::default();
-        for b in &clause.terms {
-            let w = self.idf.weight(b);
-            for &s in self.index.get(b).into_iter().flatten() {
-                let entry = matched.entry(s).or_default();
-                entry.0 += w;
-                entry.1 = entry.1.max(w);
-            }
-        }
+        let matched = self.index.overlaps(&clause.terms, |b| self.idf.weight(b));
         let mut best: Option<(Finding, bool)> = None;
         for (s, (weight, heaviest)) in matched {
             let s = s as usize;
