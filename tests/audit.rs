@@ -686,6 +686,41 @@ fn text_is_readable_and_fits_80_cells() {
 }
 
 #[test]
+fn text_header_names_the_files_wherever_they_sit_and_json_keeps_the_paths() {
+    // a folder path over 100 characters, as in a deep clone of the repository
+    let dir = TempDir::new().unwrap();
+    let deep = dir.path().join("d".repeat(110)).join("报告");
+    std::fs::create_dir_all(&deep).unwrap();
+    for name in [PLAN, SUMMARY] {
+        std::fs::copy(fixture(name), deep.join(name)).unwrap();
+    }
+    let audit_at = |format: &str| {
+        let mut cmd = planlens();
+        cmd.arg("audit")
+            .arg(deep.join(PLAN))
+            .arg(deep.join(SUMMARY))
+            .args(["--format", format, "--verdicts"])
+            .arg(dir.path().join("v.json"));
+        run_ok(&mut cmd)
+    };
+    let text = audit_at("text");
+    assert!(
+        text.starts_with(&format!(
+            "计划  {PLAN}  (2025年)\n总结  {SUMMARY}  (2025年)\n"
+        )),
+        "{text}"
+    );
+    for line in text.lines() {
+        assert!(str_width(line, false) <= 80, "{line}");
+    }
+    let json: serde_json::Value = serde_json::from_str(&audit_at("json")).unwrap();
+    assert_eq!(
+        json["plan"]["file"].as_str(),
+        Some(deep.join(PLAN).display().to_string().as_str())
+    );
+}
+
+#[test]
 fn markdown_is_a_table_with_one_row_per_item() {
     let dir = TempDir::new().unwrap();
     let out = run_ok(&mut audit_cmd(&dir, "md"));
