@@ -508,7 +508,7 @@ fn a_100_megabyte_file_is_refused_by_its_size() {
 
 #[cfg(target_os = "linux")]
 #[test]
-fn an_endless_file_is_refused_without_reading_it_all() {
+fn a_device_is_refused_without_reading_it() {
     // /dev/zero says it is 0 bytes long and never ends.
     let file = Path::new("/dev/zero");
     let error = fails_on(
@@ -518,7 +518,78 @@ fn an_endless_file_is_refused_without_reading_it_all() {
             .timeout(Duration::from_secs(60)),
         file,
     );
-    assert!(error.contains("too large"), "{error}");
+    assert!(error.contains("is a character device"), "{error}");
+}
+
+/// A named pipe with no writer (`mkfifo`): opening it the ordinary way waits forever.
+#[cfg(unix)]
+fn fifo(dir: &TempDir, name: &str) -> PathBuf {
+    let path = dir.path().join(name);
+    let made = std::process::Command::new("mkfifo")
+        .arg(&path)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    path
+}
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_is_refused_at_once_by_every_command() {
+    let dir = TempDir::new().unwrap();
+    let pipe = fifo(&dir, "pipe.txt");
+    let good = json_path(GUANGMING);
+    let commands: [Vec<&std::ffi::OsStr>; 7] = [
+        vec!["tree".as_ref(), pipe.as_ref()],
+        vec!["show".as_ref(), pipe.as_ref()],
+        vec!["import".as_ref(), pipe.as_ref()],
+        vec!["diff".as_ref(), pipe.as_ref(), good.as_ref()],
+        vec!["diff".as_ref(), good.as_ref(), pipe.as_ref()],
+        vec!["audit".as_ref(), pipe.as_ref(), good.as_ref()],
+        vec!["audit".as_ref(), good.as_ref(), pipe.as_ref()],
+    ];
+    for args in commands {
+        let error = fails_on(
+            planlens().args(&args).timeout(Duration::from_secs(20)),
+            &pipe,
+        );
+        assert!(
+            error.contains("is a named pipe (FIFO)"),
+            "{args:?}: {error}"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_in_a_folder_is_one_error_line_and_the_rest_is_listed() {
+    let dir = TempDir::new().unwrap();
+    std::fs::copy(json_path(GUANGMING), dir.path().join("good.json")).unwrap();
+    let pipe = fifo(&dir, "pipe.txt");
+    let output = planlens()
+        .arg("list")
+        .arg(dir.path())
+        .timeout(Duration::from_secs(20))
+        .output()
+        .unwrap();
+    let (out, err) = (stdout(&output), stderr(&output));
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(out.contains("good.json"), "{out}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains(&format!("{}: is a named pipe (FIFO)", pipe.display())),
+        "{err}"
+    );
+    // the app loads the folder for its picker the same way, before it needs a terminal
+    let output = planlens()
+        .arg(dir.path())
+        .timeout(Duration::from_secs(20))
+        .output()
+        .unwrap();
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(err.contains("needs a terminal"), "{err}");
 }
 
 #[test]

@@ -1,9 +1,11 @@
 //! The user's settings in `config.json`, typed: every key optional, a value of the wrong kind an
-//! error that names the file and place. Depends on nothing in the crate.
+//! error that names the file and place. Depends only on `store::regular`.
 
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
+
+use super::regular::{self, ReadError};
 
 /// Settings read from `config.json`.
 #[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -28,7 +30,7 @@ pub enum ThemeName {
 /// error naming it (`FILE:LINE:COLUMN: invalid config: …`).
 pub fn load_config(dir: &Path) -> Result<Config, String> {
     let path = dir.join("config.json");
-    match std::fs::read(&path) {
+    match regular::read_regular(&path, regular::MAX_STORE_BYTES) {
         Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| {
             format!(
                 "{}:{}:{}: invalid config: {e}",
@@ -37,7 +39,7 @@ pub fn load_config(dir: &Path) -> Result<Config, String> {
                 e.column()
             )
         }),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
+        Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
         Err(e) => Err(format!("{}: cannot read: {e}", path.display())),
     }
 }
