@@ -333,6 +333,15 @@ mod tests {
             assert!(starts_on_cluster_boundaries(text, width), "{text:?}");
             assert_eq!(lines(text, width).concat(), text);
         }
+        // found by the fuzz loop: a character wider than the pane, then a ZWJ (zero width, but
+        // the line was already full)
+        for (text, ambiguous_wide) in [("”\u{200D}", true), ("数\u{200D}", false)] {
+            let options = WrapOptions {
+                width: 1,
+                ambiguous_wide,
+            };
+            assert_eq!(layout(text, options).len(), 1, "{text:?}");
+        }
         // UAX #14 alone would break before a ZWJ or mark after a space, and before a skin tone
         for (text, width) in [
             ("数据 \u{200D}数据", 5),
