@@ -1,7 +1,8 @@
 //! Bytes of a saved page -> text, in the encodings reports come in: UTF-8 (damaged bytes read as
-//! U+FFFD and counted), UTF-16 (by its BOM, or told from where its NUL bytes fall), GBK/GB18030
-//! and Big5 (told apart by chardetng). Nothing else is guessed: a page that looks like another
-//! encoding, or whose decoding holds no Han character, is refused, naming the likely cause.
+//! U+FFFD and counted), UTF-16 (by its BOM, or by its NUL bytes and what each byte order reads
+//! as), GBK/GB18030 and Big5 (told apart by chardetng). Nothing else is guessed: a page that
+//! looks like another encoding, or whose decoding holds no Han character, is refused, naming the
+//! likely cause.
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{BIG5, DecoderResult, Encoding, GB18030, GBK, UTF_8, UTF_16BE, UTF_16LE};
@@ -94,7 +95,7 @@ fn guess(bytes: &[u8]) -> Result<&'static Encoding, DecodeError> {
 /// A page is damaged UTF-8, not another encoding, when its well-formed multi-byte characters
 /// outnumber its malformed sequences at least this many times. Measured on the 24 pages of
 /// tests/fixtures and data/raw saved as GBK or Big5 and read as UTF-8: 0.03 to 0.28 (the
-/// two-byte sequences GBK happens to form); the 光明 page with 40 damaged bytes: 73.
+/// two-byte sequences GBK happens to form); the 光明 page with 40 damaged bytes: 82.
 const UTF8_CHARS_PER_DAMAGED: usize = 2;
 
 /// Valid UTF-8, or UTF-8 with a few damaged bytes (see [`UTF8_CHARS_PER_DAMAGED`]).

@@ -29,7 +29,7 @@ impl std::fmt::Display for FileKind {
             FileKind::CharacterDevice => "a character device",
             FileKind::BlockDevice => "a block device",
             FileKind::Socket => "a socket",
-            FileKind::Other => "not a regular file",
+            FileKind::Other => "a special file",
         })
     }
 }
