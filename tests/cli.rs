@@ -642,6 +642,24 @@ fn a_named_pipe_is_refused_at_once_by_every_command() {
     }
 }
 
+/// The related-terms file of the config folder is read before every command: a named pipe there
+/// is one error line, not a hang.
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_as_the_related_terms_file_is_refused_at_once() {
+    let dir = TempDir::new().unwrap();
+    let pipe = fifo(&dir, "related-terms.lst");
+    let error = fails_on(
+        planlens()
+            .env("PLANLENS_CONFIG_DIR", dir.path())
+            .arg("tree")
+            .arg(json_path(GUANGMING))
+            .timeout(Duration::from_secs(20)),
+        &pipe,
+    );
+    assert!(error.contains("is a named pipe (FIFO)"), "{error}");
+}
+
 #[cfg(unix)]
 #[test]
 fn a_named_pipe_in_a_folder_is_one_error_line_and_the_rest_is_listed() {
