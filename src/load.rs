@@ -2,11 +2,11 @@
 //! that name the file and the place. The only module that reads report files.
 
 use std::collections::HashSet;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::import::{self, ImportError};
 use crate::model::{Report, SCHEMA};
+use crate::store::regular::{FileKind, ReadError, read_regular};
 
 /// Largest report file accepted. Real pages are tens of kilobytes; this leaves room for a year's
 /// worth of a bureau's reports in one file while refusing logs and dumps.
@@ -25,8 +25,9 @@ pub enum LoadError {
     },
     #[error("{path}: is a directory, not a report file (use `planlens list DIR`)")]
     Directory { path: PathBuf },
-    /// `size` is the file's length, or `None` when it is not a regular file and its length is
-    /// only known to pass the limit.
+    #[error("{path}: is {kind}, not a report file (only regular files are read)")]
+    NotRegular { path: PathBuf, kind: FileKind },
+    /// `size` is the file's length, or `None` when it grew past the limit while being read.
     #[error(
         "{path}: byte {limit}: too large for a report ({}; a report may have at most {limit} bytes)",
         match size { Some(size) => format!("{size} bytes"), None => format!("more than {MAX_FILE_BYTES} bytes") },
@@ -64,33 +65,15 @@ pub enum LoadError {
 /// Reads a report file: JSON when it is named `.json` or starts with `{`, raw page text
 /// otherwise.
 pub fn load_report(path: &Path) -> Result<Report, LoadError> {
-    let io = |source| LoadError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let too_large = |size| LoadError::TooLarge {
-        path: path.to_path_buf(),
-        size,
-    };
-    let metadata = std::fs::metadata(path).map_err(io)?;
-    if metadata.is_dir() {
-        return Err(LoadError::Directory {
-            path: path.to_path_buf(),
-        });
-    }
-    if metadata.len() > MAX_FILE_BYTES {
-        return Err(too_large(Some(metadata.len())));
-    }
-    // The length can lie (a file growing, a pipe, /dev/zero): never read past the limit.
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .map_err(io)?
-        .take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large(None));
-    }
+    let bytes = read_regular(path, MAX_FILE_BYTES).map_err(|error| {
+        let path = path.to_path_buf();
+        match error {
+            ReadError::Io(source) => LoadError::Io { path, source },
+            ReadError::NotRegular(FileKind::Directory) => LoadError::Directory { path },
+            ReadError::NotRegular(kind) => LoadError::NotRegular { path, kind },
+            ReadError::TooLarge(size) => LoadError::TooLarge { path, size },
+        }
+    })?;
     report_from_bytes(path, &bytes)
 }
 

@@ -148,6 +148,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Import { file, output }) => {
             let report = load::load_report(&file).map_err(bad)?;
+            commands::warn_if_damaged(&file, &report);
             let json = serde_json::to_string_pretty(&report)?;
             match output {
                 Some(path) => write_output(&path, json.as_bytes())
@@ -408,7 +409,10 @@ fn list_dir(out: &mut impl Write, dir: &Path) -> anyhow::Result<ExitCode> {
     let mut failed = false;
     for (path, report) in load::load_dir(dir).map_err(bad)? {
         match report {
-            Ok(report) => rows.push(list_row(&path, &report)),
+            Ok(report) => {
+                commands::warn_if_damaged(&path, &report);
+                rows.push(list_row(&path, &report));
+            }
             Err(error) => {
                 failed = true;
                 report_error(&error.to_string());

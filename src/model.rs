@@ -26,6 +26,13 @@ pub struct Report {
     /// Where each `dropped` entry came from and why it was dropped (same order and length).
     #[serde(default)]
     pub dropped_info: Vec<DroppedInfo>,
+    /// Byte sequences of the page that did not decode (damaged bytes), each read as U+FFFD.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub damaged: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -553,6 +553,13 @@ fn killed_during_saves_the_sidecar_is_always_old_or_new() {
         child.wait().unwrap();
         let (file, message) = VerdictFile::load(&path);
         assert_eq!(message, None, "round {round}: the sidecar must always load");
+        // a kill mid-save leaves `.plan.verdicts.json.PID.tmp`; the load removed it
+        let left: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .filter(|n| n != "plan.verdicts.json")
+            .collect();
+        assert!(left.is_empty(), "round {round}: left behind: {left:?}");
         assert!(!file.entries().is_empty(), "round {round}: nothing lost");
         // each child goes on from what the last one saved: the count never goes back
         let saves = saves(&file);
@@ -682,6 +689,64 @@ fn text_is_readable_and_fits_80_cells() {
     assert!(
         out.contains("p2.3.3  3.推进智慧停车系统建设。\n      状态  ✗ 未提及"),
         "{out}"
+    );
+}
+
+#[test]
+fn text_header_names_the_files_wherever_they_sit_and_json_keeps_the_paths() {
+    // a folder path over 100 characters, as in a deep clone of the repository
+    let dir = TempDir::new().unwrap();
+    let deep = dir.path().join("d".repeat(110)).join("报告");
+    std::fs::create_dir_all(&deep).unwrap();
+    for name in [PLAN, SUMMARY] {
+        std::fs::copy(fixture(name), deep.join(name)).unwrap();
+    }
+    let audit_at = |format: &str| {
+        let mut cmd = planlens();
+        cmd.arg("audit")
+            .arg(deep.join(PLAN))
+            .arg(deep.join(SUMMARY))
+            .args(["--format", format, "--verdicts"])
+            .arg(dir.path().join("v.json"));
+        run_ok(&mut cmd)
+    };
+    let text = audit_at("text");
+    assert!(
+        text.starts_with(&format!(
+            "计划  {PLAN}  (2025年)\n总结  {SUMMARY}  (2025年)\n"
+        )),
+        "{text}"
+    );
+    for line in text.lines() {
+        assert!(str_width(line, false) <= 80, "{line}");
+    }
+    let json: serde_json::Value = serde_json::from_str(&audit_at("json")).unwrap();
+    assert_eq!(
+        json["plan"]["file"].as_str(),
+        Some(deep.join(PLAN).display().to_string().as_str())
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_as_the_verdicts_file_is_a_warning_not_a_hang() {
+    let dir = TempDir::new().unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(dir.path().join("v.json"))
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let out = run_ok(audit_cmd(&dir, "json").timeout(Duration::from_secs(20)));
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        json["warnings"][0].as_str(),
+        Some(
+            format!(
+                "{}: cannot read verdicts: it is a named pipe (FIFO), not a regular file",
+                dir.path().join("v.json").display()
+            )
+            .as_str()
+        )
     );
 }
 

@@ -313,6 +313,88 @@ fn import_of_a_gbk_page_gives_the_same_json() {
     }
 }
 
+#[test]
+fn utf16_pages_without_a_bom_import_in_both_byte_orders() {
+    let dir = TempDir::new().unwrap();
+    let utf8 = std::fs::read_to_string(raw_path(GUANGMING)).unwrap();
+    let expected = succeeds(planlens().arg("tree").arg(raw_path(GUANGMING)));
+    for (order, big_endian) in [("le", false), ("be", true)] {
+        let bytes: Vec<u8> = utf8
+            .encode_utf16()
+            .flat_map(|u| {
+                if big_endian {
+                    u.to_be_bytes()
+                } else {
+                    u.to_le_bytes()
+                }
+            })
+            .collect();
+        let file = write(&dir, &format!("{GUANGMING}.utf16{order}.txt"), &bytes);
+        assert_eq!(
+            succeeds(planlens().arg("tree").arg(&file)),
+            expected,
+            "{order}"
+        );
+    }
+}
+
+/// The 光明 page with 40 stray 0xFF bytes spread through it (about 1% of its characters).
+fn damaged_guangming() -> Vec<u8> {
+    let page = std::fs::read_to_string(raw_path(GUANGMING)).unwrap();
+    let starts: Vec<usize> = page.char_indices().map(|(i, _)| i).collect();
+    let step = starts.len() / 41;
+    let mut bytes = Vec::new();
+    let mut from = 0;
+    for n in 1..=40 {
+        let at = starts[n * step];
+        bytes.extend_from_slice(&page.as_bytes()[from..at]);
+        bytes.push(0xFF);
+        from = at;
+    }
+    bytes.extend_from_slice(&page.as_bytes()[from..]);
+    bytes
+}
+
+#[test]
+fn a_utf8_page_with_damaged_bytes_stays_utf8_and_says_how_many() {
+    let dir = TempDir::new().unwrap();
+    let file = write(&dir, "guangming-damaged.txt", damaged_guangming());
+    let clean = succeeds(planlens().arg("tree").arg(raw_path(GUANGMING)));
+    for command in ["tree", "import"] {
+        let output = planlens().arg(command).arg(&file).output().unwrap();
+        let err = stderr(&output);
+        assert_eq!(output.status.code(), Some(0), "{err}");
+        assert_eq!(
+            err,
+            format!(
+                "planlens: warning: {}: 40 damaged byte sequences in the page did not decode; they read as \u{FFFD}\n",
+                file.display()
+            )
+        );
+        if command == "import" {
+            let report: Report = serde_json::from_str(&stdout(&output)).unwrap();
+            assert_eq!(report.damaged, 40);
+            assert_eq!(report.parts.len(), 2);
+        } else {
+            // the same tree, a U+FFFD where a byte was damaged
+            let tree = stdout(&output);
+            assert_eq!(tree.replace('\u{FFFD}', ""), clean, "{tree}");
+            assert!(tree.contains("[summary 2024]") && tree.contains("[plan 2025]"));
+        }
+    }
+}
+
+#[test]
+fn a_page_in_an_encoding_reports_do_not_come_in_is_refused_by_name() {
+    let dir = TempDir::new().unwrap();
+    let (latin1, _, _) = encoding_rs::WINDOWS_1252.encode(
+        "Plan de travail 2025\n1. Créer un guichet unique.\n2. Améliorer les délais à zéro.\n",
+    );
+    let file = write(&dir, "plan.txt", &latin1);
+    let error = fails_on(planlens().arg("tree").arg(&file), &file);
+    assert!(error.contains("looks like windows-1252"), "{error}");
+}
+
 /// The display-width offsets at which the cells of a `list` line start (cells are separated by
 /// two or more spaces).
 fn cell_starts(line: &str) -> Vec<usize> {
@@ -508,7 +590,7 @@ fn a_100_megabyte_file_is_refused_by_its_size() {
 
 #[cfg(target_os = "linux")]
 #[test]
-fn an_endless_file_is_refused_without_reading_it_all() {
+fn a_device_is_refused_without_reading_it() {
     // /dev/zero says it is 0 bytes long and never ends.
     let file = Path::new("/dev/zero");
     let error = fails_on(
@@ -518,7 +600,96 @@ fn an_endless_file_is_refused_without_reading_it_all() {
             .timeout(Duration::from_secs(60)),
         file,
     );
-    assert!(error.contains("too large"), "{error}");
+    assert!(error.contains("is a character device"), "{error}");
+}
+
+/// A named pipe with no writer (`mkfifo`): opening it the ordinary way waits forever.
+#[cfg(unix)]
+fn fifo(dir: &TempDir, name: &str) -> PathBuf {
+    let path = dir.path().join(name);
+    let made = std::process::Command::new("mkfifo")
+        .arg(&path)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    path
+}
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_is_refused_at_once_by_every_command() {
+    let dir = TempDir::new().unwrap();
+    let pipe = fifo(&dir, "pipe.txt");
+    let good = json_path(GUANGMING);
+    let commands: [Vec<&std::ffi::OsStr>; 7] = [
+        vec!["tree".as_ref(), pipe.as_ref()],
+        vec!["show".as_ref(), pipe.as_ref()],
+        vec!["import".as_ref(), pipe.as_ref()],
+        vec!["diff".as_ref(), pipe.as_ref(), good.as_ref()],
+        vec!["diff".as_ref(), good.as_ref(), pipe.as_ref()],
+        vec!["audit".as_ref(), pipe.as_ref(), good.as_ref()],
+        vec!["audit".as_ref(), good.as_ref(), pipe.as_ref()],
+    ];
+    for args in commands {
+        let error = fails_on(
+            planlens().args(&args).timeout(Duration::from_secs(20)),
+            &pipe,
+        );
+        assert!(
+            error.contains("is a named pipe (FIFO)"),
+            "{args:?}: {error}"
+        );
+    }
+}
+
+/// The related-terms file of the config folder is read before every command: a named pipe there
+/// is one error line, not a hang.
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_as_the_related_terms_file_is_refused_at_once() {
+    let dir = TempDir::new().unwrap();
+    let pipe = fifo(&dir, "related-terms.lst");
+    let error = fails_on(
+        planlens()
+            .env("PLANLENS_CONFIG_DIR", dir.path())
+            .arg("tree")
+            .arg(json_path(GUANGMING))
+            .timeout(Duration::from_secs(20)),
+        &pipe,
+    );
+    assert!(error.contains("is a named pipe (FIFO)"), "{error}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_in_a_folder_is_one_error_line_and_the_rest_is_listed() {
+    let dir = TempDir::new().unwrap();
+    std::fs::copy(json_path(GUANGMING), dir.path().join("good.json")).unwrap();
+    let pipe = fifo(&dir, "pipe.txt");
+    let output = planlens()
+        .arg("list")
+        .arg(dir.path())
+        .timeout(Duration::from_secs(20))
+        .output()
+        .unwrap();
+    let (out, err) = (stdout(&output), stderr(&output));
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(out.contains("good.json"), "{out}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains(&format!("{}: is a named pipe (FIFO)", pipe.display())),
+        "{err}"
+    );
+    // the app loads the folder for its picker the same way, before it needs a terminal
+    let output = planlens()
+        .arg(dir.path())
+        .timeout(Duration::from_secs(20))
+        .output()
+        .unwrap();
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(err.contains("needs a terminal"), "{err}");
 }
 
 #[test]
@@ -554,7 +725,7 @@ fn deeply_nested_json_is_refused_without_overflowing() {
     // The same brackets as page text: not a report either, and no overflow.
     let file = write(&dir, "brackets.txt", "[".repeat(depth));
     let error = fails_on(planlens().arg("tree").arg(&file), &file);
-    assert!(error.contains("line 1"), "{error}");
+    assert!(error.contains("no Chinese text"), "{error}");
 }
 
 #[test]

@@ -6,9 +6,9 @@
 
 use std::path::Path;
 
-use planlens::import::{check_lossless, import_text};
+use planlens::import::{check_lossless, decode::decode, import_bytes, import_text};
 
-use planlens::synth::{self, BUREAUS, DISTRICTS, ItemStyle, Spec};
+use planlens::synth::{self, BUREAUS, DISTRICTS, ItemStyle, Spec, shape_of};
 use proptest::prelude::*;
 use proptest::test_runner::RngSeed;
 
@@ -334,6 +334,25 @@ proptest! {
         let spec = Spec { sections: spec.sections.min(4), items_per_section: spec.items_per_section.min(4), ..spec };
         assert_lossless_if_ok(&apply(&synth::report_text(&spec), &edits))?;
     }
+}
+
+/// A page with damaged bytes (one in a hundred characters): each is counted, the decoded text
+/// is accounted for losslessly, and the outline is the one of the undamaged page.
+#[test]
+fn damaged_bytes_are_counted_and_the_decoded_text_is_kept_whole() {
+    let page = synth::report_text(&Spec::default());
+    let mut bytes = Vec::new();
+    for (n, c) in page.chars().enumerate() {
+        if n % 100 == 99 {
+            bytes.push(0xFF);
+        }
+        bytes.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+    }
+    let report = import_bytes(&bytes).unwrap();
+    assert_eq!(report.damaged, page.chars().count() / 100);
+    let decoded = decode(&bytes).unwrap();
+    assert_eq!(check_lossless(&decoded.text, &report), Ok(()));
+    assert_eq!(shape_of(&report), shape_of(&import_text(&page).unwrap()));
 }
 
 #[test]

@@ -214,8 +214,13 @@ impl<'a> Output<'a> {
     }
 
     fn text(&self, out: &mut impl Write) -> io::Result<()> {
+        // The file name only: a folder path would push the line past the width (JSON keeps it).
         let side = |label: &str, path: &PathBuf, year: Option<i32>| {
-            format!("{label}  {}  ({})", path.display(), year_text(year))
+            let name = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            format!("{label}  {name}  ({})", year_text(year))
         };
         writeln!(
             out,

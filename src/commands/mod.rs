@@ -25,7 +25,7 @@ pub enum CommandError {
 }
 
 /// Opens a report file (JSON or raw page text), or a bundled report by name when no such file
-/// exists.
+/// exists; warns on standard error when the page had damaged bytes.
 pub fn open_report(path: &Path) -> Result<Report, CommandError> {
     let bad = |e: load::LoadError| CommandError::BadData(e.to_string());
     if !path.exists()
@@ -33,7 +33,23 @@ pub fn open_report(path: &Path) -> Result<Report, CommandError> {
     {
         return found.report().map_err(bad);
     }
-    load::load_report(path).map_err(bad)
+    let report = load::load_report(path).map_err(bad)?;
+    warn_if_damaged(path, &report);
+    Ok(report)
+}
+
+/// One line on standard error when the report's page had bytes that did not decode (they read
+/// as U+FFFD): the output is not the whole page, and the user should know.
+pub fn warn_if_damaged(path: &Path, report: &Report) {
+    if report.damaged > 0 {
+        // Nowhere left to report a failure to write to standard error.
+        let _ = writeln!(
+            io::stderr().lock(),
+            "planlens: warning: {}: {} damaged byte sequences in the page did not decode; they read as \u{FFFD}",
+            one_line(&path.display().to_string()),
+            report.damaged
+        );
+    }
 }
 
 /// The text with control characters (newlines, tabs, escapes) written as `\n`, `\t`, `\u{1b}`:

@@ -65,10 +65,12 @@ pub fn source_lines(text: &str) -> Vec<SourceLine<'_>> {
     lines
 }
 
-/// Imports a page saved in any supported encoding.
+/// Imports a page saved in any supported encoding; the report counts its damaged bytes.
 pub fn import_bytes(bytes: &[u8]) -> Result<Report, ImportError> {
     let decoded = decode::decode(bytes)?;
-    import_text(&decoded.text)
+    let mut report = import_text(&decoded.text)?;
+    report.damaged = decoded.damaged;
+    Ok(report)
 }
 
 /// Imports the text of a page.
@@ -114,6 +116,7 @@ pub fn import_text(text: &str) -> Result<Report, ImportError> {
         dropped,
         dropped_info,
         title,
+        damaged: 0,
     };
     fill_organisation(&mut report, sorted.publisher.as_deref());
     fill_part_kinds(&mut report);

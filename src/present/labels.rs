@@ -62,6 +62,11 @@ pub fn flag_note(flag: Flag) -> &'static str {
     }
 }
 
+/// The reader's note up front on a page with damaged bytes: `〔原文有2处字节损坏,无法解码,显示为�〕`.
+pub fn damaged_note(damaged: usize) -> String {
+    format!("〔原文有{damaged}处字节损坏,无法解码,显示为\u{FFFD}〕")
+}
+
 // --- pair warnings ---
 
 /// One pair warning as a sentence: `单位不同: 计划为光明区政务服务和数据管理局, 总结为…`,

@@ -1,10 +1,12 @@
 //! Bookmarks in `bookmarks.json`: node ids per report source, saved atomically; a corrupt file
-//! is moved aside and reported, never overwritten. Depends only on `store::atomic`.
+//! is moved aside and reported, never overwritten; temporary files of killed writers are removed
+//! when it loads. Depends only on `store::atomic` and `store::regular`.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use super::atomic;
+use super::regular::{self, ReadError};
 
 /// Bookmarked node ids per report source.
 pub type Bookmarks = BTreeMap<String, Vec<String>>;
@@ -42,9 +44,12 @@ impl BookmarkFile {
     /// (`bookmarks.json.corrupt-<secs>`) so it is never overwritten; the message says where it
     /// went.
     pub fn load(&mut self) -> (Bookmarks, Option<String>) {
-        let bytes = match std::fs::read(&self.path) {
+        atomic::remove_stale_temps(&self.path);
+        let bytes = match regular::read_regular(&self.path, regular::MAX_STORE_BYTES) {
             Ok(bytes) => bytes,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (Bookmarks::new(), None),
+            Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+                return (Bookmarks::new(), None);
+            }
             Err(e) => {
                 return (
                     Bookmarks::new(),

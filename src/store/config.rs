@@ -1,9 +1,11 @@
 //! The user's settings in `config.json`, typed: every key optional, a value of the wrong kind an
-//! error that names the file and place. Depends on nothing in the crate.
+//! error that names the file and place. Depends only on `store::regular`.
 
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
+
+use super::regular::{self, ReadError};
 
 /// Settings read from `config.json`.
 #[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -28,7 +30,7 @@ pub enum ThemeName {
 /// error naming it (`FILE:LINE:COLUMN: invalid config: …`).
 pub fn load_config(dir: &Path) -> Result<Config, String> {
     let path = dir.join("config.json");
-    match std::fs::read(&path) {
+    match regular::read_regular(&path, regular::MAX_STORE_BYTES) {
         Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| {
             format!(
                 "{}:{}:{}: invalid config: {e}",
@@ -37,7 +39,7 @@ pub fn load_config(dir: &Path) -> Result<Config, String> {
                 e.column()
             )
         }),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
+        Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
         Err(e) => Err(format!("{}: cannot read: {e}", path.display())),
     }
 }
@@ -47,13 +49,16 @@ pub fn load_config(dir: &Path) -> Result<Config, String> {
 pub const RELATED_TERMS_FILE: &str = "related-terms.lst";
 
 /// The text of the user's related-terms file in `dir`, `None` when there is none; an unreadable
-/// one is an error naming it.
+/// one (not a regular file, not UTF-8) is an error naming it.
 pub fn load_related_terms(dir: &Path) -> Result<Option<String>, String> {
     let path = dir.join(RELATED_TERMS_FILE);
-    match std::fs::read_to_string(&path) {
-        Ok(text) => Ok(Some(text)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(format!("{}: cannot read: {e}", path.display())),
+    let cannot_read = |e: &dyn std::fmt::Display| format!("{}: cannot read: {e}", path.display());
+    match regular::read_regular(&path, regular::MAX_STORE_BYTES) {
+        Ok(bytes) => String::from_utf8(bytes)
+            .map(Some)
+            .map_err(|e| cannot_read(&e)),
+        Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(cannot_read(&e)),
     }
 }
 
@@ -85,5 +90,24 @@ mod tests {
             error.contains("config.json:1:") && error.contains("solarized"),
             "{error}"
         );
+    }
+
+    #[test]
+    fn related_terms_are_read_only_from_a_regular_utf8_file() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(load_related_terms(dir.path()), Ok(None));
+        let path = dir.path().join(RELATED_TERMS_FILE);
+        std::fs::write(&path, "城运中心 / 城市大脑指挥\n").unwrap();
+        assert_eq!(
+            load_related_terms(dir.path()),
+            Ok(Some("城运中心 / 城市大脑指挥\n".to_string()))
+        );
+        std::fs::write(&path, b"\xB3\xC7\xD4\xCB").unwrap();
+        let error = load_related_terms(dir.path()).unwrap_err();
+        assert!(error.contains("related-terms.lst: cannot read"), "{error}");
+        std::fs::remove_file(&path).unwrap();
+        std::fs::create_dir(&path).unwrap();
+        let error = load_related_terms(dir.path()).unwrap_err();
+        assert!(error.contains("it is a directory"), "{error}");
     }
 }

@@ -6,6 +6,7 @@ pub mod atomic;
 pub mod bookmarks;
 pub mod config;
 pub mod dirs;
+pub mod regular;
 pub mod sidecar;
 pub mod verdicts;
 

@@ -1,6 +1,6 @@
 //! Auditor verdicts on plan items (done / partial / not done / unverified, with a note) in a
 //! sidecar JSON file at a given path, saved atomically on every change. Depends only on
-//! `store::atomic`; the labels auditors read (已落实 …) are in `present::labels`.
+//! `store::atomic` and `store::regular`; the labels auditors read (已落实 …) are in `present::labels`.
 //!
 //! The sidecar (`planlens.verdicts/1`) keys each verdict by the plan node id and a hash of the
 //! item's text, so when the report is edited or re-imported and an item's text changes, its
@@ -27,6 +27,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::atomic;
+use super::regular::{self, ReadError};
 
 /// The value of the sidecar's `schema` key.
 pub const SCHEMA: &str = "planlens.verdicts/1";
@@ -143,9 +144,12 @@ impl VerdictFile {
             entries: Vec::new(),
             refused: None,
         };
-        let bytes = match std::fs::read(path) {
+        atomic::remove_stale_temps(path);
+        let bytes = match regular::read_regular(path, regular::MAX_STORE_BYTES) {
             Ok(bytes) => bytes,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (file, None),
+            Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+                return (file, None);
+            }
             Err(e) => {
                 let message = format!("{}: cannot read verdicts: {e}", path.display());
                 file.refused = Some(message.clone());

@@ -11,6 +11,7 @@
 use std::ops::Range;
 
 use unicode_linebreak::{BreakOpportunity, linebreaks};
+use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthChar;
 
 use crate::text::chars::{is_cjk, is_digit};
@@ -69,8 +70,9 @@ pub fn str_width(s: &str, ambiguous_wide: bool) -> usize {
 /// Lays `text` out in lines no wider than `options.width`.
 ///
 /// Each `\n` ends a paragraph (the newline belongs to no line). Concatenating the ranges of a
-/// paragraph's lines gives the paragraph back exactly. The only line that can be wider than the
-/// width is a single character wider than the whole pane (a Chinese character in a 1-cell pane).
+/// paragraph's lines gives the paragraph back exactly, and every line starts at a grapheme
+/// cluster boundary. The only line that can be wider than the width is a single cluster wider
+/// than the whole pane (a Chinese character in a 1-cell pane).
 pub fn layout(text: &str, options: WrapOptions) -> Vec<Line> {
     let width = options.width.max(1);
     let mut lines = Vec::new();
@@ -125,14 +127,15 @@ fn layout_paragraph(
             line_start = unit_start;
             line_width = unit_width;
         } else {
-            // wider than the pane: the rules cannot be kept, break between characters
+            // wider than the pane: the rules cannot be kept, break between grapheme clusters
+            // (never before a ZWJ, a variation selector or a combining mark)
             if unit_start > line_start {
                 push(lines, line_start..unit_start, line_width);
                 line_start = unit_start;
                 line_width = 0;
             }
-            for (i, c) in unit.char_indices() {
-                let w = char_width(c, wide);
+            for (i, cluster) in unit.grapheme_indices(true) {
+                let w = str_width(cluster, wide);
                 let at = unit_start + i;
                 if line_width + w > width && at > line_start {
                     push(lines, line_start..at, line_width);
@@ -147,7 +150,9 @@ fn layout_paragraph(
     push(lines, line_start..paragraph.len(), line_width);
 }
 
-/// Byte offsets inside `paragraph` where a line may break (never 0 or the end).
+/// Byte offsets inside `paragraph` where a line may break (never 0 or the end, never inside a
+/// grapheme cluster: UAX #14 allows a break before a mark or ZWJ that follows a space, and before
+/// an emoji modifier, which UAX #29 keeps with the character before).
 pub fn break_points(paragraph: &str) -> Vec<usize> {
     let uax14: Vec<usize> = linebreaks(paragraph)
         .filter(|&(_, op)| op == BreakOpportunity::Allowed)
@@ -156,14 +161,17 @@ pub fn break_points(paragraph: &str) -> Vec<usize> {
     let indent_end = paragraph.len() - paragraph.trim_start().len();
     let mut points = Vec::new();
     let mut uax = uax14.iter().peekable();
+    let mut clusters = paragraph.grapheme_indices(true).map(|(i, _)| i).peekable();
     let mut chars = paragraph.char_indices().peekable();
     while let Some((_, before)) = chars.next() {
         let Some(&(at, after)) = chars.peek() else {
             break;
         };
         while uax.next_if(|&&i| i < at).is_some() {}
+        while clusters.next_if(|&i| i < at).is_some() {}
         let allowed_by_uax = uax.peek().is_some_and(|&&i| i == at);
-        if at > indent_end && may_break(before, after, allowed_by_uax) {
+        let cluster_boundary = clusters.peek() == Some(&at);
+        if at > indent_end && cluster_boundary && may_break(before, after, allowed_by_uax) {
             points.push(at);
         }
     }
@@ -301,6 +309,48 @@ mod tests {
         assert_eq!(got, vec!["1234", "56"]);
         // a Han character in a 1-cell pane gets a line of its own
         assert_eq!(lines("数据", 1), vec!["数", "据"]);
+        // and so does an emoji with its skin tone, kept whole
+        assert_eq!(lines("👍🏽a", 1), vec!["👍🏽", "a"]);
+    }
+
+    /// Where each line starts is a grapheme cluster boundary of the text.
+    fn starts_on_cluster_boundaries(text: &str, width: usize) -> bool {
+        let boundaries: Vec<usize> = text.grapheme_indices(true).map(|(i, _)| i).collect();
+        layout(text, WrapOptions::new(width))
+            .iter()
+            .all(|l| l.range.start == text.len() || boundaries.contains(&l.range.start))
+    }
+
+    #[test]
+    fn no_line_starts_inside_a_grapheme_cluster() {
+        // runs wider than the pane, broken in the fallback: a family emoji (ZWJ), keycaps,
+        // e + combining acute
+        for (text, width) in [
+            ("ab👨\u{200D}👩\u{200D}👧cd", 4),
+            ("x1\u{FE0F}\u{20E3}2\u{FE0F}\u{20E3}", 2),
+            ("cafe\u{0301}s", 4),
+        ] {
+            assert!(starts_on_cluster_boundaries(text, width), "{text:?}");
+            assert_eq!(lines(text, width).concat(), text);
+        }
+        // found by the fuzz loop: a character wider than the pane, then a ZWJ (zero width, but
+        // the line was already full)
+        for (text, ambiguous_wide) in [("”\u{200D}", true), ("数\u{200D}", false)] {
+            let options = WrapOptions {
+                width: 1,
+                ambiguous_wide,
+            };
+            assert_eq!(layout(text, options).len(), 1, "{text:?}");
+        }
+        // UAX #14 alone would break before a ZWJ or mark after a space, and before a skin tone
+        for (text, width) in [
+            ("数据 \u{200D}数据", 5),
+            ("ab \u{0301}cd", 3),
+            ("—🏽", 1),
+            ("数 \u{FE0F}据", 2),
+        ] {
+            assert!(starts_on_cluster_boundaries(text, width), "{text:?}");
+        }
     }
 
     #[test]

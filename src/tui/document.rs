@@ -69,6 +69,10 @@ impl Document {
         if !meta.is_empty() {
             front.paragraph(&meta.join(" · "), false);
         }
+        if report.damaged > 0 {
+            front.new_paragraph();
+            front.note(&labels::damaged_note(report.damaged));
+        }
         front.paragraphs(&report.preamble);
         blocks.push(front.finish(FRONT_ID.to_string(), 0, None, false, front_label));
         for part in &report.parts {
@@ -165,10 +169,19 @@ impl BlockBuilder {
         }
         let start = self.text.len();
         self.push(text, None);
-        for range in quantities(text) {
+        let figures = quantities(text);
+        for range in &figures {
             self.marks
                 .push((start + range.start..start + range.end, Mark::Figure));
         }
+        // a damaged byte of the page stands out where it is
+        for (at, c) in text.match_indices(char::REPLACEMENT_CHARACTER) {
+            if !figures.iter().any(|f| f.contains(&at)) {
+                self.marks
+                    .push((start + at..start + at + c.len(), Mark::Flag));
+            }
+        }
+        self.marks.sort_by_key(|(range, _)| range.start);
     }
 
     fn paragraphs(&mut self, text: &str) {
@@ -304,6 +317,37 @@ mod tests {
         assert!(marked.contains(&("28亿条", Mark::Figure)));
         let broken = &doc.blocks[doc.index_of("p1.5.2").unwrap()];
         assert!(broken.marks.iter().any(|(_, m)| *m == Mark::Flag));
+    }
+
+    #[test]
+    fn damaged_bytes_are_noted_up_front_and_marked_where_they_are() {
+        let mut report = guangming();
+        report.damaged = 2;
+        report.parts[0].nodes[0].text = "汇聚数据\u{FFFD}超28亿条\u{FFFD}".to_string();
+        let doc = Document::new(&report);
+        let front = &doc.blocks[0];
+        assert!(
+            front
+                .text
+                .contains("〔原文有2处字节损坏,无法解码,显示为\u{FFFD}〕"),
+            "{}",
+            front.text
+        );
+        let block = &doc.blocks[doc.index_of("p1.1").unwrap()];
+        let marked: Vec<(&str, Mark)> = block
+            .marks
+            .iter()
+            .map(|(r, m)| (&block.text[r.clone()], *m))
+            .collect();
+        let damaged = marked.iter().filter(|&&m| m == ("\u{FFFD}", Mark::Flag));
+        assert_eq!(damaged.count(), 2, "{marked:?}");
+        assert!(block.marks.windows(2).all(|w| w[0].0.end <= w[1].0.start));
+        assert!(
+            Document::new(&guangming()).blocks[0]
+                .text
+                .find('〔')
+                .is_none()
+        );
     }
 
     #[test]
