@@ -357,29 +357,29 @@ fn score_compare(root: &Path, labels: &CompareLabels) -> Result<CompareScore, St
     };
     let mut misses = Vec::new();
     let mut found = 0;
-    for pair in &labels.pairs {
-        let l = find_node(left_part, &pair.left)?;
-        let r = find_node(right_part, &pair.right)?;
-        if paired(&l.id, &r.id) {
-            found += 1;
-        } else {
-            misses.push(format!(
-                "apart: {} {}{} | {} {}{}",
-                l.id, l.marker, l.title, r.id, r.marker, r.title
-            ));
-        }
-    }
     let mut forbidden_made = 0;
-    for pair in &labels.forbidden {
+    let labelled = labels.pairs.iter().map(|p| (p, true));
+    let forbidden = labels.forbidden.iter().map(|p| (p, false));
+    for (pair, wanted) in labelled.chain(forbidden) {
         let l = find_node(left_part, &pair.left)?;
         let r = find_node(right_part, &pair.right)?;
-        if paired(&l.id, &r.id) {
-            forbidden_made += 1;
-            misses.push(format!(
-                "forbidden made: {} {}{} | {} {}{}",
-                l.id, l.marker, l.title, r.id, r.marker, r.title
-            ));
-        }
+        let made = paired(&l.id, &r.id);
+        let what = match (wanted, made) {
+            (true, true) => {
+                found += 1;
+                continue;
+            }
+            (true, false) => "apart",
+            (false, true) => {
+                forbidden_made += 1;
+                "forbidden made"
+            }
+            (false, false) => continue,
+        };
+        misses.push(format!(
+            "{what}: {} {}{} | {} {}{}",
+            l.id, l.marker, l.title, r.id, r.marker, r.title
+        ));
     }
     Ok(CompareScore {
         name: labels.name.clone(),
