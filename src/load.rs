@@ -62,8 +62,8 @@ pub enum LoadError {
     },
 }
 
-/// Reads a report file: JSON when it is named `.json` or starts with `{`, raw page text
-/// otherwise.
+/// Reads a report file: JSON when it is named `.json` or starts with `{`, otherwise a source
+/// (page text, a saved web page) read through the extractor of its format.
 pub fn load_report(path: &Path) -> Result<Report, LoadError> {
     let bytes = read_regular(path, MAX_FILE_BYTES).map_err(|error| {
         let path = path.to_path_buf();
@@ -78,7 +78,7 @@ pub fn load_report(path: &Path) -> Result<Report, LoadError> {
 }
 
 /// Parses the bytes of a report file named `path`: JSON when it is named `.json` or starts with
-/// `{`, raw page text otherwise.
+/// `{`, otherwise a source read through the extractor of its format.
 pub fn report_from_bytes(path: &Path, bytes: &[u8]) -> Result<Report, LoadError> {
     let unbommed = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let named_json = path
@@ -107,7 +107,7 @@ pub fn report_from_bytes(path: &Path, bytes: &[u8]) -> Result<Report, LoadError>
     if named_json || unbommed.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') {
         return report_from_json(path, unbommed);
     }
-    import::import_bytes(bytes).map_err(|source| LoadError::Import {
+    import::import_source(path, bytes).map_err(|source| LoadError::Import {
         path: path.to_path_buf(),
         source,
     })
@@ -248,7 +248,7 @@ fn schema_value_offset(bytes: &[u8]) -> Option<usize> {
 /// A file found in a folder and what loading it gave.
 pub type Loaded = (PathBuf, Result<Report, LoadError>);
 
-/// Every report file (`.json`, `.txt`) under a folder, sorted by path, with its load result.
+/// Every report file (`.json`, `.txt`, `.html` …) under a folder, sorted by path, with its load result.
 ///
 /// A subfolder that cannot be read is listed as an error in place of its files; a folder reached
 /// twice (through a symbolic link) is read once.
@@ -293,6 +293,9 @@ fn collect_files(
 ) {
     for path in entries.into_iter().flatten() {
         if path.is_dir() {
+            if is_saved_page_folder(&path) {
+                continue;
+            }
             match read_dir(&path, seen) {
                 Ok(entries) => collect_files(entries, seen, files),
                 Err(error) => files.push((path, Some(error))),
@@ -303,16 +306,31 @@ fn collect_files(
     }
 }
 
-/// Report files are `.json` (ours) and `.txt` (raw page text); verdict sidecars
-/// (`*.verdicts.json`) are not reports.
+/// The `NAME_files` folder a browser saves a "complete" page's images and scripts in, beside
+/// `NAME.html` or `NAME.htm`.
+fn is_saved_page_folder(path: &Path) -> bool {
+    let Some(stem) = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .and_then(|n| n.strip_suffix("_files"))
+    else {
+        return false;
+    };
+    ["html", "htm"]
+        .iter()
+        .any(|e| path.with_file_name(format!("{stem}.{e}")).is_file())
+}
+
+/// Report files are `.json` (ours) and the sources an extractor reads (`.txt`, `.html`, `.htm`
+/// …, `.mhtml` to say it is not read); verdict sidecars (`*.verdicts.json`) are not reports.
 pub fn is_report_file(path: &Path) -> bool {
     let sidecar = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
         n.to_lowercase()
             .ends_with(crate::store::sidecar::SIDECAR_SUFFIX)
     });
-    !sidecar
-        && path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| e.eq_ignore_ascii_case("json") || e.eq_ignore_ascii_case("txt"))
+    let json = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    !sidecar && (json || import::sources::is_source_name(path))
 }

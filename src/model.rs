@@ -29,6 +29,21 @@ pub struct Report {
     /// Byte sequences of the page that did not decode (damaged bytes), each read as U+FFFD.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub damaged: usize,
+    /// The kind of file the report was read from; reports written before it was recorded read
+    /// as `text`.
+    #[serde(default)]
+    pub source: SourceFormat,
+}
+
+/// The kind of file a report was extracted from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceFormat {
+    /// Page text copied into a text file.
+    #[default]
+    Text,
+    /// A web page saved from the browser (.html, .htm).
+    Html,
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -47,6 +62,10 @@ pub enum Script {
 pub struct DroppedInfo {
     pub line: usize,
     pub reason: DropReason,
+    /// For a piece of a web page set aside by its markup: the element it sat in
+    /// (`div#footer`, `script`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -63,6 +82,16 @@ pub enum DropReason {
     BeforeTitle,
     /// The issuing bureau and date signed under the report.
     Signature,
+    /// A web page's script or style sheet.
+    Script,
+    /// A web page's `<head>`: its window title and metadata.
+    PageHead,
+    /// A web page's share buttons.
+    Share,
+    /// A web page's footer: copyright, site map, contact lines.
+    Footer,
+    /// Text of a web page outside the block that holds the report.
+    OutsideArticle,
 }
 
 /// A top-level section, opened by a `一、` heading (or implied when the document has none).

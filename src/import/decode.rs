@@ -23,6 +23,9 @@ pub enum DecodeError {
          GBK/GB18030, Big5, UTF-16): save it as UTF-8"
     )]
     OtherEncoding { name: &'static str },
+    /// The page declares a charset no encoding goes by.
+    #[error("the page declares charset `{label}`, which is not an encoding: save it as UTF-8")]
+    Unsupported { label: String },
     /// The decoded text holds no Han character.
     #[error("no Chinese text: read as {encoding} it has no Han character{}", match damaged {
         0 => ": not a Chinese report".to_string(),
@@ -63,6 +66,42 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         let offset = bytes.iter().position(|&b| b == 0).unwrap_or(0);
         return Err(DecodeError::Binary { offset });
     }
+    if !text.chars().any(is_han) {
+        return Err(DecodeError::NoChinese {
+            encoding: encoding.name(),
+            damaged,
+        });
+    }
+    Ok(Decoded {
+        text,
+        encoding: encoding.name(),
+        damaged,
+    })
+}
+
+/// Decodes a page whose markup declares its charset (`label`, as written in `<meta charset>`).
+/// A BOM still decides first; a declared label names an encoding reports come in or is refused;
+/// a page declared as a legacy encoding whose bytes are valid UTF-8 (re-saved by a browser) is
+/// read as UTF-8.
+pub fn decode_declared(bytes: &[u8], label: &str) -> Result<Decoded, DecodeError> {
+    if Encoding::for_bom(bytes).is_some() {
+        return decode(bytes);
+    }
+    let Some(declared) = Encoding::for_label(label.trim().as_bytes()) else {
+        return Err(DecodeError::Unsupported {
+            label: label.trim().to_string(),
+        });
+    };
+    let encoding = if ![GBK, GB18030, BIG5, UTF_8, UTF_16LE, UTF_16BE].contains(&declared) {
+        return Err(DecodeError::OtherEncoding {
+            name: declared.name(),
+        });
+    } else if declared != UTF_8 && std::str::from_utf8(bytes).is_ok_and(|t| !t.is_ascii()) {
+        UTF_8
+    } else {
+        declared
+    };
+    let (text, damaged) = decode_counting(encoding, bytes);
     if !text.chars().any(is_han) {
         return Err(DecodeError::NoChinese {
             encoding: encoding.name(),

@@ -10,8 +10,9 @@ pub mod decode;
 mod markers;
 pub mod meta;
 mod outline;
+pub mod sources;
 
-use crate::model::{DroppedInfo, PartKind, Report, SCHEMA};
+use crate::model::{DroppedInfo, PartKind, Report, SCHEMA, SourceFormat};
 use crate::text::script::to_simplified;
 
 pub use decode::DecodeError;
@@ -23,6 +24,16 @@ pub enum ImportError {
     Decode(#[from] DecodeError),
     #[error("line {line}: no report outline found (no 一、 or (一) headings, no numbered items)")]
     NoOutline { line: usize },
+    #[error(
+        "<body>: no article found: no block of the page holds a report outline (一、 or (一) \
+         headings, numbered items)"
+    )]
+    NoArticle,
+    #[error(
+        "byte 0: a web archive (.mhtml), which planlens does not read: save the page again as \
+         a web page (.html, \"HTML only\" or \"complete\")"
+    )]
+    WebArchive,
 }
 
 /// Characters that carry no text: Unicode whitespace, and the zero-width space, word joiner and
@@ -67,56 +78,105 @@ pub fn source_lines(text: &str) -> Vec<SourceLine<'_>> {
 
 /// Imports a page saved in any supported encoding; the report counts its damaged bytes.
 pub fn import_bytes(bytes: &[u8]) -> Result<Report, ImportError> {
-    let decoded = decode::decode(bytes)?;
-    let mut report = import_text(&decoded.text)?;
-    report.damaged = decoded.damaged;
+    import_extracted(&sources::extract(sources::Format::Text, bytes)?)
+}
+
+/// Imports a source file named `path` (the name is read for its extension only) through the
+/// extractor of its format.
+pub fn import_source(path: &std::path::Path, bytes: &[u8]) -> Result<Report, ImportError> {
+    import_extracted(&sources::extract(sources::sniff(path, bytes), bytes)?)
+}
+
+/// Imports extracted text: the lines its format set aside go to `dropped` as they are, the rest
+/// through the furniture rules, the outline and the metadata.
+pub fn import_extracted(extracted: &sources::Extracted) -> Result<Report, ImportError> {
+    let mut report = import_lines(&extracted.text, &extracted.furniture)?;
+    report.damaged = extracted.damaged;
+    report.source = extracted.format;
     Ok(report)
 }
 
 /// Imports the text of a page.
 pub fn import_text(text: &str) -> Result<Report, ImportError> {
-    let lines = source_lines(text);
-    let sorted = cruft::sort(&lines);
+    import_lines(text, &[])
+}
+
+fn import_lines(text: &str, furniture: &[sources::Furniture]) -> Result<Report, ImportError> {
+    let all = source_lines(text);
+    let (preset, lines): (Vec<SourceLine<'_>>, Vec<SourceLine<'_>>) = all.iter().partition(|l| {
+        furniture
+            .binary_search_by_key(&l.number, |f| f.line)
+            .is_ok()
+    });
+    let mut sorted = cruft::sort(&lines);
+    if !preset.is_empty() {
+        let mut merged = Vec::with_capacity(sorted.pieces.len() + preset.len());
+        let mut preset = preset.into_iter().peekable();
+        for piece in std::mem::take(&mut sorted.pieces) {
+            while let Some(line) = preset.next_if(|l| l.number < piece.0.number) {
+                merged.push((line, cruft::Place::Content));
+            }
+            merged.push(piece);
+        }
+        merged.extend(preset.map(|l| (l, cruft::Place::Content)));
+        sorted.pieces = merged;
+    }
+    let is_preset = |line: &SourceLine<'_>| {
+        furniture
+            .binary_search_by_key(&line.number, |f| f.line)
+            .ok()
+            .map(|i| &furniture[i])
+    };
     let content: Vec<SourceLine<'_>> = sorted
         .pieces
         .iter()
-        .filter(|(_, place)| *place == cruft::Place::Content)
+        .filter(|(line, place)| *place == cruft::Place::Content && is_preset(line).is_none())
         .map(|(line, _)| *line)
         .collect();
     let outline = outline::parse(&content);
     if outline.parts.is_empty() {
-        let line = content.first().or(lines.first()).map_or(1, |l| l.number);
+        let line = content.first().or(all.first()).map_or(1, |l| l.number);
         return Err(ImportError::NoOutline { line });
     }
     let mut dropped = Vec::new();
     let mut dropped_info = Vec::new();
     for (line, place) in &sorted.pieces {
-        if let cruft::Place::Dropped(reason) = place {
-            dropped.push(line.text.to_string());
-            dropped_info.push(DroppedInfo {
-                line: line.number,
-                reason: *reason,
-            });
-        }
+        let (reason, from) = match (is_preset(line), place) {
+            (Some(f), _) => (f.reason, f.from.clone()),
+            (None, cruft::Place::Dropped(reason)) => (*reason, None),
+            (None, cruft::Place::Content) => continue,
+        };
+        dropped.push(line.text.to_string());
+        dropped_info.push(DroppedInfo {
+            line: line.number,
+            reason,
+            from,
+        });
     }
     let title = sorted
         .title
         .clone()
         .or(sorted.name.clone())
         .unwrap_or_default();
+    let kept: String = if furniture.is_empty() {
+        String::new()
+    } else {
+        lines.iter().map(|l| l.text).collect()
+    };
     let mut report = Report {
         schema: SCHEMA.to_string(),
         city: None,
         district: None,
         bureau: None,
         published: sorted.published.clone(),
-        script: meta::script(text),
+        script: meta::script(if furniture.is_empty() { text } else { &kept }),
         preamble: outline.preamble,
         parts: outline.parts,
         dropped,
         dropped_info,
         title,
         damaged: 0,
+        source: SourceFormat::Text,
     };
     fill_organisation(&mut report, sorted.publisher.as_deref());
     fill_part_kinds(&mut report);
