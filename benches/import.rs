@@ -102,3 +102,36 @@ fn load_dir_1000_json(bencher: Bencher) {
         .counter(BytesCount::new(bytes))
         .bench(|| load_dir(black_box(dir.path())));
 }
+
+/// The 1 MB report saved as a web page of a CMS: head, scripts, menus, breadcrumb, the body as
+/// paragraphs of a TRS_Editor container, share buttons and a footer.
+fn megabyte_page() -> String {
+    let text = megabyte_report(false);
+    let mut page = String::from(
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>工作总结和工作计划</title>\
+         <script>var site = {name: 'gov'};</script><style>p{line-height:2}</style></head><body>\
+         <div class=\"nav\"><ul><li>首页</li><li>政务公开</li><li>政务服务</li></ul></div>\
+         <div class=\"position\">当前位置：首页 &gt; 政务公开 &gt; 计划总结</div>\
+         <div class=\"content\"><div class=\"TRS_Editor\">\n",
+    );
+    for line in text.lines() {
+        page.push_str("<p style=\"text-indent:2em\"><span>");
+        page.push_str(line);
+        page.push_str("</span></p>\n");
+    }
+    page.push_str(
+        "</div></div><div class=\"bdsharebuttonbox\">分享到：微信 微博</div>\
+         <div class=\"footer\">版权所有</div><script>var _hmt = [];</script></body></html>",
+    );
+    page
+}
+
+#[divan::bench(sample_count = 20)]
+fn import_1mb_html(bencher: Bencher) {
+    let page = megabyte_page();
+    let path = Path::new("page.html");
+    assert!(planlens::import::import_source(path, page.as_bytes()).is_ok());
+    bencher
+        .counter(BytesCount::of_str(&page))
+        .bench(|| planlens::import::import_source(path, black_box(page.as_bytes())));
+}
