@@ -4,6 +4,7 @@
 
 use crate::model::{Half, PartKind, Script};
 use crate::text::chars::{digit_value, han_digit, is_han};
+use crate::text::normalize::fold;
 use crate::text::script::to_simplified;
 
 /// Words naming a part's kind, in simplified script (headings are folded to simplified first).
@@ -18,6 +19,7 @@ const KIND_WORDS: &[(&str, PartKind)] = &[
     ("执行情况", PartKind::Summary),
     ("完成情况", PartKind::Summary),
     ("工作成效", PartKind::Summary),
+    ("工作亮点", PartKind::Summary),
     ("开展情况", PartKind::Summary),
     ("进展情况", PartKind::Summary),
     ("落实情况", PartKind::Summary),
@@ -37,13 +39,19 @@ const KIND_WORDS: &[(&str, PartKind)] = &[
 const HEADING_REACH: usize = 30;
 
 /// The kind named in a heading, and the byte offset (in `heading`) just after the deciding words.
+/// The heading is folded for matching first, so pinyin glosses that mirror sites put inside the
+/// words (工作計(jì)劃) do not hide them.
 fn kind_words(heading: &str) -> Option<(PartKind, usize)> {
-    let reach: String = heading.chars().take(HEADING_REACH).collect();
-    let folded = to_simplified(&reach);
-    let mut best: Option<(usize, usize, PartKind)> = None; // (start, end) in chars
+    let reach_end = heading
+        .char_indices()
+        .nth(HEADING_REACH)
+        .map_or(heading.len(), |(i, _)| i);
+    let folded = fold(&heading[..reach_end]);
+    let folded_text = folded.as_string();
+    let mut best: Option<(usize, usize, PartKind)> = None; // (start, end) in folded chars
     for &(word, kind) in KIND_WORDS {
-        for (byte, _) in folded.match_indices(word) {
-            let start = folded[..byte].chars().count();
+        for (byte, _) in folded_text.match_indices(word) {
+            let start = folded_text[..byte].chars().count();
             let end = start + word.chars().count();
             let later = best.is_none_or(|(s, e, _)| start > s || (start == s && end > e));
             let inside_best = best.is_some_and(|(s, e, _)| start >= s && end <= e);
@@ -52,13 +60,7 @@ fn kind_words(heading: &str) -> Option<(PartKind, usize)> {
             }
         }
     }
-    best.map(|(_, end, kind)| {
-        let byte_end = heading
-            .char_indices()
-            .nth(end)
-            .map_or(heading.len(), |(i, _)| i);
-        (kind, byte_end)
-    })
+    best.map(|(start, end, kind)| (kind, folded.source_range(start..end).end))
 }
 
 /// True when the text right after a `一、` names a part: used to accept a part marker inside a
@@ -265,6 +267,17 @@ pub fn script(text: &str) -> Script {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pinyin_glosses_inside_the_kind_word_do_not_hide_it() {
+        assert_eq!(part_kind("二、2025年工作計(jì)劃").0, PartKind::Plan);
+        assert_eq!(part_kind("一、2024年工作總結(jié)").0, PartKind::Summary);
+        assert_eq!(part_kind("一、2024年工作亮点及成效").0, PartKind::Summary);
+        assert_eq!(part_kind("一、主要工作回顾").0, PartKind::Summary);
+        assert_eq!(part_kind("三、下一步工作安排").0, PartKind::Plan);
+        let heading = "二、2025年工作計(jì)劃。一是推进";
+        assert_eq!(part_kind_phrase_end(heading), heading.find('。'));
+    }
 
     #[test]
     fn part_kinds_in_both_scripts() {
