@@ -1401,3 +1401,73 @@ fn longgang_tyjrj_gongzuo_kaizhan_qingkuang() {
         ],
     );
 }
+
+#[test]
+fn pingshan_zwsj_no_title_line_names_its_bureau_from_the_opening_sentence() {
+    let report = import("pingshan_zwsj_2024_2025_no_title.txt");
+    assert_eq!(report.title, "");
+    assert_eq!(report.district.as_deref(), Some("坪山区"));
+    assert_eq!(report.bureau.as_deref(), Some("政务服务和数据管理局"));
+    assert_tree(
+        &report,
+        &[
+            "p1 summary 2024 | 一、2024年主要工作回顾",
+            "  p1.1 （一）",
+            "    p1.1.1 一是",
+            "    p1.1.2 二是",
+            "  p1.2 （二）",
+            "p2 plan 2025 | 二、2025年工作思路",
+            "  p2.1 （一）",
+            "  p2.2 （二）",
+        ],
+    );
+}
+
+/// Every wording of a part heading seen on real pages, in a page of the real style: the part's
+/// kind and half, read from the heading alone (the title names no kind).
+#[test]
+fn every_heading_wording_bureaus_use_gives_the_part_its_kind() {
+    let wordings: &[(&str, &str)] = &[
+        ("2024年工作总结", "summary 2024"),
+        ("2024年工作情况", "summary 2024"),
+        ("2024年主要工作", "summary 2024"),
+        ("2024年工作回顾", "summary 2024"),
+        ("2024年主要工作回顾", "summary 2024"),
+        ("2024年工作亮点及成效", "summary 2024"),
+        ("2024年计划执行情况", "summary 2024"),
+        ("2024年重点任务落实情况", "summary 2024"),
+        ("2024年上半年工作总结", "summary 2024 first"),
+        ("2024年下半年工作总结", "summary 2024 second"),
+        ("2024年工作總結(jié)", "summary 2024"),
+        ("2025年工作计划", "plan 2025"),
+        ("2025年工作思路", "plan 2025"),
+        ("2025年工作安排", "plan 2025"),
+        ("2025年工作打算", "plan 2025"),
+        ("2025年工作要点", "plan 2025"),
+        ("2025年重点工作", "plan 2025"),
+        ("下一步工作计划", "plan -"),
+        ("下一步工作安排", "plan -"),
+        ("2025年工作計(jì)劃", "plan 2025"),
+    ];
+    for (heading, expected) in wordings {
+        let page = format!(
+            "当前位置：首页 > 政务公开 > 规划计划\n\n坪山区政务服务和数据管理局工作报告\n\n\
+             发布时间：2025-01-20\n\n　　一、{heading}\n\n　　（一）政务服务提质增效。\
+             一是深化“一网通办”改革，网上可办率达到99%。\n"
+        );
+        let report = import_text(&page).unwrap_or_else(|e| panic!("{heading}: {e}"));
+        let part = &report.parts[0];
+        let mut got = format!(
+            "{} {}",
+            part.kind.as_str(),
+            part.year.map_or("-".to_string(), |y| y.to_string())
+        );
+        match part.half {
+            Some(Half::First) => got.push_str(" first"),
+            Some(Half::Second) => got.push_str(" second"),
+            None => {}
+        }
+        assert_eq!(&got, expected, "{heading}");
+        assert!(check_lossless(&page, &report).is_ok(), "{heading}");
+    }
+}

@@ -194,6 +194,51 @@ pub fn organisation(title: &str) -> Organisation {
     split_organisation(&written)
 }
 
+/// City, district and bureau from a report's opening sentence, for a page with no title line:
+/// `2024年,坪山区政务服务和数据管理局紧紧围绕…` — the year (and 以来) with its comma skipped, the
+/// name ending at its first bureau ending (longest first: 委员会 before 委). Only a name that
+/// starts with its district or city counts (区政务服务和数据管理局 alone names no district).
+pub fn opening_organisation(opening: &str) -> Organisation {
+    let written: Vec<char> = opening.trim_start().chars().collect();
+    let folded: Vec<char> = to_simplified(&written.iter().collect::<String>())
+        .chars()
+        .collect();
+    if folded.len() != written.len() {
+        return Organisation::default();
+    }
+    let mut at = folded.iter().take_while(|c| c.is_ascii_digit()).count();
+    if at > 0 && folded.get(at) == Some(&'年') {
+        at += 1;
+        if folded[at..].starts_with(&['以', '来']) {
+            at += 2;
+        }
+    }
+    while folded
+        .get(at)
+        .is_some_and(|c| matches!(c, '，' | ',' | '、' | ' ' | '\u{3000}'))
+    {
+        at += 1;
+    }
+    let name_end = (at..folded.len())
+        .take_while(|&i| is_han(folded[i]))
+        .find_map(|i| {
+            let rest: String = folded[i..].iter().take(4).collect();
+            BUREAU_ENDS
+                .iter()
+                .find(|e| rest.starts_with(*e))
+                .map(|e| i + e.chars().count())
+                .filter(|&end| end - at >= 4)
+        });
+    let Some(end) = name_end else {
+        return Organisation::default();
+    };
+    let org = split_organisation(&written[at..end].iter().collect::<String>());
+    if org.city.is_none() && org.district.is_none() {
+        return Organisation::default();
+    }
+    org
+}
+
 /// Splits `深圳市光明区政务服务和数据管理局` into 深圳市 / 光明区 / 政务服务和数据管理局.
 pub fn split_organisation(name: &str) -> Organisation {
     let folded = to_simplified(name);
@@ -336,6 +381,30 @@ mod tests {
         assert_eq!(org.bureau.as_deref(), Some("城市管理和综合执法局"));
         let org = organisation("福田区市场监督管理局2024年工作计划");
         assert_eq!(org.bureau.as_deref(), Some("市场监督管理局"));
+    }
+
+    #[test]
+    fn an_opening_sentence_names_the_organisation_when_the_title_is_missing() {
+        let org = opening_organisation(
+            "　　2024年，坪山区政务服务和数据管理局紧紧围绕区委区政府中心工作",
+        );
+        assert_eq!(org.district.as_deref(), Some("坪山区"));
+        assert_eq!(org.bureau.as_deref(), Some("政务服务和数据管理局"));
+        let org = opening_organisation("2023年以来,深圳市龍崗區政務服務數據管理局緊緊圍繞");
+        assert_eq!(org.city.as_deref(), Some("深圳市"));
+        assert_eq!(org.district.as_deref(), Some("龍崗區"));
+        assert_eq!(org.bureau.as_deref(), Some("政務服務數據管理局"));
+        let org = opening_organisation("2024年,南山区发展和改革委员会认真落实");
+        assert_eq!(org.bureau.as_deref(), Some("发展和改革委员会"));
+        // no district named: nothing rather than a guess
+        assert_eq!(
+            opening_organisation("2024年,区政务服务和数据管理局认真落实区委部署"),
+            Organisation::default()
+        );
+        assert_eq!(
+            opening_organisation("全年完成各项任务。"),
+            Organisation::default()
+        );
     }
 
     #[test]

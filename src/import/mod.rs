@@ -184,7 +184,7 @@ fn import_lines(text: &str, furniture: &[sources::Furniture]) -> Result<Report, 
 }
 
 /// City, district and bureau from the title, then from the publisher metadata line, then
-/// from the part headings.
+/// from the part headings, then from the opening sentence (a page with no title line).
 fn fill_organisation(report: &mut Report, publisher: Option<&str>) {
     let headings = report.parts.iter().map(|p| p.heading.as_str());
     let sources = std::iter::once(report.title.as_str()).chain(headings);
@@ -193,6 +193,7 @@ fn fill_organisation(report: &mut Report, publisher: Option<&str>) {
         1,
         publisher.map(meta::split_organisation).unwrap_or_default(),
     );
+    candidates.push(meta::opening_organisation(&report.preamble));
     for org in candidates {
         report.city = report.city.take().or(org.city);
         report.district = report.district.take().or(org.district);
