@@ -3,8 +3,9 @@
 //!
 //! Break opportunities come from UAX #14 (unicode-linebreak); on top of them the Chinese rules
 //! that UAX #14 does not give are hand-written here: no line starts with closing punctuation, no
-//! line ends with opening punctuation, —— …… numbers and full-width digit runs stay whole, quotes
-//! next to Han text may break like the Han text, and a paragraph's indent stays on its first line.
+//! line ends with opening punctuation, —— …… numbers and full-width digit runs stay whole, a
+//! figure stays on one line with its measure word (3.8亿条次, 203条, 2024年), quotes next to Han
+//! text may break like the Han text, and a paragraph's indent stays on its first line.
 //! Ratatui's own `Paragraph::wrap` is never used on report text: it overflows and panics on CJK
 //! at small widths (ratatui #2679).
 
@@ -15,6 +16,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthChar;
 
 use crate::text::chars::{is_cjk, is_digit};
+use crate::text::numbers::quantities;
 
 /// Characters a line must not start with.
 pub const NO_LINE_START: &[char] = &[
@@ -159,6 +161,9 @@ pub fn break_points(paragraph: &str) -> Vec<usize> {
         .map(|(i, _)| i)
         .collect();
     let indent_end = paragraph.len() - paragraph.trim_start().len();
+    // a figure and its measure word are one unit (调用量3.8 | 亿条次 read as two things)
+    let figures = quantities(paragraph);
+    let mut figures = figures.iter().peekable();
     let mut points = Vec::new();
     let mut uax = uax14.iter().peekable();
     let mut clusters = paragraph.grapheme_indices(true).map(|(i, _)| i).peekable();
@@ -171,7 +176,13 @@ pub fn break_points(paragraph: &str) -> Vec<usize> {
         while clusters.next_if(|&i| i < at).is_some() {}
         let allowed_by_uax = uax.peek().is_some_and(|&&i| i == at);
         let cluster_boundary = clusters.peek() == Some(&at);
-        if at > indent_end && cluster_boundary && may_break(before, after, allowed_by_uax) {
+        while figures.next_if(|f| f.end <= at).is_some() {}
+        let in_figure = figures.peek().is_some_and(|f| f.start < at);
+        if at > indent_end
+            && cluster_boundary
+            && !in_figure
+            && may_break(before, after, allowed_by_uax)
+        {
             points.push(at);
         }
     }
@@ -192,11 +203,13 @@ fn may_break(before: char, after: char, allowed_by_uax: bool) -> bool {
     allowed_by_uax || quote_open || quote_close || (is_cjk(before) && is_cjk(after))
 }
 
-/// Pairs that form one unit: —— ……, digit runs (full-width too) with their decimal point and %.
+/// Pairs that form one unit: —— ……, digit runs (full-width too) with their decimal point and %,
+/// a number and the 年 月 日 of a date (a year is no figure of `quantities`, but 2024 | 年 splits
+/// it all the same).
 fn keeps_together(before: char, after: char) -> bool {
     let numeric = |c: char| is_digit(c) || matches!(c, '.' | '．' | '%' | '％' | ',');
     (before == after && matches!(before, '—' | '…'))
-        || (is_digit(before) && numeric(after))
+        || (is_digit(before) && (numeric(after) || matches!(after, '年' | '月' | '日')))
         || (numeric(before) && is_digit(after))
 }
 
@@ -274,6 +287,22 @@ mod tests {
         let got = lines("同比增长33.8%。受理16.8万宗", 10);
         assert!(got.iter().any(|l| l.contains("33.8%")), "{got:?}");
         assert!(got.iter().any(|l| l.contains("16.8")), "{got:?}");
+    }
+
+    #[test]
+    fn a_figure_stays_with_its_measure_word() {
+        // greedy cuts would give 调用量3.8 | 亿条次, 203 | 条, 2024 | 年
+        let text = "数据调用量3.8亿条次";
+        assert_eq!(lines(text, 12), vec!["数据调用量", "3.8亿条次"]);
+        assert_eq!(lines("新增标准203条", 10), vec!["新增标准", "203条"]);
+        assert_eq!(lines("截至2024年底", 7), vec!["截至", "2024年", "底"]);
+        assert_eq!(lines("建成156平方公里", 12), vec!["建成", "156平方公里"]);
+        // wider than the pane: broken between characters rather than overflowing
+        assert!(
+            layout("3.8亿条次", WrapOptions::new(4))
+                .iter()
+                .all(|l| l.width <= 4)
+        );
     }
 
     #[test]
