@@ -69,7 +69,8 @@ enum Command {
     Show {
         /// A report: planlens JSON, raw page text, or the name of a bundled report
         report: PathBuf,
-        /// A node id from `planlens tree` (e.g. p2.3.1) or a part id (p1)
+        /// A node id from `planlens tree` (e.g. p2.3.1), a part id (p1), or a part as `diff`
+        /// names it: plan, summary, or its number (1, 2)
         id: Option<String>,
         /// Display width in terminal cells (a Chinese character takes 2, so at least 2)
         #[arg(long, default_value_t = 80, value_parser = clap::value_parser!(u16).range(2..))]
@@ -162,7 +163,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             {
                 Err(ShowError::NoSuchId(id)) => {
                     return Err(BadData(format!(
-                        "no section `{id}` in this report (see `planlens tree`)"
+                        "no section `{id}` in this report (give a node or part id from `planlens tree`, or plan, summary or a part number)"
                     ))
                     .into());
                 }

@@ -227,6 +227,35 @@ fn show_a_part_by_id() {
     assert!(!joined.contains(&report.parts[0].heading));
 }
 
+/// `show` names a part as `diff` does: plan, summary, or its number.
+#[test]
+fn show_a_part_as_diff_names_it() {
+    let by_id = succeeds(planlens().args(["show", LONGGANG, "p2", "--width", "50"]));
+    for name in ["plan", "2"] {
+        let out = succeeds(planlens().args(["show", LONGGANG, name, "--width", "50"]));
+        assert_eq!(out, by_id, "show {name}");
+    }
+    let summary = succeeds(planlens().args(["show", LONGGANG, "summary"]));
+    assert!(summary.starts_with("一、2023年工作总结"), "{summary}");
+}
+
+/// A name that is no file and no bundled report: one line that says which names are bundled.
+#[test]
+fn an_unknown_report_name_lists_the_bundled_ones() {
+    planlens()
+        .args(["show", "nosuch"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(
+            predicate::str::contains("nosuch: cannot read")
+                .and(predicate::str::contains(
+                    "bundled reports: guangming-zwsj-2024-2025, longgang-zwsj-2023-2024",
+                ))
+                .and(predicate::str::is_match("^[^\n]*\n$").unwrap()),
+        );
+}
+
 #[test]
 fn import_writes_the_committed_json() {
     let expected: serde_json::Value =

@@ -11,6 +11,7 @@ use std::path::Path;
 use unicode_width::UnicodeWidthStr;
 
 use crate::bundled;
+use crate::compare::align::choose_part;
 use crate::load;
 use crate::model::{Node, Report};
 use crate::text::wrap;
@@ -25,13 +26,17 @@ pub enum CommandError {
 }
 
 /// Opens a report file (JSON or raw page text), or a bundled report by name when no such file
-/// exists; warns on standard error when the page had damaged bytes.
+/// exists (a name that is neither says which names are bundled); warns on standard error when
+/// the page had damaged bytes.
 pub fn open_report(path: &Path) -> Result<Report, CommandError> {
     let bad = |e: load::LoadError| CommandError::BadData(e.to_string());
-    if !path.exists()
-        && let Some(found) = path.to_str().and_then(bundled::find)
-    {
-        return found.report().map_err(bad);
+    if !path.exists() {
+        if let Some(found) = path.to_str().and_then(bundled::find) {
+            return found.report().map_err(bad);
+        }
+        return load::load_report(path).map_err(|e| {
+            CommandError::BadData(format!("{e}; bundled reports: {}", bundled_names()))
+        });
     }
     let report = load::load_report(path).map_err(bad)?;
     warn_if_damaged(path, &report);
@@ -50,6 +55,15 @@ pub fn warn_if_damaged(path: &Path, report: &Report) {
             report.damaged
         );
     }
+}
+
+/// The names the bundled reports answer to, `, `-separated.
+pub fn bundled_names() -> String {
+    let names: Vec<&str> = bundled::BUNDLED
+        .iter()
+        .map(|b| b.name.strip_suffix(".json").unwrap_or(b.name))
+        .collect();
+    names.join(", ")
 }
 
 /// The text with control characters (newlines, tabs, escapes) written as `\n`, `\t`, `\u{1b}`:
@@ -113,13 +127,16 @@ fn print_node(out: &mut impl Write, node: &Node, depth: usize) -> io::Result<()>
 /// What `planlens show` was asked for is not in the report.
 #[derive(Debug, thiserror::Error)]
 pub enum ShowError {
-    #[error("no section `{0}` in this report (see `planlens tree`)")]
+    #[error(
+        "no section `{0}` in this report (give a node or part id from `planlens tree`, or plan, summary or a part number)"
+    )]
     NoSuchId(String),
     #[error(transparent)]
     Io(#[from] io::Error),
 }
 
-/// `planlens show`: the whole report, a part (`p2`) or a node with its children, wrapped.
+/// `planlens show`: the whole report, a part (`p2`, or as `diff` names parts: `plan`, `summary`,
+/// `2`) or a node with its children, wrapped.
 pub fn print_show(
     out: &mut impl Write,
     report: &Report,
@@ -142,7 +159,11 @@ pub fn print_show(
             }
         }
         Some(id) => {
-            if let Some(part) = report.parts.iter().find(|p| p.id == id) {
+            let by_name = || {
+                let named = matches!(id, "plan" | "summary") || id.parse::<usize>().is_ok();
+                named.then(|| choose_part(report, Some(id)).ok()).flatten()
+            };
+            if let Some(part) = report.parts.iter().find(|p| p.id == id).or_else(by_name) {
                 paragraphs.extend([part.heading.clone(), part.text.clone()]);
                 nodes(&mut part.nodes.iter().flat_map(Node::walk), &mut paragraphs);
             } else if let Some(node) = report.node(id) {
@@ -223,5 +244,34 @@ mod tests {
             print_show(&mut Vec::new(), &report, Some("p9"), 20),
             Err(ShowError::NoSuchId(_))
         ));
+    }
+
+    /// `show` names parts as `diff` does: plan, summary, or a number counted from 1.
+    #[test]
+    fn show_a_part_by_kind_or_number() {
+        let report = BUNDLED[1].report().unwrap();
+        let shown = |id: &str| {
+            let mut out = Vec::new();
+            print_show(&mut out, &report, Some(id), 60).map(|()| String::from_utf8(out).unwrap())
+        };
+        let plan = shown("p2").unwrap();
+        assert!(plan.starts_with("二、2024年工作计划"), "{plan}");
+        assert_eq!(shown("plan").unwrap(), plan);
+        assert_eq!(shown("2").unwrap(), plan);
+        assert_eq!(shown("summary").unwrap(), shown("p1").unwrap());
+        assert!(matches!(shown("3"), Err(ShowError::NoSuchId(_))));
+        assert!(matches!(shown("0"), Err(ShowError::NoSuchId(_))));
+    }
+
+    #[test]
+    fn an_unknown_report_name_lists_the_bundled_ones() {
+        let Err(CommandError::BadData(error)) = open_report(Path::new("nosuch")) else {
+            panic!("nosuch opened");
+        };
+        assert!(error.starts_with("nosuch: cannot read"), "{error}");
+        assert!(
+            error.ends_with("; bundled reports: guangming-zwsj-2024-2025, longgang-zwsj-2023-2024"),
+            "{error}"
+        );
     }
 }
