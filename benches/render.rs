@@ -6,7 +6,7 @@ use planlens::bundled::BUNDLED;
 use planlens::store::FileStore;
 use planlens::text::wrap::WrapOptions;
 use planlens::tui::action::Action;
-use planlens::tui::app::{App, Entry};
+use planlens::tui::app::{App, Entry, Msg};
 use planlens::tui::document::{DocLayout, Document};
 use planlens::tui::run::dispatch;
 use planlens::tui::theme::{Theme, ThemeName};
@@ -48,7 +48,7 @@ fn frame_200x60(bencher: Bencher) {
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).ok();
     bencher.bench_local(|| {
         if let Some(terminal) = terminal.as_mut() {
-            let _ = terminal.draw(|frame| ui::render(&app, frame));
+            let _ = terminal.draw(|frame| ui::render(&app.view(), frame));
         }
     });
 }
@@ -64,7 +64,7 @@ fn frame_200x60_with_search(bencher: Bencher) {
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).ok();
     bencher.bench_local(|| {
         if let Some(terminal) = terminal.as_mut() {
-            let _ = terminal.draw(|frame| ui::render(&app, frame));
+            let _ = terminal.draw(|frame| ui::render(&app.view(), frame));
         }
     });
 }
@@ -74,7 +74,7 @@ fn bench_frames(bencher: Bencher, app: &App) {
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).ok();
     bencher.bench_local(|| {
         if let Some(terminal) = terminal.as_mut() {
-            let _ = terminal.draw(|frame| ui::render(app, frame));
+            let _ = terminal.draw(|frame| ui::render(&app.view(), frame));
         }
     });
 }
@@ -83,7 +83,10 @@ fn bench_frames(bencher: Bencher, app: &App) {
 #[divan::bench]
 fn frame_200x60_compare(bencher: Bencher) {
     let mut app = reader_app(200, 60);
-    app.open_compare(0, "p2", 1, "p2");
+    app.update(Msg::OpenCompare {
+        left: (0, "p2".into()),
+        right: (1, "p2".into()),
+    });
     app.update(Action::NextChange);
     bench_frames(bencher, &app);
 }
@@ -97,7 +100,7 @@ fn frame_200x60_audit(bencher: Bencher) {
     let mut store = FileStore::new(data.path().to_path_buf());
     let mut app = reader_app(200, 60);
     dispatch(&mut app, Action::OpenAudit, &mut store);
-    if app.audit.is_none() {
+    if app.audit().is_none() {
         dispatch(&mut app, Action::Open, &mut store); // the chooser: take the first summary
     }
     bench_frames(bencher, &app);

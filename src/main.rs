@@ -19,7 +19,7 @@ use planlens::load::{self, LoadError};
 use planlens::model::Report;
 use planlens::store::config::{self, Config, ThemeName};
 use planlens::store::{FileStore, atomic, dirs};
-use planlens::tui::app::{App, Entry};
+use planlens::tui::app::{App, Entry, Msg};
 use planlens::tui::theme::Theme;
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
@@ -259,11 +259,12 @@ fn run_app(
         return Ok(ExitCode::from(1));
     }
     let single = entries.len() == 1 && failures.is_empty();
-    run_terminal(entries, failures, ambiguous_wide, theme, |app| {
-        if single {
-            app.open_entry(0);
-        }
-    })
+    let start = if single {
+        vec![Msg::OpenReport(0)]
+    } else {
+        Vec::new()
+    };
+    run_terminal(entries, failures, ambiguous_wide, theme, start)
 }
 
 /// `planlens diff A B` on a terminal, with no format: the app opens on the comparison.
@@ -291,10 +292,14 @@ fn run_compare_app(
             report: right,
         },
     ];
-    run_terminal(entries, Vec::new(), ambiguous_wide, theme, |app| {
-        app.open_entry(0);
-        app.open_compare(0, &left_part, 1, &right_part);
-    })
+    let start = vec![
+        Msg::OpenReport(0),
+        Msg::OpenCompare {
+            left: (0, left_part),
+            right: (1, right_part),
+        },
+    ];
+    run_terminal(entries, Vec::new(), ambiguous_wide, theme, start)
 }
 
 /// Adds the user's related terms (config folder) to the built-in ones before anything is
@@ -312,13 +317,13 @@ fn install_related_terms() -> Result<(), BadData> {
     })
 }
 
-/// Takes over the terminal with the app until it quits; `setup` opens the first view.
+/// Takes over the terminal with the app until it quits; `start` opens the first view.
 fn run_terminal(
     entries: Vec<Entry>,
     failures: Vec<String>,
     ambiguous_wide: bool,
     theme: Option<ThemeArg>,
-    setup: impl FnOnce(&mut App),
+    start: Vec<Msg>,
 ) -> anyhow::Result<ExitCode> {
     let (config, config_error) = match dirs::config_dir().map(|d| config::load_config(&d)) {
         Some(Ok(config)) => (config, None),
@@ -339,9 +344,13 @@ fn run_terminal(
     );
     let mut store = FileStore::new(dirs::data_dir());
     let (bookmarks, bookmark_error) = store.load_bookmarks();
-    app.bookmarks = bookmarks;
-    app.message = config_error.or(bookmark_error);
-    setup(&mut app);
+    app.update(Msg::Bookmarks(bookmarks));
+    for msg in start
+        .into_iter()
+        .chain(config_error.or(bookmark_error).map(Msg::Note))
+    {
+        app.update(msg);
+    }
     if !std::io::stdout().is_terminal() {
         return Err(BadData("the app needs a terminal: standard output is not one (for scripts: planlens tree, show, list, diff --format, audit)".into()).into());
     }

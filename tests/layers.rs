@@ -331,6 +331,36 @@ fn top_level_modules_point_one_way() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// Inside the app: the renderers (tui/ui) never see the `App`, only the top screen and a small
+/// render context; the screens (tui/screens) never draw.
+#[test]
+fn renderers_never_see_the_app_and_screens_never_draw() {
+    let mut problems = Vec::new();
+    // `w` as a whole word (`App`, not `AppState`; `ui::`, not `tui::`)
+    let word = |code: &str, w: &str| {
+        let part = |c: char| c.is_alphanumeric() || c == '_';
+        code.match_indices(w).any(|(at, _)| {
+            let before = code[..at].chars().next_back();
+            let after = code[at + w.len()..].chars().next();
+            !before.is_some_and(part) && (w.ends_with(':') || !after.is_some_and(part))
+        })
+    };
+    for source in sources() {
+        let code = match source.inline_at {
+            Some(at) => &source.code[..at],
+            None => &source.code,
+        };
+        let under = |folder: &str| source.module.len() > 1 && source.module[..2] == ["tui", folder];
+        if under("ui") && (word(code, "App") || word(code, "app::")) {
+            problems.push(format!("{} refers to the App", source.file));
+        }
+        if under("screens") && word(code, "ui::") {
+            problems.push(format!("{} refers to tui::ui", source.file));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
 /// The reading above sees what it must: a group, a `super::` chain to the crate root, a
 /// reference in a test module, and no comment.
 #[test]

@@ -24,7 +24,9 @@ fn app(width: u16, height: u16) -> App {
 
 fn screen(app: &App, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| ui::render(app, frame)).unwrap();
+    terminal
+        .draw(|frame| ui::render(&app.view(), frame))
+        .unwrap();
     let buffer = terminal.backend().buffer().clone();
     let mut lines = Vec::new();
     for y in 0..height {
@@ -178,7 +180,7 @@ fn compare_app(w: u16, h: u16) -> App {
 fn compare_view_side_by_side_and_stacked() {
     for (w, h) in [(120, 40), (70, 25)] {
         let mut app = compare_app(w, h);
-        let compare = app.compare.as_ref().expect("the comparison opened");
+        let compare = app.compare().expect("the comparison opened");
         assert!(
             compare.left_title.contains("2025年工作计划"),
             "{}",
@@ -200,13 +202,16 @@ fn compare_view_side_by_side_and_stacked() {
 fn compare_view_labels_a_moved_pair() {
     let (w, h) = (120, 40);
     let mut app = compare_app(w, h);
-    let compare = app.compare.as_mut().expect("the comparison opened");
+    let compare = app.compare().expect("the comparison opened");
     let moved = compare
         .pairs
         .iter()
         .position(|p| p.pair.moved)
         .expect("the bundled plans have a moved pair");
-    compare.scroll = compare.layout.pair_starts[moved];
+    let row = compare.layout.pair_starts[moved];
+    while app.compare().is_some_and(|c| c.scroll < row) {
+        app.update(Action::Down);
+    }
     let shown = screen(&app, w, h);
     assert!(shown.contains("⇄ 移自"), "{shown}");
     insta::assert_snapshot!(format!("compare_moved_{w}x{h}"), shown);
@@ -281,12 +286,11 @@ fn audit_view_table_detail_and_verdicts() {
         // summary is the one suggested pair
         dispatch(&mut app, &mut store, &[Action::Open, Action::OpenAudit]);
         let audit = app
-            .audit
-            .as_ref()
+            .audit()
             .expect("the audit opened on the suggested summary");
         let warnings = planlens::compare::warnings::pair_warnings(
-            &app.entries[audit.plan_entry].report,
-            &app.entries[audit.summary_entry].report,
+            &app.entries()[audit.plan_entry].report,
+            &app.entries()[audit.summary_entry].report,
         );
         assert!(warnings.is_empty(), "{warnings:?}");
         insta::assert_snapshot!(format!("audit_table_{w}x{h}"), screen(&app, w, h));
@@ -324,7 +328,7 @@ fn audit_view_table_detail_and_verdicts() {
             "the table shows the verdict"
         );
         // the filter for items without a verdict leaves that item out
-        let before = app.audit.as_ref().unwrap().visible().len();
+        let before = app.audit().unwrap().visible().len();
         dispatch(
             &mut app,
             &mut store,
@@ -334,7 +338,7 @@ fn audit_view_table_detail_and_verdicts() {
                 Action::CycleFilter,
             ],
         );
-        assert_eq!(app.audit.as_ref().unwrap().visible().len(), before - 1);
+        assert_eq!(app.audit().unwrap().visible().len(), before - 1);
     }
 }
 
@@ -364,7 +368,7 @@ fn audit_every_size_renders() {
 fn enter_on_the_last_section_keeps_it_selected() {
     let mut app = app(100, 30);
     drive(&mut app, &[Action::Open, Action::Bottom, Action::Open]);
-    let reader = app.reader.as_ref().unwrap();
+    let reader = app.reader().unwrap();
     assert_eq!(
         reader.doc.blocks[reader.selected].id, "p2.5",
         "(五) stays selected although it cannot scroll to the top"
@@ -381,12 +385,9 @@ fn a_click_in_a_scrolled_picker_picks_the_row_under_the_pointer() {
         &mut app,
         &[Action::ClickAt(5, row), Action::ClickAt(5, row)],
     );
-    let reader = app
-        .reader
-        .as_ref()
-        .expect("the second click opens the report");
+    let reader = app.reader().expect("the second click opens the report");
     assert_eq!(
-        app.entries[reader.entry].report.district.as_deref(),
+        app.entries()[reader.entry].report.district.as_deref(),
         Some("龙岗区")
     );
 }
@@ -421,9 +422,9 @@ fn the_evidence_view_stops_at_its_end_and_verdicts_keep_the_selection_on_a_row()
             Action::Bottom,
         ],
     );
-    let before = app.audit.as_ref().unwrap().visible().len();
+    let before = app.audit().unwrap().visible().len();
     dispatch(&mut app, &mut store, &[Action::SetVerdict, Action::Open]);
-    let audit = app.audit.as_ref().unwrap();
+    let audit = app.audit().unwrap();
     assert_eq!(audit.visible().len(), before - 1);
     assert!(audit.current().is_some(), "a row is still selected");
 }
@@ -433,7 +434,7 @@ fn the_app_and_planlens_audit_give_the_same_statuses_and_commitments() {
     let data = tempfile::tempdir().unwrap();
     let (mut app, mut store) = audit_app(120, 40, data.path());
     dispatch(&mut app, &mut store, &[Action::Open, Action::OpenAudit]);
-    let audit = &app.audit.as_ref().expect("the audit opened").audit;
+    let audit = &app.audit().expect("the audit opened").audit;
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_planlens"))
         .arg("audit")
         .arg(data.path().join("minghu-zwsj-2024-2025.txt"))

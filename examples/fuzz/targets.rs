@@ -574,11 +574,11 @@ fn tui(input: &[u8], scratch: &Path) -> Result<(), Failure> {
                 dispatch(&mut app, action, &mut store);
             }
         }
-        if app.quit {
+        if app.has_quit() {
             break;
         }
         terminal
-            .draw(|frame| ui::render(&app, frame))
+            .draw(|frame| ui::render(&app.view(), frame))
             .map_err(|e| fail("draw", e))?;
         rows_fit(terminal.backend().buffer())?;
     }

@@ -4,7 +4,7 @@
 
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 
-use super::app::Focus;
+use super::screens::reader::Focus;
 
 /// Below this width the tree and the reader do not fit side by side: only the focused one shows.
 pub const SIDE_BY_SIDE_MIN_WIDTH: u16 = 60;

@@ -1,6 +1,7 @@
-//! The loop: draw, wait for an event, map it through the keymap, update, carry out effects.
-//! Generic over the ratatui backend, so tests drive the real app on a `TestBackend`. Files only
-//! through the `Store` it is handed.
+//! The loop: draw, wait for an event, map it through the keymap, update, carry out effects and
+//! hand their outcome back to `update`. Generic over the ratatui backend, so tests drive the real
+//! app on a `TestBackend`. Files only through the `Store` it is handed; it never changes the app
+//! but through `App::update`.
 
 use std::io;
 
@@ -9,7 +10,7 @@ use ratatui::backend::Backend;
 use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 
 use super::action::{Action, Context, action_for};
-use super::app::{App, Effect};
+use super::app::{App, Effect, Msg};
 use super::ui;
 use crate::present::labels;
 use crate::store::Store;
@@ -31,37 +32,42 @@ pub fn action_for_event(event: &Event, context: Context) -> Option<Action> {
     }
 }
 
-/// Applies an action and carries out the effect it asks for.
+/// Applies an action and carries out the effect it asks for, handing its outcome back.
 pub fn dispatch(app: &mut App, action: Action, store: &mut dyn Store) {
-    let result = match app.update(action) {
-        None => Ok(()),
-        Some(Effect::SaveBookmarks) => store
-            .save_bookmarks(&app.bookmarks)
-            .map_err(|e| labels::bookmarks_not_saved(&e)),
-        Some(Effect::OpenAudit { plan, summary }) => {
-            let source = app
-                .entries
-                .get(plan)
-                .map(|e| e.source.clone())
-                .unwrap_or_default();
-            let (verdicts, warning) = store.load_verdicts(&source);
-            app.open_audit(plan, summary, verdicts);
-            warning.map_or(Ok(()), Err)
-        }
-        Some(Effect::SaveVerdict(change)) => {
-            let saved = match &mut app.audit {
-                Some(audit) => store
-                    .save_verdict(&mut audit.verdicts, &change)
-                    .map_err(|e| e.to_string()),
-                None => Ok(()),
-            };
-            // a filter (no verdict yet) may have let the item go
-            app.settle_audit();
-            saved
-        }
+    let Some(effect) = app.update(action) else {
+        return;
     };
-    if let Err(error) = result {
-        app.message = Some(error);
+    let outcomes: Vec<Msg> = match effect {
+        Effect::SaveBookmarks => match store.save_bookmarks(app.bookmarks()) {
+            Ok(()) => Vec::new(),
+            Err(error) => vec![Msg::Note(labels::bookmarks_not_saved(&error))],
+        },
+        Effect::OpenAudit {
+            plan,
+            summary,
+            source,
+        } => {
+            let (verdicts, warning) = store.load_verdicts(&source);
+            let ready = Msg::AuditReady {
+                plan,
+                summary,
+                verdicts,
+            };
+            std::iter::once(ready)
+                .chain(warning.map(Msg::Note))
+                .collect()
+        }
+        Effect::SaveVerdict {
+            mut verdicts,
+            change,
+        } => match store.save_verdict(&mut verdicts, &change) {
+            Ok(()) => vec![Msg::VerdictSaved(verdicts)],
+            Err(error) => vec![Msg::Note(error.to_string())],
+        },
+    };
+    for outcome in outcomes {
+        // the outcome of an effect asks for no other effect
+        let _ = app.update(outcome);
     }
 }
 
@@ -79,9 +85,9 @@ where
     app.update(Action::Resize(size.width, size.height));
     loop {
         terminal
-            .draw(|frame| ui::render(app, frame))
+            .draw(|frame| ui::render(&app.view(), frame))
             .map_err(Into::into)?;
-        if app.quit {
+        if app.has_quit() {
             return Ok(());
         }
         let event = next_event()?;

@@ -9,25 +9,25 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::draw::{draw_pieces, fill, pane, truncate};
-use super::footer;
+use super::footer::{self, Footer};
+use super::{Ctx, overlay};
 use crate::compare::audit::{ItemAudit, Status};
 use crate::model::PartKind;
 use crate::present::labels;
 use crate::store::verdicts::Lookup;
 use crate::text::wrap::{self, WrapOptions, str_width, styled_pieces};
-use crate::tui::app::App;
-use crate::tui::audit::{AuditState, DetailMark};
 use crate::tui::layout::{body_and_footer, cells};
+use crate::tui::screens::audit::{AuditScreen, DetailMark};
 
-pub fn render(app: &App, audit: &AuditState, area: Rect, buf: &mut Buffer) {
+pub fn render(ctx: &Ctx, audit: &AuditScreen, area: Rect, buf: &mut Buffer) {
     let (body, footer_area) = body_and_footer(area);
     if body.height == 0 {
         return;
     }
     let header = labels::audit_header(
-        &report_name(app, audit.plan_entry, audit.audit.plan_year, PartKind::Plan),
+        &report_name(ctx, audit.plan_entry, audit.audit.plan_year, PartKind::Plan),
         &report_name(
-            app,
+            ctx,
             audit.summary_entry,
             audit.audit.summary_year,
             PartKind::Summary,
@@ -38,20 +38,20 @@ pub fn render(app: &App, audit: &AuditState, area: Rect, buf: &mut Buffer) {
     fill(
         buf,
         Rect::new(body.x, body.y, body.width, 1),
-        app.theme.heading,
+        ctx.theme.heading,
     );
     draw_pieces(
         buf,
         body.x,
         body.y,
         body.width,
-        &[(&header, app.theme.heading)],
-        app.ambiguous_wide,
+        &[(&header, ctx.theme.heading)],
+        ctx.ambiguous_wide,
     );
     let main = Rect::new(body.x, body.y + 1, body.width, body.height - 1);
     match audit.current().filter(|_| audit.detail) {
-        Some(item) => detail(app, audit, item, main, buf),
-        None => table(app, audit, main, buf),
+        Some(item) => detail(ctx, audit, item, main, buf),
+        None => table(ctx, audit, main, buf),
     }
     let visible = audit.visible().len();
     let position = format!(
@@ -62,11 +62,20 @@ pub fn render(app: &App, audit: &AuditState, area: Rect, buf: &mut Buffer) {
         .current()
         .map(|i| format!("{} › {}{}", i.section, i.marker, i.title))
         .unwrap_or_default();
-    footer::render(app, &location, &position, footer_area, buf);
+    let footer = Footer {
+        location: &location,
+        position: &position,
+        field: audit.note_input.as_deref().map(labels::note_field),
+        ..Footer::default()
+    };
+    footer::render(ctx, &footer, footer_area, buf);
+    if let Some(selected) = audit.choosing_verdict {
+        overlay::choose_verdict(ctx, selected, area, buf);
+    }
 }
 
-fn report_name(app: &App, entry: usize, year: Option<i32>, kind: PartKind) -> String {
-    let report = &app.entries[entry].report;
+fn report_name(ctx: &Ctx, entry: usize, year: Option<i32>, kind: PartKind) -> String {
+    let report = &ctx.entries[entry].report;
     let name = report.district.as_deref().unwrap_or(&report.title);
     format!(
         "{name} {}{}",
@@ -76,7 +85,7 @@ fn report_name(app: &App, entry: usize, year: Option<i32>, kind: PartKind) -> St
 }
 
 /// The verdict cell: label (with its note's presence), or a stale mark.
-fn verdict_cell(audit: &AuditState, item: &ItemAudit) -> String {
+fn verdict_cell(audit: &AuditScreen, item: &ItemAudit) -> String {
     match audit.verdict(item) {
         Lookup::Current(e) => {
             let label = e.verdict.map_or("—", labels::verdict_label);
@@ -120,11 +129,11 @@ fn target_cell(item: &ItemAudit) -> String {
     )
 }
 
-fn status_style(app: &App, status: Status) -> Style {
+fn status_style(ctx: &Ctx, status: Status) -> Style {
     match status {
-        Status::Reported => app.theme.added,
-        Status::Partial => app.theme.figure,
-        Status::NotMentioned => app.theme.removed,
+        Status::Reported => ctx.theme.added,
+        Status::Partial => ctx.theme.figure,
+        Status::NotMentioned => ctx.theme.removed,
     }
 }
 
@@ -152,9 +161,9 @@ impl Column {
     }
 }
 
-fn table(app: &App, audit: &AuditState, area: Rect, buf: &mut Buffer) {
-    let wide = app.ambiguous_wide;
-    let inside = pane(app, labels::AUDIT_TABLE_TITLE, true, area, buf);
+fn table(ctx: &Ctx, audit: &AuditScreen, area: Rect, buf: &mut Buffer) {
+    let wide = ctx.ambiguous_wide;
+    let inside = pane(ctx, labels::AUDIT_TABLE_TITLE, true, area, buf);
     let width = usize::from(inside.width);
     // status 8, commitments reported 5 (12/14), section 16, target 18, verdict 12, and the item
     // takes the rest
@@ -185,7 +194,7 @@ fn table(app: &App, audit: &AuditState, area: Rect, buf: &mut Buffer) {
         inside.x,
         inside.y,
         inside.width,
-        &[(&header, app.theme.dim)],
+        &[(&header, ctx.theme.dim)],
         wide,
     );
     let visible = audit.visible();
@@ -195,7 +204,7 @@ fn table(app: &App, audit: &AuditState, area: Rect, buf: &mut Buffer) {
             inside.x,
             inside.y + 1,
             inside.width,
-            &[(labels::NOTHING_FILTERED, app.theme.dim)],
+            &[(labels::NOTHING_FILTERED, ctx.theme.dim)],
             wide,
         );
     }
@@ -205,9 +214,9 @@ fn table(app: &App, audit: &AuditState, area: Rect, buf: &mut Buffer) {
         let y = inside.y + 1 + cells(row - audit.offset);
         let selected = row == audit.selected;
         let base = if selected {
-            app.theme.selected
+            ctx.theme.selected
         } else {
-            app.theme.base
+            ctx.theme.base
         };
         if selected {
             fill(buf, Rect::new(inside.x, y, inside.width, 1), base);
@@ -221,7 +230,7 @@ fn table(app: &App, audit: &AuditState, area: Rect, buf: &mut Buffer) {
                     if selected {
                         base
                     } else {
-                        status_style(app, item.status)
+                        status_style(ctx, item.status)
                     },
                 ),
                 Column::Parts => {
@@ -252,7 +261,7 @@ fn pad(text: &str, width: usize, wide: bool) -> String {
 }
 
 /// The item (left) and its evidence (right), or stacked when narrow.
-fn detail(app: &App, audit: &AuditState, item: &ItemAudit, area: Rect, buf: &mut Buffer) {
+fn detail(ctx: &Ctx, audit: &AuditScreen, item: &ItemAudit, area: Rect, buf: &mut Buffer) {
     let panes = audit.detail_panes(item, area.width);
     let width = area.width / cells(panes.len().max(1));
     for (n, pane_text) in panes.iter().enumerate() {
@@ -263,7 +272,7 @@ fn detail(app: &App, audit: &AuditState, item: &ItemAudit, area: Rect, buf: &mut
             width
         };
         let inside = pane(
-            app,
+            ctx,
             pane_text.title,
             true,
             Rect::new(x, area.y, w, area.height),
@@ -272,10 +281,10 @@ fn detail(app: &App, audit: &AuditState, item: &ItemAudit, area: Rect, buf: &mut
         let marks: Vec<(Range<usize>, Style)> = pane_text
             .marks
             .iter()
-            .map(|(r, m)| (r.clone(), mark_style(app, *m)))
+            .map(|(r, m)| (r.clone(), mark_style(ctx, *m)))
             .collect();
         draw_wrapped(
-            app,
+            ctx,
             &pane_text.text,
             &marks,
             audit.detail_scroll,
@@ -285,20 +294,20 @@ fn detail(app: &App, audit: &AuditState, item: &ItemAudit, area: Rect, buf: &mut
     }
 }
 
-fn mark_style(app: &App, mark: DetailMark) -> Style {
+fn mark_style(ctx: &Ctx, mark: DetailMark) -> Style {
     match mark {
-        DetailMark::Section => app.theme.dim,
-        DetailMark::Heading => app.theme.heading,
-        DetailMark::Shared => app.theme.hit,
-        DetailMark::Status(status) => status_style(app, status),
-        DetailMark::Commitment => app.theme.flag,
-        DetailMark::Source => app.theme.marker,
+        DetailMark::Section => ctx.theme.dim,
+        DetailMark::Heading => ctx.theme.heading,
+        DetailMark::Shared => ctx.theme.hit,
+        DetailMark::Status(status) => status_style(ctx, status),
+        DetailMark::Commitment => ctx.theme.flag,
+        DetailMark::Source => ctx.theme.marker,
     }
 }
 
 /// Wraps `text` to the area with `text::wrap` and draws it from line `scroll`.
 fn draw_wrapped(
-    app: &App,
+    ctx: &Ctx,
     text: &str,
     marks: &[(Range<usize>, Style)],
     scroll: usize,
@@ -307,15 +316,15 @@ fn draw_wrapped(
 ) {
     let options = WrapOptions {
         width: usize::from(area.width).max(1),
-        ambiguous_wide: app.ambiguous_wide,
+        ambiguous_wide: ctx.ambiguous_wide,
     };
     let mut marks = marks.to_vec();
     marks.sort_by_key(|(r, _)| r.start);
     let marks = non_overlapping(marks);
     let lines: Vec<wrap::Line> = wrap::layout(text, options);
     for (y, line) in (area.y..area.bottom()).zip(lines.iter().skip(scroll)) {
-        let pieces = styled_pieces(text, line, &marks, app.theme.base);
-        draw_pieces(buf, area.x, y, area.width, &pieces, app.ambiguous_wide);
+        let pieces = styled_pieces(text, line, &marks, ctx.theme.base);
+        draw_pieces(buf, area.x, y, area.width, &pieces, ctx.ambiguous_wide);
     }
 }
 

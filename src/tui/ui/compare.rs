@@ -7,17 +7,17 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
+use super::Ctx;
 use super::draw::{draw_pieces, fill, pane};
-use super::footer;
+use super::footer::{self, Footer};
 use crate::present::labels;
 use crate::text::wrap::{self, styled_pieces};
-use crate::tui::app::App;
-use crate::tui::compare::{CompareState, PairView, Row, Side};
 use crate::tui::layout::body_and_footer;
+use crate::tui::screens::compare::{CompareScreen, GUTTER, PairView, Row, Side};
 
-pub fn render(app: &App, compare: &CompareState, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
-    let wide = app.ambiguous_wide;
+pub fn render(ctx: &Ctx, compare: &CompareScreen, area: Rect, buf: &mut Buffer) {
+    let theme = ctx.theme;
+    let wide = ctx.ambiguous_wide;
     let (body, footer_area) = body_and_footer(area);
     if body.height == 0 {
         return;
@@ -36,10 +36,10 @@ pub fn render(app: &App, compare: &CompareState, area: Rect, buf: &mut Buffer) {
     let rows = compare.layout.rows.iter().skip(compare.scroll);
     if compare.layout.stacked {
         let title = format!(" < {}  ⇄  > {} ", compare.left_title, compare.right_title);
-        let inside = pane(app, &title, true, panes, buf);
+        let inside = pane(ctx, &title, true, panes, buf);
         for (y, row) in (inside.y..inside.bottom()).zip(rows) {
             draw_stacked_row(
-                app,
+                ctx,
                 compare,
                 row,
                 Rect::new(inside.x, y, inside.width, 1),
@@ -49,7 +49,7 @@ pub fn render(app: &App, compare: &CompareState, area: Rect, buf: &mut Buffer) {
     } else {
         let half = panes.width / 2;
         let left = pane(
-            app,
+            ctx,
             &format!(" {} ", compare.left_title),
             true,
             Rect::new(panes.x, panes.y, half, panes.height),
@@ -57,7 +57,7 @@ pub fn render(app: &App, compare: &CompareState, area: Rect, buf: &mut Buffer) {
         );
         let right_area = Rect::new(panes.x + half, panes.y, panes.width - half, panes.height);
         let right = pane(
-            app,
+            ctx,
             &format!(" {} ", compare.right_title),
             true,
             right_area,
@@ -65,7 +65,7 @@ pub fn render(app: &App, compare: &CompareState, area: Rect, buf: &mut Buffer) {
         );
         for ((y, row), _) in (left.y..left.bottom()).zip(rows).zip(0..) {
             draw_side_row(
-                app,
+                ctx,
                 compare,
                 row,
                 Rect::new(left.x, y, left.width, 1),
@@ -77,7 +77,12 @@ pub fn render(app: &App, compare: &CompareState, area: Rect, buf: &mut Buffer) {
     let top = compare.pair_at(compare.scroll).map_or(0, |p| p + 1);
     let position = format!("{top}/{}", compare.pairs.len());
     let location = format!("{} ⇄ {}", compare.left_title, compare.right_title);
-    footer::render(app, &location, &position, footer_area, buf);
+    let footer = Footer {
+        location: &location,
+        position: &position,
+        ..Footer::default()
+    };
+    footer::render(ctx, &footer, footer_area, buf);
 }
 
 /// The label of a pair on one side: marker, id, and on the right the score and any move.
@@ -104,14 +109,14 @@ fn pair_labels(pair: &PairView) -> (String, String) {
 }
 
 fn draw_side_row(
-    app: &App,
-    compare: &CompareState,
+    ctx: &Ctx,
+    compare: &CompareScreen,
     row: &Row,
     left: Rect,
     right: Rect,
     buf: &mut Buffer,
 ) {
-    let theme = &app.theme;
+    let theme = ctx.theme;
     match row {
         Row::Label { pair } => {
             let (l, r) = pair_labels(&compare.pairs[*pair]);
@@ -122,7 +127,7 @@ fn draw_side_row(
                 left.y,
                 left.width,
                 &[(&l, style(compare.pairs[*pair].left_label.is_empty()))],
-                app.ambiguous_wide,
+                ctx.ambiguous_wide,
             );
             draw_pieces(
                 buf,
@@ -130,7 +135,7 @@ fn draw_side_row(
                 right.y,
                 right.width,
                 &[(&r, style(compare.pairs[*pair].right_label.is_empty()))],
-                app.ambiguous_wide,
+                ctx.ambiguous_wide,
             );
         }
         Row::Text {
@@ -142,7 +147,7 @@ fn draw_side_row(
             let p = &compare.pairs[*pair];
             if let Some(line) = l {
                 draw_text(
-                    app,
+                    ctx,
                     &p.left_text,
                     line,
                     &p.left_marks,
@@ -153,7 +158,7 @@ fn draw_side_row(
             }
             if let Some(line) = r {
                 draw_text(
-                    app,
+                    ctx,
                     &p.right_text,
                     line,
                     &p.right_marks,
@@ -167,9 +172,9 @@ fn draw_side_row(
     }
 }
 
-fn draw_stacked_row(app: &App, compare: &CompareState, row: &Row, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
-    let gutter = crate::tui::compare::GUTTER;
+fn draw_stacked_row(ctx: &Ctx, compare: &CompareScreen, row: &Row, area: Rect, buf: &mut Buffer) {
+    let theme = ctx.theme;
+    let gutter = GUTTER;
     match row {
         Row::Label { pair } => {
             let (l, r) = pair_labels(&compare.pairs[*pair]);
@@ -180,7 +185,7 @@ fn draw_stacked_row(app: &App, compare: &CompareState, row: &Row, area: Rect, bu
                 area.y,
                 area.width,
                 &[(&text, theme.marker)],
-                app.ambiguous_wide,
+                ctx.ambiguous_wide,
             );
         }
         Row::Text {
@@ -206,10 +211,10 @@ fn draw_stacked_row(app: &App, compare: &CompareState, row: &Row, area: Rect, bu
                 area.y,
                 gutter.min(area.width),
                 &[(mark, theme.dim)],
-                app.ambiguous_wide,
+                ctx.ambiguous_wide,
             );
             if let Some(line) = line {
-                draw_text(app, text, line, marks, style, text_area, buf);
+                draw_text(ctx, text, line, marks, style, text_area, buf);
             }
         }
         Row::Blank => {}
@@ -218,7 +223,7 @@ fn draw_stacked_row(app: &App, compare: &CompareState, row: &Row, area: Rect, bu
 
 /// One wrapped line of a side, its differing ranges in `changed`.
 fn draw_text(
-    app: &App,
+    ctx: &Ctx,
     text: &str,
     line: &wrap::Line,
     marks: &[Range<usize>],
@@ -227,6 +232,6 @@ fn draw_text(
     buf: &mut Buffer,
 ) {
     let styles: Vec<(Range<usize>, Style)> = marks.iter().map(|r| (r.clone(), changed)).collect();
-    let pieces = styled_pieces(text, line, &styles, app.theme.base);
-    draw_pieces(buf, area.x, area.y, area.width, &pieces, app.ambiguous_wide);
+    let pieces = styled_pieces(text, line, &styles, ctx.theme.base);
+    draw_pieces(buf, area.x, area.y, area.width, &pieces, ctx.ambiguous_wide);
 }

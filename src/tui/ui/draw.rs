@@ -9,8 +9,8 @@ use unicode_width::UnicodeWidthChar;
 
 use ratatui::widgets::{Block, Widget};
 
+use super::Ctx;
 use crate::text::wrap::char_width;
-use crate::tui::app::App;
 use crate::tui::layout::{cells, inner};
 
 /// Draws `pieces` on row `y` from column `x`, at most `width` cells. Returns the cells used.
@@ -154,10 +154,10 @@ pub fn clear_straddled(buf: &mut Buffer, area: Rect) {
 }
 
 /// A bordered pane with a title (cut to fit), highlighted when focused; returns its inside.
-pub fn pane(app: &App, title: &str, focused: bool, area: Rect, buf: &mut Buffer) -> Rect {
-    let theme = &app.theme;
+pub fn pane(ctx: &Ctx, title: &str, focused: bool, area: Rect, buf: &mut Buffer) -> Rect {
+    let theme = ctx.theme;
     Block::bordered()
-        .border_set(border_set(app.ambiguous_wide))
+        .border_set(border_set(ctx.ambiguous_wide))
         .border_style(if focused {
             theme.border_focused
         } else {
@@ -166,7 +166,7 @@ pub fn pane(app: &App, title: &str, focused: bool, area: Rect, buf: &mut Buffer)
         .title(truncate(
             title,
             usize::from(area.width.saturating_sub(2)),
-            app.ambiguous_wide,
+            ctx.ambiguous_wide,
         ))
         .style(theme.base)
         .render(area, buf);

@@ -3,44 +3,70 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
+use super::Ctx;
 use super::draw::{draw_pieces, fill, truncate, truncate_start};
 use crate::present::labels;
 use crate::text::wrap::str_width;
 use crate::tui::action::hints;
-use crate::tui::app::App;
 use crate::tui::layout::cells;
+use crate::tui::search::Search;
 
-/// Draws `location` on the left and `position` plus the key hints (or the search field, or a
-/// message) on the right.
-pub fn render(app: &App, location: &str, position: &str, area: Rect, buf: &mut Buffer) {
+/// What a screen puts in its footer.
+#[derive(Debug, Default)]
+pub struct Footer<'a> {
+    /// Where you are (report, section path …), on the left.
+    pub location: &'a str,
+    /// How far along (`59/181 43%`, `3/21`), on the right before the hints.
+    pub position: &'a str,
+    /// Before the position: the kept search and its hit count.
+    pub status: String,
+    /// A text being typed (the search query, a note): the whole line, with its cursor.
+    pub field: Option<String>,
+}
+
+/// The search field while the query is typed: `/数据▏  3/41`.
+pub fn search_field<H>(search: &Search<H>) -> Option<String> {
+    if !search.editing {
+        return None;
+    }
+    let count = match search.hits.len() {
+        0 if search.query.is_empty() => String::new(),
+        0 => labels::NO_HITS.to_string(),
+        n => format!("  {}/{n}", search.current.map_or(0, |c| c + 1)),
+    };
+    Some(format!("/{}▏{count}", search.query))
+}
+
+/// The kept search before the position: `“数据” 3/41  `.
+pub fn search_status<H>(search: &Search<H>) -> String {
+    if search.hits.is_empty() {
+        return String::new();
+    }
+    format!(
+        "“{}” {}/{}  ",
+        search.query,
+        search.current.map_or(0, |c| c + 1),
+        search.hits.len()
+    )
+}
+
+/// Draws the location on the left and the position plus the key hints (or a message) on the
+/// right; a field being typed takes the whole line.
+pub fn render(ctx: &Ctx, footer: &Footer, area: Rect, buf: &mut Buffer) {
     if area.height == 0 || area.width == 0 {
         return;
     }
-    let theme = &app.theme;
-    let wide = app.ambiguous_wide;
+    let theme = ctx.theme;
+    let wide = ctx.ambiguous_wide;
     fill(buf, area, theme.footer);
-    let search = app.reader.as_ref().map(|r| &r.search);
-    let note = app.audit.as_ref().and_then(|a| a.note_input.as_deref());
-    let field = match (note, search.filter(|s| s.editing)) {
-        (Some(note), _) => Some(labels::note_field(note)),
-        (None, Some(search)) => {
-            let count = match search.hits.len() {
-                0 if search.query.is_empty() => String::new(),
-                0 => labels::NO_HITS.to_string(),
-                n => format!("  {}/{n}", search.current.map_or(0, |c| c + 1)),
-            };
-            Some(format!("/{}▏{count}", search.query))
-        }
-        (None, None) => None,
-    };
-    if let Some(field) = field {
+    if let Some(field) = &footer.field {
         // typing: the whole line is the field; its end (and the cursor) always shows
         let width = usize::from(area.width);
-        let with_hints = format!("{field}   {}", hints(app.context()).join("  "));
+        let with_hints = format!("{field}   {}", hints(ctx.context).join("  "));
         let line = if str_width(&with_hints, wide) <= width {
             with_hints
         } else {
-            truncate_start(&field, width, wide)
+            truncate_start(field, width, wide)
         };
         draw_pieces(
             buf,
@@ -52,23 +78,17 @@ pub fn render(app: &App, location: &str, position: &str, area: Rect, buf: &mut B
         );
         return;
     }
-    let right = if let Some(message) = &app.message {
-        message.clone()
-    } else {
-        let hits = search
-            .filter(|s| !s.hits.is_empty())
-            .map(|s| {
-                format!(
-                    "“{}” {}/{}  ",
-                    s.query,
-                    s.current.map_or(0, |c| c + 1),
-                    s.hits.len()
-                )
-            })
-            .unwrap_or_default();
-        format!("{hits}{position}  {}", hints(app.context()).join("  "))
+    let right = match ctx.message {
+        Some(message) => message.to_string(),
+        None => format!(
+            "{}{}  {}",
+            footer.status,
+            footer.position,
+            hints(ctx.context).join("  ")
+        ),
     };
     // the location keeps up to two fifths of the line; the rest goes to position and hints
+    let location = footer.location;
     let width = usize::from(area.width);
     let location_budget = str_width(location, wide).min(width * 2 / 5);
     let right = truncate(&right, width.saturating_sub(location_budget + 1), wide);

@@ -1,5 +1,6 @@
-//! Drawing: a pure function of `&App` into a ratatui buffer, one file per pane. No state
-//! changes, no files, no heavy work (that is done in `App::update`).
+//! Drawing: a pure function of a `View` (the screen on top and a small render context) into a
+//! ratatui buffer, one file per pane. No function here sees the `App`; no state changes, no
+//! files, no heavy work (that is done in `update`).
 
 mod audit;
 mod compare;
@@ -12,30 +13,46 @@ mod tree;
 
 use ratatui::Frame;
 
-use super::app::{App, Overlay};
+use super::action::Context;
+use super::entry::Entry;
+use super::screens::Screen;
+use super::theme::Theme;
+use crate::store::Bookmarks;
+
+/// What every renderer may read besides its own screen.
+#[derive(Debug, Clone, Copy)]
+pub struct Ctx<'a> {
+    pub theme: &'a Theme,
+    pub ambiguous_wide: bool,
+    pub entries: &'a [Entry],
+    pub bookmarks: &'a Bookmarks,
+    /// The footer's note, if any.
+    pub message: Option<&'a str>,
+    /// Where keys are looked up (the footer's hints come from it).
+    pub context: Context,
+}
+
+/// One frame to draw: the screen on top, and the help over it when open.
+#[derive(Debug, Clone, Copy)]
+pub struct View<'a> {
+    pub ctx: Ctx<'a>,
+    pub screen: &'a Screen,
+    /// The help's scroll and the view it describes.
+    pub help: Option<(usize, Context)>,
+}
 
 /// Draws the whole screen.
-pub fn render(app: &App, frame: &mut Frame) {
+pub fn render(view: &View<'_>, frame: &mut Frame) {
     let area = frame.area();
     let buf = frame.buffer_mut();
-    match (&app.audit, &app.compare, &app.reader) {
-        (Some(audit), _, _) => audit::render(app, audit, area, buf),
-        (None, Some(compare), _) => compare::render(app, compare, area, buf),
-        (None, None, Some(reader)) => reader::render_screen(app, reader, area, buf),
-        (None, None, None) => picker::render(app, area, buf),
+    let ctx = &view.ctx;
+    match view.screen {
+        Screen::Picker(picker) => picker::render(ctx, picker, area, buf),
+        Screen::Reader(reader) => reader::render_screen(ctx, reader, area, buf),
+        Screen::Compare(compare) => compare::render(ctx, compare, area, buf),
+        Screen::Audit(audit) => audit::render(ctx, audit, area, buf),
     }
-    match &app.overlay {
-        Some(Overlay::Help { scroll }) => overlay::help(app, *scroll, area, buf),
-        Some(Overlay::Bookmarks { selected }) => overlay::bookmarks(app, *selected, area, buf),
-        Some(Overlay::ChooseCompare { choices, selected }) => {
-            overlay::choose_compare(app, choices, *selected, area, buf)
-        }
-        Some(Overlay::ChooseAudit { choices, selected }) => {
-            overlay::choose_audit(app, choices, *selected, area, buf)
-        }
-        Some(Overlay::ChooseVerdict { selected }) => {
-            overlay::choose_verdict(app, *selected, area, buf)
-        }
-        None => {}
+    if let Some((scroll, of)) = view.help {
+        overlay::help(ctx, of, scroll, area, buf);
     }
 }

@@ -1,35 +1,38 @@
-//! Popups over the screen: the help (every binding, from the keymap table) and the bookmarks.
+//! Popups over the screen: the help (every binding, from the keymap table), the bookmarks, and
+//! the choosers of a comparison, an audit and a verdict.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
+use super::Ctx;
 use super::draw::{clear_straddled, draw_pieces, fill, pane};
 use crate::compare::warnings::PairWarning;
 use crate::model::PartKind;
 use crate::present::labels;
 use crate::store::verdicts::Verdict;
 use crate::text::wrap::str_width;
-use crate::tui::action::help_rows;
-use crate::tui::app::App;
+use crate::tui::action::{Context, help_rows};
 use crate::tui::layout::{cells, centered};
+use crate::tui::screens::Chooser;
+use crate::tui::screens::reader::ReaderScreen;
 
-fn frame(app: &App, title: &str, area: Rect, buf: &mut Buffer) -> Rect {
+fn frame(ctx: &Ctx, title: &str, area: Rect, buf: &mut Buffer) -> Rect {
     clear_straddled(buf, area);
-    fill(buf, area, app.theme.base);
-    pane(app, title, true, area, buf)
+    fill(buf, area, ctx.theme.base);
+    pane(ctx, title, true, area, buf)
 }
 
 /// Every binding of the view under the popup, keys on the left, what they do on the right.
-pub fn help(app: &App, scroll: usize, screen: Rect, buf: &mut Buffer) {
-    let rows = help_rows(app.view_context());
+pub fn help(ctx: &Ctx, view: Context, scroll: usize, screen: Rect, buf: &mut Buffer) {
+    let rows = help_rows(view);
     let key_width = rows
         .iter()
-        .map(|(k, _)| str_width(k, app.ambiguous_wide))
+        .map(|(k, _)| str_width(k, ctx.ambiguous_wide))
         .max()
         .unwrap_or(0);
     let text_width = rows
         .iter()
-        .map(|(_, h)| str_width(h, app.ambiguous_wide))
+        .map(|(_, h)| str_width(h, ctx.ambiguous_wide))
         .max()
         .unwrap_or(0);
     let width = cells(key_width + text_width + 6);
@@ -41,7 +44,7 @@ pub fn help(app: &App, scroll: usize, screen: Rect, buf: &mut Buffer) {
     } else {
         labels::HELP_TITLE
     };
-    let list = frame(app, title, area, buf);
+    let list = frame(ctx, title, area, buf);
     for (row, (keys, help)) in rows
         .iter()
         .skip(scroll)
@@ -50,29 +53,33 @@ pub fn help(app: &App, scroll: usize, screen: Rect, buf: &mut Buffer) {
     {
         let padded = format!(
             "{keys}{}  ",
-            " ".repeat(key_width - str_width(keys, app.ambiguous_wide))
+            " ".repeat(key_width - str_width(keys, ctx.ambiguous_wide))
         );
         draw_pieces(
             buf,
             list.x + 1,
             list.y + cells(row),
             list.width.saturating_sub(1),
-            &[(&padded, app.theme.marker), (help, app.theme.base)],
-            app.ambiguous_wide,
+            &[(&padded, ctx.theme.marker), (help, ctx.theme.base)],
+            ctx.ambiguous_wide,
         );
     }
 }
 
 /// The bookmarks of the open report; Enter jumps to one.
-pub fn bookmarks(app: &App, selected: usize, screen: Rect, buf: &mut Buffer) {
-    let rows: Vec<String> = app
-        .current_bookmarks()
+pub fn bookmarks(
+    ctx: &Ctx,
+    reader: &ReaderScreen,
+    chooser: &Chooser<String>,
+    screen: Rect,
+    buf: &mut Buffer,
+) {
+    let selected = chooser.selected;
+    let rows: Vec<String> = chooser
+        .choices
         .iter()
         .map(|id| {
-            let block = app
-                .reader
-                .as_ref()
-                .and_then(|r| r.doc.index_of(id).map(|b| &r.doc.blocks[b]));
+            let block = reader.doc.index_of(id).map(|b| &reader.doc.blocks[b]);
             block.map_or_else(
                 || labels::bookmark_missing(id),
                 |b| format!("{id}  {}", b.label),
@@ -81,33 +88,34 @@ pub fn bookmarks(app: &App, selected: usize, screen: Rect, buf: &mut Buffer) {
         .collect();
     if rows.is_empty() {
         let area = centered(screen, screen.width.saturating_sub(8).max(30), 3);
-        let list = frame(app, labels::BOOKMARKS_TITLE_EMPTY, area, buf);
-        let hint = [(labels::NO_BOOKMARKS, app.theme.dim)];
+        let list = frame(ctx, labels::BOOKMARKS_TITLE_EMPTY, area, buf);
+        let hint = [(labels::NO_BOOKMARKS, ctx.theme.dim)];
         draw_pieces(
             buf,
             list.x + 1,
             list.y,
             list.width.saturating_sub(1),
             &hint,
-            app.ambiguous_wide,
+            ctx.ambiguous_wide,
         );
         return;
     }
-    list_popup(app, labels::BOOKMARKS_TITLE, &rows, selected, screen, buf);
+    list_popup(ctx, labels::BOOKMARKS_TITLE, &rows, selected, screen, buf);
 }
 
 /// `d`: the reports and parts the current part can be compared with.
 pub fn choose_compare(
-    app: &App,
-    choices: &[(usize, String)],
-    selected: usize,
+    ctx: &Ctx,
+    chooser: &Chooser<(usize, String)>,
     screen: Rect,
     buf: &mut Buffer,
 ) {
-    let rows: Vec<String> = choices
+    let selected = chooser.selected;
+    let rows: Vec<String> = chooser
+        .choices
         .iter()
         .map(|(entry, id)| {
-            let report = &app.entries[*entry].report;
+            let report = &ctx.entries[*entry].report;
             let part = report.parts.iter().find(|p| p.id == *id);
             format!(
                 "{} {} · {}",
@@ -118,7 +126,7 @@ pub fn choose_compare(
         })
         .collect();
     list_popup(
-        app,
+        ctx,
         labels::CHOOSE_COMPARE_TITLE,
         &rows,
         selected,
@@ -129,7 +137,7 @@ pub fn choose_compare(
 
 /// A popup list with one selected row, scrolled to keep it in view.
 fn list_popup(
-    app: &App,
+    ctx: &Ctx,
     title: &str,
     labels: &[String],
     selected: usize,
@@ -141,14 +149,14 @@ fn list_popup(
         screen.width.saturating_sub(8).max(30),
         cells(labels.len().max(1)) + 2,
     );
-    let list = frame(app, title, area, buf);
+    let list = frame(ctx, title, area, buf);
     let height = usize::from(list.height);
     let offset = (selected + 1).saturating_sub(height);
     for (row, label) in labels.iter().enumerate().skip(offset).take(height) {
         let style = if row == selected {
-            app.theme.selected
+            ctx.theme.selected
         } else {
-            app.theme.base
+            ctx.theme.base
         };
         let y = list.y + cells(row - offset);
         if row == selected {
@@ -160,23 +168,24 @@ fn list_popup(
             y,
             list.width.saturating_sub(1),
             &[(label, style)],
-            app.ambiguous_wide,
+            ctx.ambiguous_wide,
         );
     }
 }
 
 /// `a` with several candidates: the summaries to audit against, with what is off about each.
 pub fn choose_audit(
-    app: &App,
-    choices: &[(usize, Vec<PairWarning>)],
-    selected: usize,
+    ctx: &Ctx,
+    chooser: &Chooser<(usize, Vec<PairWarning>)>,
     screen: Rect,
     buf: &mut Buffer,
 ) {
-    let rows: Vec<String> = choices
+    let selected = chooser.selected;
+    let rows: Vec<String> = chooser
+        .choices
         .iter()
         .map(|(entry, warnings)| {
-            let report = &app.entries[*entry].report;
+            let report = &ctx.entries[*entry].report;
             let summary = report.part_of_kind(PartKind::Summary);
             let note = if warnings.is_empty() {
                 labels::SUGGESTED.to_string()
@@ -191,7 +200,7 @@ pub fn choose_audit(
         })
         .collect();
     list_popup(
-        app,
+        ctx,
         labels::CHOOSE_AUDIT_TITLE,
         &rows,
         selected,
@@ -201,14 +210,14 @@ pub fn choose_audit(
 }
 
 /// `v`: the four verdicts, and clearing the verdict.
-pub fn choose_verdict(app: &App, selected: usize, screen: Rect, buf: &mut Buffer) {
+pub fn choose_verdict(ctx: &Ctx, selected: usize, screen: Rect, buf: &mut Buffer) {
     let rows: Vec<String> = Verdict::ALL
         .into_iter()
         .map(|v| labels::verdict_label(v).to_string())
         .chain(std::iter::once(labels::CLEAR_VERDICT.to_string()))
         .collect();
     list_popup(
-        app,
+        ctx,
         labels::CHOOSE_VERDICT_TITLE,
         &rows,
         selected,

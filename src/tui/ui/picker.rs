@@ -3,28 +3,29 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
+use super::Ctx;
 use super::draw::{draw_pieces, pane};
-use super::footer;
+use super::footer::{self, Footer};
 use crate::present::labels;
-use crate::tui::app::{App, PickerRow};
-use crate::tui::layout::body_and_footer;
+use crate::tui::layout::{body_and_footer, list_offset};
+use crate::tui::screens::picker::{PickerRow, PickerScreen};
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
-    let wide = app.ambiguous_wide;
+pub fn render(ctx: &Ctx, picker: &PickerScreen, area: Rect, buf: &mut Buffer) {
+    let theme = ctx.theme;
+    let wide = ctx.ambiguous_wide;
     let (body, footer_area) = body_and_footer(area);
-    let title = labels::picker_title(app.entries.len());
-    let list = pane(app, &title, true, body, buf);
-    let offset = crate::tui::layout::list_offset(app.picker_selected, list.height);
+    let title = labels::picker_title(ctx.entries.len());
+    let list = pane(ctx, &title, true, body, buf);
+    let offset = list_offset(picker.selected, list.height);
     let mut y = list.y;
-    for (index, row) in app.picker_rows.iter().enumerate().skip(offset) {
+    for (index, row) in picker.rows.iter().enumerate().skip(offset) {
         if y >= list.bottom() {
             break;
         }
         let line = match row {
             PickerRow::Group(name) => vec![(name.clone(), theme.heading)],
             PickerRow::Report(entry) => {
-                let e = &app.entries[*entry];
+                let e = &ctx.entries[*entry];
                 let parts: Vec<String> = e
                     .report
                     .parts
@@ -37,7 +38,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                         )
                     })
                     .collect();
-                let style = if index == app.picker_selected {
+                let style = if index == picker.selected {
                     theme.selected
                 } else {
                     theme.base
@@ -46,7 +47,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                     (format!("  {}", parts.join(" · ")), style),
                     (
                         format!("  {}", e.report.title),
-                        if index == app.picker_selected {
+                        if index == picker.selected {
                             style
                         } else {
                             theme.dim
@@ -54,7 +55,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                     ),
                     (
                         format!("  {}", e.source),
-                        if index == app.picker_selected {
+                        if index == picker.selected {
                             style
                         } else {
                             theme.dim
@@ -67,7 +68,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         draw_pieces(buf, list.x, y, list.width, &pieces, wide);
         y += 1;
     }
-    if !app.failures.is_empty() && y + 1 < list.bottom() {
+    if !picker.failures.is_empty() && y + 1 < list.bottom() {
         y += 1;
         draw_pieces(
             buf,
@@ -77,7 +78,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             &[(labels::FAILED_FILES, theme.error)],
             wide,
         );
-        for failure in &app.failures {
+        for failure in &picker.failures {
             y += 1;
             if y >= list.bottom() {
                 break;
@@ -92,5 +93,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             );
         }
     }
-    footer::render(app, labels::CHOOSE_REPORT, "", footer_area, buf);
+    let footer = Footer {
+        location: labels::CHOOSE_REPORT,
+        ..Footer::default()
+    };
+    footer::render(ctx, &footer, footer_area, buf);
 }

@@ -9,21 +9,22 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::draw::{draw_pieces, pane};
-use super::{footer, tree};
+use super::footer::{self, Footer, search_field, search_status};
+use super::{Ctx, overlay, tree};
 use crate::text::wrap::styled_pieces;
-use crate::tui::app::{App, Focus, ReaderState};
 use crate::tui::layout::{cells, reader_areas};
+use crate::tui::screens::reader::{Focus, ReaderPopup, ReaderScreen, text_height};
 
-pub fn render_screen(app: &App, reader: &ReaderState, area: Rect, buf: &mut Buffer) {
+pub fn render_screen(ctx: &Ctx, reader: &ReaderScreen, area: Rect, buf: &mut Buffer) {
     let areas = reader_areas(area, reader.focus);
     if let Some(tree_area) = areas.tree {
-        tree::render(app, reader, tree_area, buf);
+        tree::render(ctx, reader, tree_area, buf);
     }
     if let Some(reader_area) = areas.reader {
-        render(app, reader, reader_area, buf);
+        render(ctx, reader, reader_area, buf);
     }
     // the report (its district, else its title), then the section path
-    let report = &app.entries[reader.entry].report;
+    let report = &ctx.entries[reader.entry].report;
     let name = report.district.as_deref().unwrap_or(&report.title);
     let path: Vec<&str> = std::iter::once(name)
         .chain(
@@ -39,22 +40,36 @@ pub fn render_screen(app: &App, reader: &ReaderState, area: Rect, buf: &mut Buff
         "{}/{} {}%",
         reader.scroll + 1,
         total,
-        (reader.scroll + app.reader_height()).min(total) * 100 / total
+        (reader.scroll + text_height(area)).min(total) * 100 / total
     );
-    footer::render(app, &path.join(" › "), &position, areas.footer, buf);
+    let location = path.join(" › ");
+    let footer = Footer {
+        location: &location,
+        position: &position,
+        status: search_status(&reader.search),
+        field: search_field(&reader.search),
+    };
+    footer::render(ctx, &footer, areas.footer, buf);
+    match &reader.popup {
+        Some(ReaderPopup::Bookmarks(chooser)) => {
+            overlay::bookmarks(ctx, reader, chooser, area, buf)
+        }
+        Some(ReaderPopup::ChooseCompare(chooser)) => {
+            overlay::choose_compare(ctx, chooser, area, buf)
+        }
+        Some(ReaderPopup::ChooseAudit(chooser)) => overlay::choose_audit(ctx, chooser, area, buf),
+        None => {}
+    }
 }
 
-fn render(app: &App, reader: &ReaderState, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
-    let wide = app.ambiguous_wide;
-    let entry = &app.entries[reader.entry];
+fn render(ctx: &Ctx, reader: &ReaderScreen, area: Rect, buf: &mut Buffer) {
+    let theme = ctx.theme;
+    let wide = ctx.ambiguous_wide;
+    let entry = &ctx.entries[reader.entry];
     let focused = reader.focus == Focus::Reader;
     let title = format!(" {} ", entry.report.title);
-    let text_area = pane(app, &title, focused, area, buf);
-    let current = reader
-        .search
-        .current
-        .and_then(|i| reader.search.hits.get(i));
+    let text_area = pane(ctx, &title, focused, area, buf);
+    let current = reader.search.current_hit();
     for (row, laid) in reader
         .layout
         .lines

@@ -3,18 +3,19 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
+use super::Ctx;
 use super::draw::{draw_pieces, pane};
 use crate::present::labels;
-use crate::tui::app::{App, Focus, ReaderState, visible_rows};
 use crate::tui::layout::cells;
+use crate::tui::screens::reader::{Focus, ReaderScreen};
 
-pub fn render(app: &App, reader: &ReaderState, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
-    let wide = app.ambiguous_wide;
+pub fn render(ctx: &Ctx, reader: &ReaderScreen, area: Rect, buf: &mut Buffer) {
+    let theme = ctx.theme;
+    let wide = ctx.ambiguous_wide;
     let focused = reader.focus == Focus::Tree;
-    let list = pane(app, labels::TREE_TITLE, focused, area, buf);
-    let marks = app.current_bookmarks();
-    let rows = visible_rows(reader);
+    let list = pane(ctx, labels::TREE_TITLE, focused, area, buf);
+    let marks: &[String] = ctx.bookmarks.get(&reader.source).map_or(&[], Vec::as_slice);
+    let rows = reader.visible_rows();
     for (row, &index) in rows
         .iter()
         .skip(reader.tree_offset)

@@ -1,18 +1,20 @@
-//! The side-by-side comparison view's state: the aligned pairs of two parts with their in-pair
-//! changes (computed once when the view opens), laid out per terminal width in rows that keep
-//! both sides of a pair together. Uses ratatui's `Rect` for layout arithmetic only: no drawing,
+//! The side-by-side comparison screen: the aligned pairs of two parts with their in-pair changes
+//! (computed once when it opens), laid out per terminal width in rows that keep both sides of a
+//! pair together, and its update. Uses ratatui's `Rect` for layout arithmetic only: no drawing,
 //! no file access.
 
 use std::ops::Range;
 
 use ratatui::layout::Rect;
 
-use super::layout::body_and_footer;
+use super::{Env, Step, WHEEL_LINES};
 use crate::compare::align::{self, Column, Counts, Pair};
 use crate::compare::diff::{self, Change, Op};
 use crate::model::{Node, Part, Report};
 use crate::present::labels;
 use crate::text::wrap::{self, WrapOptions};
+use crate::tui::action::{Action, Context};
+use crate::tui::layout::body_and_footer;
 
 /// Below this width the two sides are stacked, left above right.
 pub const STACK_BELOW_WIDTH: u16 = 80;
@@ -71,7 +73,7 @@ pub struct CompareLayout {
 }
 
 #[derive(Debug, Clone)]
-pub struct CompareState {
+pub struct CompareScreen {
     pub left_entry: usize,
     pub right_entry: usize,
     /// Headings of the compared parts, for the pane titles.
@@ -82,11 +84,25 @@ pub struct CompareState {
     pub layout: CompareLayout,
     /// First row shown.
     pub scroll: usize,
+    /// The terminal size the screen is laid out for.
+    size: Rect,
 }
 
-impl CompareState {
+impl CompareScreen {
+    /// The comparison of two parts, (entry, part id) each, laid out for the screen; `None` when
+    /// either is not loaded.
+    pub fn open(left: (usize, &str), right: (usize, &str), env: &Env) -> Option<Self> {
+        let find = |(entry, id): (usize, &str)| {
+            let report = &env.entries.get(entry)?.report;
+            Some((report, report.parts.iter().find(|p| p.id == id)?))
+        };
+        let mut screen = Self::new(left.0, find(left)?, right.0, find(right)?);
+        screen.relayout(env);
+        Some(screen)
+    }
+
     /// Aligns two parts and diffs every pair, once.
-    pub fn new(
+    fn new(
         left_entry: usize,
         left: (&Report, &Part),
         right_entry: usize,
@@ -143,7 +159,7 @@ impl CompareState {
                 part.heading
             )
         };
-        CompareState {
+        CompareScreen {
             left_entry,
             right_entry,
             left_title: title(left.0, left.1),
@@ -152,20 +168,70 @@ impl CompareState {
             pairs,
             layout: CompareLayout::default(),
             scroll: 0,
+            size: Rect::default(),
         }
+    }
+
+    pub fn context(&self) -> Context {
+        Context::Compare
+    }
+
+    /// Nothing of its own to close yet.
+    pub fn back(&mut self) -> bool {
+        false
     }
 
     /// Lays the pairs out for a terminal size (only when the width changed); keeps the pair at
     /// the top of the view at the top.
-    pub fn relayout(&mut self, size: Rect, ambiguous_wide: bool) {
-        if self.layout.width == size.width && !self.layout.rows.is_empty() {
-            return;
+    pub fn relayout(&mut self, env: &Env) {
+        let size = env.size;
+        self.size = size;
+        if self.layout.width != size.width || self.layout.rows.is_empty() {
+            let top = self.pair_at(self.scroll);
+            self.layout = layout(&self.pairs, size.width, env.ambiguous_wide);
+            self.scroll = top
+                .and_then(|p| self.layout.pair_starts.get(p).copied())
+                .unwrap_or(0);
         }
-        let top = self.pair_at(self.scroll);
-        self.layout = layout(&self.pairs, size.width, ambiguous_wide);
-        self.scroll = top
-            .and_then(|p| self.layout.pair_starts.get(p).copied())
-            .unwrap_or(0);
+        self.scroll = self.scroll.min(self.max_scroll());
+    }
+
+    /// The last first row: the bottom of the comparison at the bottom of the view.
+    fn max_scroll(&self) -> usize {
+        self.layout
+            .rows
+            .len()
+            .saturating_sub(Self::height(self.size))
+    }
+
+    pub fn update(&mut self, action: Action, _env: &Env) -> Step {
+        let height = Self::height(self.size);
+        let max = self.max_scroll();
+        let by = |scroll: usize, delta: isize| scroll.saturating_add_signed(delta).min(max);
+        let half = (height / 2).max(1) as isize;
+        self.scroll = match action {
+            Action::Down => by(self.scroll, 1),
+            Action::Up => by(self.scroll, -1),
+            Action::ScrollDownAt(..) => by(self.scroll, WHEEL_LINES as isize),
+            Action::ScrollUpAt(..) => by(self.scroll, -(WHEEL_LINES as isize)),
+            Action::PageDown => by(self.scroll, height as isize),
+            Action::PageUp => by(self.scroll, -(height as isize)),
+            Action::HalfPageDown => by(self.scroll, half),
+            Action::HalfPageUp => by(self.scroll, -half),
+            Action::Top => 0,
+            Action::Bottom => max,
+            Action::NextChange | Action::PreviousChange => {
+                match self
+                    .jump(action == Action::NextChange)
+                    .map(|row| row.min(max))
+                {
+                    Some(row) if row != self.scroll => row,
+                    _ => return Step::Say(labels::NO_MORE_CHANGES.to_string()),
+                }
+            }
+            _ => return Step::Stay,
+        };
+        Step::Stay
     }
 
     /// The pair shown on a row.

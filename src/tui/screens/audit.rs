@@ -1,15 +1,22 @@
-//! The audit view's state: the audit of a plan against a summary (computed once when the view
-//! opens), the auditor's verdicts, the filter, the selection and the note being typed. No
-//! ratatui types. It holds the plan's `VerdictFile` but never saves it: a change goes out as a
-//! `VerdictChange`, which the run loop saves through its `Store`.
+//! The audit screen: the audit of a plan against a summary (computed once when it opens), the
+//! auditor's verdicts, the filter, the selection, the evidence view, the verdict chooser and the
+//! note being typed, and its update. It holds the plan's `VerdictFile` but never saves it: a
+//! change goes out as an `Effect`, which the run loop saves through its `Store` and hands back.
+//! Uses ratatui's `Rect` for layout arithmetic only: no drawing, no files.
 
 use std::ops::Range;
 
-use super::layout::cells;
-use crate::compare::audit::{Audit, ItemAudit, Status, phrase_ranges};
+use ratatui::layout::Rect;
+
+use super::{Env, Step, WHEEL_LINES};
+use crate::compare::audit::{self, Audit, ItemAudit, Status, phrase_ranges};
+use crate::compare::warnings::pair_warnings;
 use crate::present::labels;
 use crate::store::verdicts::{Lookup, Verdict, VerdictChange, VerdictFile};
 use crate::text::wrap::{self, WrapOptions};
+use crate::tui::action::{Action, Context};
+use crate::tui::app::Effect;
+use crate::tui::layout::{self, cells};
 
 /// Which items the table shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,7 +49,7 @@ impl Filter {
 }
 
 #[derive(Debug, Clone)]
-pub struct AuditState {
+pub struct AuditScreen {
     pub plan_entry: usize,
     pub summary_entry: usize,
     pub audit: Audit,
@@ -57,16 +64,36 @@ pub struct AuditState {
     pub detail_scroll: usize,
     /// The note being typed (`e`), if any.
     pub note_input: Option<String>,
+    /// The verdict chooser (`v`), with its selected row (the last clears the verdict).
+    pub choosing_verdict: Option<usize>,
+    /// The terminal size the screen is laid out for.
+    size: Rect,
+    ambiguous_wide: bool,
 }
 
-impl AuditState {
-    pub fn new(
-        plan_entry: usize,
-        summary_entry: usize,
-        audit: Audit,
+impl AuditScreen {
+    /// Audits an entry's plan against another's summary, with the plan's stored verdicts; also
+    /// the first thing that is off about the pair, to say in the footer.
+    pub fn open(
+        plan: usize,
+        summary: usize,
         verdicts: VerdictFile,
-    ) -> Self {
-        AuditState {
+        env: &Env,
+    ) -> Result<(Self, Option<String>), String> {
+        let (Some(p), Some(s)) = (env.entries.get(plan), env.entries.get(summary)) else {
+            return Err(labels::NO_SUMMARY_LOADED.to_string());
+        };
+        let result = audit::audit(&p.report, &s.report).map_err(|e| e.to_string())?;
+        let warning = pair_warnings(&p.report, &s.report)
+            .first()
+            .map(|w| labels::caution(std::slice::from_ref(w)));
+        let mut screen = Self::new(plan, summary, result, verdicts);
+        screen.relayout(env);
+        Ok((screen, warning))
+    }
+
+    fn new(plan_entry: usize, summary_entry: usize, audit: Audit, verdicts: VerdictFile) -> Self {
+        AuditScreen {
             plan_entry,
             summary_entry,
             audit,
@@ -77,7 +104,152 @@ impl AuditState {
             detail: false,
             detail_scroll: 0,
             note_input: None,
+            choosing_verdict: None,
+            size: Rect::default(),
+            ambiguous_wide: false,
         }
+    }
+
+    pub fn context(&self) -> Context {
+        if self.choosing_verdict.is_some() {
+            Context::Overlay
+        } else if self.note_input.is_some() {
+            Context::NoteInput
+        } else {
+            Context::Audit
+        }
+    }
+
+    /// The view under popups and the note field.
+    pub fn view(&self) -> Context {
+        Context::Audit
+    }
+
+    /// Closes the verdict chooser, drops the note being typed, or leaves the evidence view.
+    pub fn back(&mut self) -> bool {
+        if self.choosing_verdict.take().is_some() || self.note_input.take().is_some() {
+            return true;
+        }
+        if self.detail {
+            self.detail = false;
+            return true;
+        }
+        false
+    }
+
+    /// Keeps the selection on a visible row of the table at the new size.
+    pub fn relayout(&mut self, env: &Env) {
+        self.size = env.size;
+        self.ambiguous_wide = env.ambiguous_wide;
+        self.settle();
+    }
+
+    /// The verdicts as saved (after a verdict or a note): a filter may have let the item go.
+    pub fn verdicts_saved(&mut self, verdicts: VerdictFile) {
+        self.verdicts = verdicts;
+        self.settle();
+    }
+
+    fn settle(&mut self) {
+        self.select(0, table_height(self.size));
+    }
+
+    pub fn update(&mut self, action: Action, _env: &Env) -> Step {
+        match self.context() {
+            Context::Overlay => self.update_verdict_chooser(action),
+            Context::NoteInput => self.update_note_input(action),
+            _ => self.update_table(action),
+        }
+    }
+
+    fn update_verdict_chooser(&mut self, action: Action) -> Step {
+        let Some(selected) = &mut self.choosing_verdict else {
+            return Step::Stay;
+        };
+        match action {
+            Action::Down => *selected = (*selected + 1).min(Verdict::ALL.len()),
+            Action::Up => *selected = selected.saturating_sub(1),
+            Action::Open => {
+                let verdict = Verdict::ALL.get(*selected).copied();
+                self.choosing_verdict = None;
+                return self.save(self.verdict_change(verdict));
+            }
+            _ => {}
+        }
+        Step::Stay
+    }
+
+    fn update_note_input(&mut self, action: Action) -> Step {
+        let Some(note) = &mut self.note_input else {
+            return Step::Stay;
+        };
+        match action {
+            Action::Type(c) => note.push(c),
+            Action::DeleteBack => {
+                note.pop();
+            }
+            Action::Confirm => {
+                let note = self.note_input.take().unwrap_or_default();
+                return self.save(self.note_change(note));
+            }
+            _ => {}
+        }
+        Step::Stay
+    }
+
+    /// Asks the run loop to save a change to the verdicts.
+    fn save(&self, change: Option<VerdictChange>) -> Step {
+        change.map_or(Step::Stay, |change| {
+            Step::Effect(Effect::SaveVerdict {
+                verdicts: self.verdicts.clone(),
+                change,
+            })
+        })
+    }
+
+    fn update_table(&mut self, action: Action) -> Step {
+        let height = table_height(self.size);
+        let (body, _) = layout::body_and_footer(self.size);
+        let detail_rows = usize::from(body.height.saturating_sub(3)).max(1);
+        let (width, wide) = (self.size.width, self.ambiguous_wide);
+        let step = |a: &mut AuditScreen, delta: isize| {
+            if a.detail {
+                let max = a.detail_max_scroll(width, detail_rows, wide);
+                a.detail_scroll = a.detail_scroll.saturating_add_signed(delta).min(max);
+            } else {
+                a.select(delta, height);
+            }
+        };
+        let half = (height / 2).max(1) as isize;
+        match action {
+            Action::Down => step(self, 1),
+            Action::Up => step(self, -1),
+            Action::ScrollDownAt(..) => step(self, WHEEL_LINES as isize),
+            Action::ScrollUpAt(..) => step(self, -(WHEEL_LINES as isize)),
+            Action::PageDown => step(self, height as isize),
+            Action::PageUp => step(self, -(height as isize)),
+            Action::HalfPageDown => step(self, half),
+            Action::HalfPageUp => step(self, -half),
+            Action::Top => step(self, isize::MIN / 2),
+            Action::Bottom => step(self, isize::MAX / 2),
+            Action::Open => {
+                self.detail = !self.detail;
+                self.detail_scroll = 0;
+            }
+            Action::CycleFilter => self.cycle_filter(),
+            Action::SetVerdict if self.current().is_some() => self.choosing_verdict = Some(0),
+            Action::EditNote => {
+                if let Some(item) = self.current() {
+                    let note = match self.verdict(item) {
+                        Lookup::Current(e) => e.note.clone(),
+                        _ => String::new(),
+                    };
+                    self.note_input = Some(note);
+                }
+            }
+            _ => {}
+        }
+        Step::Stay
     }
 
     /// Indexes of the items the filter lets through, in plan order.
@@ -171,6 +343,12 @@ impl AuditState {
     }
 }
 
+/// Rows of the audit table for a terminal size.
+pub fn table_height(size: Rect) -> usize {
+    let (body, _) = layout::body_and_footer(size);
+    usize::from(body.height.saturating_sub(4)).max(1)
+}
+
 /// A target whose reported figure is below it, or was not found.
 pub fn target_flagged(item: &ItemAudit) -> bool {
     item.targets.iter().any(|t| t.met != Some(true))
@@ -200,7 +378,7 @@ pub struct DetailPane {
     pub marks: Vec<(Range<usize>, DetailMark)>,
 }
 
-impl AuditState {
+impl AuditScreen {
     /// The detail view of an item for a screen `width`: item and evidence side by side, or one
     /// pane with both when narrow.
     pub fn detail_panes(&self, item: &ItemAudit, width: u16) -> Vec<DetailPane> {

@@ -1,0 +1,134 @@
+//! The corpus picker's state and update: the loaded reports grouped by district and bureau, the
+//! selected row, the files that failed to load. Opening a report pushes the reader. No drawing.
+
+use super::reader::ReaderScreen;
+use super::{Env, Screen, Step};
+use crate::present::labels;
+use crate::tui::action::Action;
+use crate::tui::entry::Entry;
+use crate::tui::layout::{self, row_in};
+
+/// One row of the picker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PickerRow {
+    Group(String),
+    Report(usize),
+}
+
+#[derive(Debug, Clone)]
+pub struct PickerScreen {
+    pub rows: Vec<PickerRow>,
+    /// Index into `rows`, always on a `Report` row when there is one.
+    pub selected: usize,
+    /// One-line errors of the files that failed to load.
+    pub failures: Vec<String>,
+}
+
+impl PickerScreen {
+    pub fn new(entries: &[Entry], failures: Vec<String>) -> Self {
+        let rows = picker_rows(entries);
+        let selected = rows
+            .iter()
+            .position(|r| matches!(r, PickerRow::Report(_)))
+            .unwrap_or(0);
+        PickerScreen {
+            rows,
+            selected,
+            failures,
+        }
+    }
+
+    pub fn update(&mut self, action: Action, env: &Env) -> Step {
+        match action {
+            Action::Down | Action::ScrollDownAt(..) => self.step(1),
+            Action::Up | Action::ScrollUpAt(..) => self.step(-1),
+            Action::PageDown | Action::HalfPageDown => self.step(10),
+            Action::PageUp | Action::HalfPageUp => self.step(-10),
+            Action::Top => self.step(isize::MIN / 2),
+            Action::Bottom => self.step(isize::MAX / 2),
+            Action::Open => return self.open(env),
+            Action::ClickAt(column, row) => {
+                let (body, _) = layout::body_and_footer(env.size);
+                let offset = layout::list_offset(self.selected, layout::inner(body).height);
+                if let Some(r) = row_in(body, column, row).map(|r| r + offset)
+                    && let Some(PickerRow::Report(_)) = self.rows.get(r)
+                {
+                    if r == self.selected {
+                        return self.open(env);
+                    }
+                    self.selected = r;
+                }
+            }
+            _ => {}
+        }
+        Step::Stay
+    }
+
+    /// Selects the row of an entry (the report opened from the command line).
+    pub fn select_entry(&mut self, entry: usize) {
+        if let Some(row) = self
+            .rows
+            .iter()
+            .position(|r| *r == PickerRow::Report(entry))
+        {
+            self.selected = row;
+        }
+    }
+
+    fn step(&mut self, delta: isize) {
+        let reports: Vec<usize> = (0..self.rows.len())
+            .filter(|&i| matches!(self.rows[i], PickerRow::Report(_)))
+            .collect();
+        let Some(at) = reports.iter().position(|&i| i == self.selected) else {
+            return;
+        };
+        let target = at
+            .saturating_add_signed(delta)
+            .min(reports.len().saturating_sub(1));
+        if let Some(&row) = reports.get(target) {
+            self.selected = row;
+        }
+    }
+
+    fn open(&self, env: &Env) -> Step {
+        match self.rows.get(self.selected) {
+            Some(PickerRow::Report(entry)) => ReaderScreen::new(*entry, env)
+                .map_or(Step::Stay, |r| Step::Push(Screen::Reader(Box::new(r)))),
+            _ => Step::Stay,
+        }
+    }
+}
+
+fn picker_rows(entries: &[Entry]) -> Vec<PickerRow> {
+    let mut order: Vec<usize> = (0..entries.len()).collect();
+    let key = |e: &Entry| {
+        let r = &e.report;
+        let first_year = r.parts.iter().filter_map(|p| p.year).min();
+        (
+            r.district.clone(),
+            r.bureau.clone(),
+            first_year,
+            e.source.clone(),
+        )
+    };
+    order.sort_by_key(|&i| key(&entries[i]));
+    let mut rows = Vec::new();
+    let mut group = None;
+    for i in order {
+        let r = &entries[i].report;
+        let name = format!(
+            "{} · {}",
+            r.district
+                .as_deref()
+                .or(r.city.as_deref())
+                .unwrap_or(labels::NO_DISTRICT),
+            r.bureau.as_deref().unwrap_or(labels::NO_BUREAU)
+        );
+        if group.as_ref() != Some(&name) {
+            rows.push(PickerRow::Group(name.clone()));
+            group = Some(name);
+        }
+        rows.push(PickerRow::Report(i));
+    }
+    rows
+}

@@ -1,0 +1,113 @@
+//! Searching a view's text: the query being typed or kept, its hits, the current one; matching
+//! simplified against traditional script and ASCII case-insensitively. Shared by the reader and
+//! the comparison. No drawing, no files.
+
+use std::ops::Range;
+
+use crate::text::script::search_fold;
+
+/// A search of one view: `H` says where a hit is (a block of the reader, a side of a pair).
+#[derive(Debug, Clone)]
+pub struct Search<H> {
+    pub query: String,
+    /// The query is being typed (the footer is the search field).
+    pub editing: bool,
+    pub hits: Vec<H>,
+    pub current: Option<usize>,
+}
+
+impl<H> Default for Search<H> {
+    fn default() -> Self {
+        Search {
+            query: String::new(),
+            editing: false,
+            hits: Vec::new(),
+            current: None,
+        }
+    }
+}
+
+impl<H> Search<H> {
+    /// A new, empty query being typed.
+    pub fn start() -> Self {
+        Search {
+            editing: true,
+            ..Search::default()
+        }
+    }
+
+    /// Nothing searched for and nothing found: Back leaves the view.
+    pub fn is_empty(&self) -> bool {
+        self.query.is_empty() && self.hits.is_empty()
+    }
+
+    /// Moves the current hit by `delta`, around the ends; false when there is no hit.
+    pub fn step(&mut self, delta: isize) -> bool {
+        let count = self.hits.len();
+        if count == 0 {
+            return false;
+        }
+        let current = self.current.unwrap_or(0) as isize;
+        self.current = Some((current + delta).rem_euclid(count as isize) as usize);
+        true
+    }
+
+    pub fn current_hit(&self) -> Option<&H> {
+        self.current.and_then(|i| self.hits.get(i))
+    }
+}
+
+/// The query folded for matching (empty when it is only blanks).
+pub fn needle(query: &str) -> Vec<char> {
+    search_fold(query.trim())
+}
+
+/// Every occurrence of a folded `needle` in `text`, as byte ranges of `text`. Folding maps each
+/// character to one character, so positions in the folded text are positions in the original.
+pub fn find(text: &str, needle: &[char]) -> Vec<Range<usize>> {
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    let offsets: Vec<usize> = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(text.len()))
+        .collect();
+    let hay = search_fold(text);
+    if hay.len() + 1 != offsets.len() {
+        return Vec::new(); // folding changed the character count: cannot map positions back
+    }
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i + needle.len() <= hay.len() {
+        if hay[i..i + needle.len()] == needle[..] {
+            found.push(offsets[i]..offsets[i + needle.len()]);
+            i += needle.len();
+        } else {
+            i += 1;
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn simplified_finds_traditional_and_steps_around() {
+        let text = "數據要素, 数据";
+        let found = find(text, &needle(" 数据 "));
+        assert_eq!(found.len(), 2);
+        assert_eq!(&text[found[0].clone()], "數據");
+        let mut search = Search {
+            hits: found,
+            ..Search::default()
+        };
+        assert!(search.step(-1));
+        assert_eq!(search.current, Some(1));
+        assert!(search.step(1));
+        assert_eq!(search.current, Some(0));
+        assert!(find(text, &needle("  ")).is_empty());
+    }
+}
