@@ -104,6 +104,33 @@ fn search_hits_highlighted() {
     }
 }
 
+/// The walk-through: at 120 columns the reader's footer ended "… / 搜索  n/N 上下…", so `d`, `a`
+/// and `?` never showed. Now `? 帮助` stays at every width (after a message too), and the
+/// comparison and the audit as long as there is room.
+#[test]
+fn the_reader_footer_keeps_the_help_and_the_views() {
+    for (w, kept) in [
+        (120, &["d 比较", "a 审计", "? 帮助", "q 返回"][..]),
+        (60, &["d 比较", "a 审计", "? 帮助"][..]),
+        (30, &["? 帮助"][..]),
+    ] {
+        let mut app = app(w, 20);
+        drive(&mut app, &[Action::Open, Action::Down, Action::Down]);
+        let shown = screen(&app, w, 20);
+        let footer = shown.lines().last().unwrap_or_default();
+        for hint in kept {
+            assert!(footer.contains(hint), "{w}: {hint} in {footer:?}");
+        }
+        drive(&mut app, &[Action::SetBookmark]);
+        let shown = screen(&app, w, 20);
+        let footer = shown.lines().last().unwrap_or_default();
+        assert!(
+            footer.contains("已加") && footer.ends_with("? 帮助"),
+            "{w}: {footer:?}"
+        );
+    }
+}
+
 #[test]
 fn help_overlay() {
     for (w, h) in SIZES {

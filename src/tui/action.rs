@@ -103,7 +103,19 @@ pub struct Binding {
     /// Shown in the help overlay.
     pub help: &'static str,
     /// Shown in the footer when set (keep it short).
-    pub hint: Option<&'static str>,
+    pub hint: Option<Hint>,
+}
+
+/// A footer hint: its text, and its rank when the footer is short of room: hints are dropped
+/// from the highest rank down, so rank 0 (`? 帮助`, the Enter of a text field) always shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hint {
+    pub text: &'static str,
+    pub rank: u8,
+}
+
+const fn hint(text: &'static str, rank: u8) -> Option<Hint> {
+    Some(Hint { text, rank })
 }
 
 use Context::{Audit, Compare, NoteInput, Overlay, Picker, Reader, SearchInput};
@@ -127,7 +139,7 @@ pub const KEYMAP: &[Binding] = &[
         action: Action::Down,
         contexts: ANY_VIEW,
         help: "下移",
-        hint: Some("j/k 移动"),
+        hint: hint("j/k 移动", 6),
     },
     Binding {
         keys: &[key('k'), code(KeyCode::Up)],
@@ -141,7 +153,7 @@ pub const KEYMAP: &[Binding] = &[
         action: Action::Fold,
         contexts: &[Reader],
         help: "折叠本节(已折叠时回到上级)",
-        hint: Some("h/l 折叠"),
+        hint: hint("h/l 折叠", 7),
     },
     Binding {
         keys: &[key('l'), code(KeyCode::Right)],
@@ -197,28 +209,28 @@ pub const KEYMAP: &[Binding] = &[
         action: Action::Open,
         contexts: &[Picker, Reader, Audit, Overlay],
         help: "打开报告 / 阅读本节 / 跳到书签 / 条目证据",
-        hint: Some("Enter 打开"),
+        hint: hint("Enter 打开", 3),
     },
     Binding {
         keys: &[code(KeyCode::Tab), code(KeyCode::BackTab)],
         action: Action::FocusNext,
         contexts: &[Reader],
         help: "在目录与正文之间切换",
-        hint: Some("Tab 切换"),
+        hint: hint("Tab 切换", 5),
     },
     Binding {
         keys: &[key('/')],
         action: Action::StartSearch,
         contexts: &[Reader],
         help: "全文搜索(简体也能找到繁体)",
-        hint: Some("/ 搜索"),
+        hint: hint("/ 搜索", 2),
     },
     Binding {
         keys: &[key('n')],
         action: Action::NextHit,
         contexts: &[Reader],
         help: "下一处",
-        hint: Some("n/N 上下处"),
+        hint: hint("n/N 上下处", 4),
     },
     Binding {
         keys: &[key('N')],
@@ -232,63 +244,63 @@ pub const KEYMAP: &[Binding] = &[
         action: Action::SetBookmark,
         contexts: &[Reader],
         help: "给本节加书签(再按一次删除)",
-        hint: Some("m 书签"),
+        hint: hint("m 书签", 5),
     },
     Binding {
         keys: &[key('\'')],
         action: Action::ShowBookmarks,
         contexts: &[Reader],
         help: "书签列表",
-        hint: Some("' 书签列表"),
+        hint: hint("' 书签列表", 6),
     },
     Binding {
         keys: &[key('d')],
         action: Action::OpenCompare,
         contexts: &[Reader],
         help: "与另一份报告并排比较(按内容配对)",
-        hint: Some("d 比较"),
+        hint: hint("d 比较", 1),
     },
     Binding {
         keys: &[key('a')],
         action: Action::OpenAudit,
         contexts: &[Reader],
         help: "审计: 本报告的计划对照下一年的总结",
-        hint: Some("a 审计"),
+        hint: hint("a 审计", 1),
     },
     Binding {
         keys: &[key('f')],
         action: Action::CycleFilter,
         contexts: &[Audit],
         help: "筛选: 全部 / 仅未提及 / 仅目标未达 / 仅未下结论",
-        hint: Some("f 筛选"),
+        hint: hint("f 筛选", 2),
     },
     Binding {
         keys: &[key('v')],
         action: Action::SetVerdict,
         contexts: &[Audit],
         help: "给条目下结论(已落实 / 部分落实 / 未落实 / 待核实)",
-        hint: Some("v 结论"),
+        hint: hint("v 结论", 2),
     },
     Binding {
         keys: &[key('e')],
         action: Action::EditNote,
         contexts: &[Audit],
         help: "编辑条目的审计备注",
-        hint: Some("e 备注"),
+        hint: hint("e 备注", 3),
     },
     Binding {
         keys: &[code(KeyCode::Enter)],
         action: Action::Confirm,
         contexts: &[NoteInput],
         help: "保存备注",
-        hint: Some("Enter 保存"),
+        hint: hint("Enter 保存", 0),
     },
     Binding {
         keys: &[key(']')],
         action: Action::NextChange,
         contexts: &[Compare],
         help: "下一对有差异的条目",
-        hint: Some("]/[ 差异"),
+        hint: hint("]/[ 差异", 1),
     },
     Binding {
         keys: &[key('[')],
@@ -309,7 +321,7 @@ pub const KEYMAP: &[Binding] = &[
         action: Action::ToggleHelp,
         contexts: ANY_VIEW,
         help: "显示 / 关闭帮助",
-        hint: Some("? 帮助"),
+        hint: hint("? 帮助", 0),
     },
     Binding {
         keys: &[code(KeyCode::Esc)],
@@ -323,14 +335,14 @@ pub const KEYMAP: &[Binding] = &[
         action: Action::Back,
         contexts: &[Reader, Compare, Audit, Overlay],
         help: "返回上一层",
-        hint: Some("q 返回"),
+        hint: hint("q 返回", 1),
     },
     Binding {
         keys: &[key('q')],
         action: Action::Quit,
         contexts: &[Picker],
         help: "退出",
-        hint: Some("q 退出"),
+        hint: hint("q 退出", 1),
     },
     Binding {
         keys: &[ctrl('c')],
@@ -344,7 +356,7 @@ pub const KEYMAP: &[Binding] = &[
         action: Action::Back,
         contexts: &[SearchInput],
         help: "保留搜索结果, 回到阅读",
-        hint: Some("Enter 完成"),
+        hint: hint("Enter 完成", 0),
     },
     Binding {
         keys: &[code(KeyCode::Backspace)],
@@ -438,8 +450,8 @@ pub fn help_rows(view: Context) -> Vec<(String, &'static str)> {
     rows
 }
 
-/// The footer's key hints for a context, from the same table.
-pub fn hints(context: Context) -> Vec<&'static str> {
+/// The footer's key hints for a context, from the same table, in table order.
+pub fn hints(context: Context) -> Vec<Hint> {
     bindings(context).filter_map(|b| b.hint).collect()
 }
 
@@ -494,6 +506,15 @@ mod tests {
     fn every_context_has_hints_and_every_binding_has_help() {
         for context in [Picker, Reader, SearchInput] {
             assert!(!hints(context).is_empty(), "{context:?}");
+        }
+        // every view keeps its way to the help however narrow the footer
+        for context in [Picker, Reader, Compare, Audit] {
+            assert!(
+                hints(context)
+                    .iter()
+                    .any(|h| h.text == "? 帮助" && h.rank == 0),
+                "{context:?}"
+            );
         }
         assert!(
             KEYMAP
