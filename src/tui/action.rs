@@ -243,7 +243,7 @@ pub const KEYMAP: &[Binding] = &[
         keys: &[key('m')],
         action: Action::SetBookmark,
         contexts: &[Reader],
-        help: "给本节加书签(再按一次删除)",
+        help: "给正在读的一节加书签(再按一次删除)",
         hint: hint("m 书签", 5),
     },
     Binding {

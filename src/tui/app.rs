@@ -485,6 +485,46 @@ mod tests {
         assert!(app.current_bookmarks().is_empty());
     }
 
+    /// The walk-through: fold 一、, Tab to the text, scroll into 四是…, `m` marked 一、 (the tree's
+    /// selection) and a second `m` further down removed it. `m` marks the section being read.
+    #[test]
+    fn m_marks_the_section_at_the_top_of_the_text() {
+        let mut app = app();
+        app.update(Action::Open);
+        app.update(Action::Down);
+        app.update(Action::Fold);
+        app.update(Action::FocusNext);
+        let at = |app: &App| {
+            let r = reader(app);
+            r.doc.blocks[r.layout.block_at(r.scroll)].id.clone()
+        };
+        while at(&app) != "p1.1.4" {
+            app.update(Action::Down);
+        }
+        let r = reader(&app);
+        assert_eq!(
+            r.doc.blocks[r.selected].id, "p1",
+            "the tree shows the folded 一、"
+        );
+        app.update(Action::SetBookmark);
+        assert_eq!(
+            app.message(),
+            Some("已加书签: 四是基层数字化治理能力不断提高。")
+        );
+        while at(&app) == "p1.1.4" {
+            app.update(Action::Down);
+        }
+        app.update(Action::SetBookmark);
+        assert!(app.message().is_some_and(|m| m.starts_with("已加书签")));
+        let marks = app.current_bookmarks();
+        assert_eq!(marks.len(), 2, "{marks:?}");
+        assert_eq!(marks[0], "p1.1.4");
+        // with the tree focused, `m` marks the tree's selection as before
+        app.update(Action::FocusNext);
+        app.update(Action::SetBookmark);
+        assert!(app.current_bookmarks().contains(&"p1".to_string()));
+    }
+
     #[test]
     fn resize_keeps_the_same_section_at_the_top() {
         let mut app = app();

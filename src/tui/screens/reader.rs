@@ -445,8 +445,14 @@ impl ReaderScreen {
         self.keep_selection_visible();
     }
 
+    /// `m`: the section being read, the one at the top of the text when the text has the focus
+    /// (the tree's selection may be a folded ancestor of it), else the tree's selection.
     fn toggle_bookmark(&self) -> Step {
-        let Some(block) = self.doc.blocks.get(self.selected) else {
+        let block = match self.focus {
+            Focus::Reader if !self.layout.lines.is_empty() => self.layout.block_at(self.scroll),
+            _ => self.selected,
+        };
+        let Some(block) = self.doc.blocks.get(block) else {
             return Step::Stay;
         };
         Step::ToggleBookmark {
