@@ -184,11 +184,12 @@ fn table(ctx: &Ctx, audit: &AuditScreen, area: Rect, buf: &mut Buffer) {
             (Column::Verdict, 12),
         ]
     };
-    let mut header = String::new();
-    for (column, w) in &columns {
-        header.push_str(&pad(column.title(), *w, wide));
-        header.push(' ');
-    }
+    // cells padded to their widths, one blank between (none after the last)
+    let header: Vec<String> = columns
+        .iter()
+        .map(|(column, w)| pad(column.title(), *w, wide))
+        .collect();
+    let header = header.join(" ");
     draw_pieces(
         buf,
         inside.x,
@@ -243,10 +244,15 @@ fn table(ctx: &Ctx, audit: &AuditScreen, area: Rect, buf: &mut Buffer) {
                 Column::Verdict => (verdict_cell(audit, item), base),
             })
             .collect();
+        let last = columns.len().saturating_sub(1);
         let padded: Vec<(String, Style)> = cells
             .iter()
             .zip(&columns)
-            .map(|((text, style), (_, w))| (pad(text, *w, wide) + " ", *style))
+            .enumerate()
+            .map(|(i, ((text, style), (_, w)))| {
+                let gap = if i == last { "" } else { " " };
+                (pad(text, *w, wide) + gap, *style)
+            })
             .collect();
         let pieces: Vec<(&str, Style)> = padded.iter().map(|(t, s)| (t.as_str(), *s)).collect();
         draw_pieces(buf, inside.x, y, inside.width, &pieces, wide);

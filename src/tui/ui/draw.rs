@@ -10,10 +10,11 @@ use unicode_width::UnicodeWidthChar;
 use ratatui::widgets::{Block, Widget};
 
 use super::Ctx;
-use crate::text::wrap::char_width;
+use crate::text::wrap::{char_width, str_width};
 use crate::tui::layout::{cells, inner};
 
 /// Draws `pieces` on row `y` from column `x`, at most `width` cells. Returns the cells used.
+/// Pieces wider than that are cut with … (in the style of the piece cut), so a cut always shows.
 ///
 /// In ambiguous-wide mode an ambiguous character (“ ” × · — …) is counted 2 cells, as the
 /// terminal draws it: its cell is marked 2 wide so ratatui skips the next cell and moves the
@@ -31,6 +32,18 @@ pub fn draw_pieces(
         return 0;
     }
     let limit = x.saturating_add(width).min(area.right());
+    let room = usize::from(limit.saturating_sub(x));
+    let total: usize = pieces
+        .iter()
+        .map(|(text, _)| str_width(text, ambiguous_wide))
+        .sum();
+    let ellipsis = cells(char_width('…', ambiguous_wide));
+    // when cut, the text stops short of the limit by the ellipsis
+    let stop = if total > room {
+        limit.saturating_sub(ellipsis)
+    } else {
+        limit
+    };
     let mut col = x;
     for (text, style) in pieces {
         for c in text.chars() {
@@ -38,31 +51,44 @@ pub fn draw_pieces(
             if w == 0 {
                 continue; // zero-width characters have no cell of their own
             }
-            if col + w > limit {
+            if col + w > stop {
+                if col + ellipsis <= limit
+                    && put(buf, col, y, '…', ellipsis, *style, ambiguous_wide)
+                {
+                    col += ellipsis;
+                }
                 return col - x;
             }
-            let Some(cell) = buf.cell_mut((col, y)) else {
+            if !put(buf, col, y, c, w, *style, ambiguous_wide) {
                 return col - x;
-            };
-            let c = if ambiguous_wide { wide_quote(c) } else { c };
-            cell.set_char(if c == '\t' { ' ' } else { c })
-                .set_style(*style);
-            if w == 2
-                && c.width() == Some(1)
-                && let Some(two) = std::num::NonZeroU16::new(2)
-            {
-                cell.set_diff_option(CellDiffOption::ForcedWidth(two));
-            }
-            if w == 2
-                && let Some(next) = buf.cell_mut((col + 1, y))
-            {
-                next.reset();
-                next.set_style(*style);
             }
             col += w;
         }
     }
     col - x
+}
+
+/// Puts one character `w` cells wide at (`col`, `y`); false when the cell is off the buffer.
+fn put(buf: &mut Buffer, col: u16, y: u16, c: char, w: u16, style: Style, wide: bool) -> bool {
+    let Some(cell) = buf.cell_mut((col, y)) else {
+        return false;
+    };
+    let c = if wide { wide_quote(c) } else { c };
+    cell.set_char(if c == '\t' { ' ' } else { c })
+        .set_style(style);
+    if w == 2
+        && c.width() == Some(1)
+        && let Some(two) = std::num::NonZeroU16::new(2)
+    {
+        cell.set_diff_option(CellDiffOption::ForcedWidth(two));
+    }
+    if w == 2
+        && let Some(next) = buf.cell_mut((col + 1, y))
+    {
+        next.reset();
+        next.set_style(style);
+    }
+    true
 }
 
 /// In ambiguous-wide mode the curly quotes are drawn as corner brackets (「」『』, the quotes of
@@ -194,13 +220,51 @@ pub fn border_set(ambiguous_wide: bool) -> border::Set<'static> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ratatui::style::Modifier;
 
     #[test]
-    fn wide_characters_never_pass_the_width() {
+    fn wide_characters_never_pass_the_width_and_a_cut_shows() {
         let mut buf = Buffer::empty(Rect::new(0, 0, 6, 1));
         let used = draw_pieces(&mut buf, 0, 0, 5, &[("数据要素", Style::new())], false);
-        assert_eq!(used, 4, "the third character would need cells 5-6");
-        assert_eq!(buf[(4, 0)].symbol(), " ");
+        assert_eq!(
+            used, 5,
+            "the third character would need cells 5-6: … instead"
+        );
+        assert_eq!(buf[(4, 0)].symbol(), "…");
+        assert_eq!(buf[(5, 0)].symbol(), " ");
+        // a cut in the second piece: … in its style
+        let mut buf = Buffer::empty(Rect::new(0, 0, 8, 1));
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        draw_pieces(
+            &mut buf,
+            0,
+            0,
+            7,
+            &[("▸ ", Style::new()), ("光明区政务", bold)],
+            false,
+        );
+        assert_eq!(buf[(4, 0)].symbol(), "明");
+        assert_eq!(buf[(6, 0)].symbol(), "…");
+        assert!(
+            buf[(6, 0)].modifier.contains(Modifier::BOLD),
+            "in the cut piece's style"
+        );
+        // what fits exactly is not cut; an ambiguous-wide … takes two cells
+        let mut buf = Buffer::empty(Rect::new(0, 0, 8, 1));
+        assert_eq!(
+            draw_pieces(&mut buf, 0, 0, 4, &[("数据", Style::new())], false),
+            4
+        );
+        assert_eq!(
+            draw_pieces(&mut buf, 0, 0, 5, &[("数据要", Style::new())], true),
+            4
+        );
+        assert_eq!(buf[(2, 0)].symbol(), "…");
+        // no room even for …: nothing
+        assert_eq!(
+            draw_pieces(&mut buf, 0, 0, 1, &[("数", Style::new())], true),
+            0
+        );
     }
 
     #[test]
