@@ -244,11 +244,59 @@ fn compare_view_labels_a_moved_pair() {
     insta::assert_snapshot!(format!("compare_moved_{w}x{h}"), shown);
 }
 
+/// The chooser says which side is which: the open part is the left, on a line of its own; each
+/// choice would be the right.
 #[test]
 fn compare_chooser_lists_the_other_report_first() {
     let mut app = app(100, 30);
     drive(&mut app, &TO_COMPARE_CHOOSER);
-    insta::assert_snapshot!("compare_chooser_100x30", screen(&app, 100, 30));
+    let shown = screen(&app, 100, 30);
+    assert!(
+        shown.contains("│ 左 (当前)  光明区 政务服务和数据管理局 · 二、2025年工作计划"),
+        "{shown}"
+    );
+    assert!(shown.contains("│ 右  龙岗区 政务服务和数据管理局 · 二、2024年工作计划"));
+    insta::assert_snapshot!("compare_chooser_100x30", shown);
+}
+
+/// Two copies of the 光明 report under other names, and 龙岗: `a` on the first copy offers three
+/// summaries, none clean. Each choice's warning is wrapped whole under it (it was cut
+/// mid-word), and the two copies, one title, are told apart by their file names.
+#[test]
+fn audit_chooser_wraps_its_warnings_and_names_files_that_share_a_title() {
+    let bundled = Entry::bundled();
+    let copy = |source: &str| Entry {
+        source: source.to_string(),
+        report: bundled[0].report.clone(),
+    };
+    let entries = vec![
+        copy("reports/a/guangming-copy-1.json"),
+        copy("reports/b/guangming-copy-2.json"),
+        bundled[1].clone(),
+    ];
+    let (w, h) = (70, 25);
+    let mut app = App::new(entries, vec![], Theme::new(ThemeName::Dark, false), false);
+    app.update(Action::Resize(w, h));
+    drive(&mut app, &[Action::Open, Action::OpenAudit]);
+    let shown = screen(&app, w, h);
+    assert!(shown.contains("guangming-copy-1.json"), "{shown}");
+    assert!(shown.contains("guangming-copy-2.json"), "{shown}");
+    // the 龙岗 warning, read back from the popup's lines, is whole
+    let popup: String = shown
+        .lines()
+        .filter_map(|l| l.split('│').nth(2))
+        .map(str::trim)
+        .collect();
+    let longgang = planlens::present::labels::caution(&planlens::compare::warnings::pair_warnings(
+        &app.entries()[0].report,
+        &app.entries()[2].report,
+    ));
+    let unspaced = |s: &str| s.replace(' ', "");
+    assert!(
+        unspaced(&popup).contains(&unspaced(&longgang)),
+        "{longgang} in {popup}"
+    );
+    insta::assert_snapshot!(format!("audit_chooser_{w}x{h}"), shown);
 }
 
 #[test]

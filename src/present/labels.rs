@@ -188,7 +188,10 @@ pub const HELP_TITLE: &str = " 帮助 · ? 或 Esc 关闭 ";
 pub const BOOKMARKS_TITLE_EMPTY: &str = " 书签 · Esc 关闭 ";
 pub const NO_BOOKMARKS: &str = "还没有书签: 在阅读时按 m";
 pub const BOOKMARKS_TITLE: &str = " 书签 · Enter 跳转 · Esc 关闭 ";
-pub const CHOOSE_COMPARE_TITLE: &str = " 与哪一部分比较 · Enter 比较 · Esc 取消 ";
+pub const CHOOSE_COMPARE_TITLE: &str = " 比较: 左为当前部分, 右为所选 · Enter 比较 · Esc 取消 ";
+/// The compare chooser's first line (the open part, the left side) and each choice's mark.
+pub const COMPARE_LEFT_CURRENT: &str = "左 (当前)";
+pub const COMPARE_RIGHT_CHOICE: &str = "右";
 pub const CHOOSE_AUDIT_TITLE: &str = " 对照哪一份总结审计 · Enter 审计 · Esc 取消 ";
 pub const CHOOSE_VERDICT_TITLE: &str = " 结论 · Enter 确定 · Esc 取消 ";
 pub const CLEAR_VERDICT: &str = "(清除结论)";

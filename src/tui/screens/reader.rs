@@ -38,8 +38,12 @@ pub struct Hit {
 pub enum ReaderPopup {
     /// The bookmarked ids of the report; Enter jumps to one.
     Bookmarks(Chooser<String>),
-    /// The parts (entry, part id) the current part can be compared with.
-    ChooseCompare(Chooser<(usize, String)>),
+    /// The parts (entry, part id) the current part, `left`, can be compared with (each would be
+    /// the right side).
+    ChooseCompare {
+        left: (usize, String),
+        chooser: Chooser<(usize, String)>,
+    },
     /// The summaries (entry, what is off about the pair) the plan can be audited against.
     ChooseAudit(Chooser<(usize, Vec<PairWarning>)>),
 }
@@ -155,7 +159,7 @@ impl ReaderScreen {
         if delta != 0 {
             match popup {
                 ReaderPopup::Bookmarks(c) => c.step(delta),
-                ReaderPopup::ChooseCompare(c) => c.step(delta),
+                ReaderPopup::ChooseCompare { chooser, .. } => chooser.step(delta),
                 ReaderPopup::ChooseAudit(c) => c.step(delta),
             }
             return Step::Stay;
@@ -168,8 +172,9 @@ impl ReaderScreen {
                 Some(id) => self.go_to_id(id),
                 None => Step::Stay,
             },
-            ReaderPopup::ChooseCompare(c) => match c.chosen() {
-                Some((entry, part)) => self.compare_with(*entry, part, env),
+            ReaderPopup::ChooseCompare { left, chooser } => match chooser.chosen() {
+                Some((entry, part)) => CompareScreen::open((left.0, &left.1), (*entry, part), env)
+                    .map_or(Step::Stay, |c| Step::Push(Screen::Compare(Box::new(c)))),
                 None => Step::Stay,
             },
             ReaderPopup::ChooseAudit(c) => match c.chosen() {
@@ -497,17 +502,11 @@ impl ReaderScreen {
         if choices.is_empty() {
             return Step::Say(labels::NOTHING_TO_COMPARE.to_string());
         }
-        self.popup = Some(ReaderPopup::ChooseCompare(Chooser::new(choices)));
+        self.popup = Some(ReaderPopup::ChooseCompare {
+            left: current,
+            chooser: Chooser::new(choices),
+        });
         Step::Stay
-    }
-
-    /// The comparison of the current part with a part of another (or the same) report.
-    fn compare_with(&self, entry: usize, part: &str, env: &Env) -> Step {
-        let Some((left_entry, left_part)) = self.current_part(env) else {
-            return Step::Stay;
-        };
-        CompareScreen::open((left_entry, &left_part), (entry, part), env)
-            .map_or(Step::Stay, |c| Step::Push(Screen::Compare(Box::new(c))))
     }
 
     /// `a`: the summaries the report's plan can be audited against, the suggested pair (same

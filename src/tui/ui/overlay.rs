@@ -10,7 +10,7 @@ use crate::compare::warnings::PairWarning;
 use crate::model::PartKind;
 use crate::present::labels;
 use crate::store::verdicts::Verdict;
-use crate::text::wrap::str_width;
+use crate::text::wrap::{self, WrapOptions, str_width};
 use crate::tui::action::{Context, help_rows};
 use crate::tui::layout::{cells, centered};
 use crate::tui::screens::Chooser;
@@ -100,110 +100,227 @@ pub fn bookmarks(
         );
         return;
     }
-    list_popup(ctx, labels::BOOKMARKS_TITLE, &rows, selected, screen, buf);
-}
-
-/// `d`: the reports and parts the current part can be compared with.
-pub fn choose_compare(
-    ctx: &Ctx,
-    chooser: &Chooser<(usize, String)>,
-    screen: Rect,
-    buf: &mut Buffer,
-) {
-    let selected = chooser.selected;
-    let rows: Vec<String> = chooser
-        .choices
-        .iter()
-        .map(|(entry, id)| {
-            let report = &ctx.entries[*entry].report;
-            let part = report.parts.iter().find(|p| p.id == *id);
-            format!(
-                "{} {} · {}",
-                report.district.as_deref().unwrap_or("-"),
-                report.bureau.as_deref().unwrap_or(""),
-                part.map_or("", |p| p.heading.as_str()),
-            )
-        })
-        .collect();
+    let choices: Vec<Choice> = rows.into_iter().map(Choice::new).collect();
     list_popup(
         ctx,
-        labels::CHOOSE_COMPARE_TITLE,
-        &rows,
+        labels::BOOKMARKS_TITLE,
+        None,
+        &choices,
         selected,
         screen,
         buf,
     );
 }
 
-/// A popup list with one selected row, scrolled to keep it in view.
+/// `d`: the open part, the left side, on a line of its own; then the reports and parts it can
+/// be compared with, each the right side.
+pub fn choose_compare(
+    ctx: &Ctx,
+    left: &(usize, String),
+    chooser: &Chooser<(usize, String)>,
+    screen: Rect,
+    buf: &mut Buffer,
+) {
+    let describe = |(entry, id): &(usize, String)| {
+        let report = &ctx.entries[*entry].report;
+        let part = report.parts.iter().find(|p| p.id == *id);
+        let who = [report.district.as_deref(), report.bureau.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let who = if who.is_empty() { "-".to_string() } else { who };
+        format!("{who} · {}", part.map_or("", |p| p.heading.as_str()))
+    };
+    let sides: Vec<&(usize, String)> = std::iter::once(left).chain(&chooser.choices).collect();
+    let named = with_file_names(
+        ctx,
+        sides.iter().map(|side| (side.0, describe(side))).collect(),
+    );
+    let mut named = named.into_iter();
+    let header = named
+        .next()
+        .map(|l| format!("{}  {l}", labels::COMPARE_LEFT_CURRENT));
+    let choices: Vec<Choice> = named
+        .map(|r| Choice::new(format!("{}  {r}", labels::COMPARE_RIGHT_CHOICE)))
+        .collect();
+    list_popup(
+        ctx,
+        labels::CHOOSE_COMPARE_TITLE,
+        header.as_deref(),
+        &choices,
+        chooser.selected,
+        screen,
+        buf,
+    );
+}
+
+/// Labels of entries, with ` · FILE NAME` added to those another entry's label repeats (two
+/// copies of one report, two files with one title).
+fn with_file_names(ctx: &Ctx, labelled: Vec<(usize, String)>) -> Vec<String> {
+    labelled
+        .iter()
+        .map(|(entry, label)| {
+            let repeated = labelled
+                .iter()
+                .any(|(other, l)| l == label && other != entry);
+            match ctx.entries.get(*entry) {
+                Some(e) if repeated => {
+                    let file = e.source.rsplit(['/', '\\']).next().unwrap_or(&e.source);
+                    format!("{label} · {file}")
+                }
+                _ => label.clone(),
+            }
+        })
+        .collect()
+}
+
+/// One row of a popup list, with the note under it (wrapped to the popup, indented).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Choice {
+    label: String,
+    note: Option<String>,
+}
+
+impl Choice {
+    fn new(label: String) -> Self {
+        Choice { label, note: None }
+    }
+}
+
+/// Cells a choice's note is indented by.
+const NOTE_INDENT: u16 = 4;
+
+/// What a popup list shows on one of its lines.
+enum ListLine<'a> {
+    Label(&'a str),
+    Note(&'a str),
+}
+
+/// A popup list with one selected choice, an optional line above the choices, and each
+/// choice's note under it; labels and notes are wrapped to the popup (nothing is cut), and the
+/// list scrolls to keep the selected choice in view.
 fn list_popup(
     ctx: &Ctx,
     title: &str,
-    labels: &[String],
+    header: Option<&str>,
+    choices: &[Choice],
     selected: usize,
     screen: Rect,
     buf: &mut Buffer,
 ) {
-    let area = centered(
-        screen,
-        screen.width.saturating_sub(8).max(30),
-        cells(labels.len().max(1)) + 2,
+    let wide = ctx.ambiguous_wide;
+    let width = screen.width.saturating_sub(8).max(30).min(screen.width);
+    let options = |indent: u16| WrapOptions {
+        width: usize::from(width.saturating_sub(3 + indent)).max(1),
+        ambiguous_wide: wide,
+    };
+    // every line, with the choice it belongs to: labels and notes are wrapped, never cut
+    let mut lines: Vec<(usize, ListLine)> = Vec::new();
+    for (index, choice) in choices.iter().enumerate() {
+        let label = &choice.label;
+        for line in wrap::layout(label, options(0)) {
+            lines.push((index, ListLine::Label(&label[line.range])));
+        }
+        if let Some(note) = &choice.note {
+            for line in wrap::layout(note, options(NOTE_INDENT)) {
+                lines.push((index, ListLine::Note(&note[line.range])));
+            }
+        }
+    }
+    let header_rows = usize::from(header.is_some());
+    let area = centered(screen, width, cells((lines.len() + header_rows).max(1)) + 2);
+    let inside = frame(ctx, title, area, buf);
+    if let Some(header) = header.filter(|_| inside.height > 1) {
+        draw_pieces(
+            buf,
+            inside.x + 1,
+            inside.y,
+            inside.width.saturating_sub(1),
+            &[(header, ctx.theme.heading)],
+            wide,
+        );
+    }
+    let shown = if inside.height > 1 { header_rows } else { 0 };
+    let list = Rect::new(
+        inside.x,
+        inside.y + cells(shown),
+        inside.width,
+        inside.height.saturating_sub(cells(shown)),
     );
-    let list = frame(ctx, title, area, buf);
     let height = usize::from(list.height);
-    let offset = (selected + 1).saturating_sub(height);
-    for (row, label) in labels.iter().enumerate().skip(offset).take(height) {
-        let style = if row == selected {
+    // the selected choice's last line in view, and its first if there is room
+    let first = lines.iter().position(|(i, _)| *i == selected).unwrap_or(0);
+    let last = lines.iter().rposition(|(i, _)| *i == selected).unwrap_or(0);
+    let offset = (last + 1).saturating_sub(height).min(first);
+    for (row, (index, line)) in lines.iter().enumerate().skip(offset).take(height) {
+        let style = if *index == selected {
             ctx.theme.selected
         } else {
             ctx.theme.base
         };
         let y = list.y + cells(row - offset);
-        if row == selected {
+        if *index == selected {
             fill(buf, Rect::new(list.x, y, list.width, 1), style);
         }
+        let (indent, text, style) = match line {
+            ListLine::Label(label) => (1, *label, style),
+            ListLine::Note(note) => {
+                let dim = if *index == selected {
+                    style
+                } else {
+                    ctx.theme.dim
+                };
+                (1 + NOTE_INDENT, *note, dim)
+            }
+        };
         draw_pieces(
             buf,
-            list.x + 1,
+            list.x + indent.min(list.width),
             y,
-            list.width.saturating_sub(1),
-            &[(label, style)],
-            ctx.ambiguous_wide,
+            list.width.saturating_sub(indent),
+            &[(text, style)],
+            wide,
         );
     }
 }
 
-/// `a` with several candidates: the summaries to audit against, with what is off about each.
+/// `a` with several candidates: the summaries to audit against, each with what is off about
+/// it (or that it is the suggested one) wrapped under it.
 pub fn choose_audit(
     ctx: &Ctx,
     chooser: &Chooser<(usize, Vec<PairWarning>)>,
     screen: Rect,
     buf: &mut Buffer,
 ) {
-    let selected = chooser.selected;
-    let rows: Vec<String> = chooser
+    let titled: Vec<(usize, String)> = chooser
         .choices
         .iter()
-        .map(|(entry, warnings)| {
+        .map(|(entry, _)| {
             let report = &ctx.entries[*entry].report;
             let summary = report.part_of_kind(PartKind::Summary);
-            let note = if warnings.is_empty() {
+            let heading = summary.map_or("", |p| p.heading.as_str());
+            (*entry, format!("{} · {heading}", report.title))
+        })
+        .collect();
+    let choices: Vec<Choice> = with_file_names(ctx, titled)
+        .into_iter()
+        .zip(&chooser.choices)
+        .map(|(label, (_, warnings))| Choice {
+            label,
+            note: Some(if warnings.is_empty() {
                 labels::SUGGESTED.to_string()
             } else {
                 labels::caution(warnings)
-            };
-            format!(
-                "{} · {} · {note}",
-                report.title,
-                summary.map_or("", |p| p.heading.as_str())
-            )
+            }),
         })
         .collect();
     list_popup(
         ctx,
         labels::CHOOSE_AUDIT_TITLE,
-        &rows,
-        selected,
+        None,
+        &choices,
+        chooser.selected,
         screen,
         buf,
     );
@@ -211,15 +328,17 @@ pub fn choose_audit(
 
 /// `v`: the four verdicts, and clearing the verdict.
 pub fn choose_verdict(ctx: &Ctx, selected: usize, screen: Rect, buf: &mut Buffer) {
-    let rows: Vec<String> = Verdict::ALL
+    let choices: Vec<Choice> = Verdict::ALL
         .into_iter()
         .map(|v| labels::verdict_label(v).to_string())
         .chain(std::iter::once(labels::CLEAR_VERDICT.to_string()))
+        .map(Choice::new)
         .collect();
     list_popup(
         ctx,
         labels::CHOOSE_VERDICT_TITLE,
-        &rows,
+        None,
+        &choices,
         selected,
         screen,
         buf,

@@ -54,8 +54,8 @@ pub fn render_screen(ctx: &Ctx, reader: &ReaderScreen, area: Rect, buf: &mut Buf
         Some(ReaderPopup::Bookmarks(chooser)) => {
             overlay::bookmarks(ctx, reader, chooser, area, buf)
         }
-        Some(ReaderPopup::ChooseCompare(chooser)) => {
-            overlay::choose_compare(ctx, chooser, area, buf)
+        Some(ReaderPopup::ChooseCompare { left, chooser }) => {
+            overlay::choose_compare(ctx, left, chooser, area, buf)
         }
         Some(ReaderPopup::ChooseAudit(chooser)) => overlay::choose_audit(ctx, chooser, area, buf),
         None => {}
