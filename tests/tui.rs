@@ -417,6 +417,25 @@ fn audit_view_table_detail_and_verdicts() {
     }
 }
 
+/// The walk-through: at 50 columns the audit header hid that a filter was on. The filter now
+/// holds the header's right end at any width, and the rest gives way with ….
+#[test]
+fn the_audit_header_always_shows_the_filter() {
+    let data = tempfile::tempdir().unwrap();
+    for w in [120, 50, 30] {
+        let (mut app, mut store) = audit_app(w, 20, data.path());
+        dispatch(
+            &mut app,
+            &mut store,
+            &[Action::Open, Action::OpenAudit, Action::CycleFilter],
+        );
+        let shown = screen(&app, w, 20);
+        let header = shown.lines().next().unwrap_or_default();
+        assert!(header.ends_with("筛选: 仅未提及"), "{w}: {header:?}");
+        assert!(header.starts_with("审计 · "), "{w}: {header:?}");
+    }
+}
+
 #[test]
 fn audit_every_size_renders() {
     let data = tempfile::tempdir().unwrap();

@@ -222,15 +222,20 @@ pub const FILTER_NOT_MENTIONED: &str = "仅未提及";
 pub const FILTER_FLAGGED_TARGETS: &str = "仅目标未达或未报";
 pub const FILTER_NO_VERDICT: &str = "仅未下结论";
 
-/// `审计 · 明湖区 2025计划 ⇄ 明湖区 2025总结 · ✓ 已报告 7 · ◐ 部分 3 · ✗ 未提及 2 · 筛选: 全部`
-pub fn audit_header(plan: &str, summary: &str, counts: [usize; 3], filter: &str) -> String {
+/// `审计 · 明湖区 2025计划 ⇄ 明湖区 2025总结 · ✓ 已报告 7 · ◐ 部分 3 · ✗ 未提及 2`
+pub fn audit_header(plan: &str, summary: &str, counts: [usize; 3]) -> String {
     let [reported, partial, missing] = counts;
     format!(
-        "审计 · {plan} ⇄ {summary} · {} {reported} · {} {partial} · {} {missing} · 筛选: {filter}",
+        "审计 · {plan} ⇄ {summary} · {} {reported} · {} {partial} · {} {missing}",
         status_with_symbol(Status::Reported),
         status_with_symbol(Status::Partial),
         status_with_symbol(Status::NotMentioned),
     )
+}
+
+/// `筛选: 仅未提及`, kept in sight at the end of the audit header.
+pub fn filter_note(filter: &str) -> String {
+    format!("筛选: {filter}")
 }
 
 pub const AUDIT_TABLE_TITLE: &str = " 计划条目 · Enter 证据 · v 结论 · e 备注 · f 筛选 ";
@@ -378,8 +383,9 @@ mod tests {
     fn statuses_read_without_colour() {
         assert_eq!(status_with_symbol(Status::Partial), "◐ 部分");
         assert_eq!(
-            audit_header("甲", "乙", [7, 3, 2], FILTER_ALL),
-            "审计 · 甲 ⇄ 乙 · ✓ 已报告 7 · ◐ 部分 3 · ✗ 未提及 2 · 筛选: 全部"
+            audit_header("甲", "乙", [7, 3, 2]),
+            "审计 · 甲 ⇄ 乙 · ✓ 已报告 7 · ◐ 部分 3 · ✗ 未提及 2"
         );
+        assert_eq!(filter_note(FILTER_ALL), "筛选: 全部");
     }
 }

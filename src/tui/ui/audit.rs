@@ -17,7 +17,7 @@ use crate::present::labels;
 use crate::store::verdicts::Lookup;
 use crate::text::wrap::{self, WrapOptions, str_width, styled_pieces};
 use crate::tui::layout::{body_and_footer, cells};
-use crate::tui::screens::audit::{AuditScreen, DetailMark};
+use crate::tui::screens::audit::{AuditScreen, DetailMark, Filter};
 
 pub fn render(ctx: &Ctx, audit: &AuditScreen, area: Rect, buf: &mut Buffer) {
     let (body, footer_area) = body_and_footer(area);
@@ -33,20 +33,36 @@ pub fn render(ctx: &Ctx, audit: &AuditScreen, area: Rect, buf: &mut Buffer) {
             PartKind::Summary,
         ),
         audit.counts(),
-        audit.filter.label(),
     );
     fill(
         buf,
         Rect::new(body.x, body.y, body.width, 1),
         ctx.theme.heading,
     );
+    // the filter at the right end, always: the header gives way to it
+    let filter = labels::filter_note(audit.filter.label());
+    let wide = ctx.ambiguous_wide;
+    let filter_width = cells(str_width(&filter, wide)).min(body.width);
+    let filter_style = if audit.filter == Filter::All {
+        ctx.theme.heading
+    } else {
+        ctx.theme.marker
+    };
+    draw_pieces(
+        buf,
+        body.right() - filter_width,
+        body.y,
+        filter_width,
+        &[(&filter, filter_style)],
+        wide,
+    );
     draw_pieces(
         buf,
         body.x,
         body.y,
-        body.width,
+        body.width.saturating_sub(filter_width + 2),
         &[(&header, ctx.theme.heading)],
-        ctx.ambiguous_wide,
+        wide,
     );
     let main = Rect::new(body.x, body.y + 1, body.width, body.height - 1);
     match audit.current().filter(|_| audit.detail) {
