@@ -436,6 +436,68 @@ fn the_audit_header_always_shows_the_filter() {
     }
 }
 
+/// The walk-through: 21 items took 21 × q j Enter. In the evidence view `n` / `]` goes to the
+/// next item and `p` / `[` to the previous, staying in the evidence view.
+#[test]
+fn the_evidence_view_steps_from_item_to_item() {
+    let data = tempfile::tempdir().unwrap();
+    let (mut app, mut store) = audit_app(70, 16, data.path());
+    dispatch(
+        &mut app,
+        &mut store,
+        &[Action::Open, Action::OpenAudit, Action::Open],
+    );
+    let title = |app: &App| {
+        app.audit()
+            .and_then(|a| a.current())
+            .map(|i| i.title.clone())
+    };
+    let first = title(&app);
+    assert_eq!(app.context(), planlens::tui::action::Context::Evidence);
+    let footer = screen(&app, 70, 16);
+    assert!(
+        footer
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .contains("n/p 上下条"),
+        "{footer}"
+    );
+    dispatch(&mut app, &mut store, &[Action::PreviousItem]);
+    assert_eq!(
+        screen(&app, 70, 16)
+            .lines()
+            .last()
+            .map(|l| l.contains("已是第一条")),
+        Some(true)
+    );
+    // scrolled down in the first item, `n`: the second item, from its top, still with evidence
+    dispatch(&mut app, &mut store, &[Action::Down]);
+    assert_eq!(app.audit().map(|a| a.detail_scroll), Some(1));
+    dispatch(&mut app, &mut store, &[Action::NextItem]);
+    let second = title(&app);
+    assert_ne!(second, first);
+    let audit = app.audit().unwrap();
+    assert_eq!(
+        (audit.detail, audit.selected, audit.detail_scroll),
+        (true, 1, 0)
+    );
+    assert!(screen(&app, 70, 16).contains(second.as_deref().unwrap_or("?")));
+    dispatch(&mut app, &mut store, &[Action::PreviousItem]);
+    assert_eq!(title(&app), first);
+    // the keys as a user types them
+    let key = |c| {
+        planlens::tui::action::action_for(
+            &ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::Char(c)),
+            app.context(),
+        )
+    };
+    assert_eq!(key('n'), Some(Action::NextItem));
+    assert_eq!(key(']'), Some(Action::NextItem));
+    assert_eq!(key('p'), Some(Action::PreviousItem));
+    assert_eq!(key('['), Some(Action::PreviousItem));
+}
+
 #[test]
 fn audit_every_size_renders() {
     let data = tempfile::tempdir().unwrap();

@@ -258,6 +258,9 @@ pub const DETAIL_ITEM_TITLE: &str = " 计划条目 ";
 pub const DETAIL_EVIDENCE_TITLE: &str = " 总结中的证据 ";
 pub const DETAIL_STACKED_TITLE: &str = " 条目与证据 · Esc 返回表格 ";
 pub const NO_EVIDENCE: &str = "总结中没有找到相关的句子。";
+/// The evidence view at either end of the table (`n` / `p`).
+pub const LAST_ITEM: &str = "已是最后一条";
+pub const FIRST_ITEM: &str = "已是第一条";
 
 /// `✓ 已报告 · 分项 2/3 已报告`
 pub fn status_line(status: Status, (reported, of): (usize, usize)) -> String {

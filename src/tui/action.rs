@@ -45,6 +45,9 @@ pub enum Action {
     /// Jump to the next / previous pair with differences.
     NextChange,
     PreviousChange,
+    /// The evidence view: the next / previous item of the table.
+    NextItem,
+    PreviousItem,
     /// A character typed into the search field.
     Type(char),
     DeleteBack,
@@ -64,8 +67,10 @@ pub enum Context {
     SearchInput,
     /// The side-by-side comparison.
     Compare,
-    /// The audit table or an item's evidence.
+    /// The audit table.
     Audit,
+    /// One audit item beside its evidence.
+    Evidence,
     /// Typing an auditor's note.
     NoteInput,
     /// The help overlay or the bookmark list is open.
@@ -118,15 +123,16 @@ const fn hint(text: &'static str, rank: u8) -> Option<Hint> {
     Some(Hint { text, rank })
 }
 
-use Context::{Audit, Compare, NoteInput, Overlay, Picker, Reader, SearchInput};
+use Context::{Audit, Compare, Evidence, NoteInput, Overlay, Picker, Reader, SearchInput};
 
-const BROWSE: &[Context] = &[Picker, Reader, Compare, Audit];
-const ANY_VIEW: &[Context] = &[Picker, Reader, Compare, Audit, Overlay];
+const BROWSE: &[Context] = &[Picker, Reader, Compare, Audit, Evidence];
+const ANY_VIEW: &[Context] = &[Picker, Reader, Compare, Audit, Evidence, Overlay];
 const EVERYWHERE: &[Context] = &[
     Picker,
     Reader,
     Compare,
     Audit,
+    Evidence,
     Overlay,
     SearchInput,
     NoteInput,
@@ -207,7 +213,7 @@ pub const KEYMAP: &[Binding] = &[
     Binding {
         keys: &[code(KeyCode::Enter)],
         action: Action::Open,
-        contexts: &[Picker, Reader, Audit, Overlay],
+        contexts: &[Picker, Reader, Audit, Evidence, Overlay],
         help: "打开报告 / 阅读本节 / 跳到书签 / 条目证据",
         hint: hint("Enter 打开", 3),
     },
@@ -277,14 +283,14 @@ pub const KEYMAP: &[Binding] = &[
     Binding {
         keys: &[key('v')],
         action: Action::SetVerdict,
-        contexts: &[Audit],
+        contexts: &[Audit, Evidence],
         help: "给条目下结论(已落实 / 部分落实 / 未落实 / 待核实)",
         hint: hint("v 结论", 2),
     },
     Binding {
         keys: &[key('e')],
         action: Action::EditNote,
-        contexts: &[Audit],
+        contexts: &[Audit, Evidence],
         help: "编辑条目的审计备注",
         hint: hint("e 备注", 3),
     },
@@ -310,6 +316,20 @@ pub const KEYMAP: &[Binding] = &[
         hint: None,
     },
     Binding {
+        keys: &[key('n'), key(']')],
+        action: Action::NextItem,
+        contexts: &[Evidence],
+        help: "下一条目的证据",
+        hint: hint("n/p 上下条", 1),
+    },
+    Binding {
+        keys: &[key('p'), key('[')],
+        action: Action::PreviousItem,
+        contexts: &[Evidence],
+        help: "上一条目的证据",
+        hint: None,
+    },
+    Binding {
         keys: &[key('t')],
         action: Action::ToggleTheme,
         contexts: BROWSE,
@@ -326,14 +346,21 @@ pub const KEYMAP: &[Binding] = &[
     Binding {
         keys: &[code(KeyCode::Esc)],
         action: Action::Back,
-        contexts: EVERYWHERE,
-        help: "关闭 / 返回(先清除搜索)",
+        contexts: &[Reader, Compare, SearchInput],
+        help: "返回上一层(有搜索时先清除搜索)",
+        hint: None,
+    },
+    Binding {
+        keys: &[code(KeyCode::Esc)],
+        action: Action::Back,
+        contexts: &[Picker, Audit, Evidence, Overlay, NoteInput],
+        help: "关闭 / 返回上一层",
         hint: None,
     },
     Binding {
         keys: &[key('q')],
         action: Action::Back,
-        contexts: &[Reader, Compare, Audit, Overlay],
+        contexts: &[Reader, Compare, Audit, Evidence, Overlay],
         help: "返回上一层",
         hint: hint("q 返回", 1),
     },
@@ -431,8 +458,8 @@ pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
 /// the reader, the note in the audit), each binding once.
 pub fn help_rows(view: Context) -> Vec<(String, &'static str)> {
     let typing = match view {
-        Reader => Some(SearchInput),
-        Audit => Some(NoteInput),
+        Reader | Compare => Some(SearchInput),
+        Audit | Evidence => Some(NoteInput),
         _ => None,
     };
     let mut rows: Vec<(String, &'static str)> = Vec::new();

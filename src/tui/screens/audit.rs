@@ -116,13 +116,17 @@ impl AuditScreen {
         } else if self.note_input.is_some() {
             Context::NoteInput
         } else {
-            Context::Audit
+            self.view()
         }
     }
 
-    /// The view under popups and the note field.
+    /// The view under popups and the note field: the table, or an item with its evidence.
     pub fn view(&self) -> Context {
-        Context::Audit
+        if self.detail && self.current().is_some() {
+            Context::Evidence
+        } else {
+            Context::Audit
+        }
     }
 
     /// Closes the verdict chooser, drops the note being typed, or leaves the evidence view.
@@ -234,6 +238,22 @@ impl AuditScreen {
             Action::Bottom => step(self, isize::MAX / 2),
             Action::Open => {
                 self.detail = !self.detail;
+                self.detail_scroll = 0;
+            }
+            Action::NextItem | Action::PreviousItem => {
+                let forward = action == Action::NextItem;
+                let before = self.selected;
+                self.select(if forward { 1 } else { -1 }, height);
+                if self.selected == before {
+                    return Step::Say(
+                        if forward {
+                            labels::LAST_ITEM
+                        } else {
+                            labels::FIRST_ITEM
+                        }
+                        .to_string(),
+                    );
+                }
                 self.detail_scroll = 0;
             }
             Action::CycleFilter => self.cycle_filter(),
