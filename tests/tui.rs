@@ -246,6 +246,65 @@ fn compare_view_labels_a_moved_pair() {
 
 /// The chooser says which side is which: the open part is the left, on a line of its own; each
 /// choice would be the right.
+/// `/` searches both sides of the comparison (its help spoke of clearing a search it did not
+/// have): hits are highlighted, `n` goes to the next, Esc clears the search before leaving.
+#[test]
+fn compare_view_searches_both_sides() {
+    let (w, h) = (120, 40);
+    let mut app = compare_app(w, h);
+    drive(&mut app, &[Action::StartSearch]);
+    assert_eq!(app.context(), planlens::tui::action::Context::SearchInput);
+    drive(&mut app, &typed("数據"));
+    let typing = screen(&app, w, h);
+    assert!(
+        typing
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .starts_with("/数據▏  1/"),
+        "{typing}"
+    );
+    drive(&mut app, &[Action::Back]);
+    let compare = app.compare().expect("the comparison is open");
+    let hits = compare.search.hits.len();
+    assert!(hits > 10, "{hits} hits");
+    let sides: std::collections::BTreeSet<_> = compare
+        .search
+        .hits
+        .iter()
+        .map(|h| format!("{:?}", h.side))
+        .collect();
+    assert_eq!(sides.len(), 2, "hits on both sides");
+    // far enough to scroll
+    for _ in 0..8 {
+        drive(&mut app, &[Action::NextHit]);
+    }
+    let compare = app.compare().unwrap();
+    let current = compare.search.current_hit().unwrap();
+    let row = compare.row_of(current);
+    assert!(
+        compare.scroll <= row && row < compare.scroll + 36,
+        "the hit is in view"
+    );
+    let shown = screen(&app, w, h);
+    assert!(
+        shown
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .contains(&format!("“数據” 9/{hits}")),
+        "{shown}"
+    );
+    insta::assert_snapshot!(format!("compare_search_{w}x{h}"), shown);
+    drive(&mut app, &[Action::Back]);
+    assert!(
+        app.compare().is_some_and(|c| c.search.hits.is_empty()),
+        "Esc clears the search first"
+    );
+    drive(&mut app, &[Action::Back]);
+    assert!(app.compare().is_none(), "then leaves the comparison");
+}
+
 #[test]
 fn compare_chooser_lists_the_other_report_first() {
     let mut app = app(100, 30);

@@ -227,21 +227,21 @@ pub const KEYMAP: &[Binding] = &[
     Binding {
         keys: &[key('/')],
         action: Action::StartSearch,
-        contexts: &[Reader],
+        contexts: &[Reader, Compare],
         help: "全文搜索(简体也能找到繁体)",
         hint: hint("/ 搜索", 2),
     },
     Binding {
         keys: &[key('n')],
         action: Action::NextHit,
-        contexts: &[Reader],
+        contexts: &[Reader, Compare],
         help: "下一处",
         hint: hint("n/N 上下处", 4),
     },
     Binding {
         keys: &[key('N')],
         action: Action::PreviousHit,
-        contexts: &[Reader],
+        contexts: &[Reader, Compare],
         help: "上一处",
         hint: None,
     },
@@ -382,7 +382,7 @@ pub const KEYMAP: &[Binding] = &[
         keys: &[code(KeyCode::Enter)],
         action: Action::Back,
         contexts: &[SearchInput],
-        help: "保留搜索结果, 回到阅读",
+        help: "保留搜索结果, 结束输入",
         hint: hint("Enter 完成", 0),
     },
     Binding {

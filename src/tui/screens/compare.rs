@@ -15,6 +15,7 @@ use crate::present::labels;
 use crate::text::wrap::{self, WrapOptions};
 use crate::tui::action::{Action, Context};
 use crate::tui::layout::body_and_footer;
+use crate::tui::search::{self, Search};
 
 /// Below this width the two sides are stacked, left above right.
 pub const STACK_BELOW_WIDTH: u16 = 80;
@@ -34,6 +35,14 @@ pub struct PairView {
     /// Byte ranges of each side's text that differ from the other side.
     pub left_marks: Vec<Range<usize>>,
     pub right_marks: Vec<Range<usize>>,
+}
+
+/// A search hit: a byte range of one side's text of a pair.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompareHit {
+    pub pair: usize,
+    pub side: Column,
+    pub range: Range<usize>,
 }
 
 /// Which side a screen row shows (stacked layout), or both (side by side).
@@ -84,6 +93,8 @@ pub struct CompareScreen {
     pub layout: CompareLayout,
     /// First row shown.
     pub scroll: usize,
+    /// `/` over both sides' texts.
+    pub search: Search<CompareHit>,
     /// The terminal size the screen is laid out for.
     size: Rect,
 }
@@ -168,16 +179,29 @@ impl CompareScreen {
             pairs,
             layout: CompareLayout::default(),
             scroll: 0,
+            search: Search::default(),
             size: Rect::default(),
         }
     }
 
     pub fn context(&self) -> Context {
-        Context::Compare
+        if self.search.editing {
+            Context::SearchInput
+        } else {
+            Context::Compare
+        }
     }
 
-    /// Nothing of its own to close yet.
+    /// Ends typing the query, or clears the search; false when there is none.
     pub fn back(&mut self) -> bool {
+        if self.search.editing {
+            self.search.editing = false;
+            return true;
+        }
+        if !self.search.is_empty() {
+            self.search = Search::default();
+            return true;
+        }
         false
     }
 
@@ -205,6 +229,29 @@ impl CompareScreen {
     }
 
     pub fn update(&mut self, action: Action, _env: &Env) -> Step {
+        if self.search.editing {
+            self.update_search_input(action);
+            return Step::Stay;
+        }
+        match action {
+            Action::StartSearch => {
+                self.search = Search::start();
+                return Step::Stay;
+            }
+            Action::NextHit | Action::PreviousHit => {
+                let delta = if action == Action::NextHit { 1 } else { -1 };
+                if !self.search.step(delta) {
+                    return Step::Say(if self.search.query.is_empty() {
+                        labels::SEARCH_FIRST.to_string()
+                    } else {
+                        labels::not_found(&self.search.query)
+                    });
+                }
+                self.show_current_hit();
+                return Step::Stay;
+            }
+            _ => {}
+        }
         let height = Self::height(self.size);
         let max = self.max_scroll();
         let by = |scroll: usize, delta: isize| scroll.saturating_add_signed(delta).min(max);
@@ -232,6 +279,66 @@ impl CompareScreen {
             _ => return Step::Stay,
         };
         Step::Stay
+    }
+
+    fn update_search_input(&mut self, action: Action) {
+        match action {
+            Action::Type(c) => self.search.query.push(c),
+            Action::DeleteBack => {
+                self.search.query.pop();
+            }
+            _ => return,
+        }
+        let needle = search::needle(&self.search.query);
+        self.search.hits = self
+            .pairs
+            .iter()
+            .enumerate()
+            .flat_map(|(pair, view)| {
+                let side = |side: Column, text: &str| {
+                    search::find(text, &needle)
+                        .into_iter()
+                        .map(move |range| CompareHit { pair, side, range })
+                };
+                side(Column::Left, &view.left_text).chain(side(Column::Right, &view.right_text))
+            })
+            .collect();
+        // the first hit from the top of the view on
+        let from = self.scroll;
+        let first = self.search.hits.iter().position(|h| self.row_of(h) >= from);
+        self.search.current = first.or((!self.search.hits.is_empty()).then_some(0));
+        self.show_current_hit();
+    }
+
+    /// The row showing the start of a hit.
+    pub fn row_of(&self, hit: &CompareHit) -> usize {
+        let start = self.layout.pair_starts.get(hit.pair).copied().unwrap_or(0);
+        let shows = |line: &Option<wrap::Line>| {
+            line.as_ref()
+                .is_some_and(|l| l.range.start <= hit.range.start && hit.range.start < l.range.end)
+        };
+        self.layout.rows[start..]
+            .iter()
+            .take_while(|row| !matches!(row, Row::Label { pair } if *pair != hit.pair))
+            .position(|row| match row {
+                Row::Text { left, right, .. } => match hit.side {
+                    Column::Left => shows(left),
+                    Column::Right => shows(right),
+                },
+                _ => false,
+            })
+            .map_or(start, |i| start + i)
+    }
+
+    /// Scrolls so the current hit is in view (a third down the view).
+    fn show_current_hit(&mut self) {
+        let Some(row) = self.search.current_hit().map(|h| self.row_of(h)) else {
+            return;
+        };
+        let height = Self::height(self.size);
+        if row < self.scroll || row >= self.scroll + height {
+            self.scroll = row.saturating_sub(height / 3).min(self.max_scroll());
+        }
     }
 
     /// The pair shown on a row.

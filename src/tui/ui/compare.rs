@@ -8,8 +8,9 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::Ctx;
-use super::draw::{draw_pieces, fill, pane};
-use super::footer::{self, Footer};
+use super::draw::{draw_pieces, fill, layer, pane};
+use super::footer::{self, Footer, search_field, search_status};
+use crate::compare::align::Column;
 use crate::present::labels;
 use crate::text::wrap::{self, styled_pieces};
 use crate::tui::layout::body_and_footer;
@@ -80,7 +81,8 @@ pub fn render(ctx: &Ctx, compare: &CompareScreen, area: Rect, buf: &mut Buffer) 
     let footer = Footer {
         location: &location,
         position: &position,
-        ..Footer::default()
+        status: search_status(&compare.search),
+        field: search_field(&compare.search),
     };
     footer::render(ctx, &footer, footer_area, buf);
 }
@@ -144,28 +146,11 @@ fn draw_side_row(
             right: r,
             ..
         } => {
-            let p = &compare.pairs[*pair];
             if let Some(line) = l {
-                draw_text(
-                    ctx,
-                    &p.left_text,
-                    line,
-                    &p.left_marks,
-                    theme.removed,
-                    left,
-                    buf,
-                );
+                draw_text(ctx, compare, *pair, Column::Left, line, left, buf);
             }
             if let Some(line) = r {
-                draw_text(
-                    ctx,
-                    &p.right_text,
-                    line,
-                    &p.right_marks,
-                    theme.added,
-                    right,
-                    buf,
-                );
+                draw_text(ctx, compare, *pair, Column::Right, line, right, buf);
             }
         }
         Row::Blank => {}
@@ -194,16 +179,15 @@ fn draw_stacked_row(ctx: &Ctx, compare: &CompareScreen, row: &Row, area: Rect, b
             left,
             right,
         } => {
-            let p = &compare.pairs[*pair];
             let text_area = Rect::new(
                 area.x + gutter.min(area.width),
                 area.y,
                 area.width.saturating_sub(gutter),
                 1,
             );
-            let (mark, line, text, marks, style) = match side {
-                Side::Right => ("> ", right, &p.right_text, &p.right_marks, theme.added),
-                Side::Left | Side::Both => ("< ", left, &p.left_text, &p.left_marks, theme.removed),
+            let (mark, line, column) = match side {
+                Side::Right => ("> ", right, Column::Right),
+                Side::Left | Side::Both => ("< ", left, Column::Left),
             };
             draw_pieces(
                 buf,
@@ -214,24 +198,54 @@ fn draw_stacked_row(ctx: &Ctx, compare: &CompareScreen, row: &Row, area: Rect, b
                 ctx.ambiguous_wide,
             );
             if let Some(line) = line {
-                draw_text(ctx, text, line, marks, style, text_area, buf);
+                draw_text(ctx, compare, *pair, column, line, text_area, buf);
             }
         }
         Row::Blank => {}
     }
 }
 
-/// One wrapped line of a side, its differing ranges in `changed`.
+/// One wrapped line of one side of a pair: what differs from the other side marked, the search
+/// hits drawn over it.
 fn draw_text(
     ctx: &Ctx,
-    text: &str,
+    compare: &CompareScreen,
+    pair: usize,
+    side: Column,
     line: &wrap::Line,
-    marks: &[Range<usize>],
-    changed: Style,
     area: Rect,
     buf: &mut Buffer,
 ) {
-    let styles: Vec<(Range<usize>, Style)> = marks.iter().map(|r| (r.clone(), changed)).collect();
-    let pieces = styled_pieces(text, line, &styles, ctx.theme.base);
+    let theme = ctx.theme;
+    let Some(p) = compare.pairs.get(pair) else {
+        return;
+    };
+    let (text, marks, changed) = match side {
+        Column::Left => (&p.left_text, &p.left_marks, theme.removed),
+        Column::Right => (&p.right_text, &p.right_marks, theme.added),
+    };
+    let on_line = |r: &Range<usize>| r.start < line.range.end && r.end > line.range.start;
+    let marks: Vec<(Range<usize>, Style)> = marks
+        .iter()
+        .filter(|r| on_line(r))
+        .map(|r| (r.clone(), changed))
+        .collect();
+    let current = compare.search.current_hit();
+    let hits: Vec<(Range<usize>, Style)> = compare
+        .search
+        .hits
+        .iter()
+        .filter(|h| h.pair == pair && h.side == side && on_line(&h.range))
+        .map(|h| {
+            let style = if Some(h) == current {
+                theme.current_hit
+            } else {
+                theme.hit
+            };
+            (h.range.clone(), style)
+        })
+        .collect();
+    let styles = layer(&marks, &hits);
+    let pieces = styled_pieces(text, line, &styles, theme.base);
     draw_pieces(buf, area.x, area.y, area.width, &pieces, ctx.ambiguous_wide);
 }

@@ -1,6 +1,8 @@
 //! Putting styled text into the buffer cell by cell, by display width: never past the given
 //! width, wide characters whole, ambiguous characters drawn 2 cells wide when the terminal does.
 
+use std::ops::Range;
+
 use ratatui::buffer::{Buffer, CellDiffOption};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -134,6 +136,32 @@ pub fn truncate_start(text: &str, width: usize, ambiguous_wide: bool) -> String 
         .chars()
         .rev()
         .collect()
+}
+
+/// `top` ranges drawn over `bottom` ranges: the result is sorted and non-overlapping.
+pub fn layer(
+    bottom: &[(Range<usize>, Style)],
+    top: &[(Range<usize>, Style)],
+) -> Vec<(Range<usize>, Style)> {
+    let mut out: Vec<(Range<usize>, Style)> = Vec::new();
+    for (range, style) in bottom {
+        let mut start = range.start;
+        for (hit, _) in top
+            .iter()
+            .filter(|(h, _)| h.start < range.end && h.end > range.start)
+        {
+            if hit.start > start {
+                out.push((start..hit.start, *style));
+            }
+            start = start.max(hit.end);
+        }
+        if start < range.end {
+            out.push((start..range.end, *style));
+        }
+    }
+    out.extend(top.iter().cloned());
+    out.sort_by_key(|(r, _)| r.start);
+    out
 }
 
 /// Fills a row segment with a style (blank cells).
@@ -280,6 +308,14 @@ mod tests {
         assert_eq!(buf[(2, 0)].symbol(), "数");
         assert_eq!(buf[(4, 0)].symbol(), "」");
         assert_eq!(buf[(6, 0)].symbol(), "×");
+    }
+
+    #[test]
+    fn hits_are_drawn_over_marks() {
+        let mark = Style::new().fg(ratatui::style::Color::Red);
+        let hit = Style::new().bg(ratatui::style::Color::Yellow);
+        let got = layer(&[(0..10, mark)], &[(3..5, hit)]);
+        assert_eq!(got, vec![(0..3, mark), (3..5, hit), (5..10, mark)]);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use super::draw::{draw_pieces, pane};
+use super::draw::{draw_pieces, layer, pane};
 use super::footer::{self, Footer, search_field, search_status};
 use super::{Ctx, overlay, tree};
 use crate::text::wrap::styled_pieces;
@@ -117,45 +117,5 @@ fn render(ctx: &Ctx, reader: &ReaderScreen, area: Rect, buf: &mut Buffer) {
             &pieces,
             wide,
         );
-    }
-}
-
-/// `top` ranges drawn over `bottom` ranges: the result is sorted and non-overlapping.
-fn layer(
-    bottom: &[(Range<usize>, Style)],
-    top: &[(Range<usize>, Style)],
-) -> Vec<(Range<usize>, Style)> {
-    let mut out: Vec<(Range<usize>, Style)> = Vec::new();
-    for (range, style) in bottom {
-        let mut start = range.start;
-        for (hit, _) in top
-            .iter()
-            .filter(|(h, _)| h.start < range.end && h.end > range.start)
-        {
-            if hit.start > start {
-                out.push((start..hit.start, *style));
-            }
-            start = start.max(hit.end);
-        }
-        if start < range.end {
-            out.push((start..range.end, *style));
-        }
-    }
-    out.extend(top.iter().cloned());
-    out.sort_by_key(|(r, _)| r.start);
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use ratatui::style::Color;
-
-    #[test]
-    fn hits_are_drawn_over_marks() {
-        let mark = Style::new().fg(Color::Red);
-        let hit = Style::new().bg(Color::Yellow);
-        let got = layer(&[(0..10, mark)], &[(3..5, hit)]);
-        assert_eq!(got, vec![(0..3, mark), (3..5, hit), (5..10, mark)]);
     }
 }
