@@ -150,36 +150,88 @@ fn second_report_reader_narrow_focus_on_text() {
     insta::assert_snapshot!("longgang_end_60x20", screen(&app, 60, 20));
 }
 
-/// Every screen at every size: no panic, and no row wider than the terminal.
+/// Every screen and popup at every size down to 1×1: no panic, and no row wider than the
+/// terminal, after every step of each script (picker, reader, search, help, bookmarks, both
+/// choosers, the comparison and its search, the audit table, the evidence view stepping from
+/// item to item, the verdict chooser, the note field).
 #[test]
 fn every_size_renders() {
-    let scripts: Vec<Vec<Action>> = vec![
-        vec![],
-        vec![Action::Open],
-        vec![Action::Open, Action::FocusNext, Action::PageDown],
-        vec![Action::Open, Action::ToggleHelp],
-        vec![Action::Open, Action::StartSearch, Action::Type('数')],
-        vec![Action::Open, Action::ShowBookmarks],
+    use Action::*;
+    let bundled: Vec<Vec<Action>> = vec![
+        vec![Down, Up, ToggleHelp, Down],
+        vec![Open, FocusNext, PageDown, Fold, Unfold],
+        vec![Open, ToggleHelp, Down, Down],
+        vec![Open, StartSearch, Type('数'), Type('据'), Back, NextHit],
+        vec![Open, Down, SetBookmark, ShowBookmarks, Down],
+        vec![Open, ShowBookmarks],
+        // the compare chooser, then the comparison, its search and its help
+        TO_COMPARE_CHOOSER.to_vec(),
+        TO_COMPARE_CHOOSER
+            .iter()
+            .cloned()
+            .chain([
+                Open,
+                NextChange,
+                StartSearch,
+                Type('数'),
+                Back,
+                NextHit,
+                ToggleHelp,
+            ])
+            .collect(),
+        // 光明 has no clean summary among the bundled reports: the audit chooser
+        vec![Open, OpenAudit, Down],
     ];
+    let audit: Vec<Vec<Action>> = vec![vec![
+        Open,
+        OpenAudit,
+        Down,
+        Open,
+        NextItem,
+        Down,
+        ToggleHelp,
+        Back,
+        SetVerdict,
+        Down,
+        Back,
+        EditNote,
+        Type('见'),
+        Back,
+        PreviousItem,
+        Back,
+        CycleFilter,
+    ]];
+    let data = tempfile::tempdir().unwrap();
     for (w, h) in [
         (1, 1),
         (2, 2),
         (10, 5),
         (40, 12),
+        (79, 20),
         (100, 30),
         (200, 60),
         (3, 40),
         (200, 2),
     ] {
-        for script in &scripts {
-            let mut app = app(w, h);
-            drive(&mut app, script);
-            let shown = screen(&app, w, h);
-            for line in shown.lines() {
-                assert!(
-                    line.width() <= usize::from(w),
-                    "{w}x{h} {script:?}: {line:?}"
-                );
+        let runs = bundled
+            .iter()
+            .map(|s| (app(w, h), s))
+            .chain(audit.iter().map(|s| (audit_app(w, h, data.path()).0, s)));
+        for (mut app, script) in runs {
+            let mut store = planlens::store::FileStore::new(data.path().to_path_buf());
+            for (step, action) in std::iter::once(None)
+                .chain(script.iter().map(Some))
+                .enumerate()
+            {
+                if let Some(action) = action {
+                    planlens::tui::run::dispatch(&mut app, action.clone(), &mut store);
+                }
+                for line in screen(&app, w, h).lines() {
+                    assert!(
+                        line.width() <= usize::from(w),
+                        "{w}x{h} {script:?} step {step}: {line:?}"
+                    );
+                }
             }
         }
     }
