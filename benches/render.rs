@@ -1,5 +1,6 @@
-//! Drawing speed: a full 200×60 frame of each view (reader, comparison, audit), and wrapping a
-//! whole report. Target: <= 1 ms/frame.
+//! Drawing speed: a full 200×60 frame of each view (picker, reader, comparison, audit table,
+//! evidence, with a search where a view has one), and wrapping a whole report. Target:
+//! <= 1 ms/frame.
 
 use divan::Bencher;
 use planlens::bundled::BUNDLED;
@@ -91,18 +92,63 @@ fn frame_200x60_compare(bencher: Bencher) {
     bench_frames(bencher, &app);
 }
 
-/// One frame of the audit table: the 光明 plan against the first summary offered.
+/// One frame of the comparison with a search highlighting every 数据 on both sides.
 #[divan::bench]
-fn frame_200x60_audit(bencher: Bencher) {
-    let Ok(data) = tempfile::tempdir() else {
-        return;
-    };
+fn frame_200x60_compare_search(bencher: Bencher) {
+    let mut app = reader_app(200, 60);
+    app.update(Msg::OpenCompare {
+        left: (0, "p2".into()),
+        right: (1, "p2".into()),
+    });
+    for action in [
+        Action::StartSearch,
+        Action::Type('数'),
+        Action::Type('据'),
+        Action::Back,
+        Action::NextHit,
+    ] {
+        app.update(action);
+    }
+    bench_frames(bencher, &app);
+}
+
+/// The 光明 plan audited against the first summary offered, then `more` actions.
+fn audit_app(more: &[Action]) -> Option<(App, tempfile::TempDir)> {
+    let data = tempfile::tempdir().ok()?;
     let mut store = FileStore::new(data.path().to_path_buf());
     let mut app = reader_app(200, 60);
     dispatch(&mut app, Action::OpenAudit, &mut store);
     if app.audit().is_none() {
         dispatch(&mut app, Action::Open, &mut store); // the chooser: take the first summary
     }
+    for action in more {
+        dispatch(&mut app, action.clone(), &mut store);
+    }
+    Some((app, data))
+}
+
+/// One frame of the audit table.
+#[divan::bench]
+fn frame_200x60_audit(bencher: Bencher) {
+    if let Some((app, _data)) = audit_app(&[]) {
+        bench_frames(bencher, &app);
+    }
+}
+
+/// One frame of the evidence view (item and evidence side by side, shared phrases marked), on
+/// the second item.
+#[divan::bench]
+fn frame_200x60_evidence(bencher: Bencher) {
+    if let Some((app, _data)) = audit_app(&[Action::Open, Action::NextItem]) {
+        bench_frames(bencher, &app);
+    }
+}
+
+/// One frame of the picker.
+#[divan::bench]
+fn frame_200x60_picker(bencher: Bencher) {
+    let mut app = reader_app(200, 60);
+    app.update(Action::Back);
     bench_frames(bencher, &app);
 }
 
