@@ -215,7 +215,7 @@ fn compare_view_in_a_real_terminal() {
     tmux.wait_for("the picker", |s| s.contains("份报告"));
     // open 光明, fold its summary, select the plan, compare
     tmux.keys(&["Enter", "j", "h", "j", "d"]);
-    tmux.wait_for("the chooser", |s| s.contains("与哪一部分比较"));
+    tmux.wait_for("the chooser", |s| s.contains("左为当前部分"));
     tmux.keys(&["Enter"]);
     let side_by_side = tmux.wait_for("the comparison", |s| {
         s.contains("配对") && s.contains("龙岗区 · 二、2024年工作计划")
