@@ -730,3 +730,36 @@ fn the_app_and_planlens_audit_give_the_same_statuses_and_commitments() {
         assert_eq!(reported, in_app, "{}", shown.id);
     }
 }
+
+#[test]
+fn the_app_and_planlens_diff_give_the_same_rows() {
+    let app = compare_app(120, 40);
+    let compare = app.compare().expect("the comparison opened");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_planlens"))
+        .args([
+            "diff",
+            "guangming-zwsj-2024-2025",
+            "longgang-zwsj-2023-2024",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let printed: Vec<(Option<String>, Option<String>)> = json["pairs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            let id = |v: &serde_json::Value| v.as_str().map(str::to_string);
+            (id(&p["left"]), id(&p["right"]))
+        })
+        .collect();
+    let shown: Vec<(Option<String>, Option<String>)> = compare
+        .pairs
+        .iter()
+        .map(|p| (p.pair.left.clone(), p.pair.right.clone()))
+        .collect();
+    assert_eq!(shown, printed);
+}
