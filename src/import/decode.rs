@@ -60,6 +60,12 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         Some((encoding, bom)) => (encoding, &bytes[bom..]),
         None => (guess(bytes)?, bytes),
     };
+    decoded(encoding, body, bytes)
+}
+
+/// `body` (the page's `bytes` without a BOM) decoded: refused when it holds NUL characters
+/// (binary data, except in UTF-16 where they cannot appear decoded) or no Han character.
+fn decoded(encoding: &'static Encoding, body: &[u8], bytes: &[u8]) -> Result<Decoded, DecodeError> {
     let (text, damaged) = decode_counting(encoding, body);
     let utf16 = encoding == UTF_16LE || encoding == UTF_16BE;
     if !utf16 && text.contains('\0') {
@@ -101,18 +107,7 @@ pub fn decode_declared(bytes: &[u8], label: &str) -> Result<Decoded, DecodeError
     } else {
         declared
     };
-    let (text, damaged) = decode_counting(encoding, bytes);
-    if !text.chars().any(is_han) {
-        return Err(DecodeError::NoChinese {
-            encoding: encoding.name(),
-            damaged,
-        });
-    }
-    Ok(Decoded {
-        text,
-        encoding: encoding.name(),
-        damaged,
-    })
+    decoded(encoding, bytes, bytes)
 }
 
 /// The encoding of a page without a BOM.
