@@ -41,6 +41,20 @@ impl<H> Search<H> {
         self.query.is_empty() && self.hits.is_empty()
     }
 
+    /// Back within the search: ends typing the query, else clears the search; false when there
+    /// is none, so Back goes on to leave the view.
+    pub fn back(&mut self) -> bool {
+        if self.editing {
+            self.editing = false;
+            return true;
+        }
+        if !self.is_empty() {
+            *self = Search::default();
+            return true;
+        }
+        false
+    }
+
     /// Moves the current hit by `delta`, around the ends; false when there is no hit.
     pub fn step(&mut self, delta: isize) -> bool {
         let count = self.hits.len();
@@ -93,6 +107,16 @@ pub fn find(text: &str, needle: &[char]) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn back_ends_typing_then_clears_then_lets_the_view_go() {
+        let mut search: Search<usize> = Search::start();
+        search.query = "数据".to_string();
+        search.hits = vec![3];
+        assert!(search.back() && !search.editing && !search.is_empty());
+        assert!(search.back() && search.is_empty());
+        assert!(!search.back());
+    }
 
     #[test]
     fn simplified_finds_traditional_and_steps_around() {

@@ -194,15 +194,7 @@ impl CompareScreen {
 
     /// Ends typing the query, or clears the search; false when there is none.
     pub fn back(&mut self) -> bool {
-        if self.search.editing {
-            self.search.editing = false;
-            return true;
-        }
-        if !self.search.is_empty() {
-            self.search = Search::default();
-            return true;
-        }
-        false
+        self.search.back()
     }
 
     /// Lays the pairs out for a terminal size (only when the width changed); keeps the pair at

@@ -109,15 +109,7 @@ impl ReaderScreen {
         if self.popup.take().is_some() {
             return true;
         }
-        if self.search.editing {
-            self.search.editing = false;
-            return true;
-        }
-        if !self.search.is_empty() {
-            self.search = Search::default();
-            return true;
-        }
-        false
+        self.search.back()
     }
 
     /// Re-wraps the text for the size (only when the width changed), keeping the section at the
