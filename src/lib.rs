@@ -4,7 +4,7 @@
 //! ([`model::Report`]), which every view and command reads. Files are read by [`load`].
 //!
 //! The modules are layers, each referring only to those below it: `text`, `model`, `import`,
-//! `store`, `load`, `bundled`, `compare`, `present`, `export`, then the two front ends
+//! `store`, `load`, `bundled`, `compare`, `search`, `present`, `export`, then the two front ends
 //! `commands` (the CLI) and `tui`. docs/architecture.md has the map and the arrows, and
 //! `tests/layers.rs` holds the code to them.
 
@@ -21,6 +21,7 @@ pub mod import;
 pub mod load;
 pub mod model;
 pub mod present;
+pub mod search;
 pub mod store;
 #[cfg(feature = "synth")]
 pub mod synth;

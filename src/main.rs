@@ -85,6 +85,8 @@ enum Command {
     Diff(commands::diff::DiffArgs),
     /// Audit a year's plan against the next year's summary, item by item
     Audit(commands::audit::AuditArgs),
+    /// Find every place a subject comes up in reports and folders: section paths and sentences
+    Search(commands::search::SearchArgs),
 }
 
 /// A failure that is the data's fault (exit 1), already described in one line.
@@ -141,7 +143,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             drop(out);
             if let Some(word) = mistyped_command(&cli.paths) {
                 report_error(&format!(
-                    "`{word}` is neither a command (import, tree, show, list, diff, audit) nor a report file; see planlens --help"
+                    "`{word}` is neither a command (import, tree, show, list, diff, audit, search) nor a report file; see planlens --help"
                 ));
                 return Ok(ExitCode::from(2));
             }
@@ -179,6 +181,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Diff(args)) => commands::diff::run(&args, &mut out).map_err(command_error)?,
         Some(Command::Audit(args)) => {
             commands::audit::run(&args, &mut out).map_err(command_error)?
+        }
+        Some(Command::Search(args)) => {
+            let failures = commands::search::run(&args, &mut out).map_err(command_error)?;
+            failures.iter().for_each(|failure| report_error(failure));
+            if !failures.is_empty() {
+                return Ok(ExitCode::from(1));
+            }
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod diff;
+pub mod search;
 
 use std::io::{self, Write};
 use std::path::Path;

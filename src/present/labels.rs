@@ -346,6 +346,38 @@ pub fn target_check(t: &TargetCheck) -> String {
     }
 }
 
+// --- search across reports (CLI and TUI) ---
+
+/// Around a hit in the CLI's text output: `【一网统管】`.
+pub const HIT_MARKS: (&str, &str) = ("【", "】");
+/// Between the report and the headings of a section path.
+pub const PATH_SEPARATOR: &str = " › ";
+/// The results screen: its title, its place in the footer, what it shows before a query.
+pub const SEARCH_ALL_TITLE: &str = " 搜索全部报告 ";
+pub const SEARCH_ALL: &str = "搜索全部报告";
+pub const SEARCH_ALL_PROMPT: &str = "输入词语搜索全部报告 (数据 也找到 數據)";
+
+/// `“一网统管”: 2 份报告, 5 处`; `“秒批”: 未找到`.
+pub fn search_summary(query: &str, reports: usize, hits: usize) -> String {
+    if hits == 0 {
+        return format!("“{query}”: 未找到");
+    }
+    format!("“{query}”: {reports} 份报告, {hits} 处")
+}
+
+/// A report's count of hits: `3 处`.
+pub fn hit_count(hits: usize) -> String {
+    format!("{hits} 处")
+}
+
+/// `一、2024年工作总结 › (一)坚持多维发力…`; a hit in the opening paragraph is in the 前言.
+pub fn section_path(path: &[String]) -> String {
+    if path.is_empty() {
+        return PREAMBLE.to_string();
+    }
+    path.join(PATH_SEPARATOR)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

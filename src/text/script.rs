@@ -7,14 +7,6 @@ pub fn to_simplified(text: &str) -> String {
     fast2s::convert(text)
 }
 
-/// Folds a text for searching: simplified script and ASCII lower case, one character for one.
-pub fn search_fold(text: &str) -> Vec<char> {
-    to_simplified(text)
-        .chars()
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -23,9 +15,5 @@ mod tests {
     fn traditional_folds_to_simplified_character_for_character() {
         let text = "數據要素價值";
         assert_eq!(to_simplified(text), "数据要素价值");
-        assert_eq!(
-            search_fold("CIM數據"),
-            "cim数据".chars().collect::<Vec<_>>()
-        );
     }
 }

@@ -75,6 +75,8 @@ pub enum Context {
     NoteInput,
     /// The help overlay or the bookmark list is open.
     Overlay,
+    /// The hits of a search across every loaded report.
+    Results,
 }
 
 /// A key as the table writes it.
@@ -123,10 +125,10 @@ const fn hint(text: &'static str, rank: u8) -> Option<Hint> {
     Some(Hint { text, rank })
 }
 
-use Context::{Audit, Compare, Evidence, NoteInput, Overlay, Picker, Reader, SearchInput};
+use Context::{Audit, Compare, Evidence, NoteInput, Overlay, Picker, Reader, Results, SearchInput};
 
-const BROWSE: &[Context] = &[Picker, Reader, Compare, Audit, Evidence];
-const ANY_VIEW: &[Context] = &[Picker, Reader, Compare, Audit, Evidence, Overlay];
+const BROWSE: &[Context] = &[Picker, Reader, Compare, Audit, Evidence, Results];
+const ANY_VIEW: &[Context] = &[Picker, Reader, Compare, Audit, Evidence, Overlay, Results];
 const EVERYWHERE: &[Context] = &[
     Picker,
     Reader,
@@ -136,6 +138,7 @@ const EVERYWHERE: &[Context] = &[
     Overlay,
     SearchInput,
     NoteInput,
+    Results,
 ];
 
 /// THE keymap. Order matters only for display.
@@ -213,8 +216,8 @@ pub const KEYMAP: &[Binding] = &[
     Binding {
         keys: &[code(KeyCode::Enter)],
         action: Action::Open,
-        contexts: &[Picker, Reader, Audit, Evidence, Overlay],
-        help: "打开报告 / 阅读本节 / 跳到书签 / 条目证据",
+        contexts: &[Picker, Reader, Audit, Evidence, Overlay, Results],
+        help: "打开报告 / 阅读本节 / 跳到书签 / 条目证据 / 阅读搜索到的一处",
         hint: hint("Enter 打开", 3),
     },
     Binding {
@@ -230,6 +233,13 @@ pub const KEYMAP: &[Binding] = &[
         contexts: &[Reader, Compare],
         help: "全文搜索(简体也能找到繁体)",
         hint: hint("/ 搜索", 2),
+    },
+    Binding {
+        keys: &[key('/')],
+        action: Action::StartSearch,
+        contexts: &[Picker, Results],
+        help: "搜索全部报告(简体也能找到繁体)",
+        hint: hint("/ 搜索全部", 2),
     },
     Binding {
         keys: &[key('n')],
@@ -353,14 +363,14 @@ pub const KEYMAP: &[Binding] = &[
     Binding {
         keys: &[code(KeyCode::Esc)],
         action: Action::Back,
-        contexts: &[Picker, Audit, Evidence, Overlay, NoteInput],
+        contexts: &[Picker, Audit, Evidence, Overlay, NoteInput, Results],
         help: "关闭 / 返回上一层",
         hint: None,
     },
     Binding {
         keys: &[key('q')],
         action: Action::Back,
-        contexts: &[Reader, Compare, Audit, Evidence, Overlay],
+        contexts: &[Reader, Compare, Audit, Evidence, Overlay, Results],
         help: "返回上一层",
         hint: hint("q 返回", 1),
     },
@@ -458,7 +468,7 @@ pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
 /// the reader, the note in the audit), each binding once.
 pub fn help_rows(view: Context) -> Vec<(String, &'static str)> {
     let typing = match view {
-        Reader | Compare => Some(SearchInput),
+        Reader | Compare | Results => Some(SearchInput),
         Audit | Evidence => Some(NoteInput),
         _ => None,
     };

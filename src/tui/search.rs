@@ -1,10 +1,8 @@
 //! Searching a view's text: the query being typed or kept, its hits, the current one; matching
-//! simplified against traditional script and ASCII case-insensitively. Shared by the reader and
-//! the comparison. No drawing, no files.
+//! is the library's (`crate::search`: script, width, quotes, pinyin glosses folded), shared with
+//! the search across reports. Used by the reader and the comparison. No drawing, no files.
 
-use std::ops::Range;
-
-use crate::text::script::search_fold;
+pub use crate::search::{find, needle};
 
 /// A search of one view: `H` says where a hit is (a block of the reader, a side of a pair).
 #[derive(Debug, Clone)]
@@ -69,39 +67,6 @@ impl<H> Search<H> {
     pub fn current_hit(&self) -> Option<&H> {
         self.current.and_then(|i| self.hits.get(i))
     }
-}
-
-/// The query folded for matching (empty when it is only blanks).
-pub fn needle(query: &str) -> Vec<char> {
-    search_fold(query.trim())
-}
-
-/// Every occurrence of a folded `needle` in `text`, as byte ranges of `text`. Folding maps each
-/// character to one character, so positions in the folded text are positions in the original.
-pub fn find(text: &str, needle: &[char]) -> Vec<Range<usize>> {
-    if needle.is_empty() {
-        return Vec::new();
-    }
-    let offsets: Vec<usize> = text
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain(std::iter::once(text.len()))
-        .collect();
-    let hay = search_fold(text);
-    if hay.len() + 1 != offsets.len() {
-        return Vec::new(); // folding changed the character count: cannot map positions back
-    }
-    let mut found = Vec::new();
-    let mut i = 0;
-    while i + needle.len() <= hay.len() {
-        if hay[i..i + needle.len()] == needle[..] {
-            found.push(offsets[i]..offsets[i + needle.len()]);
-            i += needle.len();
-        } else {
-            i += 1;
-        }
-    }
-    found
 }
 
 #[cfg(test)]

@@ -1,4 +1,5 @@
-//! The screens of the app, one module each: the picker, the reader, the comparison, the audit.
+//! The screens of the app, one module each: the picker, the reader, the comparison, the audit,
+//! the search across reports.
 //! A screen owns its state (with the popups it opens) and its `update`; what it cannot do alone
 //! (open another screen, save, say something in the footer) it asks the app for with a `Step`.
 //! The app's stack decides which screen is on top and what Back means. No drawing, no files.
@@ -7,6 +8,7 @@ pub mod audit;
 pub mod compare;
 pub mod picker;
 pub mod reader;
+pub mod results;
 
 use ratatui::layout::Rect;
 
@@ -19,6 +21,7 @@ pub use audit::AuditScreen;
 pub use compare::CompareScreen;
 pub use picker::PickerScreen;
 pub use reader::ReaderScreen;
+pub use results::ResultsScreen;
 
 /// What a screen may read of the app while it updates: the reports, the bookmarks, the screen's
 /// size and how ambiguous characters are counted.
@@ -56,6 +59,7 @@ pub enum Screen {
     Reader(Box<ReaderScreen>),
     Compare(Box<CompareScreen>),
     Audit(Box<AuditScreen>),
+    Results(Box<ResultsScreen>),
 }
 
 impl Screen {
@@ -66,6 +70,7 @@ impl Screen {
             Screen::Reader(s) => s.context(),
             Screen::Compare(s) => s.context(),
             Screen::Audit(s) => s.context(),
+            Screen::Results(s) => s.context(),
         }
     }
 
@@ -76,6 +81,7 @@ impl Screen {
             Screen::Reader(_) => Context::Reader,
             Screen::Compare(_) => Context::Compare,
             Screen::Audit(s) => s.view(),
+            Screen::Results(_) => Context::Results,
         }
     }
 
@@ -85,6 +91,7 @@ impl Screen {
             Screen::Reader(s) => s.update(action, env),
             Screen::Compare(s) => s.update(action, env),
             Screen::Audit(s) => s.update(action, env),
+            Screen::Results(s) => s.update(action, env),
         }
     }
 
@@ -96,6 +103,7 @@ impl Screen {
             Screen::Reader(s) => s.back(),
             Screen::Compare(s) => s.back(),
             Screen::Audit(s) => s.back(),
+            Screen::Results(s) => s.back(),
         }
     }
 
@@ -106,6 +114,7 @@ impl Screen {
             Screen::Reader(s) => s.relayout(env),
             Screen::Compare(s) => s.relayout(env),
             Screen::Audit(s) => s.relayout(env),
+            Screen::Results(s) => s.relayout(env),
         }
     }
 }

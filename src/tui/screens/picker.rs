@@ -1,7 +1,9 @@
 //! The corpus picker's state and update: the loaded reports grouped by district and bureau, the
-//! selected row, the files that failed to load. Opening a report pushes the reader. No drawing.
+//! selected row, the files that failed to load. Opening a report pushes the reader, `/` the search
+//! across every report. No drawing.
 
 use super::reader::ReaderScreen;
+use super::results::ResultsScreen;
 use super::{Env, Screen, Step};
 use crate::present::labels;
 use crate::tui::action::Action;
@@ -47,6 +49,7 @@ impl PickerScreen {
             Action::Top => self.step(isize::MIN / 2),
             Action::Bottom => self.step(isize::MAX / 2),
             Action::Open => return self.open(env),
+            Action::StartSearch => return self.search_all(env),
             Action::ClickAt(column, row) => {
                 let (body, _) = layout::body_and_footer(env.size);
                 let offset = layout::list_offset(self.selected, layout::inner(body).height);
@@ -88,6 +91,16 @@ impl PickerScreen {
         if let Some(&row) = reports.get(target) {
             self.selected = row;
         }
+    }
+
+    /// `/`: the search across every report, listed in the picker's order.
+    fn search_all(&self, env: &Env) -> Step {
+        let order = self.rows.iter().filter_map(|row| match row {
+            PickerRow::Report(entry) => Some(*entry),
+            PickerRow::Group(_) => None,
+        });
+        let results = ResultsScreen::start(order.collect(), env);
+        Step::Push(Screen::Results(Box::new(results)))
     }
 
     fn open(&self, env: &Env) -> Step {

@@ -180,6 +180,33 @@ impl ReaderScreen {
         }
     }
 
+    /// Searches for `query` with `hit` (found across reports, in this report) as the current
+    /// hit: its section unfolded and the text scrolled to it.
+    pub fn search_at(&mut self, query: &str, hit: &crate::search::Hit) {
+        // the opening paragraph's hits are in the front block, the first
+        let block = self.doc.index_of(&hit.id).unwrap_or(0);
+        let at = self.doc.blocks[block]
+            .text
+            .find(&hit.sentence)
+            .map_or(0, |start| start + hit.range.start);
+        let hits = find_hits(&self.doc, query);
+        let current = hits
+            .iter()
+            .position(|h| h.block == block && h.range.end > at)
+            .or((!hits.is_empty()).then_some(0));
+        self.search = Search {
+            query: query.to_string(),
+            editing: false,
+            hits,
+            current,
+        };
+        for ancestor in self.doc.path(block) {
+            self.open[ancestor] = true;
+        }
+        self.focus = Focus::Reader;
+        self.show_current_hit();
+    }
+
     fn update_search_input(&mut self, action: Action) {
         match action {
             Action::Type(c) => self.search.query.push(c),

@@ -9,6 +9,7 @@ mod footer;
 mod overlay;
 mod picker;
 mod reader;
+mod results;
 mod tree;
 
 use ratatui::Frame;
@@ -51,6 +52,7 @@ pub fn render(view: &View<'_>, frame: &mut Frame) {
         Screen::Reader(reader) => reader::render_screen(ctx, reader, area, buf),
         Screen::Compare(compare) => compare::render(ctx, compare, area, buf),
         Screen::Audit(audit) => audit::render(ctx, audit, area, buf),
+        Screen::Results(results) => results::render(ctx, results, area, buf),
     }
     if let Some((scroll, of)) = view.help {
         overlay::help(ctx, of, scroll, area, buf);
