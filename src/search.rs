@@ -5,6 +5,7 @@
 //! [`find`] too. Depends on model and text only.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::model::{Node, Report};
 use crate::text::chars::ends_sentence;
@@ -19,8 +20,8 @@ pub struct Hit {
     /// The node id, the part id (its heading or paragraph), or [`PREAMBLE_ID`].
     pub id: String,
     /// The headings from the part down to the node the hit is in (marker and title), outermost
-    /// first; empty in the opening paragraph.
-    pub path: Vec<String>,
+    /// first; empty in the opening paragraph. Shared by the hits of a heading or paragraph.
+    pub path: Arc<[String]>,
     /// The sentence the hit is in, as written (a heading is one sentence).
     pub sentence: String,
     /// The byte range of the hit in `sentence`.
@@ -58,12 +59,13 @@ fn occurrences<'a>(hay: &'a [char], needle: &'a [char]) -> impl Iterator<Item = 
     std::iter::from_fn(move || {
         let first = *needle.first()?;
         while at + needle.len() <= hay.len() {
-            let start = at;
-            if hay[start] == first && hay[start..start + needle.len()] == needle[..] {
-                at += needle.len();
-                return Some(start..at);
+            let start = at + hay[at..].iter().position(|&c| c == first)?;
+            let end = start + needle.len();
+            if hay.get(start..end) == Some(needle) {
+                at = end;
+                return Some(start..end);
             }
-            at += 1;
+            at = start + 1;
         }
         None
     })
@@ -82,7 +84,7 @@ struct Unit {
     /// The node or part id, or [`PREAMBLE_ID`].
     id: String,
     /// The headings down to the unit's node.
-    path: Vec<String>,
+    path: Arc<[String]>,
     /// A heading is one sentence; a paragraph is cut into sentences around its hits.
     heading: bool,
     text: String,
@@ -92,11 +94,11 @@ struct Unit {
 }
 
 impl Unit {
-    fn new(id: &str, path: &[String], heading: bool, text: String) -> Self {
+    fn new(id: &str, path: &Arc<[String]>, heading: bool, text: String) -> Self {
         let folded = fold(&text);
         Unit {
             id: id.to_string(),
-            path: path.to_vec(),
+            path: Arc::clone(path),
             heading,
             folded: folded.chars,
             starts: folded.sources.into_iter().map(|s| s.start).collect(),
@@ -164,12 +166,18 @@ pub fn search<'a>(reports: impl IntoIterator<Item = &'a Report>, query: &str) ->
 
 /// The units of a report, in document order.
 fn units(report: &Report) -> Vec<Unit> {
-    let mut units = vec![Unit::new(PREAMBLE_ID, &[], false, report.preamble.clone())];
+    let mut units = vec![Unit::new(
+        PREAMBLE_ID,
+        &Arc::from([]),
+        false,
+        report.preamble.clone(),
+    )];
     let mut path = Vec::new();
     for part in &report.parts {
         path.push(part.heading.clone());
-        units.push(Unit::new(&part.id, &path, true, part.heading.clone()));
-        units.push(Unit::new(&part.id, &path, false, part.text.clone()));
+        let shared = Arc::from(path.as_slice());
+        units.push(Unit::new(&part.id, &shared, true, part.heading.clone()));
+        units.push(Unit::new(&part.id, &shared, false, part.text.clone()));
         for node in &part.nodes {
             node_units(node, &mut path, &mut units);
         }
@@ -182,8 +190,9 @@ fn units(report: &Report) -> Vec<Unit> {
 fn node_units(node: &Node, path: &mut Vec<String>, units: &mut Vec<Unit>) {
     let heading = format!("{}{}", node.marker, node.title);
     path.push(heading.clone());
-    units.push(Unit::new(&node.id, path, true, heading));
-    units.push(Unit::new(&node.id, path, false, node.text.clone()));
+    let shared = Arc::from(path.as_slice());
+    units.push(Unit::new(&node.id, &shared, true, heading));
+    units.push(Unit::new(&node.id, &shared, false, node.text.clone()));
     for child in &node.children {
         node_units(child, path, units);
     }

@@ -89,12 +89,16 @@ pub fn render(ctx: &Ctx, results: &ResultsScreen, area: Rect, buf: &mut Buffer) 
                 };
                 let report = &ctx.entries[found.entry].report;
                 let name = report.district.as_deref().unwrap_or(&report.title);
-                let place = format!(
-                    "{PLACE_INDENT}{name}{}{}",
-                    labels::PATH_SEPARATOR,
-                    labels::section_path(&found.hit.path)
+                let indent = str_width(PLACE_INDENT, wide);
+                let place = place(name, &found.hit.path, room.saturating_sub(indent), wide);
+                draw_pieces(
+                    buf,
+                    list.x,
+                    y,
+                    list.width,
+                    &[(PLACE_INDENT, style), (&place, style)],
+                    wide,
                 );
-                draw_pieces(buf, list.x, y, list.width, &[(&place, style)], wide);
             }
             ResultLine::Sentence(n) => {
                 let Some(found) = search.hits.get(n) else {
@@ -139,6 +143,41 @@ pub fn render(ctx: &Ctx, results: &ResultsScreen, area: Rect, buf: &mut Buffer) 
     footer::render(ctx, &footer, footer_area, buf);
 }
 
+/// Cells an outer heading keeps at least when the place is cut: `(一)坚持…`.
+const OUTER_HEADING_MIN: usize = 8;
+
+/// `report › heading › …` in `room` cells: when it is too long, the outer headings are cut
+/// (with …) before the innermost one, which says where the hit is; the room left is shared
+/// out, the shorter headings whole when they fit in their share.
+fn place(name: &str, path: &[String], room: usize, wide: bool) -> String {
+    let separator = labels::PATH_SEPARATOR;
+    let full = format!("{name}{separator}{}", labels::section_path(path));
+    let [outer @ .., inner] = path else {
+        return full;
+    };
+    if outer.is_empty() || str_width(&full, wide) <= room {
+        return full;
+    }
+    let fixed =
+        str_width(name, wide) + str_width(separator, wide) * path.len() + str_width(inner, wide);
+    let mut left = room.saturating_sub(fixed);
+    let mut by_width: Vec<usize> = (0..outer.len()).collect();
+    by_width.sort_by_key(|&i| str_width(&outer[i], wide));
+    let mut shares = vec![0; outer.len()];
+    for (n, &i) in by_width.iter().enumerate() {
+        let share = (left / (outer.len() - n)).min(str_width(&outer[i], wide));
+        shares[i] = share.max(OUTER_HEADING_MIN);
+        left = left.saturating_sub(share);
+    }
+    let cut: Vec<String> = outer
+        .iter()
+        .zip(shares)
+        .map(|(heading, share)| truncate(heading, share, wide))
+        .chain([inner.clone()])
+        .collect();
+    format!("{name}{separator}{}", labels::section_path(&cut))
+}
+
 /// Where to start showing `sentence` in `room` cells so that its `hit` shows: at its start when
 /// it fits or the hit is near it, else a quarter of the room before the hit (the … of the cut
 /// takes a cell of that quarter).
@@ -176,5 +215,30 @@ mod tests {
         // short enough, or the hit near the start: from the start
         assert_eq!(window_start(sentence, &range, 200, false), 0);
         assert_eq!(window_start(sentence, &(3..9), 40, false), 0);
+    }
+
+    #[test]
+    fn a_long_place_cuts_the_outer_headings_first() {
+        let path = [
+            "二、2024年工作计划".to_string(),
+            "(三)围绕民生诉求综合改革,持续强化机制能力支撑,着力构建智慧高效城运体系。".to_string(),
+            "四是优化“一网统管”平台功能。".to_string(),
+        ];
+        let shown = place("龙岗区", &path, 80, false);
+        assert_eq!(
+            shown,
+            "龙岗区 › 二、2024年工作计划 › (三)围绕民生诉求综… › 四是优化“一网统管”平台功能。"
+        );
+        assert_eq!(str_width(&shown, false), 80);
+        // short of room for any: each outer heading keeps its first characters
+        let shown = place("龙岗区", &path, 50, false);
+        assert!(
+            shown.starts_with("龙岗区 › 二、202… › (三)围… › 四是"),
+            "{shown}"
+        );
+        // room enough: as it is; the opening paragraph: 前言
+        let whole = place("龙岗区", &path[..1], 56, false);
+        assert_eq!(whole, "龙岗区 › 二、2024年工作计划");
+        assert_eq!(place("龙岗区", &[], 4, false), "龙岗区 › 前言");
     }
 }
