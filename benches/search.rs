@@ -17,13 +17,13 @@ fn main() {
 }
 
 /// `n` generated reports of real-page size, of several districts and years.
-fn generated(n: u64) -> Vec<Report> {
+fn generated(n: usize) -> Vec<Report> {
     (0..n)
-        .map(|seed| {
+        .map(|i| {
             let text = synth::report_text(&Spec {
-                seed,
-                district: DISTRICTS[seed as usize % DISTRICTS.len()].to_string(),
-                summary_year: 2022 + (seed % 4) as i32,
+                seed: i as u64,
+                district: DISTRICTS[i % DISTRICTS.len()].to_string(),
+                summary_year: [2022, 2023, 2024, 2025][i % 4],
                 uneven: true,
                 ..Spec::default()
             });
@@ -37,7 +37,7 @@ fn generated(n: u64) -> Vec<Report> {
 fn query_1000_reports(bencher: Bencher, query: &str) {
     let index = Index::new(&generated(1000));
     bencher
-        .counter(ItemsCount::new(1000usize))
+        .counter(ItemsCount::new(1000_usize))
         .bench(|| index.search(black_box(query)));
 }
 

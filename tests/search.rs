@@ -51,8 +51,8 @@ fn run_json(args: &[&str]) -> Value {
 /// The hit's text as the JSON says: the sentence's bytes `start..end`.
 fn hit_text(hit: &Value) -> &str {
     let sentence = hit["sentence"].as_str().unwrap();
-    let start = hit["start"].as_u64().unwrap() as usize;
-    let end = hit["end"].as_u64().unwrap() as usize;
+    let start = usize::try_from(hit["start"].as_u64().unwrap()).unwrap();
+    let end = usize::try_from(hit["end"].as_u64().unwrap()).unwrap();
     &sentence[start..end]
 }
 
@@ -382,7 +382,7 @@ fn the_help_and_the_footer_come_from_the_keymap() {
     }
     app.update(Action::ToggleHelp);
     let help = screen(&app, 120, 40);
-    for row in ["搜索全部报告", "阅读搜索到的一处", "删除一个字"] {
+    for row in ["搜索全部报告", "在报告中阅读这一处", "删除一个字"] {
         assert!(help.contains(row), "{row} in {help}");
     }
 }

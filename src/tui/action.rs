@@ -216,8 +216,15 @@ pub const KEYMAP: &[Binding] = &[
     Binding {
         keys: &[code(KeyCode::Enter)],
         action: Action::Open,
-        contexts: &[Picker, Reader, Audit, Evidence, Overlay, Results],
-        help: "打开报告 / 阅读本节 / 跳到书签 / 条目证据 / 阅读搜索到的一处",
+        contexts: &[Picker, Reader, Audit, Evidence, Overlay],
+        help: "打开报告 / 阅读本节 / 跳到书签 / 条目证据",
+        hint: hint("Enter 打开", 3),
+    },
+    Binding {
+        keys: &[code(KeyCode::Enter)],
+        action: Action::Open,
+        contexts: &[Results],
+        help: "在报告中阅读这一处(n/N 接着找)",
         hint: hint("Enter 打开", 3),
     },
     Binding {
