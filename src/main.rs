@@ -12,13 +12,14 @@ use std::io::IsTerminal;
 use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
 use planlens::bundled;
+use planlens::commands::output::Output;
 use planlens::commands::{self, ShowError, list_row, one_line, print_rows};
 use planlens::compare::align;
 use planlens::compare::lexicon;
 use planlens::load::{self, LoadError};
 use planlens::model::Report;
 use planlens::store::config::{self, Config, ThemeName};
-use planlens::store::{FileStore, atomic, dirs};
+use planlens::store::{FileStore, dirs};
 use planlens::tui::app::{App, Entry, Msg};
 use planlens::tui::theme::Theme;
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
@@ -56,14 +57,15 @@ enum Command {
     Import {
         /// The page text (UTF-8, GBK/GB18030, Big5 or UTF-16)
         file: PathBuf,
-        /// Write the JSON here instead of standard output
-        #[arg(short, long)]
-        output: Option<PathBuf>,
+        #[command(flatten)]
+        output: Output,
     },
     /// Print the section tree of a report: id, marker, title
     Tree {
         /// A report: planlens JSON, raw page text, or the name of a bundled report
         report: PathBuf,
+        #[command(flatten)]
+        output: Output,
     },
     /// Print a report, or one section of it, wrapped to a width
     Show {
@@ -75,11 +77,15 @@ enum Command {
         /// Display width in terminal cells (a Chinese character takes 2, so at least 2)
         #[arg(long, default_value_t = 80, value_parser = clap::value_parser!(u16).range(2..))]
         width: u16,
+        #[command(flatten)]
+        output: Output,
     },
     /// List the reports under a folder: file, district, bureau, parts
     List {
         /// Folder to search (recursively) for .json and .txt reports
         dir: PathBuf,
+        #[command(flatten)]
+        output: Output,
     },
     /// Compare two reports side by side, sections paired by content
     Diff(commands::diff::DiffArgs),
@@ -136,11 +142,11 @@ impl std::error::Error for BadData {}
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     install_related_terms()?;
-    let mut out = std::io::stdout().lock();
     match cli.command {
-        None if !std::io::stdout().is_terminal() && cli.paths.is_empty() => list_bundled(&mut out)?,
+        None if !std::io::stdout().is_terminal() && cli.paths.is_empty() => {
+            Output::default().write(|out| list_bundled(out))?
+        }
         None => {
-            drop(out);
             if let Some(word) = mistyped_command(&cli.paths) {
                 report_error(&format!(
                     "`{word}` is neither a command (import, tree, show, list, diff, audit, search) nor a report file; see planlens --help"
@@ -153,37 +159,46 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let report = load::load_report(&file).map_err(bad)?;
             commands::warn_if_damaged(&file, &report);
             let json = serde_json::to_string_pretty(&report)?;
-            match output {
-                Some(path) => write_output(&path, json.as_bytes())
-                    .with_context(|| format!("{}: cannot write", path.display()))?,
-                None => writeln!(out, "{json}")?,
-            }
+            output.write(|out| writeln!(out, "{json}"))?;
         }
-        Some(Command::Tree { report }) => commands::print_tree(&mut out, &open(&report)?)?,
-        Some(Command::Show { report, id, width }) => {
-            match commands::print_show(&mut out, &open(&report)?, id.as_deref(), usize::from(width))
-            {
-                Err(ShowError::NoSuchId(id)) => {
-                    return Err(BadData(format!(
-                        "no section `{id}` in this report (give a node or part id from `planlens tree`, or plan, summary or a part number)"
-                    ))
-                    .into());
-                }
-                Err(ShowError::Io(error)) => return Err(error.into()),
-                Ok(()) => {}
-            }
+        Some(Command::Tree { report, output }) => {
+            let report = open(&report)?;
+            output.write(|out| commands::print_tree(out, &report))?;
         }
-        Some(Command::List { dir }) => return list_dir(&mut out, &dir),
-        Some(Command::Diff(args)) if args.format.is_none() && std::io::stdout().is_terminal() => {
-            drop(out);
+        Some(Command::Show {
+            report,
+            id,
+            width,
+            output,
+        }) => {
+            let report = open(&report)?;
+            let width = usize::from(width);
+            output.write(|out| show(out, &report, id.as_deref(), width))?;
+        }
+        Some(Command::List { dir, output }) => return list_dir(&dir, &output),
+        Some(Command::Diff(args))
+            if args.format.is_none()
+                && args.output.output.is_none()
+                && std::io::stdout().is_terminal() =>
+        {
             return run_compare_app(&args, cli.ambiguous_wide, cli.theme);
         }
-        Some(Command::Diff(args)) => commands::diff::run(&args, &mut out).map_err(command_error)?,
-        Some(Command::Audit(args)) => {
-            commands::audit::run(&args, &mut out).map_err(command_error)?
-        }
+        Some(Command::Diff(args)) => args
+            .output
+            .write(|out| commands::diff::run(&args, out))
+            .map_err(command_error)?,
+        Some(Command::Audit(args)) => args
+            .output
+            .write(|out| commands::audit::run(&args, out))
+            .map_err(command_error)?,
         Some(Command::Search(args)) => {
-            let failures = commands::search::run(&args, &mut out).map_err(command_error)?;
+            let mut failures = Vec::new();
+            args.output
+                .write(|out| {
+                    failures = commands::search::run(&args, out)?;
+                    Ok(())
+                })
+                .map_err(command_error)?;
             failures.iter().for_each(|failure| report_error(failure));
             if !failures.is_empty() {
                 return Ok(ExitCode::from(1));
@@ -193,15 +208,21 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `import -o`: the JSON replaces the target atomically; a folder is refused.
-fn write_output(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    if path.is_dir() {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::IsADirectory,
-            "is a directory (give a file name)",
-        ));
+/// `planlens show`: an id the report does not have is bad data.
+fn show(
+    out: &mut impl Write,
+    report: &Report,
+    id: Option<&str>,
+    width: usize,
+) -> anyhow::Result<()> {
+    match commands::print_show(out, report, id, width) {
+        Err(ShowError::NoSuchId(id)) => Err(BadData(format!(
+            "no section `{id}` in this report (give a node or part id from `planlens tree`, or plan, summary or a part number)"
+        ))
+        .into()),
+        Err(ShowError::Io(error)) => Err(error.into()),
+        Ok(()) => Ok(()),
     }
-    atomic::write(path, bytes)
 }
 
 /// `planlens shwo x`: the first word is no file, no bundled report and no path-like name, and
@@ -420,7 +441,7 @@ fn list_bundled(out: &mut impl Write) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn list_dir(out: &mut impl Write, dir: &Path) -> anyhow::Result<ExitCode> {
+fn list_dir(dir: &Path, output: &Output) -> anyhow::Result<ExitCode> {
     if !dir.is_dir() {
         return Err(BadData(format!("{}: not a folder", dir.display())).into());
     }
@@ -438,7 +459,7 @@ fn list_dir(out: &mut impl Write, dir: &Path) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    print_rows(out, &rows)?;
+    output.write(|out| print_rows(out, &rows))?;
     Ok(if failed {
         ExitCode::from(1)
     } else {

@@ -982,3 +982,181 @@ fn a_closed_pipe_ends_quietly() {
     assert_eq!(err, "", "{err}");
     assert_eq!(output.status.code(), Some(0));
 }
+
+// --- --output ------------------------------------------------------------------------------------
+
+/// Every command that prints writes the same bytes to `--output FILE` as to standard output,
+/// with `-` meaning standard output, and leaves nothing else beside the file.
+#[test]
+fn every_printing_command_writes_what_it_prints_to_output() {
+    let dir = TempDir::new().unwrap();
+    let data = root().join("data");
+    let commands: [Vec<&str>; 6] = [
+        vec!["tree", GUANGMING],
+        vec!["show", GUANGMING, "p2.1", "--width", "40"],
+        vec!["list", data.to_str().unwrap()],
+        vec!["diff", GUANGMING, LONGGANG, "--format", "md"],
+        vec!["audit", GUANGMING, GUANGMING, "--format", "json"],
+        vec!["import", "data/raw/longgang-zwsj-2023-2024.txt"],
+    ];
+    for (n, args) in commands.iter().enumerate() {
+        let printed = planlens()
+            .env("PLANLENS_DATA_DIR", dir.path())
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(printed.status.code(), Some(0), "{args:?}");
+        let file = dir.path().join(format!("out{n}"));
+        let quiet = succeeds(
+            planlens()
+                .env("PLANLENS_DATA_DIR", dir.path())
+                .args(args)
+                .arg("--output")
+                .arg(&file),
+        );
+        assert_eq!(quiet, "", "{args:?}: --output prints nothing");
+        assert_eq!(std::fs::read(&file).unwrap(), printed.stdout, "{args:?}");
+        let dashed = planlens()
+            .env("PLANLENS_DATA_DIR", dir.path())
+            .args(args)
+            .args(["-o", "-"])
+            .output()
+            .unwrap();
+        assert_eq!(
+            dashed.stdout, printed.stdout,
+            "{args:?}: - is standard output"
+        );
+    }
+    let mut left: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    left.sort();
+    assert_eq!(left, ["out0", "out1", "out2", "out3", "out4", "out5"]);
+}
+
+/// Without `--format`, the output file's extension chooses it; `--format` wins over it.
+#[test]
+fn the_output_files_extension_chooses_the_format() {
+    let dir = TempDir::new().unwrap();
+    let audit_to = |name: &str, format: Option<&str>| {
+        let file = dir.path().join(name);
+        let mut cmd = planlens();
+        cmd.env("PLANLENS_DATA_DIR", dir.path())
+            .args(["audit", GUANGMING, GUANGMING, "-o"])
+            .arg(&file);
+        if let Some(format) = format {
+            cmd.args(["--format", format]);
+        }
+        succeeds(&mut cmd);
+        std::fs::read_to_string(&file).unwrap()
+    };
+    let json = audit_to("审计.json", None);
+    assert!(
+        serde_json::from_str::<serde_json::Value>(&json).is_ok(),
+        "{json}"
+    );
+    assert!(audit_to("审计.csv", None).starts_with("\u{FEFF}编号,"));
+    assert!(audit_to("审计.md", None).starts_with("**计划**"));
+    assert!(audit_to("审计.txt", None).starts_with("计划  "));
+    assert!(
+        audit_to("审计.out", None).starts_with("计划  "),
+        "unknown: text"
+    );
+    assert!(audit_to("审计.json", Some("md")).starts_with("**计划**"));
+    let diff = dir.path().join("比较.json");
+    succeeds(
+        planlens()
+            .args(["diff", GUANGMING, LONGGANG, "-o"])
+            .arg(&diff),
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&diff).unwrap()).unwrap();
+    assert!(json["pairs"].is_array());
+    // text to a file: no colours, the default width
+    let text = dir.path().join("比较.txt");
+    succeeds(
+        planlens()
+            .args(["diff", GUANGMING, LONGGANG, "-o"])
+            .arg(&text),
+    );
+    let text = std::fs::read_to_string(&text).unwrap();
+    assert!(!text.contains('\u{1b}'));
+    assert!(text.lines().all(|l| l.width() <= 120));
+}
+
+/// Bad data or an unwritable place: one line naming the file, exit 1, and the old file as it was.
+#[test]
+fn a_failed_command_leaves_the_output_file_as_it_was() {
+    let dir = TempDir::new().unwrap();
+    let out = write(&dir, "out.txt", "old");
+    fails_on(
+        planlens().args(["show", GUANGMING, "p9.9", "-o"]).arg(&out),
+        Path::new("no section `p9.9`"),
+    );
+    let bad = write(&dir, "bad.json", "{");
+    fails_on(
+        planlens().args(["tree"]).arg(&bad).arg("-o").arg(&out),
+        &bad,
+    );
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "old");
+    let nowhere = dir.path().join("no/such/out.md");
+    fails_on(
+        planlens().args(["tree", GUANGMING, "-o"]).arg(&nowhere),
+        &nowhere,
+    );
+    fails_on(
+        planlens().args(["tree", GUANGMING, "-o"]).arg(dir.path()),
+        dir.path(),
+    );
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+}
+
+/// A `planlens diff … -o FILE` killed at any moment leaves no file or the whole one, never a
+/// part of it.
+#[test]
+fn a_killed_write_leaves_no_partial_output_file() {
+    let dir = TempDir::new().unwrap();
+    let page = |seed, district: &str| {
+        planlens::synth::report_text(&planlens::synth::Spec {
+            seed,
+            district: district.to_string(),
+            target_bytes: Some(400_000),
+            ..planlens::synth::Spec::default()
+        })
+    };
+    let left = write(&dir, "left.txt", page(2024, "光明区"));
+    let right = write(&dir, "right.txt", page(2025, "龙岗区"));
+    let out = dir.path().join("diff.md");
+    let run = || {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_planlens"));
+        cmd.arg("diff").args([&left, &right]).arg("-o").arg(&out);
+        cmd
+    };
+    assert!(run().status().unwrap().success());
+    let whole = std::fs::read(&out).unwrap();
+    assert!(whole.len() > 100_000);
+    let mut killed_before_the_end = 0;
+    for round in 0..10u64 {
+        std::fs::remove_file(&out).ok();
+        let mut child = run()
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(5 + round * 37 % 300));
+        child.kill().ok();
+        let finished = child.wait().unwrap().success();
+        match std::fs::read(&out) {
+            Ok(bytes) => assert!(bytes == whole, "round {round}: a partial file"),
+            Err(_) => {
+                assert!(!finished, "round {round}");
+                killed_before_the_end += 1;
+            }
+        }
+    }
+    assert!(
+        killed_before_the_end > 0,
+        "no run was killed before it wrote"
+    );
+}

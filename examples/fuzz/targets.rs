@@ -245,6 +245,7 @@ fn json(input: &[u8], scratch: &Path) -> Result<(), Failure> {
                 right_part: None,
                 format: Some(format),
                 width: u16::try_from(width).ok(),
+                output: Default::default(),
             };
             let _ = diff::run(&args, &mut sink);
         }
@@ -257,8 +258,9 @@ fn json(input: &[u8], scratch: &Path) -> Result<(), Failure> {
             let args = AuditArgs {
                 plan: left.clone(),
                 summary: right.clone(),
-                format,
+                format: Some(format),
                 verdicts: Some(scratch.join("none.verdicts.json")),
+                output: Default::default(),
             };
             let _ = commands::audit::run(&args, &mut sink);
         }

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+use super::output::Output;
 use super::{CommandError, one_line, open_report};
 use crate::compare::audit::{
     Audit, AuditError, CommitmentCheck, ItemAudit, Status, TargetCheck, audit,
@@ -35,12 +36,14 @@ pub struct AuditArgs {
     pub plan: PathBuf,
     /// The report with the year-N summary (usually the next year's document)
     pub summary: PathBuf,
-    /// Output format
-    #[arg(long, value_enum, default_value_t = AuditFormat::Text)]
-    pub format: AuditFormat,
+    /// Output format (default: the output file's extension, else text)
+    #[arg(long, value_enum)]
+    pub format: Option<AuditFormat>,
     /// The verdicts file (default: the sidecar next to the plan report)
     #[arg(long)]
     pub verdicts: Option<PathBuf>,
+    #[command(flatten)]
+    pub output: Output,
 }
 
 /// Width of the text output in terminal cells.
@@ -80,8 +83,8 @@ pub fn run(args: &AuditArgs, out: &mut impl Write) -> Result<(), CommandError> {
         .map(pair_warning)
         .collect();
     warnings.extend(problem);
-    let report = Output::new(args, &audit, &verdicts, warnings);
-    match args.format {
+    let report = AuditView::new(args, &audit, &verdicts, warnings);
+    match args.output.format(args.format).unwrap_or(AuditFormat::Text) {
         AuditFormat::Text => report.text(out)?,
         AuditFormat::Json => {
             serde_json::to_writer_pretty(&mut *out, &report.json()).map_err(io::Error::from)?;
@@ -94,7 +97,7 @@ pub fn run(args: &AuditArgs, out: &mut impl Write) -> Result<(), CommandError> {
 }
 
 /// The audit with each item's verdict, ready to print.
-struct Output<'a> {
+struct AuditView<'a> {
     args: &'a AuditArgs,
     audit: &'a Audit,
     items: Vec<(&'a ItemAudit, Lookup<'a>)>,
@@ -102,7 +105,7 @@ struct Output<'a> {
     warnings: Vec<String>,
 }
 
-impl<'a> Output<'a> {
+impl<'a> AuditView<'a> {
     fn new(
         args: &'a AuditArgs,
         audit: &'a Audit,
@@ -119,7 +122,7 @@ impl<'a> Output<'a> {
                 warnings.push(labels::stale_verdict(&item.id, entry.verdict, &entry.note));
             }
         }
-        Output {
+        AuditView {
             args,
             audit,
             items,

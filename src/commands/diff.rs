@@ -3,12 +3,13 @@
 //! must not depend on tui.
 
 use std::collections::HashMap;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use super::output::Output;
 use super::{CommandError, one_line, open_report};
 use crate::compare::align::{Alignment, Column, Counts, Pair, align, choose_part, pair_text};
 use crate::compare::diff::{Change, Op, diff};
@@ -39,12 +40,15 @@ pub struct DiffArgs {
     /// Part of the right report: plan, summary, or its number
     #[arg(long)]
     pub right_part: Option<String>,
-    /// Output format (without one, the terminal app opens on the comparison)
+    /// Output format (without one, the output file's extension; else, on a terminal, the app
+    /// opens on the comparison; else text)
     #[arg(long, value_enum)]
     pub format: Option<DiffFormat>,
     /// Width of the text output in terminal cells (default: the terminal's, else 120)
     #[arg(long, value_parser = clap::value_parser!(u16).range(2..))]
     pub width: Option<u16>,
+    #[command(flatten)]
+    pub output: Output,
 }
 
 /// Width of the text output when standard output is not a terminal.
@@ -67,21 +71,20 @@ const STYLE_RIGHT: &str = "\x1b[4;32m";
 const STYLE_HEADER: &str = "\x1b[1m";
 const STYLE_RESET: &str = "\x1b[0m";
 
-/// Writes the comparison in the chosen format (text when none is given), buffered: standard
-/// output would otherwise be written line by line.
+/// Writes the comparison in the chosen format (`--format`, else the output file's extension,
+/// else text); colours and the terminal's width only when the output is a terminal.
 pub fn run(args: &DiffArgs, out: &mut impl Write) -> Result<(), CommandError> {
-    let out = &mut std::io::BufWriter::new(out);
     let left_report = open_report(&args.left)?;
     let right_report = open_report(&args.right)?;
     let comparison = Comparison::new(
         Chosen::new(&args.left, &left_report, args.left_part.as_deref())?,
         Chosen::new(&args.right, &right_report, args.right_part.as_deref())?,
     );
-    match args.format.unwrap_or(DiffFormat::Text) {
+    match args.output.format(args.format).unwrap_or(DiffFormat::Text) {
         DiffFormat::Json => write_json(out, &comparison)?,
         DiffFormat::Md => write_markdown(out, &comparison)?,
         DiffFormat::Text => {
-            let terminal = std::io::stdout().is_terminal();
+            let terminal = args.output.is_terminal();
             let options = TextOptions {
                 width: args
                     .width
@@ -91,7 +94,6 @@ pub fn run(args: &DiffArgs, out: &mut impl Write) -> Result<(), CommandError> {
             write_text(out, &comparison, options)?;
         }
     }
-    out.flush()?;
     Ok(())
 }
 

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+use super::output::Output;
 use super::{CommandError, one_line, open_report};
 use crate::load;
 use crate::model::Report;
@@ -28,12 +29,14 @@ pub struct SearchArgs {
     /// Reports (JSON, raw page text, bundled names) and folders of reports
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
-    /// Output format
-    #[arg(long, value_enum, default_value_t = SearchFormat::Text)]
-    pub format: SearchFormat,
+    /// Output format (default: the output file's extension, else text)
+    #[arg(long, value_enum)]
+    pub format: Option<SearchFormat>,
     /// Width of the text output in terminal cells (a Chinese character takes 2, so at least 2)
     #[arg(long, default_value_t = 80, value_parser = clap::value_parser!(u16).range(2..))]
     pub width: u16,
+    #[command(flatten)]
+    pub output: Output,
 }
 
 /// A report searched: the file as given (or as found in a folder) and its content.
@@ -51,7 +54,11 @@ pub fn run(args: &SearchArgs, out: &mut impl Write) -> Result<Vec<String>, Comma
     }
     let results = search(searched.iter().map(|s| &s.report), &args.query);
     let out = &mut io::BufWriter::new(out);
-    match args.format {
+    match args
+        .output
+        .format(args.format)
+        .unwrap_or(SearchFormat::Text)
+    {
         SearchFormat::Json => write_json(out, &args.query, &searched, &results)?,
         SearchFormat::Text => write_text(
             out,
