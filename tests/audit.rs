@@ -611,7 +611,8 @@ fn json_has_exactly_the_documented_keys() {
         k
     };
     assert_eq!(keys(&json), ["items", "plan", "summary", "warnings"]);
-    assert_eq!(keys(&json["plan"]), ["file", "year"]);
+    assert_eq!(keys(&json["plan"]), ["file", "title", "year"]);
+    assert_eq!(keys(&json["summary"]), ["file", "title", "year"]);
     assert_eq!(json["plan"]["year"], 2025);
     assert_eq!(json["summary"]["year"], 2025);
     assert!(json["plan"]["file"].as_str().unwrap().ends_with(PLAN));
@@ -631,8 +632,10 @@ fn json_has_exactly_the_documented_keys() {
                 "section",
                 "status",
                 "targets",
+                "text",
                 "title",
-                "verdict"
+                "verdict",
+                "weakened"
             ]
         );
         // every commitment cites a shown sentence, or none
@@ -683,11 +686,11 @@ fn text_is_readable_and_fits_80_cells() {
         "{out}"
     );
     assert!(
-        out.contains("      证据  [1] p1.1.3  常态化开展网络安全攻防演练。\n"),
+        out.contains("      证据  [1] p1.1.3 常态化开展网络安全攻防演练。\n"),
         "{out}"
     );
     assert!(
-        out.contains("p2.3.3  3.推进智慧停车系统建设。\n      状态  ✗ 未提及"),
+        out.contains("p2.3.3  3.推进智慧停车系统建设。\n      正文  建成全区统一的智慧停车平台,"),
         "{out}"
     );
 }
@@ -756,11 +759,13 @@ fn markdown_is_a_table_with_one_row_per_item() {
     let out = run_ok(&mut audit_cmd(&dir, "md"));
     let rows: Vec<&str> = out.lines().filter(|l| l.starts_with("| ")).collect();
     assert_eq!(rows.len(), EXPECTED.len() + 1, "{out}");
-    assert!(rows[0].starts_with("| 编号 | 章节 | 计划条目 | 状态 |"));
+    assert!(rows[0].starts_with("| 编号 | 章节 | 计划条目 | 条目正文 | 状态 | 覆盖度 |"));
     assert!(
         rows[8].starts_with(
-            "| p2.3.3 | (三)实施应用场景共建工程 | 3.推进智慧停车系统建设。 | 未提及 |"
-        )
+            "| p2.3.3 | (三)实施应用场景共建工程 | 3.推进智慧停车系统建设。 | 建成全区统一的智慧停车平台,"
+        ),
+        "{}",
+        rows[8]
     );
     assert!(
         out.contains("| 4/4 | ✓ 加快建设数字孪生明湖 (主项) [1]<br>✓ 完善全区数字孪生底板 [2]"),
@@ -779,13 +784,13 @@ fn csv_has_a_bom_and_one_record_per_item() {
     let dir = TempDir::new().unwrap();
     let out = run_ok(&mut audit_cmd(&dir, "csv"));
     assert!(out.starts_with(
-        "\u{FEFF}编号,章节,计划条目,状态,分项,分项明细,证据,指标,承诺减弱,核实,备注\r\n"
+        "\u{FEFF}编号,章节,计划条目,条目正文,状态,覆盖度,分项,分项明细,证据,指标,承诺减弱,核实,备注\r\n"
     ));
     let records: Vec<&str> = out.split("\r\n").filter(|r| r.starts_with("p2.")).collect();
     assert_eq!(records.len(), EXPECTED.len(), "{out}");
     assert!(
         records[4]
-            .starts_with("p2.2.2,(二)实施数据要素赋能工程,2.完成政务数据资源目录编制。,部分,")
+            .starts_with("p2.2.2,(二)实施数据要素赋能工程,2.完成政务数据资源目录编制。,\"全面完成全区政务数据资源目录编制,汇聚政务数据超30亿条。\",部分,1.00,3/3,")
     );
     assert!(
         records[4].ends_with(",完成→启动; 全面→逐步,,"),
@@ -1013,4 +1018,171 @@ fn a_malformed_related_terms_file_is_one_line_naming_the_file_and_line() {
         err.contains("related-terms.lst: line 2: a group needs two terms or more"),
         "{err}"
     );
+}
+
+/// The records of a CSV document (RFC 4180: quoted fields, `""` for a quote, CRLF rows).
+fn csv_records(csv: &str) -> Vec<Vec<String>> {
+    let mut records = Vec::new();
+    let (mut record, mut field) = (Vec::new(), String::new());
+    let mut chars = csv.trim_start_matches('\u{FEFF}').chars().peekable();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => record.push(std::mem::take(&mut field)),
+            (false, '\r') => {}
+            (false, '\n') => {
+                record.push(std::mem::take(&mut field));
+                records.push(std::mem::take(&mut record));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    records
+}
+
+/// The rows of a Markdown pipe table, cells unescaped (`\|`, `\\`, `<br>` as a line break).
+fn markdown_rows(md: &str) -> Vec<Vec<String>> {
+    md.lines()
+        .filter(|l| l.starts_with("| "))
+        .map(|line| {
+            let inner = &line[2..line.len() - 2];
+            let mut cells = vec![String::new()];
+            let mut chars = inner.chars().peekable();
+            while let Some(c) = chars.next() {
+                match c {
+                    '\\' => cells.last_mut().unwrap().extend(chars.next()),
+                    ' ' if chars.peek() == Some(&'|') => {
+                        chars.next();
+                        chars.next();
+                        cells.push(String::new());
+                    }
+                    c => cells.last_mut().unwrap().push(c),
+                }
+            }
+            cells.into_iter().map(|c| c.replace("<br>", "\n")).collect()
+        })
+        .collect()
+}
+
+fn squeezed(text: &str) -> String {
+    text.split_whitespace().collect()
+}
+
+/// One audit in text, Markdown, CSV and JSON: the same rows with the same cells, the item's full
+/// text and its commitments in each; a note a spreadsheet would run is defused in the CSV only.
+#[test]
+fn text_md_csv_and_json_hold_the_same_rows_and_cells() {
+    let dir = TempDir::new().unwrap();
+    let plan = report(PLAN);
+    let audited = audit(&plan, &report(SUMMARY)).unwrap();
+    let (mut verdicts, _) = VerdictFile::load(&dir.path().join("v.json"));
+    let item = &audited.items[2];
+    verdicts
+        .set(
+            &item.id,
+            &item.text,
+            Some(Verdict::Partial),
+            "=HYPERLINK(\"http://x\")",
+        )
+        .unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&run_ok(&mut audit_cmd(&dir, "json"))).unwrap();
+    let csv = csv_records(&run_ok(&mut audit_cmd(&dir, "csv")));
+    let md = markdown_rows(&run_ok(&mut audit_cmd(&dir, "md")));
+    let text = run_ok(&mut audit_cmd(&dir, "text"));
+    assert_eq!(csv[0], md[0], "the same headers");
+    let items = json["items"].as_array().unwrap();
+    assert_eq!((csv.len(), md.len()), (items.len() + 1, items.len() + 1));
+    let column = |name: &str| csv[0].iter().position(|h| h == name).unwrap();
+    for ((csv_row, md_row), item) in csv[1..].iter().zip(&md[1..]).zip(items) {
+        for (n, (c, m)) in csv_row.iter().zip(md_row).enumerate() {
+            let c = if m.starts_with('=') {
+                c.strip_prefix('\'').unwrap()
+            } else {
+                c
+            };
+            assert_eq!(c, m, "{}: column {}", item["id"], csv[0][n]);
+        }
+        let cell = |name: &str| md_row[column(name)].as_str();
+        assert_eq!(cell("编号"), item["id"]);
+        let heading = format!(
+            "{}{}",
+            item["marker"].as_str().unwrap(),
+            item["title"].as_str().unwrap()
+        );
+        assert_eq!(cell("计划条目"), heading);
+        assert_eq!(
+            squeezed(&format!(
+                "{}{}",
+                item["title"].as_str().unwrap(),
+                cell("条目正文")
+            )),
+            squeezed(item["text"].as_str().unwrap()),
+            "heading and body are the full text"
+        );
+        let status = [Status::Reported, Status::Partial, Status::NotMentioned]
+            .into_iter()
+            .find(|s| item["status"] == s.key())
+            .unwrap();
+        assert_eq!(
+            cell("状态"),
+            planlens::present::labels::status_label(status)
+        );
+        assert_eq!(
+            cell("覆盖度"),
+            format!("{:.2}", item["score"].as_f64().unwrap())
+        );
+        let commitments = item["commitments"].as_array().unwrap();
+        let lines: Vec<&str> = cell("分项明细").lines().collect();
+        assert_eq!(lines.len(), commitments.len());
+        for (line, c) in lines.iter().zip(commitments) {
+            let said = c["text"].as_str().unwrap().trim_end_matches(['。', '；']);
+            assert!(line.contains(said), "{line} / {said}");
+        }
+        let evidence: Vec<&str> = cell("证据").lines().collect();
+        for (n, (line, e)) in evidence
+            .iter()
+            .zip(item["evidence"].as_array().unwrap())
+            .enumerate()
+        {
+            let id = e["id"].as_str().unwrap();
+            assert_eq!(
+                *line,
+                format!("[{}] {id} {}", n + 1, e["sentence"].as_str().unwrap())
+            );
+        }
+        assert_eq!(cell("备注"), item["note"].as_str().unwrap_or(""));
+        // the text report holds every cell of the item (wrapped)
+        let id = item["id"].as_str().unwrap();
+        let start = text.find(&format!("  {id}  ")).unwrap();
+        let block = &text[start..];
+        let end = block[4..].find("\n  p").map_or(block.len(), |e| e + 4);
+        let block = squeezed(&block[..end]);
+        for name in [
+            "计划条目",
+            "条目正文",
+            "分项明细",
+            "证据",
+            "指标",
+            "承诺减弱",
+            "核实",
+            "备注",
+        ] {
+            for line in cell(name).lines() {
+                assert!(
+                    block.contains(&squeezed(line)),
+                    "{id} {name}: {line} not in {block}"
+                );
+            }
+        }
+    }
+    assert_eq!(items[2]["note"], "=HYPERLINK(\"http://x\")");
+    assert_eq!(csv[3][column("备注")], "'=HYPERLINK(\"http://x\")");
 }

@@ -561,7 +561,7 @@ fn the_evidence_view_steps_from_item_to_item() {
     let title = |app: &App| {
         app.audit()
             .and_then(|a| a.current())
-            .map(|i| i.title.clone())
+            .map(|row| row.item.title.clone())
     };
     let first = title(&app);
     assert_eq!(app.context(), planlens::tui::action::Context::Evidence);
@@ -701,7 +701,7 @@ fn the_app_and_planlens_audit_give_the_same_statuses_and_commitments() {
     let data = tempfile::tempdir().unwrap();
     let (mut app, mut store) = audit_app(120, 40, data.path());
     dispatch(&mut app, &mut store, &[Action::Open, Action::OpenAudit]);
-    let audit = &app.audit().expect("the audit opened").audit;
+    let table = &app.audit().expect("the audit opened").table;
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_planlens"))
         .arg("audit")
         .arg(data.path().join("minghu-zwsj-2024-2025.txt"))
@@ -712,8 +712,8 @@ fn the_app_and_planlens_audit_give_the_same_statuses_and_commitments() {
     assert_eq!(output.status.code(), Some(0));
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     let cli = json["items"].as_array().unwrap();
-    assert_eq!(cli.len(), audit.items.len());
-    for (shown, printed) in audit.items.iter().zip(cli) {
+    assert_eq!(cli.len(), table.rows.len());
+    for (shown, printed) in table.rows.iter().map(|row| &row.item).zip(cli) {
         assert_eq!(printed["id"], shown.id.as_str());
         assert_eq!(printed["status"], shown.status.key(), "{}", shown.id);
         let reported: Vec<bool> = printed["commitments"]

@@ -249,6 +249,11 @@ pub const COLUMN_VERDICT: &str = "结论";
 pub const NOTHING_FILTERED: &str = "没有符合筛选的条目 (f 换筛选)";
 /// A stale verdict's mark.
 pub const STALE: &str = "(已过期)";
+
+/// A stale verdict in a table cell: `已落实 (已过期)`, `- (已过期)` for a note alone.
+pub fn stale_label(verdict: Option<Verdict>) -> String {
+    format!("{} {STALE}", verdict.map_or("-", verdict_label))
+}
 /// The verdict cell of a stale entry with a note and no verdict.
 pub const NOTE_ONLY: &str = "备注";
 /// A target whose figure the summary does not report, in the table.
@@ -291,14 +296,9 @@ pub fn evidence_ref(n: usize) -> String {
     format!("[{}]", n + 1)
 }
 
-/// `目标 不少于20个 → 实际 26个 (达标)`; `met` is `None` when nothing was reported.
-pub fn target_line(plan: &str, reported: Option<&str>, met: Option<bool>) -> String {
-    let met = match met {
-        Some(true) => "达标",
-        Some(false) => "未达标",
-        None => "未报告数字",
-    };
-    format!("目标 {plan} → 实际 {} ({met})", reported.unwrap_or("—"))
+/// `指标: 不少于20个 → 26个 ✓`
+pub fn target_field(check: &str) -> String {
+    format!("{FIELD_TARGETS}: {check}")
 }
 
 /// `承诺减弱: 确保→力争`
@@ -318,6 +318,19 @@ pub fn verdict_line(verdict: Option<(Option<Verdict>, &str)>, stale: bool) -> St
 
 // --- the CLI's audit report ---
 
+/// The columns of the audit's Markdown and CSV tables besides the fields below.
+pub const COLUMN_ID: &str = "编号";
+pub const COLUMN_PLAN_ITEM: &str = "计划条目";
+/// What the item says after its heading.
+pub const COLUMN_BODY: &str = "条目正文";
+/// The share of the item the evidence covers, 0 to 1.
+pub const COLUMN_SCORE: &str = "覆盖度";
+/// Each commitment, reported or not.
+pub const COLUMN_PART_LINES: &str = "分项明细";
+pub const COLUMN_NOTE: &str = "备注";
+/// The label of an item's body in the text report.
+pub const FIELD_BODY: &str = "正文";
+
 /// The labels of an item's lines in the text report (the status line uses [`COLUMN_STATUS`]).
 pub const FIELD_EVIDENCE: &str = "证据";
 pub const FIELD_TARGETS: &str = "指标";
@@ -335,6 +348,35 @@ pub fn stale_verdict(id: &str, verdict: Option<Verdict>, note: &str) -> String {
     )
     .trim_end()
     .to_string()
+}
+
+/// `不少于20个→26个`, `220项→230项 !` (below), `5万个→未报 ?` (unreported), `… +2` with more
+/// targets: a target in a narrow column.
+pub fn target_short(t: &TargetCheck, more: usize) -> String {
+    let mark = match t.met {
+        Some(true) => "",
+        Some(false) => " !",
+        None => " ?",
+    };
+    let more = if more > 0 {
+        format!(" +{more}")
+    } else {
+        String::new()
+    };
+    format!(
+        "{}→{}{mark}{more}",
+        t.plan,
+        t.reported.as_deref().unwrap_or(NOT_REPORTED_SHORT)
+    )
+}
+
+/// `已报告 7 · 部分 4 · 未提及 2`
+pub fn status_counts(counts: [(Status, usize); 3]) -> String {
+    let said: Vec<String> = counts
+        .iter()
+        .map(|(status, n)| format!("{} {n}", status_label(*status)))
+        .collect();
+    said.join(" · ")
 }
 
 /// `不少于20个 → 26个 ✓`, `提升至95% → 93.5% ✗ 未达标`, `不少于5万个 → 未报告`.

@@ -9,10 +9,11 @@ use std::ops::Range;
 use ratatui::layout::Rect;
 
 use super::{Env, Step, WHEEL_LINES};
-use crate::compare::audit::{self, Audit, ItemAudit, Status, phrase_ranges};
+use crate::compare::audit::{self, Status, phrase_ranges};
 use crate::compare::warnings::pair_warnings;
+use crate::present::audit_table::{AuditRow, AuditTable, Side, evidence_label};
 use crate::present::labels;
-use crate::store::verdicts::{Lookup, Verdict, VerdictChange, VerdictFile};
+use crate::store::verdicts::{Verdict, VerdictChange, VerdictFile};
 use crate::text::wrap::{self, WrapOptions};
 use crate::tui::action::{Action, Context};
 use crate::tui::app::Effect;
@@ -52,7 +53,9 @@ impl Filter {
 pub struct AuditScreen {
     pub plan_entry: usize,
     pub summary_entry: usize,
-    pub audit: Audit,
+    /// The audit with the verdicts, as every view shows it.
+    pub table: AuditTable,
+    /// The plan's verdicts, as saved: a change goes out on a copy.
     pub verdicts: VerdictFile,
     pub filter: Filter,
     /// Index into `visible()`.
@@ -84,19 +87,37 @@ impl AuditScreen {
             return Err(labels::NO_SUMMARY_LOADED.to_string());
         };
         let result = audit::audit(&p.report, &s.report).map_err(|e| e.to_string())?;
-        let warning = pair_warnings(&p.report, &s.report)
+        let warnings = pair_warnings(&p.report, &s.report);
+        let warning = warnings
             .first()
             .map(|w| labels::caution(std::slice::from_ref(w)));
-        let mut screen = Self::new(plan, summary, result, verdicts);
+        let side = |entry: &crate::tui::entry::Entry, year| Side {
+            file: entry.source.clone(),
+            title: entry.report.title.clone(),
+            year,
+        };
+        let table = AuditTable::new(
+            side(p, result.plan_year),
+            side(s, result.summary_year),
+            &result,
+            &verdicts,
+            warnings.iter().map(labels::pair_warning).collect(),
+        );
+        let mut screen = Self::new(plan, summary, table, verdicts);
         screen.relayout(env);
         Ok((screen, warning))
     }
 
-    fn new(plan_entry: usize, summary_entry: usize, audit: Audit, verdicts: VerdictFile) -> Self {
+    fn new(
+        plan_entry: usize,
+        summary_entry: usize,
+        table: AuditTable,
+        verdicts: VerdictFile,
+    ) -> Self {
         AuditScreen {
             plan_entry,
             summary_entry,
-            audit,
+            table,
             verdicts,
             filter: Filter::All,
             selected: 0,
@@ -150,6 +171,7 @@ impl AuditScreen {
 
     /// The verdicts as saved (after a verdict or a note): a filter may have let the item go.
     pub fn verdicts_saved(&mut self, verdicts: VerdictFile) {
+        self.table.set_verdicts(&verdicts);
         self.verdicts = verdicts;
         self.settle();
     }
@@ -259,12 +281,8 @@ impl AuditScreen {
             Action::CycleFilter => self.cycle_filter(),
             Action::SetVerdict if self.current().is_some() => self.choosing_verdict = Some(0),
             Action::EditNote => {
-                if let Some(item) = self.current() {
-                    let note = match self.verdict(item) {
-                        Lookup::Current(e) => e.note.clone(),
-                        _ => String::new(),
-                    };
-                    self.note_input = Some(note);
+                if let Some(row) = self.current() {
+                    self.note_input = Some(row.verdict.current().1.to_string());
                 }
             }
             _ => {}
@@ -274,32 +292,25 @@ impl AuditScreen {
 
     /// Indexes of the items the filter lets through, in plan order.
     pub fn visible(&self) -> Vec<usize> {
-        (0..self.audit.items.len())
-            .filter(|&i| self.passes(&self.audit.items[i]))
+        (0..self.table.rows.len())
+            .filter(|&i| self.passes(&self.table.rows[i]))
             .collect()
     }
 
-    fn passes(&self, item: &ItemAudit) -> bool {
+    fn passes(&self, row: &AuditRow) -> bool {
         match self.filter {
             Filter::All => true,
-            Filter::NotMentioned => item.status == Status::NotMentioned,
-            Filter::FlaggedTargets => target_flagged(item),
-            Filter::NoVerdict => {
-                !matches!(self.verdict(item), Lookup::Current(e) if e.verdict.is_some())
-            }
+            Filter::NotMentioned => row.item.status == Status::NotMentioned,
+            Filter::FlaggedTargets => target_flagged(row),
+            Filter::NoVerdict => !row.verdict.is_given(),
         }
     }
 
-    /// The stored verdict of an item (current, stale, or none).
-    pub fn verdict(&self, item: &ItemAudit) -> Lookup<'_> {
-        self.verdicts.get(&item.id, &item.text)
-    }
-
     /// The selected item, if the filter leaves any.
-    pub fn current(&self) -> Option<&ItemAudit> {
+    pub fn current(&self) -> Option<&AuditRow> {
         self.visible()
             .get(self.selected)
-            .map(|&i| &self.audit.items[i])
+            .map(|&i| &self.table.rows[i])
     }
 
     /// Moves the selection, keeping it in a table of `height` rows.
@@ -322,42 +333,24 @@ impl AuditScreen {
         self.offset = 0;
     }
 
-    /// Item counts per status, in the order reported, partial, not mentioned.
-    pub fn counts(&self) -> [usize; 3] {
-        let count = |s: Status| self.audit.items.iter().filter(|i| i.status == s).count();
-        [
-            count(Status::Reported),
-            count(Status::Partial),
-            count(Status::NotMentioned),
-        ]
-    }
-
     /// The change that sets the selected item's verdict (keeping its note).
     pub fn verdict_change(&self, verdict: Option<Verdict>) -> Option<VerdictChange> {
-        let item = self.current()?;
-        let note = match self.verdict(item) {
-            Lookup::Current(e) => e.note.clone(),
-            _ => String::new(),
-        };
+        let row = self.current()?;
         Some(VerdictChange {
-            id: item.id.clone(),
-            item_text: item.text.clone(),
+            id: row.item.id.clone(),
+            item_text: row.item.text.clone(),
             verdict,
-            note,
+            note: row.verdict.current().1.to_string(),
         })
     }
 
     /// The change that sets the selected item's note (keeping its current verdict).
     pub fn note_change(&self, note: String) -> Option<VerdictChange> {
-        let item = self.current()?;
-        let verdict = match self.verdict(item) {
-            Lookup::Current(e) => e.verdict,
-            _ => None,
-        };
+        let row = self.current()?;
         Some(VerdictChange {
-            id: item.id.clone(),
-            item_text: item.text.clone(),
-            verdict,
+            id: row.item.id.clone(),
+            item_text: row.item.text.clone(),
+            verdict: row.verdict.current().0,
             note,
         })
     }
@@ -370,8 +363,8 @@ pub fn table_height(size: Rect) -> usize {
 }
 
 /// A target whose reported figure is below it, or was not found.
-pub fn target_flagged(item: &ItemAudit) -> bool {
-    item.targets.iter().any(|t| t.met != Some(true))
+pub fn target_flagged(row: &AuditRow) -> bool {
+    row.item.targets.iter().any(|t| t.met != Some(true))
 }
 
 /// Below this width the item and its evidence are stacked in one pane.
@@ -401,9 +394,9 @@ pub struct DetailPane {
 impl AuditScreen {
     /// The detail view of an item for a screen `width`: item and evidence side by side, or one
     /// pane with both when narrow.
-    pub fn detail_panes(&self, item: &ItemAudit, width: u16) -> Vec<DetailPane> {
-        let (item_text, item_marks) = self.item_block(item);
-        let (evidence_text, evidence_marks) = evidence_block(item);
+    pub fn detail_panes(&self, row: &AuditRow, width: u16) -> Vec<DetailPane> {
+        let (item_text, item_marks) = item_block(row);
+        let (evidence_text, evidence_marks) = evidence_block(row);
         if width >= STACK_BELOW_WIDTH {
             return vec![
                 DetailPane {
@@ -436,10 +429,10 @@ impl AuditScreen {
 
     /// How far the detail view can scroll: its longest pane's lines less the rows shown.
     pub fn detail_max_scroll(&self, width: u16, rows: usize, ambiguous_wide: bool) -> usize {
-        let Some(item) = self.current() else {
+        let Some(row) = self.current() else {
             return 0;
         };
-        let panes = self.detail_panes(item, width);
+        let panes = self.detail_panes(row, width);
         let inner = (width / cells(panes.len().max(1))).saturating_sub(2);
         let options = WrapOptions {
             width: usize::from(inner).max(1),
@@ -452,66 +445,55 @@ impl AuditScreen {
             .unwrap_or(0);
         lines.saturating_sub(rows)
     }
+}
 
-    /// The item: section, marker and title, text, status and commitments, targets, commitment
-    /// notes, verdict and note.
-    fn item_block(&self, item: &ItemAudit) -> (String, Vec<(Range<usize>, DetailMark)>) {
-        let mut text = format!("{}\n{}{}\n", item.section, item.marker, item.title);
-        let mut marks = vec![
-            (0..item.section.len(), DetailMark::Section),
-            (item.section.len() + 1..text.len() - 1, DetailMark::Heading),
-        ];
-        // the item's text repeats its title: show the title once, as the heading
-        let body = item
-            .text
-            .strip_prefix(item.title.as_str())
-            .unwrap_or(&item.text)
-            .trim_start();
-        let body_start = text.len();
-        text.push_str(body);
-        marks.extend(
-            phrase_ranges(body, &item.shared)
-                .into_iter()
-                .map(|r| (r.start + body_start..r.end + body_start, DetailMark::Shared)),
-        );
-        let start = text.len() + 2;
-        text.push_str("\n\n");
-        text.push_str(&labels::status_line(item.status, item.reported_count()));
-        marks.push((start..text.len(), DetailMark::Status(item.status)));
-        // each commitment, reported (with the evidence that says so) or not
-        for c in &item.commitments {
-            text.push('\n');
-            text.push_str(&labels::part_line(&c.text, c.main, c.evidence));
-        }
+/// The item: section, heading, body, status and commitments, targets, weakened words, verdict
+/// and note.
+fn item_block(row: &AuditRow) -> (String, Vec<(Range<usize>, DetailMark)>) {
+    let item = &row.item;
+    let heading = row.heading();
+    let mut text = format!("{}\n{heading}\n", item.section);
+    let mut marks = vec![
+        (0..item.section.len(), DetailMark::Section),
+        (item.section.len() + 1..text.len() - 1, DetailMark::Heading),
+    ];
+    let body = row.body();
+    let body_start = text.len();
+    text.push_str(body);
+    marks.extend(
+        phrase_ranges(body, &item.shared)
+            .into_iter()
+            .map(|r| (r.start + body_start..r.end + body_start, DetailMark::Shared)),
+    );
+    let start = text.len() + 2;
+    text.push_str("\n\n");
+    text.push_str(&labels::status_line(item.status, item.reported_count()));
+    marks.push((start..text.len(), DetailMark::Status(item.status)));
+    // each commitment, reported (with the evidence that says so) or not
+    for line in row.commitment_lines() {
         text.push('\n');
-        for target in &item.targets {
-            text.push('\n');
-            text.push_str(&labels::target_line(
-                &target.plan,
-                target.reported.as_deref(),
-                target.met,
-            ));
-        }
-        for note in &item.commitment {
-            let start = text.len() + 1;
-            text.push('\n');
-            text.push_str(&labels::commitment_line(note));
-            marks.push((start..text.len(), DetailMark::Commitment));
-        }
-        let verdict = match self.verdict(item) {
-            Lookup::Current(e) => labels::verdict_line(Some((e.verdict, &e.note)), false),
-            Lookup::Stale(e) => labels::verdict_line(Some((e.verdict, &e.note)), true),
-            Lookup::None => labels::verdict_line(None, false),
-        };
-        text.push_str("\n\n");
-        text.push_str(&verdict);
-        (text, marks)
+        text.push_str(&line);
     }
+    text.push('\n');
+    for line in row.target_lines() {
+        text.push('\n');
+        text.push_str(&labels::target_field(&line));
+    }
+    for note in &item.commitment {
+        let start = text.len() + 1;
+        text.push('\n');
+        text.push_str(&labels::commitment_line(note));
+        marks.push((start..text.len(), DetailMark::Commitment));
+    }
+    text.push_str("\n\n");
+    text.push_str(&row.verdict.line());
+    (text, marks)
 }
 
 /// The evidence sentences, in the order of the commitments they report, each with its number
 /// (as the commitments cite it) and node id.
-fn evidence_block(item: &ItemAudit) -> (String, Vec<(Range<usize>, DetailMark)>) {
+fn evidence_block(row: &AuditRow) -> (String, Vec<(Range<usize>, DetailMark)>) {
+    let item = &row.item;
     if item.evidence.is_empty() {
         return (labels::NO_EVIDENCE.to_string(), Vec::new());
     }
@@ -521,7 +503,7 @@ fn evidence_block(item: &ItemAudit) -> (String, Vec<(Range<usize>, DetailMark)>)
         if n > 0 {
             text.push_str("\n\n");
         }
-        let label = format!("{} {}", labels::evidence_ref(n), evidence.id);
+        let label = evidence_label(n, evidence);
         marks.push((text.len()..text.len() + label.len(), DetailMark::Source));
         text.push_str(&label);
         text.push('\n');

@@ -11,10 +11,10 @@ use ratatui::style::Style;
 use super::draw::{draw_pieces, fill, pane, truncate};
 use super::footer::{self, Footer};
 use super::{Ctx, overlay};
-use crate::compare::audit::{ItemAudit, Status};
+use crate::compare::audit::Status;
 use crate::model::PartKind;
+use crate::present::audit_table::{self, AuditRow};
 use crate::present::labels;
-use crate::store::verdicts::Lookup;
 use crate::text::wrap::{self, WrapOptions, str_width, styled_pieces};
 use crate::tui::layout::{body_and_footer, cells};
 use crate::tui::screens::audit::{AuditScreen, DetailMark, Filter};
@@ -25,14 +25,14 @@ pub fn render(ctx: &Ctx, audit: &AuditScreen, area: Rect, buf: &mut Buffer) {
         return;
     }
     let header = labels::audit_header(
-        &report_name(ctx, audit.plan_entry, audit.audit.plan_year, PartKind::Plan),
+        &report_name(ctx, audit.plan_entry, audit.table.plan.year, PartKind::Plan),
         &report_name(
             ctx,
             audit.summary_entry,
-            audit.audit.summary_year,
+            audit.table.summary.year,
             PartKind::Summary,
         ),
-        audit.counts(),
+        audit.table.counts(),
     );
     fill(
         buf,
@@ -66,7 +66,7 @@ pub fn render(ctx: &Ctx, audit: &AuditScreen, area: Rect, buf: &mut Buffer) {
     );
     let main = Rect::new(body.x, body.y + 1, body.width, body.height - 1);
     match audit.current().filter(|_| audit.detail) {
-        Some(item) => detail(ctx, audit, item, main, buf),
+        Some(row) => detail(ctx, audit, row, main, buf),
         None => table(ctx, audit, main, buf),
     }
     let visible = audit.visible().len();
@@ -76,7 +76,7 @@ pub fn render(ctx: &Ctx, audit: &AuditScreen, area: Rect, buf: &mut Buffer) {
     );
     let location = audit
         .current()
-        .map(|i| format!("{} › {}{}", i.section, i.marker, i.title))
+        .map(|row| format!("{} › {}", row.item.section, row.heading()))
         .unwrap_or_default();
     let footer = Footer {
         location: &location,
@@ -97,51 +97,6 @@ fn report_name(ctx: &Ctx, entry: usize, year: Option<i32>, kind: PartKind) -> St
         "{name} {}{}",
         year.map(|y| y.to_string()).unwrap_or_default(),
         labels::part_kind(kind)
-    )
-}
-
-/// The verdict cell: label (with its note's presence), or a stale mark.
-fn verdict_cell(audit: &AuditScreen, item: &ItemAudit) -> String {
-    match audit.verdict(item) {
-        Lookup::Current(e) => {
-            let label = e.verdict.map_or("—", labels::verdict_label);
-            if e.note.is_empty() {
-                label.to_string()
-            } else {
-                format!("{label}*")
-            }
-        }
-        Lookup::Stale(e) => format!(
-            "{}{}",
-            e.verdict.map_or(labels::NOTE_ONLY, labels::verdict_label),
-            labels::STALE
-        ),
-        Lookup::None => String::new(),
-    }
-}
-
-/// The first target against its reported figure: `220项→230项`, `!` when below, `?` unreported.
-fn target_cell(item: &ItemAudit) -> String {
-    let Some(target) = item.targets.first() else {
-        return String::new();
-    };
-    let mark = match target.met {
-        Some(true) => "",
-        Some(false) => " !",
-        None => " ?",
-    };
-    let more = if item.targets.len() > 1 {
-        format!(" +{}", item.targets.len() - 1)
-    } else {
-        String::new()
-    };
-    format!(
-        "{}→{}{mark}{more}",
-        target.plan,
-        target
-            .reported
-            .as_deref()
-            .unwrap_or(labels::NOT_REPORTED_SHORT)
     )
 }
 
@@ -227,7 +182,8 @@ fn table(ctx: &Ctx, audit: &AuditScreen, area: Rect, buf: &mut Buffer) {
     }
     let rows = usize::from(inside.height.saturating_sub(1));
     for (row, &index) in visible.iter().enumerate().skip(audit.offset).take(rows) {
-        let item = &audit.audit.items[index];
+        let row_cells = &audit.table.rows[index];
+        let item = &row_cells.item;
         let y = inside.y + 1 + cells(row - audit.offset);
         let selected = row == audit.selected;
         let base = if selected {
@@ -238,7 +194,7 @@ fn table(ctx: &Ctx, audit: &AuditScreen, area: Rect, buf: &mut Buffer) {
         if selected {
             fill(buf, Rect::new(inside.x, y, inside.width, 1), base);
         }
-        let title = format!("{}{}", item.marker, item.title);
+        let title = row_cells.heading();
         let cells: Vec<(String, Style)> = columns
             .iter()
             .map(|(column, _)| match column {
@@ -250,14 +206,11 @@ fn table(ctx: &Ctx, audit: &AuditScreen, area: Rect, buf: &mut Buffer) {
                         status_style(ctx, item.status)
                     },
                 ),
-                Column::Parts => {
-                    let (reported, of) = item.reported_count();
-                    (format!("{reported}/{of}"), base)
-                }
+                Column::Parts => (row_cells.cell(audit_table::Column::Parts), base),
                 Column::Section => (item.section.clone(), base),
                 Column::Item => (title.clone(), base),
-                Column::Target => (target_cell(item), base),
-                Column::Verdict => (verdict_cell(audit, item), base),
+                Column::Target => (row_cells.target_short(), base),
+                Column::Verdict => (row_cells.verdict.short(), base),
             })
             .collect();
         let last = columns.len().saturating_sub(1);
@@ -283,8 +236,8 @@ fn pad(text: &str, width: usize, wide: bool) -> String {
 }
 
 /// The item (left) and its evidence (right), or stacked when narrow.
-fn detail(ctx: &Ctx, audit: &AuditScreen, item: &ItemAudit, area: Rect, buf: &mut Buffer) {
-    let panes = audit.detail_panes(item, area.width);
+fn detail(ctx: &Ctx, audit: &AuditScreen, row: &AuditRow, area: Rect, buf: &mut Buffer) {
+    let panes = audit.detail_panes(row, area.width);
     let width = area.width / cells(panes.len().max(1));
     for (n, pane_text) in panes.iter().enumerate() {
         let x = area.x + width * cells(n);

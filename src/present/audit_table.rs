@@ -1,0 +1,471 @@
+//! The audit as every view shows it: one row per plan item with typed cells (status, score, the
+//! item's heading and body, commitments, evidence with ids, targets, weakened words, verdict,
+//! note), built once from the engine's `Audit` and the auditor's verdicts, and read by the CLI's
+//! text, Markdown, CSV and JSON and by the TUI's table and evidence view. Must not depend on tui,
+//! the CLI or ratatui.
+
+use serde::Serialize;
+
+use crate::compare::audit::{Audit, CommitmentCheck, Evidence, ItemAudit, Status, TargetCheck};
+use crate::present::labels;
+use crate::store::verdicts::{Lookup, Verdict, VerdictFile};
+
+/// One report of the audited pair: the file as given, its title, the year of the audited part.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Side {
+    pub file: String,
+    pub title: String,
+    pub year: Option<i32>,
+}
+
+/// The audit of a plan against a summary, with the auditor's verdicts, ready for any view.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AuditTable {
+    pub plan: Side,
+    pub summary: Side,
+    /// What is off about the pair, the verdict file's problems, then each stale verdict.
+    pub warnings: Vec<String>,
+    pub rows: Vec<AuditRow>,
+}
+
+/// One plan item: the engine's audit of it and the verdict the auditor gave it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AuditRow {
+    pub item: ItemAudit,
+    pub verdict: VerdictCell,
+}
+
+/// The auditor's verdict on an item, as the sidecar holds it for the item's current text.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum VerdictCell {
+    #[default]
+    None,
+    /// Given on the item's current text.
+    Current {
+        verdict: Option<Verdict>,
+        note: String,
+    },
+    /// Given on an earlier text of the item: shown marked, never applied.
+    Stale {
+        verdict: Option<Verdict>,
+        note: String,
+    },
+}
+
+/// The columns of the Markdown and CSV tables, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Id,
+    Section,
+    Item,
+    Body,
+    Status,
+    Score,
+    Parts,
+    Commitments,
+    Evidence,
+    Targets,
+    Weakened,
+    Verdict,
+    Note,
+}
+
+impl Column {
+    pub const ALL: [Column; 13] = [
+        Column::Id,
+        Column::Section,
+        Column::Item,
+        Column::Body,
+        Column::Status,
+        Column::Score,
+        Column::Parts,
+        Column::Commitments,
+        Column::Evidence,
+        Column::Targets,
+        Column::Weakened,
+        Column::Verdict,
+        Column::Note,
+    ];
+
+    pub fn header(self) -> &'static str {
+        match self {
+            Column::Id => labels::COLUMN_ID,
+            Column::Section => labels::COLUMN_SECTION,
+            Column::Item => labels::COLUMN_PLAN_ITEM,
+            Column::Body => labels::COLUMN_BODY,
+            Column::Status => labels::COLUMN_STATUS,
+            Column::Score => labels::COLUMN_SCORE,
+            Column::Parts => labels::COLUMN_PARTS,
+            Column::Commitments => labels::COLUMN_PART_LINES,
+            Column::Evidence => labels::FIELD_EVIDENCE,
+            Column::Targets => labels::FIELD_TARGETS,
+            Column::Weakened => labels::FIELD_COMMITMENT,
+            Column::Verdict => labels::FIELD_VERDICT,
+            Column::Note => labels::COLUMN_NOTE,
+        }
+    }
+}
+
+impl AuditTable {
+    /// The table of `audit` with each item's verdict from `verdicts`; `warnings` are the pair's
+    /// and the verdict file's, to which each stale verdict is added.
+    pub fn new(
+        plan: Side,
+        summary: Side,
+        audit: &Audit,
+        verdicts: &VerdictFile,
+        warnings: Vec<String>,
+    ) -> Self {
+        let mut table = AuditTable {
+            plan,
+            summary,
+            warnings,
+            rows: audit
+                .items
+                .iter()
+                .map(|item| AuditRow {
+                    item: item.clone(),
+                    verdict: VerdictCell::None,
+                })
+                .collect(),
+        };
+        table.set_verdicts(verdicts);
+        for row in &table.rows {
+            if let VerdictCell::Stale { verdict, note } = &row.verdict {
+                let warning = labels::stale_verdict(&row.item.id, *verdict, note);
+                table.warnings.push(warning);
+            }
+        }
+        table
+    }
+
+    /// Takes each item's verdict from `verdicts` (after the auditor changed one).
+    pub fn set_verdicts(&mut self, verdicts: &VerdictFile) {
+        for row in &mut self.rows {
+            row.verdict = match verdicts.get(&row.item.id, &row.item.text) {
+                Lookup::None => VerdictCell::None,
+                Lookup::Current(e) => VerdictCell::Current {
+                    verdict: e.verdict,
+                    note: e.note.clone(),
+                },
+                Lookup::Stale(e) => VerdictCell::Stale {
+                    verdict: e.verdict,
+                    note: e.note.clone(),
+                },
+            };
+        }
+    }
+
+    /// Items per status, in the order reported, partial, not mentioned.
+    pub fn counts(&self) -> [usize; 3] {
+        let count = |s: Status| self.rows.iter().filter(|r| r.item.status == s).count();
+        [
+            count(Status::Reported),
+            count(Status::Partial),
+            count(Status::NotMentioned),
+        ]
+    }
+
+    /// `已报告 7 · 部分 4 · 未提及 2`
+    pub fn counts_line(&self) -> String {
+        let [reported, partial, missing] = self.counts();
+        labels::status_counts([
+            (Status::Reported, reported),
+            (Status::Partial, partial),
+            (Status::NotMentioned, missing),
+        ])
+    }
+
+    /// The column headers of the Markdown and CSV tables.
+    pub fn headers() -> Vec<&'static str> {
+        Column::ALL.iter().map(|c| c.header()).collect()
+    }
+
+    /// Every row's cells in the order of [`Column::ALL`], as Markdown and CSV show them.
+    pub fn cells(&self) -> Vec<Vec<String>> {
+        self.rows
+            .iter()
+            .map(|row| Column::ALL.iter().map(|&c| row.cell(c)).collect())
+            .collect()
+    }
+
+    /// The JSON document: `{plan, summary, warnings, items}`.
+    pub fn json(&self) -> JsonAudit<'_> {
+        JsonAudit {
+            plan: &self.plan,
+            summary: &self.summary,
+            warnings: &self.warnings,
+            items: self.rows.iter().map(AuditRow::json).collect(),
+        }
+    }
+}
+
+impl AuditRow {
+    /// One cell as text; cells of several lines (commitments, evidence, targets) hold one per
+    /// line.
+    pub fn cell(&self, column: Column) -> String {
+        let item = &self.item;
+        match column {
+            Column::Id => item.id.clone(),
+            Column::Section => item.section.clone(),
+            Column::Item => self.heading(),
+            Column::Body => self.body().to_string(),
+            Column::Status => labels::status_label(item.status).to_string(),
+            Column::Score => format!("{:.2}", item.score),
+            Column::Parts => {
+                let (reported, of) = item.reported_count();
+                format!("{reported}/{of}")
+            }
+            Column::Commitments => self.commitment_lines().join("\n"),
+            Column::Evidence => self.evidence_lines().join("\n"),
+            Column::Targets => self.target_lines().join("\n"),
+            Column::Weakened => item.commitment.join("; "),
+            Column::Verdict => self.verdict.label(),
+            Column::Note => self.verdict.note().to_string(),
+        }
+    }
+
+    /// Marker and title: `3.推进智慧停车系统建设。`
+    pub fn heading(&self) -> String {
+        format!("{}{}", self.item.marker, self.item.title)
+    }
+
+    /// What the item says after its heading (its text repeats its title: shown once).
+    pub fn body(&self) -> &str {
+        let item = &self.item;
+        item.text
+            .strip_prefix(item.title.as_str())
+            .unwrap_or(&item.text)
+            .trim()
+    }
+
+    /// `✓ 建成区级政务智算中心 (主项) [1]`, one per commitment.
+    pub fn commitment_lines(&self) -> Vec<String> {
+        self.item
+            .commitments
+            .iter()
+            .map(|c| labels::part_line(&c.text, c.main, c.evidence))
+            .collect()
+    }
+
+    /// `[1] p1.1.2 数字孪生明湖加快建设。`, one per evidence sentence.
+    pub fn evidence_lines(&self) -> Vec<String> {
+        self.item
+            .evidence
+            .iter()
+            .enumerate()
+            .map(|(n, e)| format!("{} {}", evidence_label(n, e), e.sentence))
+            .collect()
+    }
+
+    /// `不少于20个 → 26个 ✓`, one per target.
+    pub fn target_lines(&self) -> Vec<String> {
+        self.item.targets.iter().map(labels::target_check).collect()
+    }
+
+    /// The first target against its reported figure, for a narrow column: `220项→230项 !`.
+    pub fn target_short(&self) -> String {
+        let targets = &self.item.targets;
+        let Some(target) = targets.first() else {
+            return String::new();
+        };
+        labels::target_short(target, targets.len() - 1)
+    }
+
+    fn json(&self) -> JsonItem<'_> {
+        let item = &self.item;
+        let (verdict, note) = match &self.verdict {
+            VerdictCell::Current { verdict, note } => (*verdict, note.as_str()),
+            VerdictCell::Stale { .. } | VerdictCell::None => (None, ""),
+        };
+        JsonItem {
+            id: &item.id,
+            marker: &item.marker,
+            title: &item.title,
+            section: &item.section,
+            text: &item.text,
+            status: item.status,
+            score: rounded(item.score),
+            commitments: &item.commitments,
+            evidence: item
+                .evidence
+                .iter()
+                .map(|e| JsonEvidence {
+                    id: &e.id,
+                    sentence: &e.sentence,
+                    score: rounded(e.score),
+                })
+                .collect(),
+            targets: &item.targets,
+            weakened: &item.commitment,
+            verdict: verdict.map(Verdict::key),
+            note: Some(note).filter(|n| !n.is_empty()),
+        }
+    }
+}
+
+/// `[1] p1.1.2`: an evidence sentence's number, as the commitments cite it, and its node id.
+pub fn evidence_label(n: usize, evidence: &Evidence) -> String {
+    format!("{} {}", labels::evidence_ref(n), evidence.id)
+}
+
+impl VerdictCell {
+    /// `已落实`, `已落实 (已过期)`, empty with none.
+    pub fn label(&self) -> String {
+        match self {
+            VerdictCell::None => String::new(),
+            VerdictCell::Current { verdict, .. } => verdict
+                .map(labels::verdict_label)
+                .unwrap_or_default()
+                .into(),
+            VerdictCell::Stale { verdict, .. } => labels::stale_label(*verdict),
+        }
+    }
+
+    /// The note, empty with none.
+    pub fn note(&self) -> &str {
+        match self {
+            VerdictCell::None => "",
+            VerdictCell::Current { note, .. } | VerdictCell::Stale { note, .. } => note,
+        }
+    }
+
+    /// The verdict for a narrow column: `已落实*` when it has a note, `备注(已过期)` for a stale
+    /// note alone.
+    pub fn short(&self) -> String {
+        match self {
+            VerdictCell::None => String::new(),
+            VerdictCell::Current { verdict, note } => {
+                let label = verdict.map_or("—", labels::verdict_label);
+                let more = if note.is_empty() { "" } else { "*" };
+                format!("{label}{more}")
+            }
+            VerdictCell::Stale { verdict, .. } => format!(
+                "{}{}",
+                verdict.map_or(labels::NOTE_ONLY, labels::verdict_label),
+                labels::STALE
+            ),
+        }
+    }
+
+    /// Whether the auditor has given this item a verdict that applies.
+    pub fn is_given(&self) -> bool {
+        matches!(
+            self,
+            VerdictCell::Current {
+                verdict: Some(_),
+                ..
+            }
+        )
+    }
+
+    /// The verdict and note that apply now (none from a stale entry): what a change keeps.
+    pub fn current(&self) -> (Option<Verdict>, &str) {
+        match self {
+            VerdictCell::Current { verdict, note } => (*verdict, note),
+            VerdictCell::Stale { .. } | VerdictCell::None => (None, ""),
+        }
+    }
+
+    /// The evidence view's line: `结论: 已落实 见公告`, a stale one, or none yet.
+    pub fn line(&self) -> String {
+        match self {
+            VerdictCell::None => labels::verdict_line(None, false),
+            VerdictCell::Current { verdict, note } => {
+                labels::verdict_line(Some((*verdict, note)), false)
+            }
+            VerdictCell::Stale { verdict, note } => {
+                labels::verdict_line(Some((*verdict, note)), true)
+            }
+        }
+    }
+}
+
+/// Scores to three decimals, so the JSON does not show float noise.
+fn rounded(score: f64) -> f64 {
+    (score * 1000.0).round() / 1000.0
+}
+
+/// The audit as JSON; its keys are read by programs outside this repository (add, never rename).
+#[derive(Serialize)]
+pub struct JsonAudit<'a> {
+    plan: &'a Side,
+    summary: &'a Side,
+    warnings: &'a [String],
+    items: Vec<JsonItem<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonItem<'a> {
+    id: &'a str,
+    marker: &'a str,
+    title: &'a str,
+    section: &'a str,
+    /// The item's full text: its title, then what follows it.
+    text: &'a str,
+    status: Status,
+    /// The share of the item's commitments (by weight) the summary reports, 0..=1.
+    score: f64,
+    /// What the item commits to, each with the index in `evidence` of the sentence that
+    /// reports it (`null`: not reported); the first `main` one is its heading or head clause.
+    commitments: &'a [CommitmentCheck],
+    evidence: Vec<JsonEvidence<'a>>,
+    targets: &'a [TargetCheck],
+    /// Plan words the evidence reports in a weaker form (`确保→力争`).
+    weakened: &'a [String],
+    /// The verdict key (`done` …); `null` with none, or when it is stale (then in `warnings`).
+    verdict: Option<&'static str>,
+    note: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonEvidence<'a> {
+    id: &'a str,
+    sentence: &'a str,
+    score: f64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bundled::BUNDLED;
+    use crate::compare::audit::audit;
+
+    fn table() -> AuditTable {
+        let report = BUNDLED[0].report().unwrap();
+        let audited = audit(&report, &report).unwrap();
+        let side = |year| Side {
+            file: "a".into(),
+            title: report.title.clone(),
+            year,
+        };
+        let (verdicts, _) = VerdictFile::load(std::path::Path::new("/nonexistent/v.json"));
+        AuditTable::new(
+            side(audited.plan_year),
+            side(audited.summary_year),
+            &audited,
+            &verdicts,
+            Vec::new(),
+        )
+    }
+
+    #[test]
+    fn the_body_is_what_follows_the_heading() {
+        let table = table();
+        for row in &table.rows {
+            let joined = format!("{}{}", row.item.title, row.body());
+            assert_eq!(
+                joined.split_whitespace().collect::<String>(),
+                row.item.text.split_whitespace().collect::<String>()
+            );
+        }
+    }
+
+    #[test]
+    fn every_row_has_a_cell_per_header() {
+        let table = table();
+        let cells = table.cells();
+        assert_eq!(cells.len(), table.rows.len());
+        assert!(cells.iter().all(|r| r.len() == AuditTable::headers().len()));
+    }
+}
