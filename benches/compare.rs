@@ -8,10 +8,11 @@
 use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
 use planlens::bundled;
-use planlens::commands::diff::{Chosen, Comparison, TextOptions, write_text};
+use planlens::commands::diff::{TextOptions, choose, write_text};
 use planlens::compare::diff::diff;
 use planlens::import::import_text;
 use planlens::model::Report;
+use planlens::present::comparison::ComparisonDoc;
 use planlens::synth::{self, ItemStyle, Spec};
 
 fn main() {
@@ -53,8 +54,8 @@ fn large_pair() -> [Report; 2] {
 
 /// Aligns the plans, diffs every pair and writes the side-by-side text at 120 columns.
 fn compare_and_print(reports: &[Report; 2]) -> usize {
-    let chosen = |report| Chosen::new("bench".as_ref(), report, None).expect("a plan");
-    let comparison = Comparison::new(chosen(&reports[0]), chosen(&reports[1]));
+    let chosen = |report| choose("bench".as_ref(), report, None).expect("a plan");
+    let comparison = ComparisonDoc::new(chosen(&reports[0]), chosen(&reports[1]));
     let mut out = Vec::new();
     let options = TextOptions {
         width: 120,

@@ -426,9 +426,15 @@ fn keys(value: &Value) -> BTreeSet<&str> {
 #[test]
 fn json_has_exactly_the_documented_keys_and_every_node_once() {
     let json: Value = serde_json::from_str(&diff_bundled(&["--format", "json"])).unwrap();
-    assert_eq!(keys(&json), BTreeSet::from(["left", "right", "pairs"]));
+    assert_eq!(
+        keys(&json),
+        BTreeSet::from(["left", "right", "counts", "pairs"])
+    );
     for (side, file) in [("left", GUANGMING), ("right", LONGGANG)] {
-        assert_eq!(keys(&json[side]), BTreeSet::from(["file", "part"]));
+        assert_eq!(
+            keys(&json[side]),
+            BTreeSet::from(["file", "part", "title", "heading"])
+        );
         assert_eq!(json[side]["file"], file);
         assert_eq!(json[side]["part"], "p2");
     }
@@ -447,8 +453,37 @@ fn json_has_exactly_the_documented_keys_and_every_node_once() {
     for pair in pairs {
         assert_eq!(
             keys(pair),
-            BTreeSet::from(["left", "right", "score", "moved", "repeated", "changes"])
+            BTreeSet::from([
+                "left",
+                "right",
+                "score",
+                "moved",
+                "moved_from",
+                "repeated",
+                "note",
+                "changes",
+                "left_node",
+                "right_node"
+            ])
         );
+        // both sides' titles and texts beside the ids
+        for side in ["left", "right"] {
+            let node = &pair[format!("{side}_node")];
+            match pair[side].as_str() {
+                Some(id) => {
+                    assert_eq!(node["id"], id);
+                    assert_eq!(
+                        keys(node),
+                        BTreeSet::from(["id", "marker", "title", "text"])
+                    );
+                    let report = if side == "left" { &g } else { &l };
+                    let shown = report.node(id).unwrap();
+                    assert_eq!(node["title"], shown.title.as_str());
+                    assert_eq!(node["text"], shown.text.as_str());
+                }
+                None => assert!(node.is_null()),
+            }
+        }
         let score = pair["score"].as_f64().unwrap();
         assert!((0.0..=1.0).contains(&score));
         assert!(pair["moved"].is_boolean());

@@ -260,16 +260,9 @@ fn compare_view_side_by_side_and_stacked() {
     for (w, h) in [(120, 40), (70, 25)] {
         let mut app = compare_app(w, h);
         let compare = app.compare().expect("the comparison opened");
-        assert!(
-            compare.left_title.contains("2025年工作计划"),
-            "{}",
-            compare.left_title
-        );
-        assert!(
-            compare.right_title.contains("2024年工作计划"),
-            "{}",
-            compare.right_title
-        );
+        let (left_title, right_title) = compare.titles();
+        assert!(left_title.contains("2025年工作计划"), "{left_title}");
+        assert!(right_title.contains("2024年工作计划"), "{right_title}");
         insta::assert_snapshot!(format!("compare_{w}x{h}"), screen(&app, w, h));
         drive(&mut app, &[Action::NextChange, Action::NextChange]);
         insta::assert_snapshot!(format!("compare_next_change_{w}x{h}"), screen(&app, w, h));
@@ -283,7 +276,8 @@ fn compare_view_labels_a_moved_pair() {
     let mut app = compare_app(w, h);
     let compare = app.compare().expect("the comparison opened");
     let moved = compare
-        .pairs
+        .doc
+        .rows
         .iter()
         .position(|p| p.pair.moved)
         .expect("the bundled plans have a moved pair");
@@ -757,7 +751,8 @@ fn the_app_and_planlens_diff_give_the_same_rows() {
         })
         .collect();
     let shown: Vec<(Option<String>, Option<String>)> = compare
-        .pairs
+        .doc
+        .rows
         .iter()
         .map(|p| (p.pair.left.clone(), p.pair.right.clone()))
         .collect();

@@ -5,13 +5,14 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use planlens::commands::audit::{AuditArgs, AuditFormat};
-use planlens::commands::diff::{self, Chosen, Comparison, DiffArgs, DiffFormat, TextOptions};
+use planlens::commands::diff::{self, DiffArgs, DiffFormat, TextOptions, choose};
 use planlens::commands::{self, list_row, print_rows, print_show, print_tree};
 use planlens::compare::audit::audit;
 use planlens::compare::warnings::pair_warnings;
 use planlens::import::{check_lossless, decode::decode, import_bytes};
 use planlens::load::report_from_bytes;
 use planlens::model::Report;
+use planlens::present::comparison::ComparisonDoc;
 use planlens::present::labels;
 use planlens::store::FileStore;
 use planlens::store::sidecar::sidecar_path;
@@ -291,12 +292,12 @@ fn compare(input: &[u8]) -> Result<(), Failure> {
         (Some("1"), Some("2")),
     ] {
         let (Ok(l), Ok(r)) = (
-            Chosen::new(Path::new("a.txt"), &left, l),
-            Chosen::new(Path::new("b.txt"), &right, r),
+            choose(Path::new("a.txt"), &left, l),
+            choose(Path::new("b.txt"), &right, r),
         ) else {
             continue;
         };
-        let comparison = Comparison::new(l, r);
+        let comparison = ComparisonDoc::new(l, r);
         let colour = width.is_multiple_of(2);
         let _ = diff::write_text(&mut sink, &comparison, TextOptions { width, colour });
         let _ = diff::write_json(&mut sink, &comparison);

@@ -115,6 +115,8 @@ pub const ONLY_LEFT: &str = "仅左";
 pub const ONLY_RIGHT: &str = "仅右";
 /// A pair whose item moved, before where it came from: `⇄ 移自 (二)2`.
 pub const MOVED_FROM: &str = "⇄ 移自";
+/// A missing side or score in the comparison's text and Markdown.
+pub const MISSING: &str = "—";
 /// A pair whose two sides read the same.
 pub const SAME: &str = "相同";
 /// In place of a section shown again beside another item it covers: `↑ 同上 p2.5 (五)`.

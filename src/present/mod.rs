@@ -4,4 +4,5 @@
 //! on tui, the CLI or ratatui.
 
 pub mod audit_table;
+pub mod comparison;
 pub mod labels;

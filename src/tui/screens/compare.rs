@@ -8,9 +8,8 @@ use std::ops::Range;
 use ratatui::layout::Rect;
 
 use super::{Env, Step, WHEEL_LINES};
-use crate::compare::align::{self, Column, Counts, Pair};
-use crate::compare::diff::{self, Change, Op};
-use crate::model::{Node, Part, Report};
+use crate::compare::align::Column;
+use crate::present::comparison::{ChosenPart, ComparisonDoc, PairRow};
 use crate::present::labels;
 use crate::text::wrap::{self, WrapOptions};
 use crate::tui::action::{Action, Context};
@@ -21,21 +20,6 @@ use crate::tui::search::{self, Search};
 pub const STACK_BELOW_WIDTH: u16 = 80;
 /// Cells before each stacked line saying which side it is (`< ` left, `> ` right).
 pub const GUTTER: u16 = 2;
-
-/// One pair as the view shows it.
-#[derive(Debug, Clone)]
-pub struct PairView {
-    pub pair: Pair,
-    /// Marker and id of each side (`(三) p2.3`), empty for a missing side.
-    pub left_label: String,
-    pub right_label: String,
-    /// The compared text of each side (`align::pair_text`), empty for a missing side.
-    pub left_text: String,
-    pub right_text: String,
-    /// Byte ranges of each side's text that differ from the other side.
-    pub left_marks: Vec<Range<usize>>,
-    pub right_marks: Vec<Range<usize>>,
-}
 
 /// A search hit: a byte range of one side's text of a pair.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,11 +69,8 @@ pub struct CompareLayout {
 pub struct CompareScreen {
     pub left_entry: usize,
     pub right_entry: usize,
-    /// Headings of the compared parts, for the pane titles.
-    pub left_title: String,
-    pub right_title: String,
-    pub counts: Counts,
-    pub pairs: Vec<PairView>,
+    /// The pairs with their texts and changes, as `planlens diff` prints them.
+    pub doc: ComparisonDoc,
     pub layout: CompareLayout,
     /// First row shown.
     pub scroll: usize,
@@ -104,84 +85,31 @@ impl CompareScreen {
     /// either is not loaded.
     pub fn open(left: (usize, &str), right: (usize, &str), env: &Env) -> Option<Self> {
         let find = |(entry, id): (usize, &str)| {
-            let report = &env.entries.get(entry)?.report;
-            Some((report, report.parts.iter().find(|p| p.id == id)?))
-        };
-        let mut screen = Self::new(left.0, find(left)?, right.0, find(right)?);
-        screen.relayout(env);
-        Some(screen)
-    }
-
-    /// Aligns two parts and diffs every pair, once.
-    fn new(
-        left_entry: usize,
-        left: (&Report, &Part),
-        right_entry: usize,
-        right: (&Report, &Part),
-    ) -> Self {
-        let alignment = align::align(left.1, right.1);
-        let node = |part: &Part, id: &Option<String>| -> Option<Node> {
-            let id = id.as_deref()?;
-            part.nodes
-                .iter()
-                .flat_map(Node::walk)
-                .find(|n| n.id == id)
-                .cloned()
-        };
-        let pairs = alignment
-            .pairs
-            .into_iter()
-            .map(|pair| {
-                let l = node(left.1, &pair.left);
-                let r = node(right.1, &pair.right);
-                // a node shown again stands as a one-line reference, without highlights
-                let text = |n: &Option<Node>, column: Column| match n {
-                    Some(n) if pair.repeated == Some(column) => labels::repeated(&n.id, &n.marker),
-                    Some(n) => align::pair_text(n),
-                    None => String::new(),
-                };
-                let label = |n: &Option<Node>| {
-                    n.as_ref()
-                        .map(|n| format!("{} {}", n.marker, n.id))
-                        .unwrap_or_default()
-                };
-                let (left_text, right_text) = (text(&l, Column::Left), text(&r, Column::Right));
-                let (left_marks, right_marks) =
-                    if l.is_some() && r.is_some() && pair.repeated.is_none() {
-                        changed_ranges(&diff::diff(&left_text, &right_text))
-                    } else {
-                        (Vec::new(), Vec::new())
-                    };
-                PairView {
-                    left_label: label(&l),
-                    right_label: label(&r),
-                    left_text,
-                    right_text,
-                    left_marks,
-                    right_marks,
-                    pair,
-                }
+            let entry_ref = env.entries.get(entry)?;
+            let report = &entry_ref.report;
+            Some(ChosenPart {
+                file: entry_ref.source.clone(),
+                report,
+                part: report.parts.iter().find(|p| p.id == id)?,
             })
-            .collect();
-        let title = |report: &Report, part: &Part| {
-            format!(
-                "{} · {}",
-                report.district.as_deref().unwrap_or(&report.title),
-                part.heading
-            )
         };
-        CompareScreen {
-            left_entry,
-            right_entry,
-            left_title: title(left.0, left.1),
-            right_title: title(right.0, right.1),
-            counts: alignment.counts,
-            pairs,
+        let doc = ComparisonDoc::new(find(left)?, find(right)?);
+        let mut screen = CompareScreen {
+            left_entry: left.0,
+            right_entry: right.0,
+            doc,
             layout: CompareLayout::default(),
             scroll: 0,
             search: Search::default(),
             size: Rect::default(),
-        }
+        };
+        screen.relayout(env);
+        Some(screen)
+    }
+
+    /// `光明区 · 二、2025年工作计划`, the left and right panes' titles.
+    pub fn titles(&self) -> (String, String) {
+        (self.doc.left.pane_title(), self.doc.right.pane_title())
     }
 
     pub fn context(&self) -> Context {
@@ -204,7 +132,7 @@ impl CompareScreen {
         self.size = size;
         if self.layout.width != size.width || self.layout.rows.is_empty() {
             let top = self.pair_at(self.scroll);
-            self.layout = layout(&self.pairs, size.width, env.ambiguous_wide);
+            self.layout = layout(&self.doc.rows, size.width, env.ambiguous_wide);
             self.scroll = top
                 .and_then(|p| self.layout.pair_starts.get(p).copied())
                 .unwrap_or(0);
@@ -283,16 +211,20 @@ impl CompareScreen {
         }
         let needle = search::needle(&self.search.query);
         self.search.hits = self
-            .pairs
+            .doc
+            .rows
             .iter()
             .enumerate()
-            .flat_map(|(pair, view)| {
-                let side = |side: Column, text: &str| {
-                    search::find(text, &needle)
-                        .into_iter()
-                        .map(move |range| CompareHit { pair, side, range })
-                };
-                side(Column::Left, &view.left_text).chain(side(Column::Right, &view.right_text))
+            .flat_map(|(pair, row)| {
+                let needle = &needle;
+                [Column::Left, Column::Right]
+                    .into_iter()
+                    .flat_map(move |side| {
+                        let text = row.side(side).map_or("", |n| n.shown.as_str());
+                        search::find(text, needle)
+                            .into_iter()
+                            .map(move |range| CompareHit { pair, side, range })
+                    })
             })
             .collect();
         // the first hit from the top of the view on
@@ -347,13 +279,13 @@ impl CompareScreen {
     pub fn jump(&self, forward: bool) -> Option<usize> {
         let current = self.pair_at(self.scroll).unwrap_or(0);
         let candidates: Box<dyn Iterator<Item = usize>> = if forward {
-            Box::new(current + 1..self.pairs.len())
+            Box::new(current + 1..self.doc.rows.len())
         } else {
             Box::new((0..current).rev())
         };
         candidates
             .into_iter()
-            .find(|&p| self.pairs[p].pair.changed)
+            .find(|&p| self.doc.rows[p].pair.changed)
             .and_then(|p| self.layout.pair_starts.get(p).copied())
     }
 
@@ -364,26 +296,8 @@ impl CompareScreen {
     }
 }
 
-/// The byte ranges of each side that a change touches (equal runs are left out).
-fn changed_ranges(changes: &[Change]) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
-    let mut left = Vec::new();
-    let mut right = Vec::new();
-    for change in changes {
-        if change.op == Op::Equal {
-            continue;
-        }
-        if !change.left.is_empty() {
-            left.push(change.left.clone());
-        }
-        if !change.right.is_empty() {
-            right.push(change.right.clone());
-        }
-    }
-    (left, right)
-}
-
 /// Rows for all pairs: side by side when wide enough, else stacked.
-fn layout(pairs: &[PairView], width: u16, ambiguous_wide: bool) -> CompareLayout {
+fn layout(pairs: &[PairRow], width: u16, ambiguous_wide: bool) -> CompareLayout {
     let stacked = width < STACK_BELOW_WIDTH;
     // side by side: two bordered panes; stacked: one bordered pane
     let column = if stacked {
@@ -401,14 +315,11 @@ fn layout(pairs: &[PairView], width: u16, ambiguous_wide: bool) -> CompareLayout
     for (index, pair) in pairs.iter().enumerate() {
         pair_starts.push(rows.len());
         rows.push(Row::Label { pair: index });
-        let wrap = |text: &str| {
-            if text.is_empty() {
-                Vec::new()
-            } else {
-                wrap::layout(text, options)
-            }
+        let wrap = |side: Column| {
+            pair.side(side)
+                .map_or_else(Vec::new, |n| wrap::layout(&n.shown, options))
         };
-        let (left, right) = (wrap(&pair.left_text), wrap(&pair.right_text));
+        let (left, right) = (wrap(Column::Left), wrap(Column::Right));
         if stacked {
             rows.extend(left.into_iter().map(|l| Row::Text {
                 pair: index,

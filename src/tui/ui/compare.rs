@@ -11,10 +11,11 @@ use super::Ctx;
 use super::draw::{draw_pieces, fill, layer, pane};
 use super::footer::{self, Footer, search_field, search_status};
 use crate::compare::align::Column;
+use crate::present::comparison::PairRow;
 use crate::present::labels;
 use crate::text::wrap::{self, styled_pieces};
 use crate::tui::layout::body_and_footer;
-use crate::tui::screens::compare::{CompareScreen, GUTTER, PairView, Row, Side};
+use crate::tui::screens::compare::{CompareScreen, GUTTER, Row, Side};
 
 pub fn render(ctx: &Ctx, compare: &CompareScreen, area: Rect, buf: &mut Buffer) {
     let theme = ctx.theme;
@@ -23,7 +24,8 @@ pub fn render(ctx: &Ctx, compare: &CompareScreen, area: Rect, buf: &mut Buffer) 
     if body.height == 0 {
         return;
     }
-    let header = labels::pair_counts(&compare.counts);
+    let header = compare.doc.counts_line();
+    let (left_title, right_title) = compare.titles();
     fill(buf, Rect::new(body.x, body.y, body.width, 1), theme.heading);
     draw_pieces(
         buf,
@@ -36,7 +38,7 @@ pub fn render(ctx: &Ctx, compare: &CompareScreen, area: Rect, buf: &mut Buffer) 
     let panes = Rect::new(body.x, body.y + 1, body.width, body.height - 1);
     let rows = compare.layout.rows.iter().skip(compare.scroll);
     if compare.layout.stacked {
-        let title = format!(" < {}  ⇄  > {} ", compare.left_title, compare.right_title);
+        let title = format!(" < {left_title}  ⇄  > {right_title} ");
         let inside = pane(ctx, &title, true, panes, buf);
         for (y, row) in (inside.y..inside.bottom()).zip(rows) {
             draw_stacked_row(
@@ -51,19 +53,13 @@ pub fn render(ctx: &Ctx, compare: &CompareScreen, area: Rect, buf: &mut Buffer) 
         let half = panes.width / 2;
         let left = pane(
             ctx,
-            &format!(" {} ", compare.left_title),
+            &format!(" {left_title} "),
             true,
             Rect::new(panes.x, panes.y, half, panes.height),
             buf,
         );
         let right_area = Rect::new(panes.x + half, panes.y, panes.width - half, panes.height);
-        let right = pane(
-            ctx,
-            &format!(" {} ", compare.right_title),
-            true,
-            right_area,
-            buf,
-        );
+        let right = pane(ctx, &format!(" {right_title} "), true, right_area, buf);
         for ((y, row), _) in (left.y..left.bottom()).zip(rows).zip(0..) {
             draw_side_row(
                 ctx,
@@ -76,8 +72,8 @@ pub fn render(ctx: &Ctx, compare: &CompareScreen, area: Rect, buf: &mut Buffer) 
         }
     }
     let top = compare.pair_at(compare.scroll).map_or(0, |p| p + 1);
-    let position = format!("{top}/{}", compare.pairs.len());
-    let location = format!("{} ⇄ {}", compare.left_title, compare.right_title);
+    let position = format!("{top}/{}", compare.doc.rows.len());
+    let location = format!("{left_title} ⇄ {right_title}");
     let footer = Footer {
         location: &location,
         position: &position,
@@ -87,27 +83,20 @@ pub fn render(ctx: &Ctx, compare: &CompareScreen, area: Rect, buf: &mut Buffer) 
     footer::render(ctx, &footer, footer_area, buf);
 }
 
-/// The label of a pair on one side: marker, id, and on the right the score and any move.
-fn pair_labels(pair: &PairView) -> (String, String) {
-    let missing = labels::NO_COUNTERPART.to_string();
-    let left = if pair.left_label.is_empty() {
-        missing.clone()
-    } else {
-        pair.left_label.clone()
+/// The label of a pair on each side: id and marker, and on the right the score and any move.
+fn pair_labels(pair: &PairRow) -> (String, String) {
+    let label = |side: Column| {
+        pair.side(side)
+            .map_or(labels::NO_COUNTERPART.to_string(), |n| n.label())
     };
-    let mut right = if pair.right_label.is_empty() {
-        missing
-    } else {
-        pair.right_label.clone()
-    };
-    if pair.pair.left.is_some() && pair.pair.right.is_some() {
-        right.push_str(&format!("  {:.2}", pair.pair.score));
+    let mut right = label(Column::Right);
+    if let Some(score) = pair.score() {
+        right.push_str(&format!("  {score}"));
     }
-    if pair.pair.moved {
-        let from = pair.pair.moved_from.as_deref().unwrap_or("");
-        right.push_str(&format!("  {} {from}", labels::MOVED_FROM));
+    if let Some(moved) = pair.moved_note() {
+        right.push_str(&format!("  {moved}"));
     }
-    (left, right)
+    (label(Column::Left), right)
 }
 
 fn draw_side_row(
@@ -121,14 +110,15 @@ fn draw_side_row(
     let theme = ctx.theme;
     match row {
         Row::Label { pair } => {
-            let (l, r) = pair_labels(&compare.pairs[*pair]);
+            let row = &compare.doc.rows[*pair];
+            let (l, r) = pair_labels(row);
             let style = |empty: bool| if empty { theme.dim } else { theme.marker };
             draw_pieces(
                 buf,
                 left.x,
                 left.y,
                 left.width,
-                &[(&l, style(compare.pairs[*pair].left_label.is_empty()))],
+                &[(&l, style(row.left.is_none()))],
                 ctx.ambiguous_wide,
             );
             draw_pieces(
@@ -136,7 +126,7 @@ fn draw_side_row(
                 right.x,
                 right.y,
                 right.width,
-                &[(&r, style(compare.pairs[*pair].right_label.is_empty()))],
+                &[(&r, style(row.right.is_none()))],
                 ctx.ambiguous_wide,
             );
         }
@@ -162,7 +152,7 @@ fn draw_stacked_row(ctx: &Ctx, compare: &CompareScreen, row: &Row, area: Rect, b
     let gutter = GUTTER;
     match row {
         Row::Label { pair } => {
-            let (l, r) = pair_labels(&compare.pairs[*pair]);
+            let (l, r) = pair_labels(&compare.doc.rows[*pair]);
             let text = format!("< {l}  > {r}");
             draw_pieces(
                 buf,
@@ -217,12 +207,13 @@ fn draw_text(
     buf: &mut Buffer,
 ) {
     let theme = ctx.theme;
-    let Some(p) = compare.pairs.get(pair) else {
+    let Some(node) = compare.doc.rows.get(pair).and_then(|p| p.side(side)) else {
         return;
     };
-    let (text, marks, changed) = match side {
-        Column::Left => (&p.left_text, &p.left_marks, theme.removed),
-        Column::Right => (&p.right_text, &p.right_marks, theme.added),
+    let (text, marks) = (&node.shown, &node.marks);
+    let changed = match side {
+        Column::Left => theme.removed,
+        Column::Right => theme.added,
     };
     let on_line = |r: &Range<usize>| r.start < line.range.end && r.end > line.range.start;
     let marks: Vec<(Range<usize>, Style)> = marks
