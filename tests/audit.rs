@@ -17,7 +17,9 @@ use planlens::load::load_report;
 use planlens::model::Report;
 use planlens::present::labels::pair_warning;
 use planlens::store::sidecar::sidecar_path;
-use planlens::store::verdicts::{Lookup, Verdict, VerdictFile, item_hash};
+use planlens::store::verdicts::{
+    Lookup, SummaryRef, Verdict, VerdictChange, VerdictFile, item_hash,
+};
 use planlens::text::wrap::str_width;
 use tempfile::TempDir;
 
@@ -372,22 +374,43 @@ fn missing_parts_are_errors() {
 
 const ITEM: &str = "建成区级政务智算中心。确保6月底前建成。";
 
+/// The fixture summary, as a verdict names it.
+fn fixture_summary() -> SummaryRef {
+    SummaryRef::new(SUMMARY, &report(SUMMARY).title, Some(2025))
+}
+
+/// A verdict on the item `id` with `text`, made against the fixture summary.
+fn change(id: &str, text: &str, verdict: Option<Verdict>, note: &str) -> VerdictChange {
+    VerdictChange {
+        id: id.to_string(),
+        item_text: text.to_string(),
+        summary: fixture_summary(),
+        verdict,
+        note: note.to_string(),
+    }
+}
+
 #[test]
 fn verdicts_round_trip_and_go_stale_when_the_item_changes() {
     let dir = TempDir::new().unwrap();
     let path = dir.path().join("sub/plan.verdicts.json");
     let (mut file, message) = VerdictFile::load(&path);
     assert_eq!(message, None);
-    assert_eq!(file.get("p2.1.1", ITEM), Lookup::None);
-    file.set("p2.1.1", ITEM, Some(Verdict::Done), " 见区政府公告 ")
-        .unwrap();
-    file.set("p2.1.2", "另一项", Some(Verdict::Unverified), "")
+    assert_eq!(file.get("p2.1.1", ITEM, &fixture_summary()), Lookup::None);
+    file.set(&change(
+        "p2.1.1",
+        ITEM,
+        Some(Verdict::Done),
+        " 见区政府公告 ",
+    ))
+    .unwrap();
+    file.set(&change("p2.1.2", "另一项", Some(Verdict::Unverified), ""))
         .unwrap();
     let (loaded, message) = VerdictFile::load(&path);
     assert_eq!(message, None);
     assert_eq!(loaded, file);
-    let Lookup::Current(entry) = loaded.get("p2.1.1", ITEM) else {
-        panic!("{:?}", loaded.get("p2.1.1", ITEM));
+    let Lookup::Current(entry) = loaded.get("p2.1.1", ITEM, &fixture_summary()) else {
+        panic!("{:?}", loaded.get("p2.1.1", ITEM, &fixture_summary()));
     };
     assert_eq!(
         (entry.verdict, entry.note.as_str(), entry.hash.clone()),
@@ -395,19 +418,27 @@ fn verdicts_round_trip_and_go_stale_when_the_item_changes() {
     );
     // re-wrapped text keeps the verdict; changed words make it stale
     assert!(matches!(
-        loaded.get("p2.1.1", "建成区级政务智算中心。\n确保6月底前建成。"),
+        loaded.get(
+            "p2.1.1",
+            "建成区级政务智算中心。\n确保6月底前建成。",
+            &fixture_summary()
+        ),
         Lookup::Current(_)
     ));
     assert!(matches!(
-        loaded.get("p2.1.1", "建成区级政务智算中心。确保9月底前建成。"),
+        loaded.get(
+            "p2.1.1",
+            "建成区级政务智算中心。确保9月底前建成。",
+            &fixture_summary()
+        ),
         Lookup::Stale(_)
     ));
     // clearing removes the entry
-    file.set("p2.1.2", "另一项", None, "").unwrap();
+    file.set(&change("p2.1.2", "另一项", None, "")).unwrap();
     assert_eq!(VerdictFile::load(&path).0.entries().len(), 1);
     let json = std::fs::read_to_string(&path).unwrap();
     assert!(
-        json.contains("\"schema\": \"planlens.verdicts/1\""),
+        json.contains("\"schema\": \"planlens.verdicts/2\""),
         "{json}"
     );
     assert!(json.contains("\"verdict\": \"done\""), "{json}");
@@ -446,7 +477,7 @@ fn a_corrupt_sidecar_is_reported_with_its_place_and_kept_aside() {
             .contains("\"verdicts\": [")
     );
     // a new verdict starts a new file beside the kept copy
-    file.set("p2.1.1", ITEM, Some(Verdict::Partial), "")
+    file.set(&change("p2.1.1", ITEM, Some(Verdict::Partial), ""))
         .unwrap();
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
 }
@@ -459,7 +490,10 @@ fn a_sidecar_of_another_schema_is_left_alone_and_never_overwritten() {
     std::fs::write(&path, future).unwrap();
     let (mut file, message) = VerdictFile::load(&path);
     assert!(message.unwrap().contains("planlens.verdicts/9"));
-    assert!(file.set("p2.1.1", ITEM, Some(Verdict::Done), "").is_err());
+    assert!(
+        file.set(&change("p2.1.1", ITEM, Some(Verdict::Done), ""))
+            .is_err()
+    );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), future);
 }
 
@@ -468,7 +502,7 @@ fn a_crash_mid_save_loses_nothing_saved_before() {
     let dir = TempDir::new().unwrap();
     let path = dir.path().join("plan.verdicts.json");
     let (mut file, _) = VerdictFile::load(&path);
-    file.set("p2.1.1", ITEM, Some(Verdict::Done), "第一次")
+    file.set(&change("p2.1.1", ITEM, Some(Verdict::Done), "第一次"))
         .unwrap();
     let saved = std::fs::read(&path).unwrap();
     // a save killed before its rename leaves a half-written temporary file behind
@@ -482,16 +516,18 @@ fn a_crash_mid_save_loses_nothing_saved_before() {
         .join(format!(".plan.verdicts.json.{}.tmp", std::process::id()));
     std::fs::create_dir(&blocker).unwrap();
     assert!(
-        file.set("p2.1.1", ITEM, Some(Verdict::NotDone), "第二次")
+        file.set(&change("p2.1.1", ITEM, Some(Verdict::NotDone), "第二次"))
             .is_err()
     );
     assert_eq!(std::fs::read(&path).unwrap(), saved);
-    assert!(matches!(file.get("p2.1.1", ITEM), Lookup::Current(e) if e.note == "第一次"));
+    assert!(
+        matches!(file.get("p2.1.1", ITEM, &fixture_summary()), Lookup::Current(e) if e.note == "第一次")
+    );
     std::fs::remove_dir(&blocker).unwrap();
-    file.set("p2.1.1", ITEM, Some(Verdict::NotDone), "第二次")
+    file.set(&change("p2.1.1", ITEM, Some(Verdict::NotDone), "第二次"))
         .unwrap();
     assert!(
-        matches!(VerdictFile::load(&path).0.get("p2.1.1", ITEM), Lookup::Current(e) if e.note == "第二次")
+        matches!(VerdictFile::load(&path).0.get("p2.1.1", ITEM, &fixture_summary()), Lookup::Current(e) if e.note == "第二次")
     );
 }
 
@@ -511,8 +547,13 @@ fn verdict_saver_child() {
     for n in saves(&file) + 1.. {
         let verdict = Verdict::ALL[n % Verdict::ALL.len()];
         let note = format!("第{n}次保存");
-        file.set(&format!("p2.{}.1", n % 5), ITEM, Some(verdict), &note)
-            .unwrap();
+        file.set(&change(
+            &format!("p2.{}.1", n % 5),
+            ITEM,
+            Some(verdict),
+            &note,
+        ))
+        .unwrap();
     }
 }
 
@@ -628,6 +669,7 @@ fn json_has_exactly_the_documented_keys() {
                 "id",
                 "marker",
                 "note",
+                "other_verdicts",
                 "score",
                 "section",
                 "status",
@@ -784,7 +826,7 @@ fn csv_has_a_bom_and_one_record_per_item() {
     let dir = TempDir::new().unwrap();
     let out = run_ok(&mut audit_cmd(&dir, "csv"));
     assert!(out.starts_with(
-        "\u{FEFF}编号,章节,计划条目,条目正文,状态,覆盖度,分项,分项明细,证据,指标,承诺减弱,核实,备注\r\n"
+        "\u{FEFF}编号,章节,计划条目,条目正文,状态,覆盖度,分项,分项明细,证据,指标,承诺减弱,核实,备注,另一份总结的结论\r\n"
     ));
     let records: Vec<&str> = out.split("\r\n").filter(|r| r.starts_with("p2.")).collect();
     assert_eq!(records.len(), EXPECTED.len(), "{out}");
@@ -793,7 +835,7 @@ fn csv_has_a_bom_and_one_record_per_item() {
             .starts_with("p2.2.2,(二)实施数据要素赋能工程,2.完成政务数据资源目录编制。,\"全面完成全区政务数据资源目录编制,汇聚政务数据超30亿条。\",部分,1.00,3/3,")
     );
     assert!(
-        records[4].ends_with(",完成→启动; 全面→逐步,,"),
+        records[4].ends_with(",完成→启动; 全面→逐步,,,"),
         "{}",
         records[4]
     );
@@ -814,7 +856,12 @@ fn a_verdict_set_in_the_library_shows_in_the_cli_and_goes_stale_when_the_plan_ch
     );
     let (mut verdicts, _) = VerdictFile::load(&sidecar);
     verdicts
-        .set(&item.id, &item.text, Some(Verdict::Done), "见区政府公告")
+        .set(&change(
+            &item.id,
+            &item.text,
+            Some(Verdict::Done),
+            "见区政府公告",
+        ))
         .unwrap();
     let json_of =
         |cmd: &mut Command| -> serde_json::Value { serde_json::from_str(&run_ok(cmd)).unwrap() };
@@ -858,7 +905,10 @@ fn verdicts_of_a_bundled_report_live_in_the_data_folder() {
         .join("verdicts/guangming-zwsj-2024-2025.verdicts.json");
     let (mut verdicts, _) = VerdictFile::load(&sidecar);
     verdicts
-        .set(&item.id, &item.text, Some(Verdict::Unverified), "")
+        .set(&VerdictChange {
+            summary: SummaryRef::new(name, &bundled.title, audited.summary_year),
+            ..change(&item.id, &item.text, Some(Verdict::Unverified), "")
+        })
         .unwrap();
     let out = run_ok(
         planlens()
@@ -1085,12 +1135,12 @@ fn text_md_csv_and_json_hold_the_same_rows_and_cells() {
     let (mut verdicts, _) = VerdictFile::load(&dir.path().join("v.json"));
     let item = &audited.items[2];
     verdicts
-        .set(
+        .set(&change(
             &item.id,
             &item.text,
             Some(Verdict::Partial),
             "=HYPERLINK(\"http://x\")",
-        )
+        ))
         .unwrap();
     let json: serde_json::Value =
         serde_json::from_str(&run_ok(&mut audit_cmd(&dir, "json"))).unwrap();
@@ -1185,4 +1235,119 @@ fn text_md_csv_and_json_hold_the_same_rows_and_cells() {
     }
     assert_eq!(items[2]["note"], "=HYPERLINK(\"http://x\")");
     assert_eq!(csv[3][column("备注")], "'=HYPERLINK(\"http://x\")");
+}
+
+/// A verdict remembers the summary it was made against: audited against another summary, it is
+/// listed as made against another summary (另一份总结), in every format, and never applied; a
+/// verdict against this summary is kept beside it.
+#[test]
+fn a_verdict_is_bound_to_its_summary_and_listed_against_another() {
+    let dir = TempDir::new().unwrap();
+    let sidecar = dir.path().join("v.json");
+    let audited = audit(&report(PLAN), &report(SUMMARY)).unwrap();
+    let item = &audited.items[0];
+    let (mut verdicts, _) = VerdictFile::load(&sidecar);
+    verdicts
+        .set(&change(
+            &item.id,
+            &item.text,
+            Some(Verdict::Done),
+            "见区政府公告",
+        ))
+        .unwrap();
+    // the same plan against the traditional-script mirror: another summary
+    let against = |summary: &str, format: &str| {
+        run_ok(
+            planlens()
+                .arg("audit")
+                .arg(fixture(PLAN))
+                .arg(fixture(summary))
+                .args(["--format", format, "--verdicts"])
+                .arg(&sidecar),
+        )
+    };
+    let json: serde_json::Value = serde_json::from_str(&against(MIRROR, "json")).unwrap();
+    let first = &json["items"][0];
+    assert!(
+        first["verdict"].is_null() && first["note"].is_null(),
+        "{first}"
+    );
+    assert_eq!(first["other_verdicts"][0]["verdict"], "done");
+    assert_eq!(first["other_verdicts"][0]["note"], "见区政府公告");
+    assert_eq!(first["other_verdicts"][0]["summary"]["file"], SUMMARY);
+    assert_eq!(first["other_verdicts"][0]["summary"]["year"], 2025);
+    let text = against(MIRROR, "text");
+    assert!(
+        text.contains(&format!(
+            "核实  另一份总结 {SUMMARY} (2025年): 已落实 见区政府公告"
+        )),
+        "{text}"
+    );
+    let csv = against(MIRROR, "csv");
+    assert!(
+        csv.contains(&format!(
+            ",,,另一份总结 {SUMMARY} (2025年): 已落实 见区政府公告\r\n"
+        )),
+        "{csv}"
+    );
+    // a verdict against the mirror is kept beside the first, each shown against its own
+    let mirror = report(MIRROR);
+    verdicts
+        .set(&VerdictChange {
+            summary: SummaryRef::new(MIRROR, &mirror.title, Some(2025)),
+            ..change(&item.id, &item.text, Some(Verdict::Partial), "繁体版")
+        })
+        .unwrap();
+    assert_eq!(VerdictFile::load(&sidecar).0.entries().len(), 2);
+    let json: serde_json::Value = serde_json::from_str(&against(MIRROR, "json")).unwrap();
+    assert_eq!(json["items"][0]["verdict"], "partial");
+    assert_eq!(json["items"][0]["other_verdicts"][0]["verdict"], "done");
+    let json: serde_json::Value = serde_json::from_str(&against(SUMMARY, "json")).unwrap();
+    assert_eq!(json["items"][0]["verdict"], "done");
+    assert_eq!(json["items"][0]["other_verdicts"][0]["note"], "繁体版");
+}
+
+/// A sidecar written before verdicts named their summary (`planlens.verdicts/1`, committed as
+/// the code of that time wrote it) still loads: its verdicts are listed as made against an
+/// unrecorded summary, never applied, and the next save keeps them in version 2.
+#[test]
+fn a_version_1_sidecar_still_loads_and_keeps_its_verdicts() {
+    let dir = TempDir::new().unwrap();
+    let sidecar = dir.path().join("v.json");
+    let v1 = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/verdicts/minghu-zwsj-2024-2025.verdicts.json");
+    std::fs::copy(&v1, &sidecar).unwrap();
+    let (mut verdicts, message) = VerdictFile::load(&sidecar);
+    assert_eq!(message, None);
+    assert_eq!(verdicts.entries().len(), 2);
+    assert!(verdicts.entries().iter().all(|e| e.summary.is_none()));
+    let json: serde_json::Value = serde_json::from_str(&run_ok(
+        planlens()
+            .arg("audit")
+            .arg(fixture(PLAN))
+            .arg(fixture(SUMMARY))
+            .args(["--format", "json", "--verdicts"])
+            .arg(&sidecar),
+    ))
+    .unwrap();
+    let first = &json["items"][0];
+    assert!(first["verdict"].is_null(), "{first}");
+    assert_eq!(first["other_verdicts"][0]["verdict"], "done");
+    assert!(first["other_verdicts"][0]["summary"].is_null());
+    assert_eq!(json["items"][7]["other_verdicts"][0]["verdict"], "not_done");
+    let item = &audit(&report(PLAN), &report(SUMMARY)).unwrap().items[1];
+    verdicts
+        .set(&change(&item.id, &item.text, Some(Verdict::Done), ""))
+        .unwrap();
+    let saved = std::fs::read_to_string(&sidecar).unwrap();
+    assert!(
+        saved.contains("\"schema\": \"planlens.verdicts/2\""),
+        "{saved}"
+    );
+    let (loaded, _) = VerdictFile::load(&sidecar);
+    assert_eq!(loaded.entries().len(), 3);
+    assert_eq!(
+        loaded.entries()[..2],
+        VerdictFile::load(&v1).0.entries()[..]
+    );
 }

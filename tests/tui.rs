@@ -503,6 +503,13 @@ fn audit_view_table_detail_and_verdicts() {
             sidecar.contains("\"partial\"") && sidecar.contains("见总结第二节"),
             "{sidecar}"
         );
+        // the verdict names the summary it was made against
+        let saved: serde_json::Value = serde_json::from_str(&sidecar).unwrap();
+        assert_eq!(
+            saved["verdicts"][0]["summary"]["file"], "minghu-zwsj-2025-2026.txt",
+            "{sidecar}"
+        );
+        assert_eq!(saved["verdicts"][0]["summary"]["year"], 2025);
         assert!(
             screen(&app, w, h).contains("部分落实"),
             "the table shows the verdict"

@@ -163,8 +163,14 @@ fn item_text(out: &mut impl Write, row: &AuditRow) -> io::Result<()> {
     write_field(out, labels::FIELD_EVIDENCE, &row.evidence_lines())?;
     write_field(out, labels::FIELD_TARGETS, &row.target_lines())?;
     write_field(out, labels::FIELD_COMMITMENT, &[row.cell(Column::Weakened)])?;
-    let verdict = format!("{}  {}", row.cell(Column::Verdict), row.cell(Column::Note));
-    write_field(out, labels::FIELD_VERDICT, &[verdict])
+    // the verdict against this summary, then those made against another (listed, not applied)
+    let mut verdicts = vec![format!(
+        "{}  {}",
+        row.cell(Column::Verdict),
+        row.cell(Column::Note)
+    )];
+    verdicts.extend(row.other_verdict_lines());
+    write_field(out, labels::FIELD_VERDICT, &verdicts)
 }
 
 /// A field's lines under its label (`      证据  [1] …`), the label on the first only; nothing

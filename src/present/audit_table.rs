@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::compare::audit::{Audit, CommitmentCheck, Evidence, ItemAudit, Status, TargetCheck};
 use crate::present::labels;
-use crate::store::verdicts::{Lookup, Verdict, VerdictFile};
+use crate::store::verdicts::{Entry, Lookup, SummaryRef, Verdict, VerdictFile};
 
 /// One report of the audited pair: the file as given, its title, the year of the audited part.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -28,11 +28,14 @@ pub struct AuditTable {
     pub rows: Vec<AuditRow>,
 }
 
-/// One plan item: the engine's audit of it and the verdict the auditor gave it.
+/// One plan item: the engine's audit of it and the verdict the auditor gave it against this
+/// summary; its verdicts against other summaries are listed, never applied.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AuditRow {
     pub item: ItemAudit,
     pub verdict: VerdictCell,
+    /// The item's verdicts made against another summary (另一份总结).
+    pub others: Vec<Entry>,
 }
 
 /// The auditor's verdict on an item, as the sidecar holds it for the item's current text.
@@ -68,10 +71,11 @@ pub enum Column {
     Weakened,
     Verdict,
     Note,
+    OtherVerdicts,
 }
 
 impl Column {
-    pub const ALL: [Column; 13] = [
+    pub const ALL: [Column; 14] = [
         Column::Id,
         Column::Section,
         Column::Item,
@@ -85,6 +89,7 @@ impl Column {
         Column::Weakened,
         Column::Verdict,
         Column::Note,
+        Column::OtherVerdicts,
     ];
 
     pub fn header(self) -> &'static str {
@@ -102,6 +107,7 @@ impl Column {
             Column::Weakened => labels::FIELD_COMMITMENT,
             Column::Verdict => labels::FIELD_VERDICT,
             Column::Note => labels::COLUMN_NOTE,
+            Column::OtherVerdicts => labels::COLUMN_OTHER_VERDICTS,
         }
     }
 }
@@ -126,6 +132,7 @@ impl AuditTable {
                 .map(|item| AuditRow {
                     item: item.clone(),
                     verdict: VerdictCell::None,
+                    others: Vec::new(),
                 })
                 .collect(),
         };
@@ -139,10 +146,17 @@ impl AuditTable {
         table
     }
 
+    /// The summary the verdicts are made against.
+    pub fn summary_ref(&self) -> SummaryRef {
+        SummaryRef::new(&self.summary.file, &self.summary.title, self.summary.year)
+    }
+
     /// Takes each item's verdict from `verdicts` (after the auditor changed one).
     pub fn set_verdicts(&mut self, verdicts: &VerdictFile) {
+        let summary = self.summary_ref();
         for row in &mut self.rows {
-            row.verdict = match verdicts.get(&row.item.id, &row.item.text) {
+            row.others = verdicts.others(&row.item.id, &summary).cloned().collect();
+            row.verdict = match verdicts.get(&row.item.id, &row.item.text, &summary) {
                 Lookup::None => VerdictCell::None,
                 Lookup::Current(e) => VerdictCell::Current {
                     verdict: e.verdict,
@@ -222,6 +236,25 @@ impl AuditRow {
             Column::Weakened => item.commitment.join("; "),
             Column::Verdict => self.verdict.label(),
             Column::Note => self.verdict.note().to_string(),
+            Column::OtherVerdicts => self.other_verdict_lines().join("\n"),
+        }
+    }
+
+    /// `另一份总结 minghu-2024.txt (2024年): 已落实 见公告`, one per verdict made against another
+    /// summary.
+    pub fn other_verdict_lines(&self) -> Vec<String> {
+        self.others
+            .iter()
+            .map(|e| labels::other_verdict(e.summary.as_ref(), e.verdict, &e.note))
+            .collect()
+    }
+
+    /// The verdict for a narrow column: the one given, else a mark that other summaries have
+    /// some.
+    pub fn verdict_short(&self) -> String {
+        match (&self.verdict, self.others.is_empty()) {
+            (VerdictCell::None, false) => labels::OTHER_SUMMARY.to_string(),
+            (cell, _) => cell.short(),
         }
     }
 
@@ -300,6 +333,15 @@ impl AuditRow {
             weakened: &item.commitment,
             verdict: verdict.map(Verdict::key),
             note: Some(note).filter(|n| !n.is_empty()),
+            other_verdicts: self
+                .others
+                .iter()
+                .map(|e| JsonOtherVerdict {
+                    verdict: e.verdict.map(Verdict::key),
+                    note: &e.note,
+                    summary: e.summary.as_ref(),
+                })
+                .collect(),
         }
     }
 }
@@ -416,6 +458,16 @@ struct JsonItem<'a> {
     /// The verdict key (`done` …); `null` with none, or when it is stale (then in `warnings`).
     verdict: Option<&'static str>,
     note: Option<&'a str>,
+    /// The item's verdicts made against other summaries (`summary`: file, title, year; `null`
+    /// when a version 1 sidecar did not record it): listed, never applied.
+    other_verdicts: Vec<JsonOtherVerdict<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonOtherVerdict<'a> {
+    verdict: Option<&'static str>,
+    note: &'a str,
+    summary: Option<&'a SummaryRef>,
 }
 
 #[derive(Serialize)]

@@ -7,7 +7,7 @@ use crate::compare::audit::Status;
 use crate::compare::targets::TargetCheck;
 use crate::compare::warnings::{Organisation, PairWarning};
 use crate::model::{Flag, PartKind};
-use crate::store::verdicts::Verdict;
+use crate::store::verdicts::{SummaryRef, Verdict};
 
 // --- statuses, verdicts, part kinds, importer flags ---
 
@@ -330,6 +330,30 @@ pub const COLUMN_SCORE: &str = "覆盖度";
 /// Each commitment, reported or not.
 pub const COLUMN_PART_LINES: &str = "分项明细";
 pub const COLUMN_NOTE: &str = "备注";
+/// Verdicts made against another summary than the one audited against.
+pub const COLUMN_OTHER_VERDICTS: &str = "另一份总结的结论";
+pub const OTHER_SUMMARY: &str = "另一份总结";
+
+/// `另一份总结 minghu-2024.txt (2024年): 已落实 见公告`; `(未记录)` when an old sidecar did not
+/// say which summary.
+pub fn other_verdict(summary: Option<&SummaryRef>, verdict: Option<Verdict>, note: &str) -> String {
+    let which = summary.map_or_else(
+        || "(未记录)".to_string(),
+        |s| {
+            let year = s
+                .year
+                .map_or_else(|| "年份未知".to_string(), |y| format!("{y}年"));
+            format!("{} ({year})", s.file)
+        },
+    );
+    format!(
+        "{OTHER_SUMMARY} {which}: {} {note}",
+        verdict.map_or("—", verdict_label)
+    )
+    .trim_end()
+    .to_string()
+}
+
 /// The label of an item's body in the text report.
 pub const FIELD_BODY: &str = "正文";
 

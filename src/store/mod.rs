@@ -70,6 +70,6 @@ impl Store for FileStore {
         file: &mut VerdictFile,
         change: &VerdictChange,
     ) -> Result<(), VerdictError> {
-        file.set(&change.id, &change.item_text, change.verdict, &change.note)
+        file.set(change)
     }
 }

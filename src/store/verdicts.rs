@@ -2,20 +2,28 @@
 //! sidecar JSON file at a given path, saved atomically on every change. Depends only on
 //! `store::atomic` and `store::regular`; the labels auditors read (已落实 …) are in `present::labels`.
 //!
-//! The sidecar (`planlens.verdicts/1`) keys each verdict by the plan node id and a hash of the
-//! item's text, so when the report is edited or re-imported and an item's text changes, its
-//! verdict shows as stale instead of silently applying to different words. In JSON a verdict is
-//! its stable English key (`done`, `partial`, `not_done`, `unverified`).
+//! The sidecar (`planlens.verdicts/2`) keeps one verdict per plan item and summary: each is
+//! keyed by the plan node id, a hash of the item's text, and the summary it was made against
+//! (its file name, title and year). When the report is edited or re-imported and an item's text
+//! changes, its verdict shows as stale instead of silently applying to different words; audited
+//! against another summary, an item's verdicts are listed as made against another summary,
+//! never applied. In JSON a verdict is its stable English key (`done`, `partial`, `not_done`,
+//! `unverified`).
 //!
 //! ```json
 //! {
-//!   "schema": "planlens.verdicts/1",
+//!   "schema": "planlens.verdicts/2",
 //!   "verdicts": [
 //!     {"id": "p2.1.1", "hash": "9f0c1e2a3b4d5e6f", "verdict": "done", "note": "见区政府公告",
-//!      "item": "建成区级政务智算中心。确保6月底前…"}
+//!      "item": "建成区级政务智算中心。确保6月底前…",
+//!      "summary": {"file": "minghu-zwsj-2025-2026.txt", "title": "明湖区…", "year": 2025}}
 //!   ]
 //! }
 //! ```
+//!
+//! A `planlens.verdicts/1` sidecar (before verdicts named their summary) loads as it is: its
+//! verdicts have no summary, so they are listed as made against another summary, and saving
+//! writes version 2 with them kept.
 //!
 //! A missing sidecar is an empty one. A corrupt one is reported in one line
 //! (`FILE:LINE:COLUMN: …`) and moved aside to `FILE.corrupt-SECONDS`, so no later save can
@@ -30,7 +38,9 @@ use super::atomic;
 use super::regular::{self, ReadError};
 
 /// The value of the sidecar's `schema` key.
-pub const SCHEMA: &str = "planlens.verdicts/1";
+pub const SCHEMA: &str = "planlens.verdicts/2";
+/// The earlier schema, still read: verdicts without their summary.
+pub const SCHEMA_V1: &str = "planlens.verdicts/1";
 
 /// An auditor's verdict on a plan item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -66,12 +76,49 @@ impl Verdict {
     }
 }
 
-/// A verdict change to save: the item, the text the verdict is given on, the verdict (none to
-/// clear it) and the note.
+/// The summary a verdict was made against: its file name (not the folder), title and year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SummaryRef {
+    pub file: String,
+    pub title: String,
+    pub year: Option<i32>,
+}
+
+impl SummaryRef {
+    /// The summary read from `source` (a path or a bundled name: only its file name is kept).
+    pub fn new(source: &str, title: &str, year: Option<i32>) -> Self {
+        let file = Path::new(source)
+            .file_name()
+            .map_or_else(|| source.to_string(), |n| n.to_string_lossy().into_owned());
+        SummaryRef {
+            file,
+            title: title.to_string(),
+            year,
+        }
+    }
+
+    /// The same summary: title and year, and the file name without its extension (a bundled
+    /// report is `NAME` on the command line and `NAME.json` in the app; a page and its import
+    /// are `NAME.txt` and `NAME.json`).
+    pub fn same_as(&self, other: &SummaryRef) -> bool {
+        let stem = |file: &str| {
+            Path::new(file)
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+        };
+        self.title == other.title
+            && self.year == other.year
+            && stem(&self.file) == stem(&other.file)
+    }
+}
+
+/// A verdict change to save: the item, the text the verdict is given on, the summary it is
+/// made against, the verdict (none to clear it) and the note.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VerdictChange {
     pub id: String,
     pub item_text: String,
+    pub summary: SummaryRef,
     pub verdict: Option<Verdict>,
     pub note: String,
 }
@@ -89,6 +136,16 @@ pub struct Entry {
     /// The start of that item text, for people reading the file.
     #[serde(default)]
     pub item: String,
+    /// The summary the verdict was made against; `None` in a version 1 sidecar.
+    #[serde(default)]
+    pub summary: Option<SummaryRef>,
+}
+
+impl Entry {
+    /// Whether the verdict was made against `summary`.
+    pub fn made_against(&self, summary: &SummaryRef) -> bool {
+        self.summary.as_ref().is_some_and(|s| s.same_as(summary))
+    }
 }
 
 /// What the sidecar holds for an item.
@@ -157,7 +214,7 @@ impl VerdictFile {
             }
         };
         match serde_json::from_slice::<Sidecar>(&bytes) {
-            Ok(sidecar) if sidecar.schema == SCHEMA => {
+            Ok(sidecar) if sidecar.schema == SCHEMA || sidecar.schema == SCHEMA_V1 => {
                 file.entries = sidecar.verdicts;
                 (file, None)
             }
@@ -194,35 +251,53 @@ impl VerdictFile {
         &self.entries
     }
 
-    /// The verdict for the item `id` whose text is now `item_text`.
-    pub fn get(&self, id: &str, item_text: &str) -> Lookup<'_> {
-        match self.entries.iter().find(|e| e.id == id) {
+    /// The verdict made against `summary` for the item `id` whose text is now `item_text`.
+    pub fn get(&self, id: &str, item_text: &str, summary: &SummaryRef) -> Lookup<'_> {
+        match self
+            .entries
+            .iter()
+            .find(|e| e.id == id && e.made_against(summary))
+        {
             Some(entry) if entry.hash == item_hash(item_text) => Lookup::Current(entry),
             Some(entry) => Lookup::Stale(entry),
             None => Lookup::None,
         }
     }
 
-    /// Sets (or, with no verdict and an empty note, clears) the verdict of item `id` given on
-    /// `item_text`, replacing any earlier one, stale or not, and saves the sidecar atomically.
-    /// On error nothing changed, in memory or on disk.
-    pub fn set(
-        &mut self,
-        id: &str,
-        item_text: &str,
-        verdict: Option<Verdict>,
-        note: &str,
-    ) -> Result<(), VerdictError> {
+    /// The item's verdicts made against other summaries (or, from a version 1 sidecar, against
+    /// an unrecorded one), in the order they were set.
+    pub fn others<'a>(
+        &'a self,
+        id: &'a str,
+        summary: &'a SummaryRef,
+    ) -> impl Iterator<Item = &'a Entry> + 'a {
+        self.entries
+            .iter()
+            .filter(move |e| e.id == id && !e.made_against(summary))
+    }
+
+    /// Sets (or, with no verdict and an empty note, clears) the verdict of the change's item
+    /// against its summary, replacing any earlier one against that summary, stale or not, and
+    /// saves the sidecar atomically. On error nothing changed, in memory or on disk.
+    pub fn set(&mut self, change: &VerdictChange) -> Result<(), VerdictError> {
         let mut entries = self.entries.clone();
-        let at = entries.iter().position(|e| e.id == id);
+        let at = entries
+            .iter()
+            .position(|e| e.id == change.id && e.made_against(&change.summary));
         let entry = Entry {
-            id: id.to_string(),
-            hash: item_hash(item_text),
-            verdict,
-            note: note.trim().to_string(),
-            item: item_text.trim().chars().take(EXCERPT_CHARS).collect(),
+            id: change.id.clone(),
+            hash: item_hash(&change.item_text),
+            verdict: change.verdict,
+            note: change.note.trim().to_string(),
+            item: change
+                .item_text
+                .trim()
+                .chars()
+                .take(EXCERPT_CHARS)
+                .collect(),
+            summary: Some(change.summary.clone()),
         };
-        let keep = verdict.is_some() || !entry.note.is_empty();
+        let keep = entry.verdict.is_some() || !entry.note.is_empty();
         match (at, keep) {
             (Some(at), true) => entries[at] = entry,
             (Some(at), false) => {
@@ -285,6 +360,21 @@ mod tests {
                 serde_json::to_string(&v).unwrap(),
                 format!("\"{}\"", v.key())
             );
+        }
+    }
+
+    #[test]
+    fn a_summary_is_its_file_stem_title_and_year() {
+        let summary = SummaryRef::new("/a/b/minghu-2025.txt", "明湖区2025年工作总结", Some(2025));
+        assert_eq!(summary.file, "minghu-2025.txt");
+        let same = SummaryRef::new("minghu-2025.json", "明湖区2025年工作总结", Some(2025));
+        assert!(summary.same_as(&same));
+        for other in [
+            SummaryRef::new("minghu-2025.txt", "明湖区2025年工作总结", Some(2024)),
+            SummaryRef::new("minghu-2025.txt", "光明区2025年工作总结", Some(2025)),
+            SummaryRef::new("mirror.txt", "明湖区2025年工作总结", Some(2025)),
+        ] {
+            assert!(!summary.same_as(&other), "{other:?}");
         }
     }
 

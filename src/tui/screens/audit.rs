@@ -339,6 +339,7 @@ impl AuditScreen {
         Some(VerdictChange {
             id: row.item.id.clone(),
             item_text: row.item.text.clone(),
+            summary: self.table.summary_ref(),
             verdict,
             note: row.verdict.current().1.to_string(),
         })
@@ -350,6 +351,7 @@ impl AuditScreen {
         Some(VerdictChange {
             id: row.item.id.clone(),
             item_text: row.item.text.clone(),
+            summary: self.table.summary_ref(),
             verdict: row.verdict.current().0,
             note,
         })
@@ -487,6 +489,10 @@ fn item_block(row: &AuditRow) -> (String, Vec<(Range<usize>, DetailMark)>) {
     }
     text.push_str("\n\n");
     text.push_str(&row.verdict.line());
+    for line in row.other_verdict_lines() {
+        text.push('\n');
+        text.push_str(&line);
+    }
     (text, marks)
 }
 

@@ -210,7 +210,7 @@ fn table(ctx: &Ctx, audit: &AuditScreen, area: Rect, buf: &mut Buffer) {
                 Column::Section => (item.section.clone(), base),
                 Column::Item => (title.clone(), base),
                 Column::Target => (row_cells.target_short(), base),
-                Column::Verdict => (row_cells.verdict.short(), base),
+                Column::Verdict => (row_cells.verdict_short(), base),
             })
             .collect();
         let last = columns.len().saturating_sub(1);
