@@ -991,13 +991,14 @@ fn a_closed_pipe_ends_quietly() {
 fn every_printing_command_writes_what_it_prints_to_output() {
     let dir = TempDir::new().unwrap();
     let data = root().join("data");
-    let commands: [Vec<&str>; 6] = [
+    let commands: [Vec<&str>; 7] = [
         vec!["tree", GUANGMING],
         vec!["show", GUANGMING, "p2.1", "--width", "40"],
         vec!["list", data.to_str().unwrap()],
         vec!["diff", GUANGMING, LONGGANG, "--format", "md"],
         vec!["audit", GUANGMING, GUANGMING, "--format", "json"],
         vec!["import", "data/raw/longgang-zwsj-2023-2024.txt"],
+        vec!["search", "数据", GUANGMING, "--format", "json"],
     ];
     for (n, args) in commands.iter().enumerate() {
         let printed = planlens()
@@ -1032,7 +1033,10 @@ fn every_printing_command_writes_what_it_prints_to_output() {
         .map(|e| e.unwrap().file_name().into_string().unwrap())
         .collect();
     left.sort();
-    assert_eq!(left, ["out0", "out1", "out2", "out3", "out4", "out5"]);
+    assert_eq!(
+        left,
+        ["out0", "out1", "out2", "out3", "out4", "out5", "out6"]
+    );
 }
 
 /// Without `--format`, the output file's extension chooses it; `--format` wins over it.
