@@ -11,6 +11,8 @@ mod harness;
 /// (pair, evidence recall >=, false alarms <=, status agreement >=, target agreement >=).
 /// Raised with the commitment-based audit (evidence from the whole summary, background IDF).
 const AUDIT_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
+    ("baoan-fgj-2024", 0.95, 0.0, 0.73, 0.76),
+    ("futian-mzj-2025-heldout", 0.90, 0.40, 0.69, 0.73),
     ("longgang-2023", 1.0, 0.0, 0.84, 1.0),
     ("minghu-2025", 1.0, 0.0, 1.0, 1.0),
     ("minghu-2025-mirror", 1.0, 0.0, 1.0, 1.0),
@@ -20,6 +22,7 @@ const AUDIT_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
 
 /// (pair, pair recall >=, forbidden pairs made <=).
 const COMPARE_FLOORS: &[(&str, f64, usize)] = &[
+    ("plans-baoan-futian", 1.0, 2),
     ("plans-guangming-longgang", 0.83, 0),
     ("summaries-guangming-longgang", 0.72, 0),
 ];
