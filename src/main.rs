@@ -93,6 +93,8 @@ enum Command {
     Audit(commands::audit::AuditArgs),
     /// Find every place a subject comes up in reports and folders: section paths and sentences
     Search(commands::search::SearchArgs),
+    /// Topics × reports: who plans what, and who plans nothing there
+    Matrix(commands::matrix::MatrixArgs),
 }
 
 /// A failure that is the data's fault (exit 1), already described in one line.
@@ -149,7 +151,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         None => {
             if let Some(word) = mistyped_command(&cli.paths) {
                 report_error(&format!(
-                    "`{word}` is neither a command (import, tree, show, list, diff, audit, search) nor a report file; see planlens --help"
+                    "`{word}` is neither a command (import, tree, show, list, diff, audit, search, matrix, recur) nor a report file; see planlens --help"
                 ));
                 return Ok(ExitCode::from(2));
             }
@@ -199,10 +201,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     Ok(())
                 })
                 .map_err(command_error)?;
-            failures.iter().for_each(|failure| report_error(failure));
-            if !failures.is_empty() {
-                return Ok(ExitCode::from(1));
-            }
+            return Ok(loaded_all(&failures));
+        }
+        Some(Command::Matrix(args)) => {
+            let mut failures = Vec::new();
+            args.output
+                .write(|out| {
+                    failures = commands::matrix::run(&args, out)?;
+                    Ok(())
+                })
+                .map_err(command_error)?;
+            return Ok(loaded_all(&failures));
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -408,6 +417,17 @@ fn install_panic_hook() {
         let _ = execute!(std::io::stdout(), DisableMouseCapture);
         previous(info);
     }));
+}
+
+/// The files that failed to load, one line each on standard error, after the output of the
+/// others: exit 1 when there was one, else 0.
+fn loaded_all(failures: &[String]) -> ExitCode {
+    failures.iter().for_each(|failure| report_error(failure));
+    if failures.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
 }
 
 fn command_error(error: commands::CommandError) -> anyhow::Error {

@@ -1,11 +1,13 @@
 //! The command-line views, written to any `Write` so scripts and tests see exactly what a
-//! terminal would: `tree`, `show`, `list` here; `diff` and `audit` in their modules; where they
-//! go (`--output`) in `output`. Must not depend on tui (ratatui only for the terminal's width);
-//! the words come from `present::labels`.
+//! terminal would: `tree`, `show`, `list` here; `diff`, `audit`, `search`, `matrix` and `recur`
+//! in their modules; where they go (`--output`) in `output`. Must not depend on tui (ratatui only
+//! for the terminal's width); the words come from `present::labels`.
 
 pub mod audit;
 pub mod diff;
+pub mod matrix;
 pub mod output;
+pub mod reports;
 pub mod search;
 
 use std::io::{self, Write};

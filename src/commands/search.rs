@@ -8,8 +8,8 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use super::output::Output;
-use super::{CommandError, one_line, open_report};
-use crate::load;
+use super::reports::load_all;
+use super::{CommandError, one_line};
 use crate::model::Report;
 use crate::present::labels;
 use crate::search::{Hit, ReportHits, search};
@@ -48,7 +48,11 @@ struct Searched {
 /// Writes the hits in the chosen format; returns the one-line errors of the files that failed to
 /// load (the others are searched all the same).
 pub fn run(args: &SearchArgs, out: &mut impl Write) -> Result<Vec<String>, CommandError> {
-    let (searched, failures) = load_all(&args.files);
+    let (loaded, failures) = load_all(&args.files);
+    let searched: Vec<Searched> = loaded
+        .into_iter()
+        .map(|(file, report)| Searched { file, report })
+        .collect();
     if searched.is_empty() {
         return Err(CommandError::BadData(failures.join("; ")));
     }
@@ -70,42 +74,6 @@ pub fn run(args: &SearchArgs, out: &mut impl Write) -> Result<Vec<String>, Comma
     }
     out.flush()?;
     Ok(failures)
-}
-
-/// Every report of the files and folders given, in order; what failed, as one-line errors.
-fn load_all(paths: &[PathBuf]) -> (Vec<Searched>, Vec<String>) {
-    let mut searched = Vec::new();
-    let mut failures = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            match load::load_dir(path) {
-                Ok(found) => {
-                    for (file, report) in found {
-                        match report {
-                            Ok(report) => {
-                                super::warn_if_damaged(&file, &report);
-                                searched.push(Searched {
-                                    file: file.display().to_string(),
-                                    report,
-                                });
-                            }
-                            Err(error) => failures.push(one_line(&error.to_string())),
-                        }
-                    }
-                }
-                Err(error) => failures.push(one_line(&error.to_string())),
-            }
-            continue;
-        }
-        match open_report(path) {
-            Ok(report) => searched.push(Searched {
-                file: path.display().to_string(),
-                report,
-            }),
-            Err(error) => failures.push(one_line(&error.to_string())),
-        }
-    }
-    (searched, failures)
 }
 
 #[derive(Serialize)]

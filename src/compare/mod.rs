@@ -4,10 +4,13 @@
 
 pub mod align;
 pub mod audit;
+pub mod corpus;
 pub mod diff;
 pub mod index;
+pub mod key;
 pub mod lexicon;
 pub mod similarity;
 pub mod targets;
 pub mod terms;
+pub mod topics;
 pub mod warnings;

@@ -446,6 +446,59 @@ pub fn section_path(path: &[String]) -> String {
     path.join(PATH_SEPARATOR)
 }
 
+// --- many reports: the matrix (topics × reports) and the recurring items ---
+
+/// A report as a column of the matrix: `光明区 · 2025` (its district, else its city or title).
+pub fn report_column(report: &crate::model::Report, year: Option<i32>) -> String {
+    let place = report
+        .district
+        .as_deref()
+        .or(report.city.as_deref())
+        .unwrap_or(&report.title);
+    match year {
+        Some(year) => format!("{place} · {year}"),
+        None => place.to_string(),
+    }
+}
+
+/// The name of a topic: its typical terms, `数据要素 · 授权运营`.
+pub fn topic_label(terms: &[String]) -> String {
+    if terms.is_empty() {
+        "(无共同词)".to_string()
+    } else {
+        terms.join(" · ")
+    }
+}
+
+/// A cell with nothing on the topic but a report's nearest unit: `(近似 0.12) 2.提升…`.
+pub fn near_miss(similarity: f64, unit: &str) -> String {
+    format!("(近似 {similarity:.2}) {unit}")
+}
+
+/// The matrix's first column header, and the text of an empty cell.
+pub const TOPIC: &str = "主题";
+pub const NOTHING_ON_TOPIC: &str = "—";
+/// ` 主题矩阵 · 12 个主题 × 5 份报告 `
+pub fn matrix_title(topics: usize, reports: usize) -> String {
+    format!(" 主题矩阵 · {topics} 个主题 × {reports} 份报告 ")
+}
+pub const NO_REPORT_TO_SURVEY: &str = "没有含该部分的报告";
+/// A report marked in the picker for the matrix and the recurring items.
+pub const MARKED: &str = "＊";
+pub fn marked_count(marked: usize) -> String {
+    format!("已选 {marked} 份 · M 矩阵")
+}
+
+/// A thread's flag: an item on two or more successive plans that no summary reports.
+pub const CONSECUTIVE_UNFULFILLED: &str = "连续未落实";
+/// The status of a thread item whose year's summary is not loaded.
+pub const NO_SUMMARY: &str = "无总结";
+pub const NO_THREADS: &str = "没有跨年重复的计划条目";
+/// A thread's heading: `线索 2 · 3 年`.
+pub fn thread_heading(number: usize, years: usize) -> String {
+    format!("线索 {number} · {years} 年")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

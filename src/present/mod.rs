@@ -6,3 +6,4 @@
 pub mod audit_table;
 pub mod comparison;
 pub mod labels;
+pub mod matrix;

@@ -48,6 +48,13 @@ pub enum Action {
     /// The evidence view: the next / previous item of the table.
     NextItem,
     PreviousItem,
+    /// The picker: mark or unmark the selected report (for the matrix and the recurring items).
+    Mark,
+    /// The topics × reports matrix of the marked reports (all when none is marked).
+    OpenMatrix,
+    /// A grid (matrix, recurring items): one column left / right.
+    ColumnLeft,
+    ColumnRight,
     /// A character typed into the search field.
     Type(char),
     DeleteBack,
@@ -73,6 +80,8 @@ pub enum Context {
     Evidence,
     /// Typing an auditor's note.
     NoteInput,
+    /// The topics × reports matrix.
+    Matrix,
     /// The help overlay or the bookmark list is open.
     Overlay,
     /// The hits of a search across every loaded report.
@@ -125,21 +134,28 @@ const fn hint(text: &'static str, rank: u8) -> Option<Hint> {
     Some(Hint { text, rank })
 }
 
-use Context::{Audit, Compare, Evidence, NoteInput, Overlay, Picker, Reader, Results, SearchInput};
+use Context::{
+    Audit, Compare, Evidence, Matrix, NoteInput, Overlay, Picker, Reader, Results, SearchInput,
+};
 
-const BROWSE: &[Context] = &[Picker, Reader, Compare, Audit, Evidence, Results];
-const ANY_VIEW: &[Context] = &[Picker, Reader, Compare, Audit, Evidence, Overlay, Results];
+const BROWSE: &[Context] = &[Picker, Reader, Compare, Audit, Evidence, Results, Matrix];
+const ANY_VIEW: &[Context] = &[
+    Picker, Reader, Compare, Audit, Evidence, Overlay, Results, Matrix,
+];
 const EVERYWHERE: &[Context] = &[
     Picker,
     Reader,
     Compare,
     Audit,
     Evidence,
+    Matrix,
     Overlay,
     SearchInput,
     NoteInput,
     Results,
 ];
+/// The grids: the matrix.
+const GRIDS: &[Context] = &[Matrix];
 
 /// THE keymap. Order matters only for display.
 pub const KEYMAP: &[Binding] = &[
@@ -172,6 +188,20 @@ pub const KEYMAP: &[Binding] = &[
         hint: None,
     },
     Binding {
+        keys: &[key('h'), code(KeyCode::Left)],
+        action: Action::ColumnLeft,
+        contexts: GRIDS,
+        help: "左移一列",
+        hint: hint("h/l 列", 5),
+    },
+    Binding {
+        keys: &[key('l'), code(KeyCode::Right)],
+        action: Action::ColumnRight,
+        contexts: GRIDS,
+        help: "右移一列",
+        hint: None,
+    },
+    Binding {
         keys: &[key('g'), code(KeyCode::Home)],
         action: Action::Top,
         contexts: BROWSE,
@@ -200,9 +230,23 @@ pub const KEYMAP: &[Binding] = &[
         hint: None,
     },
     Binding {
+        keys: &[key(' ')],
+        action: Action::Mark,
+        contexts: &[Picker],
+        help: "选中 / 取消选中报告(供主题矩阵和反复出现的条目)",
+        hint: hint("Space 选中", 4),
+    },
+    Binding {
         keys: &[code(KeyCode::PageDown), key(' ')],
         action: Action::PageDown,
-        contexts: BROWSE,
+        contexts: &[Reader, Compare, Audit, Evidence, Results, Matrix],
+        help: "下翻一页",
+        hint: None,
+    },
+    Binding {
+        keys: &[code(KeyCode::PageDown)],
+        action: Action::PageDown,
+        contexts: &[Picker],
         help: "下翻一页",
         hint: None,
     },
@@ -226,6 +270,13 @@ pub const KEYMAP: &[Binding] = &[
         contexts: &[Results],
         help: "在报告中阅读这一处(n/N 接着找)",
         hint: hint("Enter 打开", 3),
+    },
+    Binding {
+        keys: &[code(KeyCode::Enter)],
+        action: Action::Open,
+        contexts: GRIDS,
+        help: "在阅读视图中打开所选条目",
+        hint: hint("Enter 阅读", 3),
     },
     Binding {
         keys: &[code(KeyCode::Tab), code(KeyCode::BackTab)],
@@ -289,6 +340,13 @@ pub const KEYMAP: &[Binding] = &[
         contexts: &[Reader],
         help: "审计: 本报告的计划对照下一年的总结",
         hint: hint("a 审计", 1),
+    },
+    Binding {
+        keys: &[key('M')],
+        action: Action::OpenMatrix,
+        contexts: &[Picker],
+        help: "主题矩阵: 选中的报告(未选时全部)按主题对照",
+        hint: hint("M 矩阵", 2),
     },
     Binding {
         keys: &[key('f')],
@@ -370,14 +428,14 @@ pub const KEYMAP: &[Binding] = &[
     Binding {
         keys: &[code(KeyCode::Esc)],
         action: Action::Back,
-        contexts: &[Picker, Audit, Evidence, Overlay, NoteInput, Results],
+        contexts: &[Picker, Audit, Evidence, Overlay, NoteInput, Results, Matrix],
         help: "关闭 / 返回上一层",
         hint: None,
     },
     Binding {
         keys: &[key('q')],
         action: Action::Back,
-        contexts: &[Reader, Compare, Audit, Evidence, Overlay, Results],
+        contexts: &[Reader, Compare, Audit, Evidence, Overlay, Results, Matrix],
         help: "返回上一层",
         hint: hint("q 返回", 1),
     },

@@ -1,11 +1,12 @@
 //! The screens of the app, one module each: the picker, the reader, the comparison, the audit,
-//! the search across reports.
+//! the search across reports, the matrix.
 //! A screen owns its state (with the popups it opens) and its `update`; what it cannot do alone
 //! (open another screen, save, say something in the footer) it asks the app for with a `Step`.
 //! The app's stack decides which screen is on top and what Back means. No drawing, no files.
 
 pub mod audit;
 pub mod compare;
+pub mod matrix;
 pub mod picker;
 pub mod reader;
 pub mod results;
@@ -19,6 +20,7 @@ use crate::store::Bookmarks;
 
 pub use audit::AuditScreen;
 pub use compare::CompareScreen;
+pub use matrix::MatrixScreen;
 pub use picker::PickerScreen;
 pub use reader::ReaderScreen;
 pub use results::ResultsScreen;
@@ -60,6 +62,7 @@ pub enum Screen {
     Compare(Box<CompareScreen>),
     Audit(Box<AuditScreen>),
     Results(Box<ResultsScreen>),
+    Matrix(Box<MatrixScreen>),
 }
 
 impl Screen {
@@ -71,6 +74,7 @@ impl Screen {
             Screen::Compare(s) => s.context(),
             Screen::Audit(s) => s.context(),
             Screen::Results(s) => s.context(),
+            Screen::Matrix(_) => Context::Matrix,
         }
     }
 
@@ -82,6 +86,7 @@ impl Screen {
             Screen::Compare(_) => Context::Compare,
             Screen::Audit(s) => s.view(),
             Screen::Results(_) => Context::Results,
+            Screen::Matrix(_) => Context::Matrix,
         }
     }
 
@@ -92,6 +97,7 @@ impl Screen {
             Screen::Compare(s) => s.update(action, env),
             Screen::Audit(s) => s.update(action, env),
             Screen::Results(s) => s.update(action, env),
+            Screen::Matrix(s) => s.update(action, env),
         }
     }
 
@@ -99,7 +105,7 @@ impl Screen {
     /// detail. False when it has nothing of its own to close (Back then leaves the screen).
     pub fn back(&mut self) -> bool {
         match self {
-            Screen::Picker(_) => false,
+            Screen::Picker(_) | Screen::Matrix(_) => false,
             Screen::Reader(s) => s.back(),
             Screen::Compare(s) => s.back(),
             Screen::Audit(s) => s.back(),
@@ -115,6 +121,7 @@ impl Screen {
             Screen::Compare(s) => s.relayout(env),
             Screen::Audit(s) => s.relayout(env),
             Screen::Results(s) => s.relayout(env),
+            Screen::Matrix(s) => s.relayout(env),
         }
     }
 }

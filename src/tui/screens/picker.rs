@@ -1,10 +1,13 @@
 //! The corpus picker's state and update: the loaded reports grouped by district and bureau, the
-//! selected row, the files that failed to load. Opening a report pushes the reader, `/` the search
-//! across every report. No drawing.
+//! selected row, the reports marked for the matrix, the files that failed to load. Opening a
+//! report pushes the reader, `/` the search across every report, `M` the matrix of the marked
+//! reports (all when none is). No drawing.
 
+use super::matrix::MatrixScreen;
 use super::reader::ReaderScreen;
 use super::results::ResultsScreen;
 use super::{Env, Screen, Step};
+use crate::compare::key::OrgKey;
 use crate::present::labels;
 use crate::tui::action::Action;
 use crate::tui::entry::Entry;
@@ -24,6 +27,8 @@ pub struct PickerScreen {
     pub selected: usize,
     /// One-line errors of the files that failed to load.
     pub failures: Vec<String>,
+    /// The entries marked with Space, in entry order.
+    pub marked: Vec<usize>,
 }
 
 impl PickerScreen {
@@ -37,6 +42,7 @@ impl PickerScreen {
             rows,
             selected,
             failures,
+            marked: Vec::new(),
         }
     }
 
@@ -50,6 +56,13 @@ impl PickerScreen {
             Action::Bottom => self.step(isize::MAX / 2),
             Action::Open => return self.open(env),
             Action::StartSearch => return self.search_all(env),
+            Action::Mark => self.toggle_mark(),
+            Action::OpenMatrix => {
+                return MatrixScreen::open(&self.surveyed(env), env).map_or_else(
+                    || Step::Say(labels::NO_REPORT_TO_SURVEY.to_string()),
+                    |m| Step::Push(Screen::Matrix(Box::new(m))),
+                );
+            }
             Action::ClickAt(column, row) => {
                 let (body, _) = layout::body_and_footer(env.size);
                 let offset = layout::list_offset(self.selected, layout::inner(body).height);
@@ -75,6 +88,26 @@ impl PickerScreen {
             .position(|r| *r == PickerRow::Report(entry))
         {
             self.selected = row;
+        }
+    }
+
+    fn toggle_mark(&mut self) {
+        if let Some(PickerRow::Report(entry)) = self.rows.get(self.selected) {
+            match self.marked.binary_search(entry) {
+                Ok(at) => {
+                    self.marked.remove(at);
+                }
+                Err(at) => self.marked.insert(at, *entry),
+            }
+        }
+    }
+
+    /// The entries the matrix and the recurring items look at: the marked ones, else all.
+    fn surveyed(&self, env: &Env) -> Vec<usize> {
+        if self.marked.is_empty() {
+            (0..env.entries.len()).collect()
+        } else {
+            self.marked.clone()
         }
     }
 
@@ -117,29 +150,25 @@ fn picker_rows(entries: &[Entry]) -> Vec<PickerRow> {
     let key = |e: &Entry| {
         let r = &e.report;
         let first_year = r.parts.iter().filter_map(|p| p.year).min();
-        (
-            r.district.clone(),
-            r.bureau.clone(),
-            first_year,
-            e.source.clone(),
-        )
+        (OrgKey::of(r), first_year, e.source.clone())
     };
     order.sort_by_key(|&i| key(&entries[i]));
     let mut rows = Vec::new();
     let mut group = None;
     for i in order {
         let r = &entries[i].report;
-        let name = format!(
-            "{} · {}",
-            r.district
-                .as_deref()
-                .or(r.city.as_deref())
-                .unwrap_or(labels::NO_DISTRICT),
-            r.bureau.as_deref().unwrap_or(labels::NO_BUREAU)
-        );
-        if group.as_ref() != Some(&name) {
-            rows.push(PickerRow::Group(name.clone()));
-            group = Some(name);
+        let org = OrgKey::of(r);
+        if group.as_ref() != Some(&org) {
+            // the group is named as its first report writes it
+            rows.push(PickerRow::Group(format!(
+                "{} · {}",
+                r.district
+                    .as_deref()
+                    .or(r.city.as_deref())
+                    .unwrap_or(labels::NO_DISTRICT),
+                r.bureau.as_deref().unwrap_or(labels::NO_BUREAU)
+            )));
+            group = Some(org);
         }
         rows.push(PickerRow::Report(i));
     }

@@ -94,6 +94,13 @@ impl ReaderScreen {
         Some(screen)
     }
 
+    /// The reader on an entry, opened at a node (an item chosen in the matrix or a thread).
+    pub fn at(entry: usize, id: &str, env: &Env) -> Option<Self> {
+        let mut screen = Self::new(entry, env)?;
+        screen.go_to_id(id);
+        Some(screen)
+    }
+
     pub fn context(&self) -> Context {
         if self.popup.is_some() {
             Context::Overlay

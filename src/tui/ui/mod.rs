@@ -6,6 +6,7 @@ mod audit;
 mod compare;
 mod draw;
 mod footer;
+mod matrix;
 mod overlay;
 mod picker;
 mod reader;
@@ -53,6 +54,7 @@ pub fn render(view: &View<'_>, frame: &mut Frame) {
         Screen::Compare(compare) => compare::render(ctx, compare, area, buf),
         Screen::Audit(audit) => audit::render(ctx, audit, area, buf),
         Screen::Results(results) => results::render(ctx, results, area, buf),
+        Screen::Matrix(screen) => matrix::render(ctx, screen, area, buf),
     }
     if let Some((scroll, of)) = view.help {
         overlay::help(ctx, of, scroll, area, buf);

@@ -47,7 +47,12 @@ pub fn render(ctx: &Ctx, picker: &PickerScreen, area: Rect, buf: &mut Buffer) {
                 } else {
                     (theme.base, theme.dim)
                 };
-                let parts = format!("  {}", parts.join(" · "));
+                let lead = if picker.marked.contains(entry) {
+                    labels::MARKED
+                } else {
+                    "  "
+                };
+                let parts = format!("{lead}{}", parts.join(" · "));
                 let room = usize::from(list.width).saturating_sub(str_width(&parts, wide));
                 let (title, source) = title_and_source(&e.report.title, &e.source, room, wide);
                 vec![(parts, style), (title, dim), (source, dim)]
@@ -82,8 +87,13 @@ pub fn render(ctx: &Ctx, picker: &PickerScreen, area: Rect, buf: &mut Buffer) {
             );
         }
     }
+    let marked = labels::marked_count(picker.marked.len());
     let footer = Footer {
-        location: labels::CHOOSE_REPORT,
+        location: if picker.marked.is_empty() {
+            labels::CHOOSE_REPORT
+        } else {
+            &marked
+        },
         ..Footer::default()
     };
     footer::render(ctx, &footer, footer_area, buf);

@@ -1,0 +1,45 @@
+//! Many reports at once: `cargo bench --bench survey`.
+//!
+//! The districts × topics matrix of generated plans (30 items each, as a bureau's plan has) for
+//! 50, 200 and 1,000 reports: loading aside, the units taken, the terms weighted and the topics
+//! made. Target (issue 19): 200 reports <= 2 s, 1,000 <= 10 s.
+
+use divan::{Bencher, black_box};
+use planlens::compare::corpus::{UnitKind, units};
+use planlens::compare::topics::matrix;
+use planlens::import::import_text;
+use planlens::model::{PartKind, Report};
+use planlens::synth::{self, BUREAUS, DISTRICTS, ItemStyle, Spec};
+
+fn main() {
+    divan::main();
+}
+
+/// `n` plans of different districts, bureaus and years, 30 items each.
+fn plans(n: usize) -> Vec<Report> {
+    (0..n)
+        .map(|i| {
+            let text = synth::report_text(&Spec {
+                seed: i as u64,
+                district: DISTRICTS[i % DISTRICTS.len()].to_string(),
+                bureau: BUREAUS[i / DISTRICTS.len() % BUREAUS.len()].to_string(),
+                summary_year: [2020, 2021, 2022, 2023, 2024][i % 5],
+                sections: 6,
+                items_per_section: 5,
+                style: ItemStyle::Mixed,
+                ..Spec::default()
+            });
+            import_text(&text).expect("a generated page imports")
+        })
+        .collect()
+}
+
+#[divan::bench(args = [50, 200, 1000], sample_count = 3)]
+fn matrix_of(bencher: Bencher, n: usize) {
+    let reports = plans(n);
+    let refs: Vec<&Report> = reports.iter().collect();
+    bencher.bench(|| {
+        let found = matrix(units(&refs, PartKind::Plan, UnitKind::Item), refs.len());
+        black_box(found.topics.len())
+    });
+}

@@ -1,0 +1,126 @@
+//! The matrix grid: topics down, reports across, the header row and the topic column staying in
+//! place while the cells scroll; each cell wrapped by display width to its column and cut with …,
+//! a near miss dimmed, the selected cell highlighted.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use super::Ctx;
+use super::draw::{draw_pieces, fill, pane};
+use super::footer::{self, Footer};
+use crate::present::labels;
+use crate::present::matrix::{CellKind, cell_lines};
+use crate::text::wrap::{WrapOptions, layout};
+use crate::tui::layout::{body_and_footer, cells};
+use crate::tui::screens::matrix::{MatrixScreen, ROW_LINES, grid_shape, topic_width};
+
+pub fn render(ctx: &Ctx, screen: &MatrixScreen, area: Rect, buf: &mut Buffer) {
+    let (body, footer_area) = body_and_footer(area);
+    let title = labels::matrix_title(screen.survey.topics.len(), screen.columns.len());
+    let inside = pane(ctx, &title, true, body, buf);
+    if inside.width > 0 && inside.height > 0 {
+        grid(ctx, screen, inside, buf);
+    }
+    let position = format!(
+        "{}/{}",
+        (screen.row + 1).min(screen.survey.topics.len()),
+        screen.survey.topics.len()
+    );
+    let location = screen
+        .columns
+        .get(screen.column)
+        .map_or(String::new(), Clone::clone);
+    let footer = Footer {
+        location: &location,
+        position: &position,
+        ..Footer::default()
+    };
+    footer::render(ctx, &footer, footer_area, buf);
+}
+
+fn grid(ctx: &Ctx, screen: &MatrixScreen, inside: Rect, buf: &mut Buffer) {
+    let theme = ctx.theme;
+    let wide = ctx.ambiguous_wide;
+    let (columns, rows) = grid_shape(inside);
+    let topic_w = topic_width(inside.width);
+    let column_w = inside.width.saturating_sub(topic_w) / cells(columns).max(1);
+    let shown: Vec<usize> = (screen.left..screen.columns.len()).take(columns).collect();
+    // the header row: the topic column's name, then each report
+    draw_pieces(
+        buf,
+        inside.x,
+        inside.y,
+        topic_w,
+        &[(labels::TOPIC, theme.heading)],
+        wide,
+    );
+    for (i, &c) in shown.iter().enumerate() {
+        let x = inside.x + topic_w + column_w * cells(i);
+        let style = if c == screen.column {
+            theme.selected
+        } else {
+            theme.heading
+        };
+        let header = format!(" {}", screen.columns[c]);
+        draw_pieces(buf, x, inside.y, column_w, &[(&header, style)], wide);
+    }
+    for (n, t) in (screen.top..screen.survey.topics.len())
+        .take(rows)
+        .enumerate()
+    {
+        let y = inside.y + 1 + ROW_LINES * cells(n);
+        let label = labels::topic_label(&screen.survey.topics[t].terms);
+        let style = if t == screen.row {
+            theme.heading
+        } else {
+            theme.base
+        };
+        cell(buf, inside.x, y, topic_w, &[label], style, wide);
+        for (i, &c) in shown.iter().enumerate() {
+            let x = inside.x + topic_w + column_w * cells(i);
+            let (lines, kind) = cell_lines(&screen.survey, t, c);
+            let style = match (t == screen.row && c == screen.column, kind) {
+                (true, _) => theme.selected,
+                (false, CellKind::OnTopic) => theme.base,
+                (false, _) => theme.dim,
+            };
+            cell(
+                buf,
+                x + 1,
+                y,
+                column_w.saturating_sub(1),
+                &lines,
+                style,
+                wide,
+            );
+        }
+    }
+}
+
+/// Lines wrapped to `width` cells in [`ROW_LINES`] rows (the cell's background in `style`), the
+/// last row cut with … when more is left.
+fn cell(buf: &mut Buffer, x: u16, y: u16, width: u16, lines: &[String], style: Style, wide: bool) {
+    fill(
+        buf,
+        Rect::new(x, y, width, ROW_LINES).intersection(buf.area),
+        style,
+    );
+    let text = lines.join("\n");
+    let options = WrapOptions {
+        width: usize::from(width).max(1),
+        ambiguous_wide: wide,
+    };
+    let laid = layout(&text, options);
+    let rows = usize::from(ROW_LINES);
+    for (i, line) in laid.iter().take(rows).enumerate() {
+        // the last row runs on to the end, so a cut shows as …
+        let end = if i + 1 == rows {
+            text.len()
+        } else {
+            line.range.end
+        };
+        let shown = text[line.range.start..end].replace('\n', " ");
+        draw_pieces(buf, x, y + cells(i), width, &[(&shown, style)], wide);
+    }
+}

@@ -1,0 +1,274 @@
+//! The districts × topics matrix: the labelled pairs of `tests/fixtures/matrix/labels.json` (every
+//! must-share pair on one row, no must-not pair), the CLI's formats and errors, and the screen
+//! (snapshots at 120×40 and 60×20, every size down to 1×1).
+
+mod support;
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use planlens::commands::matrix::{MatrixArgs, MatrixFormat, PartArg, UnitArg, run};
+use planlens::commands::output::Output;
+use planlens::tui::action::Action;
+use serde_json::Value;
+use support::{app_on, every_size, screen};
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn labels() -> Value {
+    let text = std::fs::read_to_string(root().join("tests/fixtures/matrix/labels.json")).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+/// The labelled reports, in the labels' order, as the CLI takes them.
+fn labelled_paths(labels: &Value) -> (Vec<String>, Vec<std::path::PathBuf>) {
+    let reports = labels["reports"].as_object().unwrap();
+    let keys: Vec<String> = ["gm", "lg", "ft", "ns", "ba"]
+        .iter()
+        .map(|k| k.to_string())
+        .collect();
+    let paths = keys
+        .iter()
+        .map(|k| {
+            let name = reports[k].as_str().unwrap();
+            if name.contains('/') {
+                root().join(name)
+            } else {
+                name.into()
+            }
+        })
+        .collect();
+    (keys, paths)
+}
+
+fn matrix_json(paths: &[std::path::PathBuf]) -> Value {
+    let args = MatrixArgs {
+        paths: paths.to_vec(),
+        unit: UnitArg::Item,
+        part: PartArg::Plan,
+        format: Some(MatrixFormat::Json),
+        output: Output::default(),
+    };
+    let mut out = Vec::new();
+    assert!(run(&args, &mut out).unwrap().is_empty());
+    serde_json::from_slice(&out).unwrap()
+}
+
+/// The row of each `key#id` unit.
+fn row_of(json: &Value, keys: &[String], unit: &str) -> usize {
+    let (key, id) = unit.split_once('#').unwrap();
+    let report = keys.iter().position(|k| k == key).unwrap();
+    json["topics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|t| {
+            t["cells"][report]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|u| u == id)
+        })
+        .unwrap_or_else(|| panic!("{unit} is in no topic"))
+}
+
+#[test]
+fn every_labelled_pair_is_on_its_row_and_no_forbidden_pair_shares_one() {
+    let labels = labels();
+    let (keys, paths) = labelled_paths(&labels);
+    let json = matrix_json(&paths);
+    let together = |pair: &Value| {
+        row_of(&json, &keys, pair[0].as_str().unwrap())
+            == row_of(&json, &keys, pair[1].as_str().unwrap())
+    };
+    let share = labels["must_share"].as_array().unwrap();
+    let apart = labels["must_not"].as_array().unwrap();
+    let missed: Vec<&Value> = share.iter().filter(|p| !together(p)).collect();
+    let mixed: Vec<&Value> = apart.iter().filter(|p| together(p)).collect();
+    // recall: must-share pairs on one row; purity: must-not pairs kept apart
+    let recall = (share.len() - missed.len()) as f64 / share.len() as f64;
+    let purity = (apart.len() - mixed.len()) as f64 / apart.len() as f64;
+    eprintln!(
+        "recall {recall:.2} ({} pairs), purity {purity:.2} ({} pairs)",
+        share.len(),
+        apart.len()
+    );
+    assert!(missed.is_empty(), "apart: {missed:?}");
+    assert!(mixed.is_empty(), "together: {mixed:?}");
+    for pair in labels["known_misses"].as_array().unwrap() {
+        eprintln!("known miss {pair}: together = {}", together(pair));
+    }
+}
+
+#[test]
+fn every_unit_is_in_exactly_one_topic_and_reports_keep_their_order() {
+    let labels = labels();
+    let (_, paths) = labelled_paths(&labels);
+    let json = matrix_json(&paths);
+    let files: Vec<&str> = json["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(files[0], "guangming-zwsj-2024-2025");
+    assert!(files[4].ends_with("baoan-zsj-2024-2025.txt"));
+    assert_eq!(json["reports"][4]["bureau"], "政数局");
+    assert_eq!(json["reports"][1]["year"], 2024);
+    assert_eq!(json["reports"][0]["part"], "plan");
+    let guangming = planlens::bundled::BUNDLED[0].report().unwrap();
+    let plan = guangming
+        .part_of_kind(planlens::model::PartKind::Plan)
+        .unwrap();
+    let mut expected: Vec<String> = plan
+        .nodes
+        .iter()
+        .flat_map(|n| n.leaves())
+        .map(|n| n.id.clone())
+        .collect();
+    let mut placed: Vec<String> = json["topics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|t| t["cells"][0].as_array().unwrap().clone())
+        .map(|id| id.as_str().unwrap().to_string())
+        .collect();
+    expected.sort();
+    placed.sort();
+    assert_eq!(placed, expected, "each of 光明's items once");
+    let topic = &json["topics"][0];
+    assert!(
+        topic["label"].as_str().unwrap().contains("授权运营"),
+        "{topic}"
+    );
+    assert_eq!(topic["cells"].as_array().unwrap().len(), 5);
+}
+
+#[test]
+fn cli_formats_and_a_file_that_fails() {
+    let fixtures = root().join("tests/fixtures/matrix/pages");
+    let text = Command::cargo_bin("planlens")
+        .unwrap()
+        .args(["matrix", "guangming-zwsj-2024-2025"])
+        .arg(&fixtures)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(text).unwrap();
+    assert!(text.starts_with("授权运营"), "{text}");
+    assert!(
+        text.contains("  福田区 · 2025: 1.深化公共数据授权运营。"),
+        "{text}"
+    );
+    assert!(
+        text.lines()
+            .all(|l| unicode_width::UnicodeWidthStr::width(l) <= 80)
+    );
+    let csv = Command::cargo_bin("planlens")
+        .unwrap()
+        .args(["matrix", "--format", "csv", "--unit", "section"])
+        .arg(&fixtures)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let csv = String::from_utf8(csv).unwrap();
+    assert!(
+        csv.starts_with("\u{FEFF}主题,宝安区 · 2025,福田区 · 2025,南山区 · 2025\r\n"),
+        "{csv}"
+    );
+    let md = Command::cargo_bin("planlens")
+        .unwrap()
+        .args(["matrix", "--format", "md", "--part", "summary"])
+        .arg(fixtures.join("futian-zwsj-2024-2025.txt"))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(
+        String::from_utf8(md)
+            .unwrap()
+            .starts_with("| 主题 | 福田区 · 2024 |")
+    );
+    // a broken file: one line naming it, exit 1, the others still in the matrix
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.json");
+    std::fs::write(&broken, "{\"schema\": \"planlens.report/1\",").unwrap();
+    let assert = Command::cargo_bin("planlens")
+        .unwrap()
+        .args(["matrix", "longgang-zwsj-2023-2024"])
+        .arg(&broken)
+        .assert()
+        .code(1);
+    let output = assert.get_output();
+    let stderr = String::from_utf8(output.stderr.clone()).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("broken.json:1:"), "{stderr}");
+    assert!(
+        String::from_utf8(output.stdout.clone())
+            .unwrap()
+            .contains("龙岗区 · 2024")
+    );
+}
+
+#[test]
+fn the_matrix_screen() {
+    for (w, h) in [(120, 40), (60, 20)] {
+        let mut app = app_on(&fixture_entries(), w, h);
+        app.update(Action::OpenMatrix);
+        insta::assert_snapshot!(format!("matrix_{w}x{h}"), screen(&app, w, h));
+        app.update(Action::Down);
+        app.update(Action::ColumnRight);
+        insta::assert_snapshot!(format!("matrix_moved_{w}x{h}"), screen(&app, w, h));
+    }
+}
+
+#[test]
+fn space_marks_reports_and_enter_opens_the_item_in_its_reader() {
+    let mut app = app_on(&fixture_entries(), 100, 30);
+    // mark the first two reports: the matrix has two columns
+    for action in [Action::Mark, Action::Down, Action::Mark] {
+        app.update(action);
+    }
+    app.update(Action::OpenMatrix);
+    let shown = screen(&app, 100, 30);
+    assert!(shown.contains("2 份报告"), "{shown}");
+    app.update(Action::Open);
+    let reader = app.reader().expect("the item opens in its reader");
+    let id = &reader.doc.blocks[reader.selected].id;
+    assert!(id.starts_with("p2."), "{id}");
+}
+
+#[test]
+fn the_matrix_renders_at_every_size() {
+    use Action::*;
+    every_size(
+        &fixture_entries(),
+        &[
+            vec![OpenMatrix, Down, ColumnRight, Bottom, ToggleHelp],
+            vec![Mark, OpenMatrix, Open],
+        ],
+    );
+}
+
+fn fixture_entries() -> Vec<planlens::tui::app::Entry> {
+    let mut entries = planlens::tui::app::Entry::bundled();
+    for name in [
+        "futian-zwsj-2024-2025.txt",
+        "nanshan-zwsj-2024-2025.txt",
+        "baoan-zsj-2024-2025.txt",
+    ] {
+        let path = root().join("tests/fixtures/matrix/pages").join(name);
+        entries.push(planlens::tui::app::Entry {
+            source: name.to_string(),
+            report: planlens::load::load_report(&path).unwrap(),
+        });
+    }
+    entries
+}
