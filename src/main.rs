@@ -95,6 +95,8 @@ enum Command {
     Search(commands::search::SearchArgs),
     /// Topics × reports: who plans what, and who plans nothing there
     Matrix(commands::matrix::MatrixArgs),
+    /// Plan items promised again year after year, with what each year's summary said
+    Recur(commands::recur::RecurArgs),
 }
 
 /// A failure that is the data's fault (exit 1), already described in one line.
@@ -208,6 +210,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             args.output
                 .write(|out| {
                     failures = commands::matrix::run(&args, out)?;
+                    Ok(())
+                })
+                .map_err(command_error)?;
+            return Ok(loaded_all(&failures));
+        }
+        Some(Command::Recur(args)) => {
+            let mut failures = Vec::new();
+            args.output
+                .write(|out| {
+                    failures = commands::recur::run(&args, out)?;
                     Ok(())
                 })
                 .map_err(command_error)?;

@@ -7,6 +7,7 @@ pub mod audit;
 pub mod diff;
 pub mod matrix;
 pub mod output;
+pub mod recur;
 pub mod reports;
 pub mod search;
 

@@ -12,5 +12,6 @@ pub mod lexicon;
 pub mod similarity;
 pub mod targets;
 pub mod terms;
+pub mod threads;
 pub mod topics;
 pub mod warnings;

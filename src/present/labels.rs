@@ -494,6 +494,17 @@ pub const CONSECUTIVE_UNFULFILLED: &str = "连续未落实";
 /// The status of a thread item whose year's summary is not loaded.
 pub const NO_SUMMARY: &str = "无总结";
 pub const NO_THREADS: &str = "没有跨年重复的计划条目";
+/// What a thread item's summary said: its status, or that the summary is not loaded.
+pub fn thread_status(status: Option<Status>) -> String {
+    status.map_or_else(|| NO_SUMMARY.to_string(), status_with_symbol)
+}
+
+pub fn thread_flag(flag: crate::compare::threads::ThreadFlag) -> &'static str {
+    match flag {
+        crate::compare::threads::ThreadFlag::ConsecutiveUnfulfilled => CONSECUTIVE_UNFULFILLED,
+    }
+}
+
 /// A thread's heading: `线索 2 · 3 年`.
 pub fn thread_heading(number: usize, years: usize) -> String {
     format!("线索 {number} · {years} 年")
