@@ -2,9 +2,8 @@
 //! sidecar JSON file at a given path, saved atomically on every change. Depends only on
 //! `store::atomic` and `store::regular`; the labels auditors read (已落实 …) are in `present::labels`.
 //!
-//! The sidecar (`planlens.verdicts/2`) keeps one verdict per plan item and summary: each is
-//! keyed by the plan node id, a hash of the item's text, and the summary it was made against
-//! (its file name, title and year). When the report is edited or re-imported and an item's text
+//! The sidecar keeps one verdict per plan item and summary: each is keyed by the plan node id, a
+//! hash of the item's text, and the summary it was made against (its file name, title and year). When the report is edited or re-imported and an item's text
 //! changes, its verdict shows as stale instead of silently applying to different words; audited
 //! against another summary, an item's verdicts are listed as made against another summary,
 //! never applied. In JSON a verdict is its stable English key (`done`, `partial`, `not_done`,
@@ -16,10 +15,18 @@
 //!   "verdicts": [
 //!     {"id": "p2.1.1", "hash": "9f0c1e2a3b4d5e6f", "verdict": "done", "note": "见区政府公告",
 //!      "item": "建成区级政务智算中心。确保6月底前…",
-//!      "summary": {"file": "minghu-zwsj-2025-2026.txt", "title": "明湖区…", "year": 2025}}
+//!      "summary": {"file": "minghu-zwsj-2025-2026.txt", "title": "明湖区…", "year": 2025},
+//!      "rejected": [{"id": "p1.1.1", "text": "6月底前建成区级政务智算中心并投入使用。"}],
+//!      "attached": [{"id": "p1.2.3", "text": "区级政务智算中心入选全省典型案例。"}]}
 //!   ]
 //! }
 //! ```
+//!
+//! With a verdict go the auditor's corrections of its evidence ([`Corrections`]): suggested
+//! sentences rejected and other sentences of the summary attached, each by node id and text, so a
+//! sentence the summary no longer holds is noticed. They are written only when there are some,
+//! and only then is the sidecar `planlens.verdicts/3` (a planlens that does not know them refuses
+//! to save into it instead of dropping them); without any it stays `planlens.verdicts/2`.
 //!
 //! A `planlens.verdicts/1` sidecar (before verdicts named their summary) loads as it is: its
 //! verdicts have no summary, so they are listed as made against another summary, and saving
@@ -37,8 +44,10 @@ use serde::{Deserialize, Serialize};
 use super::atomic;
 use super::regular::{self, ReadError};
 
-/// The value of the sidecar's `schema` key.
-pub const SCHEMA: &str = "planlens.verdicts/2";
+/// The value of the sidecar's `schema` key when a verdict carries corrections of its evidence.
+pub const SCHEMA: &str = "planlens.verdicts/3";
+/// The schema of a sidecar without corrections (also read: it is version 3 without them).
+pub const SCHEMA_V2: &str = "planlens.verdicts/2";
 /// The earlier schema, still read: verdicts without their summary.
 pub const SCHEMA_V1: &str = "planlens.verdicts/1";
 
@@ -112,6 +121,30 @@ impl SummaryRef {
     }
 }
 
+/// A sentence of the summary: the node (or part) id it is in and its text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SentenceRef {
+    pub id: String,
+    pub text: String,
+}
+
+/// The auditor's corrections of an item's evidence against a summary.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Corrections {
+    /// Suggested sentences that do not report the item.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rejected: Vec<SentenceRef>,
+    /// Other sentences of the summary that do, in the order attached.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attached: Vec<SentenceRef>,
+}
+
+impl Corrections {
+    pub fn is_empty(&self) -> bool {
+        self.rejected.is_empty() && self.attached.is_empty()
+    }
+}
+
 /// A verdict change to save: the item, the text the verdict is given on, the summary it is
 /// made against, the verdict (none to clear it) and the note.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -139,6 +172,9 @@ pub struct Entry {
     /// The summary the verdict was made against; `None` in a version 1 sidecar.
     #[serde(default)]
     pub summary: Option<SummaryRef>,
+    /// The evidence as corrected against that summary (none before version 3).
+    #[serde(flatten)]
+    pub corrections: Corrections,
 }
 
 impl Entry {
@@ -214,7 +250,7 @@ impl VerdictFile {
             }
         };
         match serde_json::from_slice::<Sidecar>(&bytes) {
-            Ok(sidecar) if sidecar.schema == SCHEMA || sidecar.schema == SCHEMA_V1 => {
+            Ok(sidecar) if [SCHEMA, SCHEMA_V2, SCHEMA_V1].contains(&sidecar.schema.as_str()) => {
                 file.entries = sidecar.verdicts;
                 (file, None)
             }
@@ -276,28 +312,70 @@ impl VerdictFile {
             .filter(move |e| e.id == id && !e.made_against(summary))
     }
 
-    /// Sets (or, with no verdict and an empty note, clears) the verdict of the change's item
-    /// against its summary, replacing any earlier one against that summary, stale or not, and
-    /// saves the sidecar atomically. On error nothing changed, in memory or on disk.
+    /// A copy in which the evidence corrections of the item `id` (whose text is now
+    /// `item_text`) against `summary` are `corrections`, not saved yet: `set` saves them with
+    /// the item's verdict and note, the one way a change is saved. An entry given on an earlier
+    /// text is replaced, as `set` replaces it.
+    pub fn with_corrections(
+        &self,
+        id: &str,
+        item_text: &str,
+        summary: &SummaryRef,
+        corrections: Corrections,
+    ) -> VerdictFile {
+        let mut copy = self.clone();
+        let hash = item_hash(item_text);
+        let at = copy
+            .entries
+            .iter()
+            .position(|e| e.id == id && e.made_against(summary));
+        match at.map(|at| &mut copy.entries[at]) {
+            Some(entry) if entry.hash == hash => entry.corrections = corrections,
+            found => {
+                let entry = Entry {
+                    id: id.to_string(),
+                    hash,
+                    verdict: None,
+                    note: String::new(),
+                    item: excerpt(item_text),
+                    summary: Some(summary.clone()),
+                    corrections,
+                };
+                match found {
+                    Some(stale) => *stale = entry,
+                    None => copy.entries.push(entry),
+                }
+            }
+        }
+        copy
+    }
+
+    /// Sets (or, with no verdict, an empty note and no corrections, clears) the verdict of the
+    /// change's item against its summary, replacing any earlier one against that summary, stale
+    /// or not (the corrections of its evidence are kept unless it was stale), and saves the
+    /// sidecar atomically. On error nothing changed, in memory or on disk.
     pub fn set(&mut self, change: &VerdictChange) -> Result<(), VerdictError> {
         let mut entries = self.entries.clone();
         let at = entries
             .iter()
             .position(|e| e.id == change.id && e.made_against(&change.summary));
+        let hash = item_hash(&change.item_text);
+        let corrections = at
+            .map(|at| &entries[at])
+            .filter(|e| e.hash == hash)
+            .map(|e| e.corrections.clone())
+            .unwrap_or_default();
         let entry = Entry {
             id: change.id.clone(),
-            hash: item_hash(&change.item_text),
+            hash,
             verdict: change.verdict,
             note: change.note.trim().to_string(),
-            item: change
-                .item_text
-                .trim()
-                .chars()
-                .take(EXCERPT_CHARS)
-                .collect(),
+            item: excerpt(&change.item_text),
             summary: Some(change.summary.clone()),
+            corrections,
         };
-        let keep = entry.verdict.is_some() || !entry.note.is_empty();
+        let keep =
+            entry.verdict.is_some() || !entry.note.is_empty() || !entry.corrections.is_empty();
         match (at, keep) {
             (Some(at), true) => entries[at] = entry,
             (Some(at), false) => {
@@ -322,8 +400,9 @@ impl VerdictFile {
             path: self.path.clone(),
             source,
         };
+        let corrected = entries.iter().any(|e| !e.corrections.is_empty());
         let sidecar = Sidecar {
-            schema: SCHEMA.to_string(),
+            schema: if corrected { SCHEMA } else { SCHEMA_V2 }.to_string(),
             verdicts: entries.to_vec(),
         };
         let mut json = serde_json::to_vec_pretty(&sidecar).map_err(|e| io(e.into()))?;
@@ -333,6 +412,11 @@ impl VerdictFile {
         }
         atomic::write(&self.path, &json).map_err(io)
     }
+}
+
+/// The start of an item's text, kept in [`Entry::item`].
+fn excerpt(item_text: &str) -> String {
+    item_text.trim().chars().take(EXCERPT_CHARS).collect()
 }
 
 /// A stable hash of an item's text (FNV-1a, 64 bits, as 16 hex digits), whitespace ignored so a
@@ -376,6 +460,51 @@ mod tests {
         ] {
             assert!(!summary.same_as(&other), "{other:?}");
         }
+    }
+
+    /// Corrections are staged on a copy and saved with the verdict; a verdict set later keeps
+    /// them; the file says version 3 only while some verdict carries them.
+    #[test]
+    fn corrections_are_saved_with_the_verdict_and_kept_by_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plan.verdicts.json");
+        let (mut file, _) = VerdictFile::load(&path);
+        let summary = SummaryRef::new("s.txt", "明湖区2025年工作总结", Some(2025));
+        let change = |verdict| VerdictChange {
+            id: "p2.1.1".into(),
+            item_text: "建成智算中心。".into(),
+            summary: summary.clone(),
+            verdict,
+            note: String::new(),
+        };
+        let sentence = SentenceRef {
+            id: "p1.1.1".into(),
+            text: "智算中心建成。".into(),
+        };
+        let corrections = Corrections {
+            rejected: vec![sentence.clone()],
+            attached: Vec::new(),
+        };
+        let mut staged = file.with_corrections("p2.1.1", "建成智算中心。", &summary, corrections);
+        assert_eq!(VerdictFile::load(&path).0.entries().len(), 0, "not saved yet");
+        staged.set(&change(None)).unwrap();
+        let schema = |path: &Path| {
+            let json: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+            json["schema"].as_str().map(str::to_string)
+        };
+        assert_eq!(schema(&path).as_deref(), Some(SCHEMA));
+        staged.set(&change(Some(Verdict::Done))).unwrap();
+        let (loaded, _) = VerdictFile::load(&path);
+        assert_eq!(loaded.entries()[0].corrections.rejected, vec![sentence]);
+        assert_eq!(loaded.entries()[0].verdict, Some(Verdict::Done));
+        // a stale entry's corrections are not carried to the new text
+        let mut edited = change(Some(Verdict::Done));
+        edited.item_text = "建成智算中心二期。".into();
+        file = loaded;
+        file.set(&edited).unwrap();
+        assert!(file.entries()[0].corrections.is_empty());
+        assert_eq!(schema(&path).as_deref(), Some(SCHEMA_V2));
     }
 
     #[test]
