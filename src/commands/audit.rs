@@ -75,6 +75,7 @@ pub fn run(args: &AuditArgs, out: &mut impl Write) -> Result<(), CommandError> {
         side(&args.plan, &plan, audit.plan_year),
         side(&args.summary, &summary, audit.summary_year),
         &audit,
+        &summary,
         &verdicts,
         warnings,
     );

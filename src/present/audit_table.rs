@@ -1,14 +1,18 @@
 //! The audit as every view shows it: one row per plan item with typed cells (status, score, the
-//! item's heading and body, commitments, evidence with ids, targets, weakened words, verdict,
-//! note), built once from the engine's `Audit` and the auditor's verdicts, and read by the CLI's
-//! text, Markdown, CSV and JSON and by the TUI's table and evidence view. Must not depend on tui,
-//! the CLI or ratatui.
+//! item's heading and body, commitments, evidence with ids as the auditor corrected it, targets,
+//! weakened words, verdict, note), built once from the engine's `Audit` and the auditor's
+//! verdicts, and read by the CLI's text, Markdown, CSV and JSON and by the TUI's table and
+//! evidence view. Must not depend on tui, the CLI or ratatui.
 
 use serde::Serialize;
 
-use crate::compare::audit::{Audit, CommitmentCheck, Evidence, ItemAudit, Status, TargetCheck};
+use crate::compare::audit::units::evidence_units;
+use crate::compare::audit::{Audit, CommitmentCheck, ItemAudit, Status, TargetCheck};
+use crate::model::{PartKind, Report};
 use crate::present::labels;
-use crate::store::verdicts::{Entry, Lookup, SummaryRef, Verdict, VerdictFile};
+use crate::store::verdicts::{
+    Corrections, Entry, Lookup, SentenceRef, SummaryRef, Verdict, VerdictFile,
+};
 
 /// One report of the audited pair: the file as given, its title, the year of the audited part.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -26,16 +30,46 @@ pub struct AuditTable {
     /// What is off about the pair, the verdict file's problems, then each stale verdict.
     pub warnings: Vec<String>,
     pub rows: Vec<AuditRow>,
+    /// The summary's sentences that evidence is taken from, in document order: what the
+    /// auditor can attach.
+    pub sentences: Vec<SentenceRef>,
 }
 
 /// One plan item: the engine's audit of it and the verdict the auditor gave it against this
-/// summary; its verdicts against other summaries are listed, never applied.
+/// summary, with the evidence as corrected; its verdicts against other summaries are listed,
+/// never applied.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AuditRow {
     pub item: ItemAudit,
     pub verdict: VerdictCell,
     /// The item's verdicts made against another summary (另一份总结).
     pub others: Vec<Entry>,
+    /// The auditor's corrections of the evidence that apply (none from a stale entry).
+    pub corrections: Corrections,
+    /// The engine's evidence in its order (so the commitments' numbers still point at it),
+    /// rejected ones marked, then the sentences the auditor attached.
+    pub evidence: Vec<EvidenceLine>,
+}
+
+/// One evidence sentence as the auditor left it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvidenceLine {
+    pub sentence: SentenceRef,
+    pub kind: EvidenceKind,
+}
+
+/// Where an evidence sentence comes from and what the auditor made of it. The item's status is
+/// the engine's whatever the auditor corrects: the verdict is where the auditor concludes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EvidenceKind {
+    /// Found by the engine.
+    Suggested,
+    /// Found by the engine, rejected by the auditor.
+    Rejected,
+    /// Attached by the auditor.
+    Attached,
+    /// Attached by the auditor, and no longer in the summary (it was edited since).
+    Gone,
 }
 
 /// The auditor's verdict on an item, as the sidecar holds it for the item's current text.
@@ -113,12 +147,14 @@ impl Column {
 }
 
 impl AuditTable {
-    /// The table of `audit` with each item's verdict from `verdicts`; `warnings` are the pair's
-    /// and the verdict file's, to which each stale verdict is added.
+    /// The table of `audit` (of a plan against `summary_report`) with each item's verdict and
+    /// corrected evidence from `verdicts`; `warnings` are the pair's and the verdict file's, to
+    /// which each stale verdict is added.
     pub fn new(
         plan: Side,
         summary: Side,
         audit: &Audit,
+        summary_report: &Report,
         verdicts: &VerdictFile,
         warnings: Vec<String>,
     ) -> Self {
@@ -133,8 +169,11 @@ impl AuditTable {
                     item: item.clone(),
                     verdict: VerdictCell::None,
                     others: Vec::new(),
+                    corrections: Corrections::default(),
+                    evidence: Vec::new(),
                 })
                 .collect(),
+            sentences: summary_sentences(summary_report),
         };
         table.set_verdicts(verdicts);
         for row in &table.rows {
@@ -151,14 +190,24 @@ impl AuditTable {
         SummaryRef::new(&self.summary.file, &self.summary.title, self.summary.year)
     }
 
-    /// Takes each item's verdict from `verdicts` (after the auditor changed one).
+    /// Takes each item's verdict and corrections of its evidence from `verdicts` (after the
+    /// auditor changed one). An entry that only corrects the evidence gives no verdict.
     pub fn set_verdicts(&mut self, verdicts: &VerdictFile) {
         let summary = self.summary_ref();
+        let judged = |e: &&Entry| e.verdict.is_some() || !e.note.is_empty();
         for row in &mut self.rows {
-            row.others = verdicts.others(&row.item.id, &summary).cloned().collect();
-            row.verdict = match verdicts.get(&row.item.id, &row.item.text, &summary) {
-                Lookup::None => VerdictCell::None,
-                Lookup::Current(e) => VerdictCell::Current {
+            row.others = verdicts
+                .others(&row.item.id, &summary)
+                .filter(judged)
+                .cloned()
+                .collect();
+            let lookup = verdicts.get(&row.item.id, &row.item.text, &summary);
+            row.corrections = match lookup {
+                Lookup::Current(e) => e.corrections.clone(),
+                Lookup::Stale(_) | Lookup::None => Corrections::default(),
+            };
+            row.verdict = match lookup {
+                Lookup::Current(e) if judged(&e) => VerdictCell::Current {
                     verdict: e.verdict,
                     note: e.note.clone(),
                 },
@@ -166,7 +215,9 @@ impl AuditTable {
                     verdict: e.verdict,
                     note: e.note.clone(),
                 },
+                Lookup::Current(_) | Lookup::None => VerdictCell::None,
             };
+            row.evidence = corrected_evidence(&row.item, &row.corrections, &self.sentences);
         }
     }
 
@@ -281,14 +332,43 @@ impl AuditRow {
             .collect()
     }
 
-    /// `[1] p1.1.2 数字孪生明湖加快建设。`, one per evidence sentence.
+    /// `[1] p1.1.2 数字孪生明湖加快建设。`, one per evidence sentence, the corrected ones
+    /// tagged: `[2] p1.3 (已剔除) …`, `[3] p1.4.1 (审计添加) …`.
     pub fn evidence_lines(&self) -> Vec<String> {
-        self.item
-            .evidence
+        self.evidence
             .iter()
             .enumerate()
-            .map(|(n, e)| format!("{} {}", evidence_label(n, e), e.sentence))
+            .map(|(n, e)| format!("{} {}", e.label(n), e.sentence.text))
             .collect()
+    }
+
+    /// The corrections once evidence sentence `n` is rejected, or restored, or (attached by the
+    /// auditor) removed.
+    pub fn toggled(&self, n: usize) -> Option<Corrections> {
+        let line = self.evidence.get(n)?;
+        let mut corrections = self.corrections.clone();
+        match line.kind {
+            EvidenceKind::Suggested => corrections.rejected.push(line.sentence.clone()),
+            EvidenceKind::Rejected => corrections.rejected.retain(|s| *s != line.sentence),
+            EvidenceKind::Attached | EvidenceKind::Gone => {
+                corrections.attached.retain(|s| *s != line.sentence);
+            }
+        }
+        Some(corrections)
+    }
+
+    /// The corrections with `sentence` attached.
+    pub fn attached(&self, sentence: &SentenceRef) -> Corrections {
+        let mut corrections = self.corrections.clone();
+        if !self.shows(sentence) {
+            corrections.attached.push(sentence.clone());
+        }
+        corrections
+    }
+
+    /// Whether `sentence` is among the evidence shown (rejected or not).
+    pub fn shows(&self, sentence: &SentenceRef) -> bool {
+        self.evidence.iter().any(|e| e.sentence == *sentence)
     }
 
     /// `不少于20个 → 26个 ✓`, one per target.
@@ -323,10 +403,28 @@ impl AuditRow {
             evidence: item
                 .evidence
                 .iter()
-                .map(|e| JsonEvidence {
+                .zip(&self.evidence)
+                .map(|(e, line)| JsonEvidence {
                     id: &e.id,
                     sentence: &e.sentence,
                     score: rounded(e.score),
+                    rejected: line.kind == EvidenceKind::Rejected,
+                })
+                .collect(),
+            attached: self
+                .evidence
+                .iter()
+                .filter_map(|line| {
+                    let in_summary = match line.kind {
+                        EvidenceKind::Attached => true,
+                        EvidenceKind::Gone => false,
+                        EvidenceKind::Suggested | EvidenceKind::Rejected => return None,
+                    };
+                    Some(JsonAttached {
+                        id: &line.sentence.id,
+                        sentence: &line.sentence.text,
+                        in_summary,
+                    })
                 })
                 .collect(),
             targets: &item.targets,
@@ -346,9 +444,77 @@ impl AuditRow {
     }
 }
 
-/// `[1] p1.1.2`: an evidence sentence's number, as the commitments cite it, and its node id.
-pub fn evidence_label(n: usize, evidence: &Evidence) -> String {
-    format!("{} {}", labels::evidence_ref(n), evidence.id)
+impl EvidenceLine {
+    /// `[1] p1.1.2`: the sentence's number, as the commitments cite it, and its node id.
+    pub fn source(&self, n: usize) -> String {
+        format!("{} {}", labels::evidence_ref(n), self.sentence.id)
+    }
+
+    /// The source with what the auditor made of the sentence: `[2] p1.3 (已剔除)`.
+    pub fn label(&self, n: usize) -> String {
+        let source = self.source(n);
+        match self.kind.tag() {
+            Some(tag) => labels::evidence_tagged(&source, tag),
+            None => source,
+        }
+    }
+}
+
+impl EvidenceKind {
+    /// How the views tag a corrected sentence: 已剔除, 审计添加, …; none for a suggested one.
+    pub fn tag(self) -> Option<&'static str> {
+        match self {
+            EvidenceKind::Suggested => None,
+            EvidenceKind::Rejected => Some(labels::EVIDENCE_REJECTED),
+            EvidenceKind::Attached => Some(labels::EVIDENCE_ATTACHED),
+            EvidenceKind::Gone => Some(labels::EVIDENCE_GONE),
+        }
+    }
+}
+
+/// The sentences of the summary part of `summary` (and the rest of that year's summary) that
+/// the audit takes evidence from.
+fn summary_sentences(summary: &Report) -> Vec<SentenceRef> {
+    let Some(part) = summary.part_of_kind(PartKind::Summary) else {
+        return Vec::new();
+    };
+    evidence_units(summary, part)
+        .into_iter()
+        .map(|s| SentenceRef {
+            id: s.id.to_string(),
+            text: s.text.to_string(),
+        })
+        .collect()
+}
+
+/// The engine's evidence with the rejected sentences marked, then the attached ones, each
+/// marked as gone when `sentences` no longer hold it.
+fn corrected_evidence(
+    item: &ItemAudit,
+    corrections: &Corrections,
+    sentences: &[SentenceRef],
+) -> Vec<EvidenceLine> {
+    let suggested = item.evidence.iter().map(|e| {
+        let sentence = SentenceRef {
+            id: e.id.clone(),
+            text: e.sentence.clone(),
+        };
+        let kind = if corrections.rejected.contains(&sentence) {
+            EvidenceKind::Rejected
+        } else {
+            EvidenceKind::Suggested
+        };
+        EvidenceLine { sentence, kind }
+    });
+    let attached = corrections.attached.iter().map(|s| EvidenceLine {
+        sentence: s.clone(),
+        kind: if sentences.contains(s) {
+            EvidenceKind::Attached
+        } else {
+            EvidenceKind::Gone
+        },
+    });
+    suggested.chain(attached).collect()
 }
 
 impl VerdictCell {
@@ -451,7 +617,13 @@ struct JsonItem<'a> {
     /// What the item commits to, each with the index in `evidence` of the sentence that
     /// reports it (`null`: not reported); the first `main` one is its heading or head clause.
     commitments: &'a [CommitmentCheck],
+    /// The engine's evidence; a sentence the auditor rejected has `"rejected": true` (the status
+    /// is still the engine's).
     evidence: Vec<JsonEvidence<'a>>,
+    /// Sentences the auditor attached (`in_summary`: false when the summary no longer holds
+    /// it); left out when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    attached: Vec<JsonAttached<'a>>,
     targets: &'a [TargetCheck],
     /// Plan words the evidence reports in a weaker form (`确保→力争`).
     weakened: &'a [String],
@@ -475,6 +647,15 @@ struct JsonEvidence<'a> {
     id: &'a str,
     sentence: &'a str,
     score: f64,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    rejected: bool,
+}
+
+#[derive(Serialize)]
+struct JsonAttached<'a> {
+    id: &'a str,
+    sentence: &'a str,
+    in_summary: bool,
 }
 
 #[cfg(test)]
@@ -496,6 +677,7 @@ mod tests {
             side(audited.plan_year),
             side(audited.summary_year),
             &audited,
+            &report,
             &verdicts,
             Vec::new(),
         )

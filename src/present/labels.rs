@@ -510,6 +510,29 @@ pub fn thread_heading(number: usize, years: usize) -> String {
     format!("线索 {number} · {years} 年")
 }
 
+// --- correcting the evidence (the evidence view and the CLI's audit) ---
+
+/// How a corrected evidence sentence is tagged after its number and node id.
+pub const EVIDENCE_REJECTED: &str = "已剔除";
+pub const EVIDENCE_ATTACHED: &str = "审计添加";
+pub const EVIDENCE_GONE: &str = "审计添加, 总结中已无此句";
+
+/// `[2] p1.3 (已剔除)`
+pub fn evidence_tagged(source: &str, tag: &str) -> String {
+    format!("{source} ({tag})")
+}
+
+/// The popup that attaches a sentence of the summary.
+pub const ATTACH_TITLE: &str = " 添加证据 · ↑↓ 选择 · Enter 添加 · Esc 取消 ";
+
+/// The attach popup's query line: `搜索总结: 数据▏  12 句`.
+pub fn attach_query(query: &str, found: usize) -> String {
+    format!("搜索总结: {query}▏  {found} 句")
+}
+
+/// `r` in an item without evidence.
+pub const NO_EVIDENCE_TO_REJECT: &str = "没有证据句 (+ 添加)";
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -486,7 +486,11 @@ mod tests {
             attached: Vec::new(),
         };
         let mut staged = file.with_corrections("p2.1.1", "建成智算中心。", &summary, corrections);
-        assert_eq!(VerdictFile::load(&path).0.entries().len(), 0, "not saved yet");
+        assert_eq!(
+            VerdictFile::load(&path).0.entries().len(),
+            0,
+            "not saved yet"
+        );
         staged.set(&change(None)).unwrap();
         let schema = |path: &Path| {
             let json: serde_json::Value =

@@ -55,6 +55,12 @@ pub enum Action {
     /// A grid (matrix, recurring items): one column left / right.
     ColumnLeft,
     ColumnRight,
+    /// The evidence view: select the next / previous evidence sentence; reject (or restore, or
+    /// remove) the selected one; search the summary for a sentence to attach.
+    NextEvidence,
+    PreviousEvidence,
+    RejectEvidence,
+    AttachEvidence,
     /// A character typed into the search field.
     Type(char),
     DeleteBack,
@@ -82,6 +88,8 @@ pub enum Context {
     NoteInput,
     /// The topics × reports matrix.
     Matrix,
+    /// Searching the summary for a sentence to attach as evidence.
+    AttachInput,
     /// The help overlay or the bookmark list is open.
     Overlay,
     /// The hits of a search across every loaded report.
@@ -135,7 +143,8 @@ const fn hint(text: &'static str, rank: u8) -> Option<Hint> {
 }
 
 use Context::{
-    Audit, Compare, Evidence, Matrix, NoteInput, Overlay, Picker, Reader, Results, SearchInput,
+    AttachInput, Audit, Compare, Evidence, Matrix, NoteInput, Overlay, Picker, Reader, Results,
+    SearchInput,
 };
 
 const BROWSE: &[Context] = &[Picker, Reader, Compare, Audit, Evidence, Results, Matrix];
@@ -152,6 +161,7 @@ const EVERYWHERE: &[Context] = &[
     Overlay,
     SearchInput,
     NoteInput,
+    AttachInput,
     Results,
 ];
 /// The grids: the matrix.
@@ -405,6 +415,55 @@ pub const KEYMAP: &[Binding] = &[
         hint: None,
     },
     Binding {
+        keys: &[code(KeyCode::Tab)],
+        action: Action::NextEvidence,
+        contexts: &[Evidence],
+        help: "选择下一句证据(r 作用于所选的一句; 也可点选)",
+        hint: hint("Tab 选句", 4),
+    },
+    Binding {
+        keys: &[code(KeyCode::BackTab)],
+        action: Action::PreviousEvidence,
+        contexts: &[Evidence],
+        help: "选择上一句证据",
+        hint: None,
+    },
+    Binding {
+        keys: &[key('r')],
+        action: Action::RejectEvidence,
+        contexts: &[Evidence],
+        help: "剔除所选证据句(再按一次恢复; 审计添加的句子则移除); 状态不重算",
+        hint: hint("r 剔除", 3),
+    },
+    Binding {
+        keys: &[key('+')],
+        action: Action::AttachEvidence,
+        contexts: &[Evidence],
+        help: "添加总结中的另一句为证据(输入词语搜索, 数据 也找到 數據)",
+        hint: hint("+ 添加", 2),
+    },
+    Binding {
+        keys: &[code(KeyCode::Down)],
+        action: Action::Down,
+        contexts: &[AttachInput],
+        help: "添加证据时: 下一句",
+        hint: None,
+    },
+    Binding {
+        keys: &[code(KeyCode::Up)],
+        action: Action::Up,
+        contexts: &[AttachInput],
+        help: "添加证据时: 上一句",
+        hint: None,
+    },
+    Binding {
+        keys: &[code(KeyCode::Enter)],
+        action: Action::Confirm,
+        contexts: &[AttachInput],
+        help: "添加证据时: 添加所选的一句",
+        hint: hint("Enter 添加", 0),
+    },
+    Binding {
         keys: &[key('t')],
         action: Action::ToggleTheme,
         contexts: BROWSE,
@@ -428,7 +487,16 @@ pub const KEYMAP: &[Binding] = &[
     Binding {
         keys: &[code(KeyCode::Esc)],
         action: Action::Back,
-        contexts: &[Picker, Audit, Evidence, Overlay, NoteInput, Results, Matrix],
+        contexts: &[
+            Picker,
+            Audit,
+            Evidence,
+            Overlay,
+            NoteInput,
+            AttachInput,
+            Results,
+            Matrix,
+        ],
         help: "关闭 / 返回上一层",
         hint: None,
     },
@@ -463,7 +531,7 @@ pub const KEYMAP: &[Binding] = &[
     Binding {
         keys: &[code(KeyCode::Backspace)],
         action: Action::DeleteBack,
-        contexts: &[SearchInput, NoteInput],
+        contexts: &[SearchInput, NoteInput, AttachInput],
         help: "删除一个字",
         hint: None,
     },
@@ -515,7 +583,7 @@ pub fn action_for(event: &KeyEvent, context: Context) -> Option<Action> {
         return bound;
     }
     match (context, event.code) {
-        (SearchInput | NoteInput, KeyCode::Char(c))
+        (SearchInput | NoteInput | AttachInput, KeyCode::Char(c))
             if !event.modifiers.contains(KeyModifiers::CONTROL) =>
         {
             Some(Action::Type(c))
@@ -529,16 +597,18 @@ pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
     KEYMAP.iter().filter(move |b| b.contexts.contains(&context))
 }
 
-/// The help's rows for a view: (keys, what they do), with the keys of its text field (search in
-/// the reader, the note in the audit), each binding once.
+/// The help's rows for a view: (keys, what they do), with the keys of its text fields (search in
+/// the reader, the note in the audit, the search for a sentence to attach in the evidence view),
+/// each binding once.
 pub fn help_rows(view: Context) -> Vec<(String, &'static str)> {
-    let typing = match view {
-        Reader | Compare | Results => Some(SearchInput),
-        Audit | Evidence => Some(NoteInput),
-        _ => None,
+    let typing: &[Context] = match view {
+        Reader | Compare | Results => &[SearchInput],
+        Audit => &[NoteInput],
+        Evidence => &[NoteInput, AttachInput],
+        _ => &[],
     };
     let mut rows: Vec<(String, &'static str)> = Vec::new();
-    for binding in bindings(view).chain(typing.into_iter().flat_map(bindings)) {
+    for binding in bindings(view).chain(typing.iter().flat_map(|&c| bindings(c))) {
         let keys = binding
             .keys
             .iter()

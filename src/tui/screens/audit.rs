@@ -1,6 +1,7 @@
 //! The audit screen: the audit of a plan against a summary (computed once when it opens), the
-//! auditor's verdicts, the filter, the selection, the evidence view, the verdict chooser and the
-//! note being typed, and its update. It holds the plan's `VerdictFile` but never saves it: a
+//! auditor's verdicts, the filter, the selection, the evidence view with its selected sentence,
+//! the verdict chooser, the note being typed and the search for a sentence to attach, and its
+//! update. It holds the plan's `VerdictFile` but never saves it: a
 //! change goes out as an `Effect`, which the run loop saves through its `Store` and hands back.
 //! Uses ratatui's `Rect` for layout arithmetic only: no drawing, no files.
 
@@ -11,13 +12,14 @@ use ratatui::layout::Rect;
 use super::{Env, Step, WHEEL_LINES};
 use crate::compare::audit::{self, Status, phrase_ranges};
 use crate::compare::warnings::pair_warnings;
-use crate::present::audit_table::{AuditRow, AuditTable, Side, evidence_label};
+use crate::present::audit_table::{AuditRow, AuditTable, EvidenceKind, Side};
 use crate::present::labels;
-use crate::store::verdicts::{Verdict, VerdictChange, VerdictFile};
+use crate::store::verdicts::{Corrections, Verdict, VerdictChange, VerdictFile};
 use crate::text::wrap::{self, WrapOptions};
 use crate::tui::action::{Action, Context};
 use crate::tui::app::Effect;
-use crate::tui::layout::{self, cells};
+use crate::tui::layout::{self, cells, inner};
+use crate::tui::search::{Search, find, needle};
 
 /// Which items the table shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,6 +71,11 @@ pub struct AuditScreen {
     pub note_input: Option<String>,
     /// The verdict chooser (`v`), with its selected row (the last clears the verdict).
     pub choosing_verdict: Option<usize>,
+    /// The evidence sentence of the evidence view that `r` rejects or restores.
+    pub evidence_selected: usize,
+    /// Attaching a sentence (`+`): the query and the summary's sentences it finds (indexes into
+    /// `table.sentences`) that the item's evidence does not show yet.
+    pub attach: Option<Search<usize>>,
     /// The terminal size the screen is laid out for.
     size: Rect,
     ambiguous_wide: bool,
@@ -100,6 +107,7 @@ impl AuditScreen {
             side(p, result.plan_year),
             side(s, result.summary_year),
             &result,
+            &s.report,
             &verdicts,
             warnings.iter().map(labels::pair_warning).collect(),
         );
@@ -126,6 +134,8 @@ impl AuditScreen {
             detail_scroll: 0,
             note_input: None,
             choosing_verdict: None,
+            evidence_selected: 0,
+            attach: None,
             size: Rect::default(),
             ambiguous_wide: false,
         }
@@ -136,6 +146,8 @@ impl AuditScreen {
             Context::Overlay
         } else if self.note_input.is_some() {
             Context::NoteInput
+        } else if self.attach.is_some() {
+            Context::AttachInput
         } else {
             self.view()
         }
@@ -150,9 +162,13 @@ impl AuditScreen {
         }
     }
 
-    /// Closes the verdict chooser, drops the note being typed, or leaves the evidence view.
+    /// Closes the verdict chooser or the search for a sentence to attach, drops the note being
+    /// typed, or leaves the evidence view.
     pub fn back(&mut self) -> bool {
-        if self.choosing_verdict.take().is_some() || self.note_input.take().is_some() {
+        if self.choosing_verdict.take().is_some()
+            || self.note_input.take().is_some()
+            || self.attach.take().is_some()
+        {
             return true;
         }
         if self.detail {
@@ -169,11 +185,14 @@ impl AuditScreen {
         self.settle();
     }
 
-    /// The verdicts as saved (after a verdict or a note): a filter may have let the item go.
+    /// The verdicts as saved (after a verdict, a note or a correction): a filter may have let
+    /// the item go, a removed sentence may have been the selected one.
     pub fn verdicts_saved(&mut self, verdicts: VerdictFile) {
         self.table.set_verdicts(&verdicts);
         self.verdicts = verdicts;
         self.settle();
+        let count = self.current().map_or(0, |row| row.evidence.len());
+        self.evidence_selected = self.evidence_selected.min(count.saturating_sub(1));
     }
 
     fn settle(&mut self) {
@@ -184,6 +203,7 @@ impl AuditScreen {
         match self.context() {
             Context::Overlay => self.update_verdict_chooser(action),
             Context::NoteInput => self.update_note_input(action),
+            Context::AttachInput => self.update_attach(action),
             _ => self.update_table(action),
         }
     }
@@ -223,6 +243,64 @@ impl AuditScreen {
         Step::Stay
     }
 
+    fn update_attach(&mut self, action: Action) -> Step {
+        let Some(search) = &mut self.attach else {
+            return Step::Stay;
+        };
+        match action {
+            Action::Type(c) => search.query.push(c),
+            Action::DeleteBack => {
+                search.query.pop();
+            }
+            Action::Down | Action::ScrollDownAt(..) => {
+                search.step(1);
+                return Step::Stay;
+            }
+            Action::Up | Action::ScrollUpAt(..) => {
+                search.step(-1);
+                return Step::Stay;
+            }
+            Action::Confirm => {
+                let chosen = search.current_hit().copied();
+                self.attach = None;
+                let (Some(row), Some(sentence)) = (
+                    self.current(),
+                    chosen.and_then(|i| self.table.sentences.get(i)),
+                ) else {
+                    return Step::Stay;
+                };
+                let corrections = row.attached(sentence);
+                // the new sentence, last of the evidence, is selected
+                self.evidence_selected = row.evidence.len();
+                return self.save_corrections(corrections);
+            }
+            _ => return Step::Stay,
+        }
+        self.find_attachable();
+        Step::Stay
+    }
+
+    /// The summary's sentences the attach query finds (all of them for no query), less those
+    /// the item's evidence shows already; the first is selected.
+    fn find_attachable(&mut self) {
+        let Some(row) = self.current() else {
+            return;
+        };
+        let Some(query) = self.attach.as_ref().map(|s| needle(&s.query)) else {
+            return;
+        };
+        let hits: Vec<usize> = (self.table.sentences.iter().enumerate())
+            .filter(|(_, s)| {
+                !row.shows(s) && (query.is_empty() || !find(&s.text, &query).is_empty())
+            })
+            .map(|(i, _)| i)
+            .collect();
+        if let Some(search) = &mut self.attach {
+            search.current = (!hits.is_empty()).then_some(0);
+            search.hits = hits;
+        }
+    }
+
     /// Asks the run loop to save a change to the verdicts.
     fn save(&self, change: Option<VerdictChange>) -> Step {
         change.map_or(Step::Stay, |change| {
@@ -233,14 +311,32 @@ impl AuditScreen {
         })
     }
 
+    /// Asks the run loop to save the selected item's evidence corrections, with its verdict and
+    /// note as they are.
+    fn save_corrections(&self, corrections: Corrections) -> Step {
+        let Some(row) = self.current() else {
+            return Step::Stay;
+        };
+        let (verdict, note) = row.verdict.current();
+        let change = self.change(row, verdict, note.to_string());
+        Step::Effect(Effect::SaveVerdict {
+            verdicts: self.verdicts.with_corrections(
+                &change.id,
+                &change.item_text,
+                &change.summary,
+                corrections,
+            ),
+            change,
+        })
+    }
+
     fn update_table(&mut self, action: Action) -> Step {
         let height = table_height(self.size);
         let (body, _) = layout::body_and_footer(self.size);
         let detail_rows = usize::from(body.height.saturating_sub(3)).max(1);
-        let (width, wide) = (self.size.width, self.ambiguous_wide);
         let step = |a: &mut AuditScreen, delta: isize| {
             if a.detail {
-                let max = a.detail_max_scroll(width, detail_rows, wide);
+                let max = a.detail_max_scroll(detail_rows);
                 a.detail_scroll = a.detail_scroll.saturating_add_signed(delta).min(max);
             } else {
                 a.select(delta, height);
@@ -261,6 +357,7 @@ impl AuditScreen {
             Action::Open => {
                 self.detail = !self.detail;
                 self.detail_scroll = 0;
+                self.evidence_selected = 0;
             }
             Action::NextItem | Action::PreviousItem => {
                 let forward = action == Action::NextItem;
@@ -277,6 +374,23 @@ impl AuditScreen {
                     );
                 }
                 self.detail_scroll = 0;
+                self.evidence_selected = 0;
+            }
+            Action::NextEvidence => self.select_evidence(1, detail_rows),
+            Action::PreviousEvidence => self.select_evidence(-1, detail_rows),
+            Action::ClickAt(column, row) if self.detail => self.click_evidence(column, row),
+            Action::RejectEvidence => {
+                let toggled = self
+                    .current()
+                    .and_then(|row| row.toggled(self.evidence_selected));
+                return match toggled {
+                    Some(corrections) => self.save_corrections(corrections),
+                    None => Step::Say(labels::NO_EVIDENCE_TO_REJECT.to_string()),
+                };
+            }
+            Action::AttachEvidence if self.current().is_some() => {
+                self.attach = Some(Search::start());
+                self.find_attachable();
             }
             Action::CycleFilter => self.cycle_filter(),
             Action::SetVerdict if self.current().is_some() => self.choosing_verdict = Some(0),
@@ -336,26 +450,99 @@ impl AuditScreen {
     /// The change that sets the selected item's verdict (keeping its note).
     pub fn verdict_change(&self, verdict: Option<Verdict>) -> Option<VerdictChange> {
         let row = self.current()?;
-        Some(VerdictChange {
-            id: row.item.id.clone(),
-            item_text: row.item.text.clone(),
-            summary: self.table.summary_ref(),
-            verdict,
-            note: row.verdict.current().1.to_string(),
-        })
+        Some(self.change(row, verdict, row.verdict.current().1.to_string()))
     }
 
     /// The change that sets the selected item's note (keeping its current verdict).
     pub fn note_change(&self, note: String) -> Option<VerdictChange> {
         let row = self.current()?;
-        Some(VerdictChange {
+        Some(self.change(row, row.verdict.current().0, note))
+    }
+
+    fn change(&self, row: &AuditRow, verdict: Option<Verdict>, note: String) -> VerdictChange {
+        VerdictChange {
             id: row.item.id.clone(),
             item_text: row.item.text.clone(),
             summary: self.table.summary_ref(),
-            verdict: row.verdict.current().0,
+            verdict,
             note,
-        })
+        }
     }
+
+    /// Selects the next (or previous) evidence sentence, scrolling the view to show it in
+    /// `rows` rows.
+    fn select_evidence(&mut self, delta: isize, rows: usize) {
+        let count = self.current().map_or(0, |row| row.evidence.len());
+        self.evidence_selected = self
+            .evidence_selected
+            .saturating_add_signed(delta)
+            .min(count.saturating_sub(1));
+        let Some(line) = self.evidence_line(self.evidence_selected) else {
+            return;
+        };
+        // its source line and the first line of the sentence
+        if line < self.detail_scroll {
+            self.detail_scroll = line;
+        } else if line + 2 > self.detail_scroll + rows {
+            self.detail_scroll = (line + 2).saturating_sub(rows);
+        }
+    }
+
+    /// The wrapped line of the evidence pane that evidence sentence `n` starts on.
+    fn evidence_line(&self, n: usize) -> Option<usize> {
+        let row = self.current()?;
+        let (pane, lines) = self.wrapped(row).pop()?;
+        let start = *pane.evidence.get(n)?;
+        lines.iter().position(|l| l.range.end > start)
+    }
+
+    /// A click on an evidence sentence selects it.
+    fn click_evidence(&mut self, column: u16, row: u16) {
+        let Some(item) = self.current() else {
+            return;
+        };
+        let areas = detail_areas(detail_area(self.size), self.wrapped(item).len());
+        let (Some(area), Some((pane, lines))) = (areas.last(), self.wrapped(item).pop()) else {
+            return;
+        };
+        let Some(at) = layout::row_in(*area, column, row) else {
+            return;
+        };
+        let Some(line) = lines.get(self.detail_scroll + at) else {
+            return;
+        };
+        if let Some(n) = pane.evidence.iter().rposition(|&s| s <= line.range.start) {
+            self.evidence_selected = n;
+        }
+    }
+}
+
+/// Where the table or the evidence view goes for a terminal size: the body under the header.
+pub fn detail_area(size: Rect) -> Rect {
+    let (body, _) = layout::body_and_footer(size);
+    Rect::new(
+        body.x,
+        body.y.saturating_add(1),
+        body.width,
+        body.height.saturating_sub(1),
+    )
+}
+
+/// The panes of the evidence view in `area`, side by side: `count` of equal width, the last
+/// taking what is left.
+pub fn detail_areas(area: Rect, count: usize) -> Vec<Rect> {
+    let width = area.width / cells(count.max(1));
+    (0..count)
+        .map(|n| {
+            let x = area.x + width * cells(n);
+            let w = if n + 1 == count {
+                area.right() - x
+            } else {
+                width
+            };
+            Rect::new(x, area.y, w, area.height)
+        })
+        .collect()
 }
 
 /// Rows of the audit table for a terminal size.
@@ -383,6 +570,12 @@ pub enum DetailMark {
     Commitment,
     /// An evidence sentence's number and node id.
     Source,
+    /// The source of the sentence `r` acts on.
+    Chosen,
+    /// What the auditor made of a sentence (已剔除, 审计添加).
+    Tag,
+    /// A sentence the auditor rejected.
+    Rejected,
 }
 
 /// One pane of the detail view: its title and its text with marked ranges.
@@ -391,6 +584,8 @@ pub struct DetailPane {
     pub title: &'static str,
     pub text: String,
     pub marks: Vec<(Range<usize>, DetailMark)>,
+    /// Where each evidence sentence (its source line) starts in `text`.
+    pub evidence: Vec<usize>,
 }
 
 impl AuditScreen {
@@ -398,51 +593,62 @@ impl AuditScreen {
     /// pane with both when narrow.
     pub fn detail_panes(&self, row: &AuditRow, width: u16) -> Vec<DetailPane> {
         let (item_text, item_marks) = item_block(row);
-        let (evidence_text, evidence_marks) = evidence_block(row);
+        let evidence = evidence_block(row, self.evidence_selected);
         if width >= STACK_BELOW_WIDTH {
-            return vec![
-                DetailPane {
-                    title: labels::DETAIL_ITEM_TITLE,
-                    text: item_text,
-                    marks: item_marks,
-                },
-                DetailPane {
-                    title: labels::DETAIL_EVIDENCE_TITLE,
-                    text: evidence_text,
-                    marks: evidence_marks,
-                },
-            ];
+            let item = DetailPane {
+                title: labels::DETAIL_ITEM_TITLE,
+                text: item_text,
+                marks: item_marks,
+                evidence: Vec::new(),
+            };
+            return vec![item, evidence];
         }
         let shift = item_text.len() + 2;
         let marks = item_marks
             .into_iter()
             .chain(
-                evidence_marks
+                evidence
+                    .marks
                     .into_iter()
                     .map(|(r, m)| (r.start + shift..r.end + shift, m)),
             )
             .collect();
         vec![DetailPane {
             title: labels::DETAIL_STACKED_TITLE,
-            text: format!("{item_text}\n\n{evidence_text}"),
+            text: format!("{item_text}\n\n{}", evidence.text),
             marks,
+            evidence: evidence.evidence.into_iter().map(|s| s + shift).collect(),
         }]
     }
 
-    /// How far the detail view can scroll: its longest pane's lines less the rows shown.
-    pub fn detail_max_scroll(&self, width: u16, rows: usize, ambiguous_wide: bool) -> usize {
+    /// The detail view's panes at the screen's size, each with its text wrapped to the inside
+    /// of its pane, as drawn.
+    fn wrapped(&self, row: &AuditRow) -> Vec<(DetailPane, Vec<wrap::Line>)> {
+        let panes = self.detail_panes(row, self.size.width);
+        let areas = detail_areas(detail_area(self.size), panes.len());
+        panes
+            .into_iter()
+            .zip(areas)
+            .map(|(pane, area)| {
+                let options = WrapOptions {
+                    width: usize::from(inner(area).width).max(1),
+                    ambiguous_wide: self.ambiguous_wide,
+                };
+                let lines = wrap::layout(&pane.text, options);
+                (pane, lines)
+            })
+            .collect()
+    }
+
+    /// How far the detail view can scroll: its longest pane's lines less the `rows` shown.
+    fn detail_max_scroll(&self, rows: usize) -> usize {
         let Some(row) = self.current() else {
             return 0;
         };
-        let panes = self.detail_panes(row, width);
-        let inner = (width / cells(panes.len().max(1))).saturating_sub(2);
-        let options = WrapOptions {
-            width: usize::from(inner).max(1),
-            ambiguous_wide,
-        };
-        let lines = panes
+        let lines = self
+            .wrapped(row)
             .iter()
-            .map(|p| wrap::layout(&p.text, options).len())
+            .map(|(_, lines)| lines.len())
             .max()
             .unwrap_or(0);
         lines.saturating_sub(rows)
@@ -497,29 +703,56 @@ fn item_block(row: &AuditRow) -> (String, Vec<(Range<usize>, DetailMark)>) {
 }
 
 /// The evidence sentences, in the order of the commitments they report, each with its number
-/// (as the commitments cite it) and node id.
-fn evidence_block(row: &AuditRow) -> (String, Vec<(Range<usize>, DetailMark)>) {
-    let item = &row.item;
-    if item.evidence.is_empty() {
-        return (labels::NO_EVIDENCE.to_string(), Vec::new());
+/// (as the commitments cite it), node id and what the auditor made of it (rejected ones struck
+/// through), then the sentences the auditor attached, as the evidence pane. The `selected`
+/// one's source is marked.
+fn evidence_block(row: &AuditRow, selected: usize) -> DetailPane {
+    let mut pane = DetailPane {
+        title: labels::DETAIL_EVIDENCE_TITLE,
+        text: labels::NO_EVIDENCE.to_string(),
+        marks: Vec::new(),
+        evidence: Vec::new(),
+    };
+    if row.evidence.is_empty() {
+        return pane;
     }
     let mut text = String::new();
     let mut marks = Vec::new();
-    for (n, evidence) in item.evidence.iter().enumerate() {
+    let mut starts = Vec::new();
+    for (n, evidence) in row.evidence.iter().enumerate() {
         if n > 0 {
             text.push_str("\n\n");
         }
-        let label = evidence_label(n, evidence);
-        marks.push((text.len()..text.len() + label.len(), DetailMark::Source));
+        starts.push(text.len());
+        let source = evidence.source(n);
+        let label = evidence.label(n);
+        let mark = if n == selected {
+            DetailMark::Chosen
+        } else {
+            DetailMark::Source
+        };
+        marks.push((text.len()..text.len() + source.len(), mark));
+        marks.push((
+            text.len() + source.len()..text.len() + label.len(),
+            DetailMark::Tag,
+        ));
         text.push_str(&label);
         text.push('\n');
         let start = text.len();
-        text.push_str(&evidence.sentence);
-        marks.extend(
-            phrase_ranges(&evidence.sentence, &item.shared)
-                .into_iter()
-                .map(|r| (r.start + start..r.end + start, DetailMark::Shared)),
-        );
+        let sentence = &evidence.sentence.text;
+        text.push_str(sentence);
+        if evidence.kind == EvidenceKind::Rejected {
+            marks.push((start..text.len(), DetailMark::Rejected));
+        } else {
+            marks.extend(
+                phrase_ranges(sentence, &row.item.shared)
+                    .into_iter()
+                    .map(|r| (r.start + start..r.end + start, DetailMark::Shared)),
+            );
+        }
     }
-    (text, marks)
+    pane.text = text;
+    pane.marks = marks;
+    pane.evidence = starts;
+    pane
 }

@@ -6,18 +6,20 @@ use std::ops::Range;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 
+use super::Ctx;
 use super::draw::{draw_pieces, fill, pane, truncate};
 use super::footer::{self, Footer};
-use super::{Ctx, overlay};
+use super::overlay::{self, Choice};
 use crate::compare::audit::Status;
 use crate::model::PartKind;
 use crate::present::audit_table::{self, AuditRow};
 use crate::present::labels;
 use crate::text::wrap::{self, WrapOptions, str_width, styled_pieces};
 use crate::tui::layout::{body_and_footer, cells};
-use crate::tui::screens::audit::{AuditScreen, DetailMark, Filter};
+use crate::tui::screens::audit::{AuditScreen, DetailMark, Filter, detail_area, detail_areas};
+use crate::tui::search::Search;
 
 pub fn render(ctx: &Ctx, audit: &AuditScreen, area: Rect, buf: &mut Buffer) {
     let (body, footer_area) = body_and_footer(area);
@@ -64,7 +66,7 @@ pub fn render(ctx: &Ctx, audit: &AuditScreen, area: Rect, buf: &mut Buffer) {
         &[(&header, ctx.theme.heading)],
         wide,
     );
-    let main = Rect::new(body.x, body.y + 1, body.width, body.height - 1);
+    let main = detail_area(area);
     match audit.current().filter(|_| audit.detail) {
         Some(row) => detail(ctx, audit, row, main, buf),
         None => table(ctx, audit, main, buf),
@@ -88,6 +90,32 @@ pub fn render(ctx: &Ctx, audit: &AuditScreen, area: Rect, buf: &mut Buffer) {
     if let Some(selected) = audit.choosing_verdict {
         overlay::choose_verdict(ctx, selected, area, buf);
     }
+    if let Some(search) = &audit.attach {
+        attach(ctx, audit, search, area, buf);
+    }
+}
+
+/// `+`: the query, and the summary's sentences it finds, each with its node id under it.
+fn attach(ctx: &Ctx, audit: &AuditScreen, search: &Search<usize>, screen: Rect, buf: &mut Buffer) {
+    let choices: Vec<Choice> = search
+        .hits
+        .iter()
+        .filter_map(|&i| audit.table.sentences.get(i))
+        .map(|s| Choice {
+            label: s.text.clone(),
+            note: Some(s.id.clone()),
+        })
+        .collect();
+    let header = labels::attach_query(&search.query, choices.len());
+    overlay::list_popup(
+        ctx,
+        labels::ATTACH_TITLE,
+        Some(&header),
+        &choices,
+        search.current.unwrap_or(0),
+        screen,
+        buf,
+    );
 }
 
 fn report_name(ctx: &Ctx, entry: usize, year: Option<i32>, kind: PartKind) -> String {
@@ -238,21 +266,8 @@ fn pad(text: &str, width: usize, wide: bool) -> String {
 /// The item (left) and its evidence (right), or stacked when narrow.
 fn detail(ctx: &Ctx, audit: &AuditScreen, row: &AuditRow, area: Rect, buf: &mut Buffer) {
     let panes = audit.detail_panes(row, area.width);
-    let width = area.width / cells(panes.len().max(1));
-    for (n, pane_text) in panes.iter().enumerate() {
-        let x = area.x + width * cells(n);
-        let w = if n + 1 == panes.len() {
-            area.right() - x
-        } else {
-            width
-        };
-        let inside = pane(
-            ctx,
-            pane_text.title,
-            true,
-            Rect::new(x, area.y, w, area.height),
-            buf,
-        );
+    for (pane_text, pane_area) in panes.iter().zip(detail_areas(area, panes.len())) {
+        let inside = pane(ctx, pane_text.title, true, pane_area, buf);
         let marks: Vec<(Range<usize>, Style)> = pane_text
             .marks
             .iter()
@@ -277,6 +292,9 @@ fn mark_style(ctx: &Ctx, mark: DetailMark) -> Style {
         DetailMark::Status(status) => status_style(ctx, status),
         DetailMark::Commitment => ctx.theme.flag,
         DetailMark::Source => ctx.theme.marker,
+        DetailMark::Chosen => ctx.theme.selected,
+        DetailMark::Tag => ctx.theme.flag,
+        DetailMark::Rejected => ctx.theme.dim.add_modifier(Modifier::CROSSED_OUT),
     }
 }
 

@@ -177,9 +177,9 @@ fn with_file_names(ctx: &Ctx, labelled: Vec<(usize, String)>) -> Vec<String> {
 
 /// One row of a popup list, with the note under it (wrapped to the popup, indented).
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Choice {
-    label: String,
-    note: Option<String>,
+pub(super) struct Choice {
+    pub(super) label: String,
+    pub(super) note: Option<String>,
 }
 
 impl Choice {
@@ -200,7 +200,7 @@ enum ListLine<'a> {
 /// A popup list with one selected choice, an optional line above the choices, and each
 /// choice's note under it; labels and notes are wrapped to the popup (nothing is cut), and the
 /// list scrolls to keep the selected choice in view.
-fn list_popup(
+pub(super) fn list_popup(
     ctx: &Ctx,
     title: &str,
     header: Option<&str>,
