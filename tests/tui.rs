@@ -632,6 +632,293 @@ fn audit_every_size_renders() {
     }
 }
 
+fn cells(n: usize) -> u16 {
+    u16::try_from(n).unwrap()
+}
+
+/// The sidecar beside the audit fixtures' plan, as JSON.
+fn saved_verdicts(data: &std::path::Path) -> serde_json::Value {
+    let path = data.join("minghu-zwsj-2024-2025.verdicts.json");
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// `planlens audit` on the audit fixtures copied to `data` (the sidecar beside the plan).
+fn planlens_audit(data: &std::path::Path, format: &str) -> String {
+    let output = assert_cmd::Command::cargo_bin("planlens")
+        .unwrap()
+        .arg("audit")
+        .arg(data.join("minghu-zwsj-2024-2025.txt"))
+        .arg(data.join("minghu-zwsj-2025-2026.txt"))
+        .args(["--format", format])
+        .env("PLANLENS_DATA_DIR", data)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    String::from_utf8(output).unwrap()
+}
+
+/// Issue 17, step 6: in the evidence view the auditor rejects the selected sentence (`r`) and
+/// attaches another sentence of the summary (`+`, a query, Enter); both are saved with the
+/// item's verdict, shown, and exported by `planlens audit` — the status stays the engine's. `r`
+/// again restores the rejected one and removes the attached one.
+#[test]
+fn the_auditor_corrects_the_evidence() {
+    use Action::*;
+    for (w, h) in [(120, 40), (60, 20)] {
+        let data = tempfile::tempdir().unwrap();
+        let (mut app, mut store) = audit_app(w, h, data.path());
+        dispatch(
+            &mut app,
+            &mut store,
+            &[Open, OpenAudit, Open, RejectEvidence, AttachEvidence],
+        );
+        // the search folds as the reader's: traditional 區級 finds the simplified 区级
+        dispatch(&mut app, &mut store, &typed("區級政務智算中心建成"));
+        let popup = screen(&app, w, h);
+        assert!(
+            popup.contains("搜索总结: 區級政務智算中心建成▏  1 句"),
+            "{popup}"
+        );
+        assert!(popup.contains("区级政务智算中心建成投用。"), "{popup}");
+        dispatch(&mut app, &mut store, &[Confirm]);
+        let shown = screen(&app, w, h);
+        assert!(
+            shown.contains("(已剔除)") && shown.contains("(审计添加)"),
+            "{shown}"
+        );
+        insta::assert_snapshot!(format!("evidence_corrected_{w}x{h}"), shown);
+        // the rejected sentence is struck through
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+        terminal
+            .draw(|frame| ui::render(&app.view(), frame))
+            .unwrap();
+        let sentence = "6月底前建成区级政务智算中心并投入使用,为全区";
+        let y = shown.lines().position(|l| l.contains(sentence)).unwrap();
+        let x = shown.lines().nth(y).unwrap().rfind(sentence).unwrap();
+        let x = shown.lines().nth(y).unwrap()[..x].width();
+        let cell = &terminal.backend().buffer()[(cells(x), cells(y))];
+        assert!(
+            cell.modifier
+                .contains(ratatui::style::Modifier::CROSSED_OUT),
+            "{w}x{h}: {cell:?}"
+        );
+
+        let saved = saved_verdicts(data.path());
+        assert_eq!(saved["schema"], "planlens.verdicts/3");
+        let entry = &saved["verdicts"][0];
+        assert_eq!(entry["id"], "p2.1.1");
+        assert!(entry["verdict"].is_null(), "a correction is not a verdict");
+        assert_eq!(
+            entry["rejected"],
+            serde_json::json!([{"id": "p1.1.1",
+                "text": "6月底前建成区级政务智算中心并投入使用,为全区各部门提供统一的智能算力服务。"}])
+        );
+        assert_eq!(
+            entry["attached"],
+            serde_json::json!([{"id": "p1.1.1", "text": "区级政务智算中心建成投用。"}])
+        );
+
+        let csv = planlens_audit(data.path(), "csv");
+        assert!(
+            csv.contains("[1] p1.1.1 (已剔除) 6月底前建成区级政务智算中心")
+                && csv.contains("[2] p1.1.1 (审计添加) 区级政务智算中心建成投用。"),
+            "{csv}"
+        );
+        let json: serde_json::Value =
+            serde_json::from_str(&planlens_audit(data.path(), "json")).unwrap();
+        let item = &json["items"][0];
+        assert_eq!(item["evidence"][0]["rejected"], true);
+        assert_eq!(
+            item["attached"][0]["sentence"],
+            "区级政务智算中心建成投用。"
+        );
+        assert_eq!(item["attached"][0]["in_summary"], true);
+        assert_eq!(item["status"], "reported", "the engine's status stands");
+        let text = planlens_audit(data.path(), "text");
+        assert!(text.contains("[2] p1.1.1 (审计添加)"), "{text}");
+
+        // a verdict keeps the corrections
+        dispatch(&mut app, &mut store, &[SetVerdict, Open]);
+        let saved = saved_verdicts(data.path());
+        assert_eq!(saved["verdicts"][0]["verdict"], "done");
+        assert_eq!(saved["verdicts"][0]["attached"][0]["id"], "p1.1.1");
+        // the attached sentence is selected: back to the first, restore it, remove the other
+        assert_eq!(app.audit().map(|a| a.evidence_selected), Some(1));
+        dispatch(
+            &mut app,
+            &mut store,
+            &[
+                PreviousEvidence,
+                RejectEvidence,
+                NextEvidence,
+                RejectEvidence,
+            ],
+        );
+        let saved = saved_verdicts(data.path());
+        assert_eq!(saved["schema"], "planlens.verdicts/2", "{saved}");
+        assert!(saved["verdicts"][0].get("rejected").is_none(), "{saved}");
+        assert!(saved["verdicts"][0].get("attached").is_none(), "{saved}");
+        let shown = screen(&app, w, h);
+        assert!(!shown.contains("(已剔除)") && !shown.contains("(审计添加)"));
+    }
+}
+
+/// An attached sentence that the summary no longer holds (it was edited since) is listed as
+/// gone, in the app and in the exports, at every size.
+#[test]
+fn an_attached_sentence_gone_from_the_summary_is_shown_as_gone() {
+    use planlens::store::verdicts::{Corrections, SentenceRef, VerdictChange, VerdictFile};
+    let data = tempfile::tempdir().unwrap();
+    let (mut app, mut store) = audit_app(120, 40, data.path());
+    dispatch(&mut app, &mut store, &[Action::Open, Action::OpenAudit]);
+    let audit = app.audit().unwrap();
+    let item = &audit.table.rows[0].item;
+    let summary = audit.table.summary_ref();
+    let (verdicts, _) = VerdictFile::load(&data.path().join("minghu-zwsj-2024-2025.verdicts.json"));
+    let corrections = Corrections {
+        rejected: Vec::new(),
+        attached: vec![SentenceRef {
+            id: "p1.1.9".into(),
+            text: "区级政务智算中心二期建成。".into(),
+        }],
+    };
+    let mut verdicts = verdicts.with_corrections(&item.id, &item.text, &summary, corrections);
+    verdicts
+        .set(&VerdictChange {
+            id: item.id.clone(),
+            item_text: item.text.clone(),
+            summary,
+            verdict: None,
+            note: String::new(),
+        })
+        .unwrap();
+    for (w, h) in [(1, 1), (10, 5), (40, 12), (60, 20), (120, 40)] {
+        let (mut app, mut store) = audit_app(w, h, data.path());
+        dispatch(
+            &mut app,
+            &mut store,
+            &[
+                Action::Open,
+                Action::OpenAudit,
+                Action::Open,
+                Action::NextEvidence,
+            ],
+        );
+        let shown = screen(&app, w, h);
+        for line in shown.lines() {
+            assert!(line.width() <= usize::from(w), "{w}x{h}: {line:?}");
+        }
+        if w >= 60 {
+            assert!(
+                shown.contains("[2] p1.1.9 (审计添加, 总结中已无此句)"),
+                "{shown}"
+            );
+        }
+    }
+    let csv = planlens_audit(data.path(), "csv");
+    assert!(
+        csv.contains("(审计添加, 总结中已无此句) 区级政务智算中心二期建成。"),
+        "{csv}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&planlens_audit(data.path(), "json")).unwrap();
+    assert_eq!(json["items"][0]["attached"][0]["in_summary"], false);
+}
+
+/// The keys of the evidence view and of the search for a sentence to attach, as typed; a click
+/// on an evidence sentence selects it; every size renders with the popup open.
+#[test]
+fn evidence_keys_clicks_and_every_size() {
+    use Action::*;
+    use planlens::tui::action::{Context, action_for};
+    use ratatui::crossterm::event::{KeyCode, KeyEvent};
+    let key = |code, context| action_for(&KeyEvent::from(code), context);
+    assert_eq!(
+        key(KeyCode::Char('r'), Context::Evidence),
+        Some(RejectEvidence)
+    );
+    assert_eq!(
+        key(KeyCode::Char('+'), Context::Evidence),
+        Some(AttachEvidence)
+    );
+    assert_eq!(key(KeyCode::Tab, Context::Evidence), Some(NextEvidence));
+    assert_eq!(
+        key(KeyCode::BackTab, Context::Evidence),
+        Some(PreviousEvidence)
+    );
+    assert_eq!(
+        key(KeyCode::Char('r'), Context::AttachInput),
+        Some(Type('r'))
+    );
+    assert_eq!(key(KeyCode::Enter, Context::AttachInput), Some(Confirm));
+    assert_eq!(key(KeyCode::Down, Context::AttachInput), Some(Down));
+    assert_eq!(key(KeyCode::Esc, Context::AttachInput), Some(Back));
+
+    // the second item has two evidence sentences: a click on the second selects it
+    let data = tempfile::tempdir().unwrap();
+    let (mut app, mut store) = audit_app(120, 40, data.path());
+    dispatch(&mut app, &mut store, &[Open, OpenAudit, Down, Open]);
+    let shown = screen(&app, 120, 40);
+    let row = shown
+        .lines()
+        .position(|l| l.contains("[2] p1.1.2"))
+        .unwrap();
+    dispatch(
+        &mut app,
+        &mut store,
+        &[ClickAt(100, u16::try_from(row + 1).unwrap())],
+    );
+    assert_eq!(app.audit().map(|a| a.evidence_selected), Some(1));
+    dispatch(&mut app, &mut store, &[AttachEvidence, Type('x')]);
+    assert_eq!(app.context(), Context::AttachInput);
+    dispatch(&mut app, &mut store, &[Back]);
+    assert_eq!(
+        app.context(),
+        Context::Evidence,
+        "Esc closes the search only"
+    );
+
+    for (w, h) in [
+        (1, 1),
+        (2, 2),
+        (10, 5),
+        (40, 12),
+        (79, 20),
+        (200, 60),
+        (3, 40),
+    ] {
+        let (mut app, mut store) = audit_app(w, h, data.path());
+        dispatch(&mut app, &mut store, &[Open, OpenAudit]);
+        for action in [
+            Open,
+            NextEvidence,
+            RejectEvidence,
+            AttachEvidence,
+            Type('数'),
+            Down,
+            ScrollDownAt(0, 0),
+            ToggleHelp,
+            Confirm,
+            ClickAt(w / 2, h / 2),
+            PreviousEvidence,
+            RejectEvidence,
+            NextItem,
+            RejectEvidence,
+            ToggleHelp,
+        ] {
+            dispatch(&mut app, &mut store, &[action.clone()]);
+            for line in screen(&app, w, h).lines() {
+                assert!(
+                    line.width() <= usize::from(w),
+                    "{w}x{h} {action:?}: {line:?}"
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn enter_on_the_last_section_keeps_it_selected() {
     let mut app = app(100, 30);

@@ -186,11 +186,18 @@ impl AuditScreen {
     }
 
     /// The verdicts as saved (after a verdict, a note or a correction): a filter may have let
-    /// the item go, a removed sentence may have been the selected one.
+    /// the item go, a removed sentence may have been the selected one, and a selection past the
+    /// end was the sentence being attached: now the last, scrolled into view.
     pub fn verdicts_saved(&mut self, verdicts: VerdictFile) {
+        let attaching = self
+            .current()
+            .is_some_and(|row| self.evidence_selected >= row.evidence.len());
         self.table.set_verdicts(&verdicts);
         self.verdicts = verdicts;
         self.settle();
+        if attaching && self.detail {
+            self.select_evidence(0, detail_rows(self.size));
+        }
         let count = self.current().map_or(0, |row| row.evidence.len());
         self.evidence_selected = self.evidence_selected.min(count.saturating_sub(1));
     }
@@ -332,8 +339,7 @@ impl AuditScreen {
 
     fn update_table(&mut self, action: Action) -> Step {
         let height = table_height(self.size);
-        let (body, _) = layout::body_and_footer(self.size);
-        let detail_rows = usize::from(body.height.saturating_sub(3)).max(1);
+        let detail_rows = detail_rows(self.size);
         let step = |a: &mut AuditScreen, delta: isize| {
             if a.detail {
                 let max = a.detail_max_scroll(detail_rows);
@@ -543,6 +549,11 @@ pub fn detail_areas(area: Rect, count: usize) -> Vec<Rect> {
             Rect::new(x, area.y, w, area.height)
         })
         .collect()
+}
+
+/// Rows of text in the evidence view's panes for a terminal size.
+fn detail_rows(size: Rect) -> usize {
+    usize::from(inner(detail_area(size)).height).max(1)
 }
 
 /// Rows of the audit table for a terminal size.
