@@ -1,9 +1,10 @@
 //! The audit screen: the audit of a plan against a summary (computed once when it opens), the
 //! auditor's verdicts, the filter, the selection, the evidence view with its selected sentence,
 //! the verdict chooser, the note being typed and the search for a sentence to attach, and its
-//! update. It holds the plan's `VerdictFile` but never saves it: a
-//! change goes out as an `Effect`, which the run loop saves through its `Store` and hands back.
-//! Uses ratatui's `Rect` for layout arithmetic only: no drawing, no files.
+//! update. It holds the plan's `VerdictFile` but never saves it: a change goes out as an
+//! `Effect`, which the run loop saves through its `Store` and hands back (a correction of the
+//! evidence goes on a copy of the verdicts, saved with the item's verdict as it is). Uses
+//! ratatui's `Rect` for layout arithmetic only: no drawing, no files.
 
 use std::ops::Range;
 
@@ -507,11 +508,12 @@ impl AuditScreen {
         let Some(item) = self.current() else {
             return;
         };
-        let areas = detail_areas(detail_area(self.size), self.wrapped(item).len());
-        let (Some(area), Some((pane, lines))) = (areas.last(), self.wrapped(item).pop()) else {
+        let mut panes = self.wrapped(item);
+        let mut areas = detail_areas(detail_area(self.size), panes.len());
+        let (Some(area), Some((pane, lines))) = (areas.pop(), panes.pop()) else {
             return;
         };
-        let Some(at) = layout::row_in(*area, column, row) else {
+        let Some(at) = layout::row_in(area, column, row) else {
             return;
         };
         let Some(line) = lines.get(self.detail_scroll + at) else {
