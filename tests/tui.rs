@@ -908,7 +908,7 @@ fn evidence_keys_clicks_and_every_size() {
             RejectEvidence,
             ToggleHelp,
         ] {
-            dispatch(&mut app, &mut store, &[action.clone()]);
+            dispatch(&mut app, &mut store, std::slice::from_ref(&action));
             for line in screen(&app, w, h).lines() {
                 assert!(
                     line.width() <= usize::from(w),
