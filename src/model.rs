@@ -33,6 +33,18 @@ pub struct Report {
     /// as `text`.
     #[serde(default)]
     pub source: SourceFormat,
+    /// Text the report shows that its file holds only as formatting, not as characters: the
+    /// markers Word's automatic numbering displays (`一、`, `（一）`), each opening its source line.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub generated: Vec<Generated>,
+}
+
+/// A piece of text an extractor generated (Word's numbering label) at the start of a line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Generated {
+    /// 1-based line of the extracted text it opens.
+    pub line: usize,
+    pub text: String,
 }
 
 /// The kind of file a report was extracted from.
@@ -44,6 +56,10 @@ pub enum SourceFormat {
     Text,
     /// A web page saved from the browser (.html, .htm).
     Html,
+    /// A Word document (.docx).
+    Docx,
+    /// A PDF with a text layer.
+    Pdf,
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -92,6 +108,12 @@ pub enum DropReason {
     Footer,
     /// Text of a web page outside the block that holds the report.
     OutsideArticle,
+    /// A PDF's running header: the line repeated at the top of its pages.
+    RunningHeader,
+    /// A PDF's running footer: the line repeated at the foot of its pages.
+    RunningFooter,
+    /// A PDF's page number (`— 3 —`, `第3页`).
+    PageNumber,
 }
 
 /// A top-level section, opened by a `一、` heading (or implied when the document has none).

@@ -34,6 +34,44 @@ pub enum ImportError {
          a web page (.html, \"HTML only\" or \"complete\")"
     )]
     WebArchive,
+    #[error("byte 0: {0}, which planlens does not read: save it as .docx or PDF")]
+    NotRead(Unreadable),
+    #[error("{place}: not a readable Word document (.docx): {reason}")]
+    Docx { place: String, reason: String },
+    #[error(
+        "byte 0: a password-protected (encrypted) PDF, which planlens cannot open: save a copy \
+         without the password, or as .docx"
+    )]
+    PdfEncrypted,
+    #[error(
+        "page 1: no text layer in this PDF ({pages} {}): a scanned document (pictures of pages), \
+         which planlens does not read; ask for the .docx or a PDF with text",
+        if *pages == 1 { "page" } else { "pages" }
+    )]
+    PdfNoText { pages: usize },
+    #[error("{place}: a damaged PDF: {reason}")]
+    PdfBroken { place: String, reason: String },
+}
+
+/// Office formats recognised only to say they are not read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unreadable {
+    /// The binary Word format of Word 97–2003 (.doc): an OLE compound file.
+    Doc,
+    /// A WPS Office document (.wps): an OLE compound file too.
+    Wps,
+    /// An OFD document (.ofd), the Chinese fixed-layout format (GB/T 33190).
+    Ofd,
+}
+
+impl std::fmt::Display for Unreadable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Unreadable::Doc => "an old binary Word document (.doc)",
+            Unreadable::Wps => "a WPS Office document (.wps)",
+            Unreadable::Ofd => "an OFD document (.ofd)",
+        })
+    }
 }
 
 /// Characters that carry no text: Unicode whitespace, and the zero-width space, word joiner and
@@ -93,6 +131,7 @@ pub fn import_extracted(extracted: &sources::Extracted) -> Result<Report, Import
     let mut report = import_lines(&extracted.text, &extracted.furniture)?;
     report.damaged = extracted.damaged;
     report.source = extracted.format;
+    report.generated = extracted.generated.clone();
     Ok(report)
 }
 
@@ -177,6 +216,7 @@ fn import_lines(text: &str, furniture: &[sources::Furniture]) -> Result<Report, 
         title,
         damaged: 0,
         source: SourceFormat::Text,
+        generated: Vec::new(),
     };
     fill_organisation(&mut report, sorted.publisher.as_deref());
     fill_part_kinds(&mut report);
@@ -240,9 +280,24 @@ pub struct LosslessError {
 
 /// Checks that every non-blank character of `source` appears, in order, in exactly one
 /// place of `report`: the report's content (preamble, parts, nodes in document order)
-/// interleaved with its `dropped` pieces at the lines `dropped_info` gives.
+/// interleaved with its `dropped` pieces at the lines `dropped_info` gives. Text the report
+/// records as `generated` (Word's numbering) is in the extracted source like the rest, and must
+/// open the line it is recorded at.
 pub fn check_lossless(source: &str, report: &Report) -> Result<(), LosslessError> {
-    let source: Vec<(char, usize)> = source_lines(source)
+    let lines = source_lines(source);
+    for generated in &report.generated {
+        let opens = lines
+            .iter()
+            .find(|l| l.number == generated.line)
+            .is_some_and(|l| l.text.starts_with(generated.text.trim_matches(is_blank)));
+        if !opens {
+            return Err(LosslessError {
+                line: generated.line,
+                what: format!("generated text `{}` does not open this line", generated.text),
+            });
+        }
+    }
+    let source: Vec<(char, usize)> = lines
         .iter()
         .flat_map(|l| l.text.chars().map(move |c| (c, l.number)))
         .filter(|&(c, _)| !is_blank(c))

@@ -131,6 +131,7 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, ImportError> {
         furniture,
         damaged: decoded.damaged,
         format: SourceFormat::Html,
+        generated: Vec::new(),
     })
 }
 

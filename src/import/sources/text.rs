@@ -13,5 +13,6 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, ImportError> {
         furniture: Vec::new(),
         damaged: decoded.damaged,
         format: SourceFormat::Text,
+        generated: Vec::new(),
     })
 }
