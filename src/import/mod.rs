@@ -423,6 +423,19 @@ mod tests {
     }
 
     #[test]
+    fn generated_text_must_open_the_line_it_is_recorded_at() {
+        let source = "区局2024年工作总结\n一、2024年工作总结\n（一）推进建设。\n";
+        let mut report = import_text(source).unwrap();
+        report.generated = vec![crate::model::Generated {
+            line: 2,
+            text: "一、".to_string(),
+        }];
+        assert_eq!(check_lossless(source, &report), Ok(()));
+        report.generated[0].line = 3;
+        assert_eq!(check_lossless(source, &report).unwrap_err().line, 3);
+    }
+
+    #[test]
     fn lossless_check_catches_a_lost_character() {
         let source = "光明区政务服务和数据管理局2024年工作总结\n一、2024年工作总结\n(一)坚持发力。一是成效。\n×\n";
         let mut report = import_text(source).unwrap();
