@@ -7,6 +7,9 @@
 //! ```
 //!
 //! Targets (see `targets.rs`): `import` (page bytes -> report, lossless check, JSON round trip),
+//! `docx` (a Word document with an XML part edited, or its bytes damaged -> lines -> report,
+//! lossless over the extracted text), `pdf` (a PDF, also with its streams decompressed, its
+//! bytes damaged -> lines -> report, lossless),
 //! `json` (report JSON -> tree, show, list, diff and audit in every format), `compare` (two pages
 //! -> comparison and audit), `wrap` (text -> lines: width, nothing lost, no line starting inside
 //! a grapheme cluster), `tui` (key, mouse and resize events -> dispatch and render at sizes from

@@ -9,7 +9,8 @@ use planlens::commands::diff::{self, DiffArgs, DiffFormat, TextOptions, choose};
 use planlens::commands::{self, list_row, print_rows, print_show, print_tree};
 use planlens::compare::audit::audit;
 use planlens::compare::warnings::pair_warnings;
-use planlens::import::{check_lossless, decode::decode, import_bytes};
+use planlens::import::sources::{self, Format};
+use planlens::import::{check_lossless, decode::decode, import_bytes, import_extracted};
 use planlens::load::report_from_bytes;
 use planlens::model::Report;
 use planlens::present::comparison::ComparisonDoc;
@@ -91,6 +92,26 @@ pub fn all() -> Vec<Target> {
             show: show_page,
         },
         Target {
+            name: "docx",
+            ci_execs: 20_000,
+            seeds: docx_seeds,
+            mutate: mutated_docx,
+            run: |input, _| office(Format::Docx, input),
+            show: show_page,
+        },
+        Target {
+            name: "pdf",
+            ci_execs: 30_000,
+            seeds: pdf_seeds,
+            mutate: |rng, seeds| {
+                let mut bytes = seeds[rng.below(seeds.len())].clone();
+                mutate::bytes(rng, &mut bytes);
+                bytes
+            },
+            run: |input, _| office(Format::Pdf, input),
+            show: show_page,
+        },
+        Target {
             name: "wrap",
             ci_execs: 5_000_000,
             seeds: Vec::new,
@@ -149,6 +170,91 @@ fn pages() -> Vec<Vec<u8>> {
     pages
 }
 
+/// The files of tests/fixtures/office with this extension.
+fn office_files(extension: &str) -> Vec<Vec<u8>> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/office");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == extension))
+        .collect();
+    files.sort();
+    files.iter().filter_map(|p| std::fs::read(p).ok()).collect()
+}
+
+fn docx_seeds() -> Vec<Vec<u8>> {
+    office_files("docx")
+}
+
+/// The PDFs, and each again with its streams decompressed, so that mutations reach the content
+/// operators, the fonts and the ToUnicode maps.
+fn pdf_seeds() -> Vec<Vec<u8>> {
+    let mut seeds = office_files("pdf");
+    let decompressed: Vec<Vec<u8>> = seeds
+        .iter()
+        .filter_map(|pdf| {
+            let mut document = pdf_extract::Document::load_mem(pdf).ok()?;
+            document.decompress();
+            let mut bytes = Vec::new();
+            document.save_to(&mut bytes).ok()?;
+            Some(bytes)
+        })
+        .collect();
+    seeds.extend(decompressed);
+    seeds
+}
+
+/// A .docx with one of its XML parts edited as page text (markers, damage, lines moved …),
+/// packed again; now and then the package's own bytes damaged instead.
+fn mutated_docx(rng: &mut Rng, seeds: &[Vec<u8>]) -> Vec<u8> {
+    let mut bytes = seeds[rng.below(seeds.len())].clone();
+    if rng.chance(1, 10) {
+        mutate::bytes(rng, &mut bytes);
+        return bytes;
+    }
+    let Ok(mut archive) = zip::ZipArchive::new(std::io::Cursor::new(&bytes)) else {
+        return bytes;
+    };
+    let target = match rng.below(10) {
+        0 | 1 => "word/numbering.xml",
+        2 => "word/styles.xml",
+        _ => "word/document.xml",
+    };
+    let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
+    for i in 0..archive.len() {
+        let Ok(mut file) = archive.by_index(i) else {
+            continue;
+        };
+        let mut content = Vec::new();
+        if std::io::Read::read_to_end(&mut file, &mut content).is_err() {
+            continue;
+        }
+        let Ok(name) = file.name().map(|n| n.to_string()) else {
+            continue;
+        };
+        if name == target {
+            let original = content.clone();
+            mutate::page(rng, &mut content, std::slice::from_ref(&original));
+        }
+        parts.push((name, content));
+    }
+    let mut packed = std::io::Cursor::new(Vec::new());
+    let mut writer = zip::ZipWriter::new(&mut packed);
+    let stored = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Stored);
+    for (name, content) in parts {
+        if writer.start_file(name, stored).is_err() || writer.write_all(&content).is_err() {
+            return bytes;
+        }
+    }
+    if writer.finish().is_err() {
+        return bytes;
+    }
+    packed.into_inner()
+}
+
 fn reports_json() -> Vec<Vec<u8>> {
     pages()
         .iter()
@@ -203,6 +309,22 @@ fn import(input: &[u8]) -> Result<(), Failure> {
         return Err(fail("JSON round trip", "the report read back differs"));
     }
     Ok(())
+}
+
+// ---- docx, pdf: a document -> its extracted lines -> report; lossless on the extracted text ----
+
+fn office(format: Format, input: &[u8]) -> Result<(), Failure> {
+    let Ok(extracted) = sources::extract(format, input) else {
+        return Ok(());
+    };
+    let lines = extracted.text.lines().count();
+    if let Some(bad) = extracted.furniture.iter().find(|f| f.line == 0 || f.line > lines) {
+        return Err(fail("furniture line", format!("{} of {lines}", bad.line)));
+    }
+    let Ok(report) = import_extracted(&extracted) else {
+        return Ok(());
+    };
+    check_lossless(&extracted.text, &report).map_err(|e| fail("lossless", e))
 }
 
 // ---- json: report JSON -> every command ----
