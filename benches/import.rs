@@ -1,7 +1,7 @@
 //! Import and load speed: `cargo bench --bench import`.
 //!
 //! Targets: import at 20 MB/s or more; a folder of 1,000 report JSON files loaded in 200 ms or
-//! less.
+//! less; a 50-page PDF imported in 1 s or less.
 
 use std::path::Path;
 
@@ -134,4 +134,58 @@ fn import_1mb_html(bencher: Bencher) {
     bencher
         .counter(BytesCount::of_str(&page))
         .bench(|| planlens::import::import_source(path, black_box(page.as_bytes())));
+}
+
+/// Pages of the PDF benchmark.
+const PDF_PAGES: usize = 50;
+
+/// The four-page PDF fixture (LibreOffice, embedded CJK font subset with its ToUnicode map,
+/// running header, page numbers) grown to `PDF_PAGES` pages by repeating its pages.
+fn fifty_page_pdf() -> Vec<u8> {
+    use pdf_extract::{Document, Object};
+    let fixture = include_bytes!("../tests/fixtures/office/baoan_fgj_2023_2024_pages.pdf");
+    let mut document = Document::load_mem(fixture).expect("the fixture loads");
+    let pages: Vec<_> = document.get_pages().values().copied().collect();
+    let root = document
+        .catalog()
+        .and_then(|c| c.get(b"Pages"))
+        .and_then(Object::as_reference)
+        .expect("a page tree");
+    let kids: Vec<Object> = (0..PDF_PAGES)
+        .map(|i| {
+            let page = document
+                .get_object(pages[i % pages.len()])
+                .expect("a page")
+                .clone();
+            Object::Reference(document.add_object(page))
+        })
+        .collect();
+    let tree = document
+        .get_object_mut(root)
+        .and_then(Object::as_dict_mut)
+        .expect("the page tree is a dictionary");
+    tree.set("Kids", Object::Array(kids));
+    tree.set("Count", Object::Integer(PDF_PAGES as i64));
+    let mut bytes = Vec::new();
+    document.save_to(&mut bytes).expect("the PDF is written");
+    bytes
+}
+
+#[divan::bench(sample_count = 10)]
+fn import_50_page_pdf(bencher: Bencher) {
+    let pdf = fifty_page_pdf();
+    let path = Path::new("report.pdf");
+    let report = planlens::import::import_source(path, &pdf).expect("the PDF imports");
+    assert_eq!(
+        report
+            .dropped_info
+            .iter()
+            .filter(|d| d.reason == planlens::model::DropReason::PageNumber)
+            .count(),
+        PDF_PAGES
+    );
+    bencher
+        .counter(ItemsCount::new(PDF_PAGES))
+        .counter(BytesCount::new(pdf.len()))
+        .bench(|| planlens::import::import_source(path, black_box(&pdf)));
 }
