@@ -110,7 +110,10 @@ fn a_docx_numbered_by_word_shows_the_markers_as_generated_text() {
         assert!(!document.contains(marker), "{marker} is in document.xml");
     }
     for template in ["%1、", "（%2）", "%1.", "（%2）"] {
-        assert!(numbering.contains(template), "{template} not in numbering.xml");
+        assert!(
+            numbering.contains(template),
+            "{template} not in numbering.xml"
+        );
     }
     let (extracted, report) = extracted(name);
     let generated: Vec<&str> = report.generated.iter().map(|g| g.text.as_str()).collect();
@@ -134,9 +137,8 @@ fn a_docx_numbered_by_word_shows_the_markers_as_generated_text() {
 fn a_pdf_sets_its_running_header_and_page_numbers_aside_and_joins_a_paragraph_across_pages() {
     let name = "baoan_fgj_2023_2024_pages.pdf";
     // The fixture really breaks that paragraph between two pages.
-    let pages =
-        pdf_extract::extract_text_from_mem_by_pages(&std::fs::read(fixture(name)).unwrap())
-            .unwrap();
+    let pages = pdf_extract::extract_text_from_mem_by_pages(&std::fs::read(fixture(name)).unwrap())
+        .unwrap();
     assert!(pages.len() >= 3);
     let across = pages.windows(2).any(|w| {
         w[0].contains("近零碳排放区试") && !w[0].contains("区试点") && w[1].contains("点，3")
@@ -171,7 +173,10 @@ fn a_pdf_sets_its_running_header_and_page_numbers_aside_and_joins_a_paragraph_ac
         item.text,
         "推动航城街道、燕罗街道创建近零碳排放区试点，3家企业获评国家级绿色工厂。"
     );
-    assert_eq!(report.title, "宝安区发展和改革局2023年工作总结和2024年工作计划");
+    assert_eq!(
+        report.title,
+        "宝安区发展和改革局2023年工作总结和2024年工作计划"
+    );
     // No space left between Han characters and figures.
     assert!(!report.content_pieces().concat().contains(" 年"));
 }
@@ -197,7 +202,10 @@ fn bytes(name: &str) -> Vec<u8> {
 fn old_office_formats_are_one_line_errors_that_say_to_save_as_docx_or_pdf() {
     let doc = bytes("bad_old_word.doc");
     let err = refused("report.doc", &doc);
-    assert!(err.contains("byte 0: an old binary Word document (.doc)"), "{err}");
+    assert!(
+        err.contains("byte 0: an old binary Word document (.doc)"),
+        "{err}"
+    );
     assert!(err.contains("save it as .docx or PDF"), "{err}");
     // A .doc renamed .docx is still a .doc; WPS files are the same kind of container.
     assert!(refused("renamed.docx", &doc).contains("old binary Word document (.doc)"));
@@ -211,7 +219,10 @@ fn pdfs_that_cannot_be_read_say_why() {
     let err = refused("locked.pdf", &bytes("bad_password.pdf"));
     assert!(err.contains("password-protected (encrypted) PDF"), "{err}");
     let err = refused("scan.pdf", &bytes("bad_scanned.pdf"));
-    assert!(err.contains("page 1: no text layer") && err.contains("scanned"), "{err}");
+    assert!(
+        err.contains("page 1: no text layer") && err.contains("scanned"),
+        "{err}"
+    );
     let whole = bytes("baoan_fgj_2023_2024_pages.pdf");
     let err = refused("cut.pdf", &whole[..whole.len() / 3]);
     assert!(err.contains("a damaged PDF"), "{err}");
@@ -227,7 +238,10 @@ fn pdfs_that_cannot_be_read_say_why() {
 fn a_damaged_docx_is_a_one_line_error_naming_the_part() {
     let whole = bytes("baoan_fgj_2023_2024_pages.docx");
     let err = refused("cut.docx", &whole[..whole.len() / 2]);
-    assert!(err.contains("not a readable Word document (.docx)"), "{err}");
+    assert!(
+        err.contains("not a readable Word document (.docx)"),
+        "{err}"
+    );
     // A zip that holds no Word document.
     let mut buffer = std::io::Cursor::new(Vec::new());
     let mut writer = zip::ZipWriter::new(&mut buffer);
@@ -274,7 +288,9 @@ fn list_shows_docx_and_pdf_reports_and_each_bad_file_on_its_own_line() {
         .arg("list")
         .arg(dir.path())
         .assert()
-        .stderr(predicate::str::contains("bad_scanned.pdf: page 1: no text layer"));
+        .stderr(predicate::str::contains(
+            "bad_scanned.pdf: page 1: no text layer",
+        ));
 }
 
 #[test]

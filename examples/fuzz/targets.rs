@@ -242,8 +242,8 @@ fn mutated_docx(rng: &mut Rng, seeds: &[Vec<u8>]) -> Vec<u8> {
     }
     let mut packed = std::io::Cursor::new(Vec::new());
     let mut writer = zip::ZipWriter::new(&mut packed);
-    let stored = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Stored);
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
     for (name, content) in parts {
         if writer.start_file(name, stored).is_err() || writer.write_all(&content).is_err() {
             return bytes;
@@ -318,7 +318,11 @@ fn office(format: Format, input: &[u8]) -> Result<(), Failure> {
         return Ok(());
     };
     let lines = extracted.text.lines().count();
-    if let Some(bad) = extracted.furniture.iter().find(|f| f.line == 0 || f.line > lines) {
+    if let Some(bad) = extracted
+        .furniture
+        .iter()
+        .find(|f| f.line == 0 || f.line > lines)
+    {
         return Err(fail("furniture line", format!("{} of {lines}", bad.line)));
     }
     let Ok(report) = import_extracted(&extracted) else {

@@ -293,7 +293,10 @@ pub fn check_lossless(source: &str, report: &Report) -> Result<(), LosslessError
         if !opens {
             return Err(LosslessError {
                 line: generated.line,
-                what: format!("generated text `{}` does not open this line", generated.text),
+                what: format!(
+                    "generated text `{}` does not open this line",
+                    generated.text
+                ),
             });
         }
     }

@@ -88,9 +88,12 @@ fn read_part(
         return Err(broken(format!("larger than {MAX_PART_BYTES} bytes")));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    String::from_utf8(bytes.to_vec())
-        .map(Some)
-        .map_err(|e| broken(format!("not UTF-8 at byte {}", e.utf8_error().valid_up_to())))
+    String::from_utf8(bytes.to_vec()).map(Some).map_err(|e| {
+        broken(format!(
+            "not UTF-8 at byte {}",
+            e.utf8_error().valid_up_to()
+        ))
+    })
 }
 
 /// The lines of a document body and the labels generated at their starts.
@@ -332,7 +335,13 @@ mod tests {
         );
         assert_eq!(
             read.lines,
-            ["一、2024年工作总结", "指标 6.2%", "A&B一", "第一行", "第二行 完"]
+            [
+                "一、2024年工作总结",
+                "指标 6.2%",
+                "A&B一",
+                "第一行",
+                "第二行 完"
+            ]
         );
         assert!(read.generated.is_empty());
     }
@@ -350,7 +359,11 @@ mod tests {
     #[test]
     fn a_package_that_is_not_a_word_document_is_a_one_line_error() {
         let error = extract(b"PK\x03\x04 not really").unwrap_err();
-        assert!(error.to_string().starts_with("byte 0: not a readable Word document"));
+        assert!(
+            error
+                .to_string()
+                .starts_with("byte 0: not a readable Word document")
+        );
         let error = read_body("<w:p><w:t>x</w:p>", Numbering::default()).unwrap_err();
         assert!(error.byte > 0);
     }

@@ -297,7 +297,11 @@ impl Frame {
     fn of(body: &[&Visual]) -> Option<Frame> {
         let mut sizes: HashMap<i64, usize> = HashMap::new();
         for line in body {
-            *sizes.entry((line.size * 2.0).round() as i64).or_default() += line.text.len();
+            // A size in half points: float-to-int casts saturate, and sizes are a few hundred
+            // points at most.
+            #[allow(clippy::cast_possible_truncation)]
+            let half_points = (line.size * 2.0).round() as i64;
+            *sizes.entry(half_points).or_default() += line.text.chars().count();
         }
         let body_size = sizes
             .into_iter()
@@ -307,7 +311,8 @@ impl Frame {
             (line.size - body_size).abs() <= SIZE_CHANGE * body_size && !line.table
         };
         let text_lines: Vec<&Visual> = body.iter().filter(in_body).copied().collect();
-        let shared = |x: f64, values: &[f64]| values.iter().filter(|v| (*v - x).abs() < 1.0).count();
+        let shared =
+            |x: f64, values: &[f64]| values.iter().filter(|v| (*v - x).abs() < 1.0).count();
         let starts: Vec<f64> = text_lines.iter().map(|l| l.x0).collect();
         let left = starts
             .iter()
@@ -322,7 +327,10 @@ impl Frame {
             .map(|w| w[1].y - w[0].y)
             .collect();
         steps.sort_by(f64::total_cmp);
-        let pitch = steps.get(steps.len() / 2).copied().unwrap_or(1.2 * body_size);
+        let pitch = steps
+            .get(steps.len() / 2)
+            .copied()
+            .unwrap_or(1.2 * body_size);
         Some(Frame {
             left,
             right,
@@ -359,7 +367,8 @@ impl Frame {
             .rev()
             .find(|c| !is_blank(*c))
             .is_some_and(|c| ends_sentence(c) || matches!(c, '：' | ':'));
-        let heading = marker_at(&b.text).is_some_and(|m| !m.broken && m.kind <= MarkerKind::Numbered);
+        let heading =
+            marker_at(&b.text).is_some_and(|m| !m.broken && m.kind <= MarkerKind::Numbered);
         if ends && heading {
             return false;
         }
@@ -472,7 +481,15 @@ mod tests {
 
     #[test]
     fn page_numbers_in_their_forms() {
-        for text in ["— 3 —", "- 3 -", "3", "第3页", "第 3 页 共 10 页", "3 / 10", "Page 3 of 10"] {
+        for text in [
+            "— 3 —",
+            "- 3 -",
+            "3",
+            "第3页",
+            "第 3 页 共 10 页",
+            "3 / 10",
+            "Page 3 of 10",
+        ] {
             assert!(is_page_number(text), "{text}");
         }
         for text in ["2024年", "一、2024年工作总结", "第三部分", ""] {
@@ -488,8 +505,12 @@ mod tests {
             ("项目486个。", 100.0, 150.0),
         ]);
         // centred on the text block (100..300), twice the body size
-        body.glyphs
-            .extend(glyphs("宝安区发展和改革局2023年工作总结和202", 15.0, 60.0, 20.0));
+        body.glyphs.extend(glyphs(
+            "宝安区发展和改革局2023年工作总结和202",
+            15.0,
+            60.0,
+            20.0,
+        ));
         body.glyphs.extend(glyphs("4年工作计划", 145.0, 90.0, 20.0));
         let lines = lay_out(&[body]);
         let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();

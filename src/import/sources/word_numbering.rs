@@ -66,7 +66,10 @@ pub struct Numbering {
 
 impl Numbering {
     /// Reads numbering.xml and styles.xml (either may be missing from a document).
-    pub fn parse(numbering: Option<&str>, styles: Option<&str>) -> Result<Self, (String, XmlError)> {
+    pub fn parse(
+        numbering: Option<&str>,
+        styles: Option<&str>,
+    ) -> Result<Self, (String, XmlError)> {
         let mut this = Numbering::default();
         if let Some(xml) = numbering {
             this.read_numbering(xml)
@@ -155,66 +158,64 @@ impl Numbering {
         let mut level: Option<usize> = None;
         let mut num: Option<(String, Instance)> = None;
         let mut override_level: Option<usize> = None;
-        each_element(xml, |name, element, opening| {
-            match (name, opening) {
-                ("abstractNum", true) => {
-                    abstract_id = attribute(element, "abstractNumId");
-                    levels = vec![Level::default(); LEVELS];
-                }
-                ("abstractNum", false) => {
-                    if let Some(id) = abstract_id.take() {
-                        self.abstracts.insert(id, std::mem::take(&mut levels));
-                    }
-                }
-                ("lvl", true) if abstract_id.is_some() => level = index(element, "ilvl"),
-                ("lvl", false) => level = None,
-                ("start", true) => {
-                    if let (Some(at), Some(value)) = (level, number(element)) {
-                        levels[at].start = value;
-                    }
-                }
-                ("numFmt", true) => {
-                    if let (Some(at), Some(value)) = (level, attribute(element, "val")) {
-                        levels[at].format = value;
-                    }
-                }
-                ("lvlText", true) => {
-                    if let (Some(at), Some(value)) = (level, attribute(element, "val")) {
-                        levels[at].template = value;
-                    }
-                }
-                ("isLgl", true) => {
-                    if let Some(at) = level {
-                        levels[at].legal = attribute(element, "val")
-                            .is_none_or(|v| !matches!(v.as_str(), "0" | "false" | "off"));
-                    }
-                }
-                ("num", true) => {
-                    num = attribute(element, "numId").map(|id| (id, Instance::default()));
-                }
-                ("num", false) => {
-                    if let Some((id, instance)) = num.take() {
-                        self.instances.insert(id, instance);
-                    }
-                }
-                ("abstractNumId", true) => {
-                    if let (Some((_, instance)), Some(value)) =
-                        (num.as_mut(), attribute(element, "val"))
-                    {
-                        instance.abstract_id = value;
-                    }
-                }
-                ("lvlOverride", true) => override_level = index(element, "ilvl"),
-                ("lvlOverride", false) => override_level = None,
-                ("startOverride", true) => {
-                    if let (Some((_, instance)), Some(at), Some(value)) =
-                        (num.as_mut(), override_level, number(element))
-                    {
-                        instance.start_overrides.push((at, value));
-                    }
-                }
-                _ => {}
+        each_element(xml, |name, element, opening| match (name, opening) {
+            ("abstractNum", true) => {
+                abstract_id = attribute(element, "abstractNumId");
+                levels = vec![Level::default(); LEVELS];
             }
+            ("abstractNum", false) => {
+                if let Some(id) = abstract_id.take() {
+                    self.abstracts.insert(id, std::mem::take(&mut levels));
+                }
+            }
+            ("lvl", true) if abstract_id.is_some() => level = index(element, "ilvl"),
+            ("lvl", false) => level = None,
+            ("start", true) => {
+                if let (Some(at), Some(value)) = (level, number(element)) {
+                    levels[at].start = value;
+                }
+            }
+            ("numFmt", true) => {
+                if let (Some(at), Some(value)) = (level, attribute(element, "val")) {
+                    levels[at].format = value;
+                }
+            }
+            ("lvlText", true) => {
+                if let (Some(at), Some(value)) = (level, attribute(element, "val")) {
+                    levels[at].template = value;
+                }
+            }
+            ("isLgl", true) => {
+                if let Some(at) = level {
+                    levels[at].legal = attribute(element, "val")
+                        .is_none_or(|v| !matches!(v.as_str(), "0" | "false" | "off"));
+                }
+            }
+            ("num", true) => {
+                num = attribute(element, "numId").map(|id| (id, Instance::default()));
+            }
+            ("num", false) => {
+                if let Some((id, instance)) = num.take() {
+                    self.instances.insert(id, instance);
+                }
+            }
+            ("abstractNumId", true) => {
+                if let (Some((_, instance)), Some(value)) =
+                    (num.as_mut(), attribute(element, "val"))
+                {
+                    instance.abstract_id = value;
+                }
+            }
+            ("lvlOverride", true) => override_level = index(element, "ilvl"),
+            ("lvlOverride", false) => override_level = None,
+            ("startOverride", true) => {
+                if let (Some((_, instance)), Some(at), Some(value)) =
+                    (num.as_mut(), override_level, number(element))
+                {
+                    instance.start_overrides.push((at, value));
+                }
+            }
+            _ => {}
         })
     }
 
@@ -280,7 +281,11 @@ pub fn attribute(element: &BytesStart<'_>, local: &str) -> Option<String> {
         .attributes()
         .flatten()
         .find(|a| a.key.local_name().as_ref() == local)
-        .and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok().map(|v| v.into_owned()))
+        .and_then(|a| {
+            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .ok()
+                .map(|v| v.into_owned())
+        })
 }
 
 /// A level index attribute (`w:ilvl="2"`), within the nine levels.
@@ -479,7 +484,15 @@ mod tests {
         .map(|p| numbering.label(p))
         .collect();
         let expected = [
-            "一、", "（一）", "1.", "(1)", "(2)", "2.", "（二）", "二、", "（一）",
+            "一、",
+            "（一）",
+            "1.",
+            "(1)",
+            "(2)",
+            "2.",
+            "（二）",
+            "二、",
+            "（一）",
         ];
         for (label, expected) in labels.iter().zip(expected) {
             assert_eq!(label.as_deref(), Some(expected));
@@ -490,10 +503,15 @@ mod tests {
     #[test]
     fn an_instance_with_a_start_override_restarts_the_list_it_shares() {
         let mut numbering = Numbering::parse(Some(NUMBERING), None).unwrap();
-        let labels: Vec<String> = [direct("2", 0), direct("2", 0), direct("3", 0), direct("3", 0)]
-            .iter()
-            .filter_map(|p| numbering.label(p))
-            .collect();
+        let labels: Vec<String> = [
+            direct("2", 0),
+            direct("2", 0),
+            direct("3", 0),
+            direct("3", 0),
+        ]
+        .iter()
+        .filter_map(|p| numbering.label(p))
+        .collect();
         assert_eq!(labels, ["1.", "2.", "1.", "2."]);
         assert_eq!(numbering.label(&direct("0", 0)), None);
         assert_eq!(numbering.label(&direct("9", 0)), None);
