@@ -1,5 +1,6 @@
-//! Report files -> `Report`: our JSON or raw page text (imported on the fly), with one-line errors
-//! that name the file and the place. The only module that reads report files.
+//! Report files -> `Report`: our JSON, or a source imported on the fly (page text, a saved web
+//! page, a Word document, a PDF), with one-line errors that name the file and the place. The only
+//! module that reads report files.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -248,7 +249,8 @@ fn schema_value_offset(bytes: &[u8]) -> Option<usize> {
 /// A file found in a folder and what loading it gave.
 pub type Loaded = (PathBuf, Result<Report, LoadError>);
 
-/// Every report file (`.json`, `.txt`, `.html` …) under a folder, sorted by path, with its load result.
+/// Every report file (`.json`, `.txt`, `.html`, `.docx`, `.pdf` …) under a folder, sorted by path,
+/// with its load result.
 ///
 /// A subfolder that cannot be read is listed as an error in place of its files; a folder reached
 /// twice (through a symbolic link) is read once.
@@ -321,8 +323,9 @@ fn is_saved_page_folder(path: &Path) -> bool {
         .any(|e| path.with_file_name(format!("{stem}.{e}")).is_file())
 }
 
-/// Report files are `.json` (ours) and the sources an extractor reads (`.txt`, `.html`, `.htm`
-/// …, `.mhtml` to say it is not read); verdict sidecars (`*.verdicts.json`) are not reports.
+/// Report files are `.json` (ours) and the sources an extractor reads (`.txt`, `.html`, `.htm`,
+/// `.docx`, `.pdf` …; `.mhtml`, `.doc`, `.wps` and `.ofd` to say they are not read); verdict
+/// sidecars (`*.verdicts.json`) are not reports.
 pub fn is_report_file(path: &Path) -> bool {
     let sidecar = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
         n.to_lowercase()
