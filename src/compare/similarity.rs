@@ -51,63 +51,41 @@ pub struct Idf {
 }
 
 /// Bigram document frequencies over 966 sentences of 54 real report pages
-/// (`data/matching/gov-report-df.tsv`, folded to simplified): what every report says (推进, 服务, 数据)
-/// is decided by many reports, not by the one pair on screen.
-#[derive(Default)]
-struct Background {
-    sentences: usize,
-    df: HashMap<Bigram, usize>,
-}
+/// (`data/matching/gov-report-df.tsv`, folded to simplified), made into a sorted table by
+/// `build.rs`: what every report says (推进, 服务, 数据) is decided by many reports, not by the
+/// one pair on screen.
+mod background {
+    include!(concat!(env!("OUT_DIR"), "/background_df.rs"));
 
-const BACKGROUND_TSV: &str = include_str!("../../data/matching/gov-report-df.tsv");
-
-/// The background counts, parsed once (about 10,000 rows).
-fn background() -> &'static Background {
-    static PARSED: std::sync::OnceLock<Background> = std::sync::OnceLock::new();
-    PARSED.get_or_init(|| parse_background(BACKGROUND_TSV))
-}
-
-/// Reads the `N`, and the `bigram` rows of the counts file; other rows (jieba words, comments)
-/// are skipped, and so is a row that does not parse.
-fn parse_background(tsv: &str) -> Background {
-    let mut background = Background {
-        sentences: 0,
-        df: HashMap::default(),
-    };
-    for line in tsv.lines() {
-        let mut fields = line.split('\t');
-        match (fields.next(), fields.next(), fields.next()) {
-            (Some("N"), Some(n), None) => background.sentences = n.parse().unwrap_or(0),
-            (Some("bigram"), Some(term), Some(df)) => {
-                let mut chars = term.chars();
-                if let (Some(a), Some(b), None, Ok(df)) =
-                    (chars.next(), chars.next(), chars.next(), df.parse())
-                {
-                    background.df.insert([a, b], df);
-                }
-            }
-            _ => {}
-        }
+    /// Sentences of real reports that have the bigram.
+    pub fn df(bigram: &super::Bigram) -> usize {
+        BIGRAM_DF
+            .binary_search_by(|(b, _)| b.cmp(bigram))
+            .map_or(0, |i| BIGRAM_DF[i].1 as usize)
     }
-    background
 }
 
 impl Idf {
     /// Smoothed IDF over the given texts alone: ln((1 + n) / (1 + df)) + 1, so a bigram in
     /// every text still weighs a little.
     pub fn new<'a>(texts: impl IntoIterator<Item = &'a [Bigram]>) -> Self {
-        Self::counted(texts, &Background::default())
+        Self::counted(texts, 0, |_| 0)
     }
 
     /// The same over the background counts of real reports and the given texts together: what
     /// is rare is decided by many reports, with the pair's own counts on top.
     pub fn with_background<'a>(texts: impl IntoIterator<Item = &'a [Bigram]>) -> Self {
-        Self::counted(texts, background())
+        Self::counted(texts, background::SENTENCES, background::df)
     }
 
-    fn counted<'a>(texts: impl IntoIterator<Item = &'a [Bigram]>, background: &Background) -> Self {
+    /// Counts over `texts` on top of `background_n` sentences whose counts `background_df` gives.
+    fn counted<'a>(
+        texts: impl IntoIterator<Item = &'a [Bigram]>,
+        background_n: usize,
+        background_df: impl Fn(&Bigram) -> usize,
+    ) -> Self {
         let mut df: HashMap<Bigram, usize> = HashMap::default();
-        let mut n = background.sentences;
+        let mut n = background_n;
         for text in texts {
             n += 1;
             let mut seen: Vec<Bigram> = text.to_vec();
@@ -121,7 +99,7 @@ impl Idf {
         Idf {
             weights: df
                 .into_iter()
-                .map(|(b, d)| (b, weight(d + background.df.get(&b).copied().unwrap_or(0))))
+                .map(|(b, d)| (b, weight(d + background_df(&b))))
                 .collect(),
             unseen: weight(0),
         }
@@ -237,9 +215,17 @@ mod tests {
         let grams = [bigrams("推进数字孪生"), bigrams("推进数字孪生底板")];
         let idf = Idf::with_background(grams.iter().map(Vec::as_slice));
         assert!(idf.weight(&['孪', '生']) > idf.weight(&['推', '进']) + 1.5);
-        let background = parse_background("N\t10\nbigram\t推进\t5\nword\t推进\t5\nbigram\t坏\t1\n");
-        assert_eq!(background.sentences, 10);
-        assert_eq!(background.df.len(), 1, "only well-formed bigram rows count");
+    }
+
+    #[test]
+    fn the_background_table_is_the_counts_file() {
+        assert_eq!(background::SENTENCES, 966);
+        assert!(background::BIGRAM_DF.windows(2).all(|w| w[0].0 < w[1].0), "sorted, no repeats");
+        // rows of data/matching/gov-report-df.tsv
+        assert_eq!(background::df(&['推', '进']), 102);
+        assert_eq!(background::df(&['工', '作']), 212);
+        assert_eq!(background::df(&['孪', '生']), 13);
+        assert_eq!(background::df(&['龘', '龘']), 0);
     }
 
     #[test]
