@@ -34,6 +34,9 @@ pub struct Figure {
     /// Written as an aim, not a result (力争, 计划, 预计 earlier in its clause): a summary's
     /// aims are not reported figures.
     pub aim: bool,
+    /// Written as a part of a total (其中专项债券资金141亿元): held only against a target that is
+    /// a part too (其中工业投资增长10%以上), never against the total's.
+    pub part: bool,
     /// Byte range in the original text of the figure with its target words (不少于20个, 达到98%以上).
     pub range: Range<usize>,
     /// The folded text of the figure's clause around it, for pairing a target with its figure.
@@ -127,7 +130,30 @@ const TRAIL_WORDS: &[(&str, Option<Bound>)] = &[
     ("左右", None),
 ];
 /// Words earlier in a clause that make its figure an aim rather than a result.
-const AIM_WORDS: &[&str] = &["力争", "争取", "计划", "预计", "目标", "确保"];
+const AIM_WORDS: &[&str] = &["力争", "计划", "预计", "目标", "确保"];
+/// What is secured when a summary 争取 it: 争取上级资金163.5亿元 reports funds obtained, where
+/// 争取达到 is an aim.
+const SECURED: &[&str] = &["资金", "投资", "补助", "补贴", "债", "经费", "奖补", "支持"];
+
+/// Whether the words of a figure's clause before it make it an aim, not a result: an aim word,
+/// or 争取 not followed by what is secured (funds, investment, bonds).
+fn is_aim(before: &str) -> bool {
+    AIM_WORDS.iter().any(|w| before.contains(w))
+        || before
+            .split_once("争取")
+            .is_some_and(|(_, rest)| !SECURED.iter().any(|w| rest.contains(w)))
+}
+
+/// Whether the figure at folded position `at` is a part of a total: its clause, running back
+/// over an enumeration (其中专项债券141亿元、特别国债9.6亿元), starts with 其中.
+fn is_part(text: &str, folded: &Folded, at: usize) -> bool {
+    let enumeration = |i: usize| text.get(folded.sources[i].clone()) == Some("、");
+    let start = (0..at)
+        .rev()
+        .find(|&i| is_clause_break(folded.chars[i]) && !enumeration(i))
+        .map_or(0, |i| i + 1);
+    folded.chars[start..at].starts_with(&['其', '中'])
+}
 /// Growth written as a number of digits: 增长两位数以上 is growth of at least 10%.
 const DOUBLE_DIGITS: [char; 3] = ['两', '位', '数'];
 
@@ -145,7 +171,7 @@ pub fn figures(text: &str) -> Vec<Figure> {
         .into_iter()
         .filter(|s| !s.unit.is_empty() && !is_ordinal(chars, s.start))
         .filter(|s| !is_name_part(chars, &quoted, s))
-        .map(|s| figure(&folded, s))
+        .map(|s| figure(text, &folded, s))
         .collect()
 }
 
@@ -292,7 +318,7 @@ fn is_ordinal(chars: &[char], start: usize) -> bool {
 }
 
 /// Reads the target words around a figure and maps it back to the original text.
-fn figure(folded: &Folded, span: Span) -> Figure {
+fn figure(text: &str, folded: &Folded, span: Span) -> Figure {
     let chars = &folded.chars;
     let clause_start = chars[..span.start]
         .iter()
@@ -329,7 +355,8 @@ fn figure(folded: &Folded, span: Span) -> Figure {
         unit: span.unit,
         bound,
         nearly: lead.is_some_and(|w| NEARLY_LEADS.contains(w)),
-        aim: AIM_WORDS.iter().any(|w| before.contains(w)),
+        aim: is_aim(&before),
+        part: is_part(text, folded, span.start),
         range: folded.source_range(lead_start..end),
         context,
     }
@@ -381,7 +408,7 @@ pub fn check_targets(
     for (t, target) in targets.iter().enumerate() {
         for (r, (figure, _)) in reported.iter().enumerate() {
             let shared = shared_pairs(&target.context, &figure.context);
-            if figure.unit == target.unit && shared > 0 {
+            if figure.unit == target.unit && figure.part == target.part && shared > 0 {
                 pairs.push((shared, t, r));
             }
         }
@@ -406,7 +433,8 @@ pub fn check_targets(
             continue;
         }
         let mut same_unit = (0..reported.len())
-            .filter(|&r| !used[r] && origin[r] == *sentence && reported[r].0.unit == target.unit);
+            .filter(|&r| !used[r] && origin[r] == *sentence)
+            .filter(|&r| reported[r].0.unit == target.unit && reported[r].0.part == target.part);
         if let (Some(r), None) = (same_unit.next(), same_unit.next()) {
             taken[t] = Some(r);
             used[r] = true;
