@@ -384,8 +384,8 @@ pub fn reaches(target: &Figure, reported: &Figure) -> bool {
 /// the figures of each evidence sentence with the sentence, best evidence first. A target takes
 /// the figure whose clause shares the most character pairs with the target's clause (汇聚政务数据
 /// 超30亿条 ↔ 累计汇聚政务数据28亿条; 新建五个街道智慧治理中心 ↔ 建成街道智慧治理中心三个); a
-/// figure whose clause shares none is not that target's (在6个街道设立专窗 is not 数据产品不少于
-/// 30个) unless it is the only figure of the target's unit left in the sentence that reports the
+/// figure whose clause shares fewer than two is not that target's (在6个街道设立专窗 is not
+/// 数据产品不少于30个; 协调解决项目堵点问题415个, sharing only 项目, is not 新开工项目80个) unless it is the only figure of the target's unit left in the sentence that reports the
 /// target's clause (`linked[t]`: an index into `evidence`). Each reported figure is used once;
 /// aims (力争…) are not reported figures.
 pub fn check_targets(
@@ -408,7 +408,7 @@ pub fn check_targets(
     for (t, target) in targets.iter().enumerate() {
         for (r, (figure, _)) in reported.iter().enumerate() {
             let shared = shared_pairs(&target.context, &figure.context);
-            if figure.unit == target.unit && figure.part == target.part && shared > 0 {
+            if figure.unit == target.unit && figure.part == target.part && shared > 1 {
                 pairs.push((shared, t, r));
             }
         }
