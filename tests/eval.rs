@@ -9,20 +9,21 @@
 mod harness;
 
 /// (pair, evidence recall >=, false alarms <=, status agreement >=, target agreement >=).
-/// Raised with the commitment-based audit (evidence from the whole summary, background IDF).
+/// Raised with the commitment-based audit (evidence from the whole summary, background IDF), then
+/// with two content bigrams for a heading, the units of every bureau and figures that are parts.
 const AUDIT_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
-    ("baoan-fgj-2024", 0.95, 0.0, 0.73, 0.76),
-    ("futian-mzj-2025-heldout", 0.90, 0.40, 0.69, 0.73),
+    ("baoan-fgj-2024", 0.95, 0.0, 0.73, 1.0),
+    ("futian-mzj-2025-heldout", 0.90, 0.40, 0.69, 0.80),
     ("longgang-2023", 1.0, 0.0, 0.84, 1.0),
     ("minghu-2025", 1.0, 0.0, 1.0, 1.0),
     ("minghu-2025-mirror", 1.0, 0.0, 1.0, 1.0),
-    ("nanhai-2025-heldout", 0.93, 0.20, 0.76, 0.70),
+    ("nanhai-2025-heldout", 0.93, 0.10, 0.80, 0.70),
     ("pingshan-2024", 1.0, 0.13, 0.73, 1.0),
 ];
 
 /// (pair, pair recall >=, forbidden pairs made <=).
 const COMPARE_FLOORS: &[(&str, f64, usize)] = &[
-    ("plans-baoan-futian", 1.0, 2),
+    ("plans-baoan-futian", 1.0, 0),
     ("plans-guangming-longgang", 0.83, 0),
     ("summaries-guangming-longgang", 0.72, 0),
 ];
