@@ -13,7 +13,10 @@ fn main() {
     let (sentences, mut rows) = bigram_rows(&tsv);
     rows.sort_unstable();
     let mut table = String::new();
-    let _ = writeln!(table, "/// Sentences counted.\npub const SENTENCES: usize = {sentences};");
+    let _ = writeln!(
+        table,
+        "/// Sentences counted.\npub const SENTENCES: usize = {sentences};"
+    );
     let _ = writeln!(
         table,
         "/// (bigram, sentences it occurs in), sorted by bigram.\npub static BIGRAM_DF: &[([char; 2], u32)] = &["
@@ -47,5 +50,8 @@ fn bigram_rows(tsv: &str) -> (usize, Vec<([char; 2], u32)>) {
             _ => bad(),
         }
     }
-    (sentences.unwrap_or_else(|| panic!("{COUNTS}: no N row")), rows)
+    (
+        sentences.unwrap_or_else(|| panic!("{COUNTS}: no N row")),
+        rows,
+    )
 }

@@ -235,16 +235,6 @@ fn score_audit(root: &Path, labels: &AuditLabels) -> Result<AuditScore, String> 
                     .join("; ")
             ));
         }
-        if std::env::var_os("EVAL_FA").is_some() && label.status == LabelStatus::NotMentioned && status != LabelStatus::NotMentioned {
-            let cs: Vec<String> = item.commitments.iter().map(|c| format!("{}{}", if c.main {"M"} else {"o"}, c.evidence.map(|e| format!("@{}:{:.2}:{:?}", item.evidence[e].id.split('.').next().unwrap_or(""), item.evidence[e].score, item.evidence[e].field)).unwrap_or("-".into()))).collect();
-            eprintln!("FA\t{}\t{:?}\t{}", labels.name, status, cs.join(" "));
-        }
-        if std::env::var_os("EVAL_ALL").is_some() && !labels.held_out {
-            let main = item.commitments.iter().any(|c| c.main && c.evidence.is_some());
-            let others: Vec<_> = item.commitments.iter().filter(|c| !c.main).collect();
-            let k = others.iter().filter(|c| c.evidence.is_some()).count();
-            eprintln!("ROW\t{}\t{}\t{:?}\t{:?}\tmain={}\t{}/{}\tscore={:.2}\t{}", labels.name, item.id, label.status, status, main, k, others.len(), item.score, item.title);
-        }
         if !wrong.is_empty() && !labels.held_out {
             let commitments: Vec<String> = item
                 .commitments

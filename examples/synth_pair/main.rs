@@ -13,14 +13,17 @@ const LONGGANG_RAW: &str = include_str!("../../data/raw/longgang-zwsj-2023-2024.
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (Some(scale), Some(dir)) = (args.first().and_then(|s| s.parse::<usize>().ok()), args.get(1))
-    else {
+    let (Some(scale), Some(dir)) = (
+        args.first().and_then(|s| s.parse::<usize>().ok()),
+        args.get(1),
+    ) else {
         eprintln!("usage: synth_pair SCALE DIR");
         return ExitCode::from(2);
     };
     let target = scale * GUANGMING_RAW.len().max(LONGGANG_RAW.len());
     let dir = PathBuf::from(dir);
-    for (seed, district, name) in [(2024, "光明区", "left.txt"), (2025, "龙岗区", "right.txt")] {
+    for (seed, district, name) in [(2024, "光明区", "left.txt"), (2025, "龙岗区", "right.txt")]
+    {
         let text = synth::report_text(&Spec {
             seed,
             district: district.to_string(),

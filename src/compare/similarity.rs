@@ -181,7 +181,11 @@ impl Vector {
             (&other.terms, &self.terms, true)
         };
         let mut report = |k: u64, s: f64, l: f64| {
-            if swapped { found(k, l, s) } else { found(k, s, l) }
+            if swapped {
+                found(k, l, s)
+            } else {
+                found(k, s, l)
+            }
         };
         if short.len() * SEARCH_RATIO < long.len() {
             let mut from = 0;
@@ -270,7 +274,10 @@ mod tests {
     #[test]
     fn the_background_table_is_the_counts_file() {
         assert_eq!(background::SENTENCES, 966);
-        assert!(background::BIGRAM_DF.windows(2).all(|w| w[0].0 < w[1].0), "sorted, no repeats");
+        assert!(
+            background::BIGRAM_DF.windows(2).all(|w| w[0].0 < w[1].0),
+            "sorted, no repeats"
+        );
         // rows of data/matching/gov-report-df.tsv
         assert_eq!(background::df(&['推', '进']), 102);
         assert_eq!(background::df(&['工', '作']), 212);
