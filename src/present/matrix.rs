@@ -36,12 +36,19 @@ pub fn cell_lines(survey: &Matrix, topic: usize, report: usize) -> (Vec<String>,
     }
 }
 
+/// The units a cell stands for: its units, else its near miss, else none.
+pub fn cell_units(survey: &Matrix, topic: usize, report: usize) -> Vec<usize> {
+    let Some(topic) = survey.topics.get(topic) else {
+        return Vec::new();
+    };
+    match (topic.cells.get(report), topic.near.get(report)) {
+        (Some(cell), _) if !cell.is_empty() => cell.clone(),
+        (_, Some(Some((u, _)))) => vec![*u],
+        _ => Vec::new(),
+    }
+}
+
 /// The unit a cell opens: its first unit, else its near miss.
 pub fn cell_unit(survey: &Matrix, topic: usize, report: usize) -> Option<usize> {
-    let topic = survey.topics.get(topic)?;
-    topic
-        .cells
-        .get(report)
-        .and_then(|c| c.first().copied())
-        .or_else(|| topic.near.get(report).copied().flatten().map(|(u, _)| u))
+    cell_units(survey, topic, report).first().copied()
 }
