@@ -8,11 +8,15 @@
 //! grows with the units, not their square); the unit with neighbours in the most reports leads
 //! the first topic and takes its neighbours, and so on; a unit left alone joins the topic of its
 //! best neighbour when it is near enough that topic's leader ([`JOIN_SIMILARITY`]).
+//!
+//! Finding the neighbours, naming the topics and their near misses are independent per unit or
+//! per topic: they run on every core ([`each`]), with the same results as one after the other.
 
 use crate::compare::corpus::{Terms, Unit, terms};
 use crate::compare::index::TermIndex;
 use crate::compare::similarity::Bigram;
-use crate::compare::terms::CONTENT_WEIGHT;
+use crate::compare::terms::{CONTENT_WEIGHT, sorted_set};
+use rustc_hash::FxHashMap as HashMap;
 
 /// Cosine (content bigrams, TF-IDF with the background) at which two units of different reports
 /// are on one topic. Set on the labelled pairs of `tests/fixtures/matrix/` and the two bundled
@@ -81,9 +85,15 @@ pub fn matrix(units: Vec<Unit>, reports: usize) -> Matrix {
             cell.push(u);
         }
     }
-    for topic in &mut topics {
-        topic.terms = typical_terms(topic, &terms);
-        topic.near = near_units(topic, &units, &terms, &index, reports);
+    let named = each(topics.len(), |t| {
+        (
+            typical_terms(&topics[t], &terms),
+            near_units(&topics[t], &units, &terms, &index, reports),
+        )
+    });
+    for (topic, (typical, near)) in topics.iter_mut().zip(named) {
+        topic.terms = typical;
+        topic.near = near;
     }
     topics.sort_by_key(|t| {
         let size: usize = t.cells.iter().map(Vec::len).sum();
@@ -99,18 +109,15 @@ pub fn matrix(units: Vec<Unit>, reports: usize) -> Matrix {
 /// Each unit's neighbours: units of other reports at [`TOPIC_SIMILARITY`] or more, with the
 /// similarity, both ways.
 fn neighbours(units: &[Unit], terms: &Terms, index: &TermIndex) -> Vec<Vec<(usize, f64)>> {
-    let mut found: Vec<Vec<(usize, f64)>> = vec![Vec::new(); units.len()];
-    for (u, grams) in terms.grams.iter().enumerate() {
-        for v in index.top(grams, |b| terms.idf.weight(b), CANDIDATES) {
-            if v <= u || units[v].report == units[u].report {
-                continue;
-            }
-            let similarity = terms.vectors[u].cosine(&terms.vectors[v]);
-            if similarity >= TOPIC_SIMILARITY {
-                found[u].push((v, similarity));
-            }
-        }
-    }
+    let mut found: Vec<Vec<(usize, f64)>> = each(units.len(), |u| {
+        index
+            .top(&terms.grams[u], |b| terms.idf.weight(b), CANDIDATES)
+            .into_iter()
+            .filter(|&v| v > u && units[v].report != units[u].report)
+            .map(|v| (v, terms.vectors[u].cosine(&terms.vectors[v])))
+            .filter(|&(_, similarity)| similarity >= TOPIC_SIMILARITY)
+            .collect()
+    });
     // the candidates of u hold v or those of v hold u: keep each pair once, both ways
     for u in 0..found.len() {
         for i in 0..found[u].len() {
@@ -195,11 +202,20 @@ fn cluster(
 /// even offsets from it, two-character words whole.
 fn typical_terms(topic: &Topic, terms: &Terms) -> Vec<String> {
     let members: Vec<usize> = topic.cells.iter().flatten().copied().collect();
+    // how many members hold each bigram of the leader: one pass over the members' bigrams
+    let mut holding: HashMap<Bigram, usize> = terms.grams[topic.central]
+        .iter()
+        .map(|b| (*b, 0))
+        .collect();
+    for &m in &members {
+        for b in sorted_set(terms.grams[m].iter().copied()) {
+            if let Some(count) = holding.get_mut(&b) {
+                *count += 1;
+            }
+        }
+    }
     let typical = |b: &Bigram| {
-        let holding = members
-            .iter()
-            .filter(|&&m| terms.grams[m].contains(b))
-            .count();
+        let holding = holding.get(b).copied().unwrap_or(0);
         let share = holding as f64 / members.len().max(1) as f64;
         let weight = terms.idf.weight(b);
         (share >= 0.5).then_some(if weight >= CONTENT_WEIGHT {
@@ -297,6 +313,32 @@ fn near_units(
         }
     }
     near
+}
+
+/// `work` of each of `0..n`, in that order, shared among the cores (each thread takes every
+/// k-th index, so large and small pieces of work spread evenly).
+fn each<T: Send>(n: usize, work: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(n);
+    if threads <= 1 {
+        return (0..n).map(work).collect();
+    }
+    let work = &work;
+    let parts: Vec<Vec<T>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|t| scope.spawn(move || (t..n).step_by(threads).map(work).collect::<Vec<T>>()))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    // index i is the (i / threads)-th of part i % threads
+    let mut parts: Vec<std::vec::IntoIter<T>> = parts.into_iter().map(Vec::into_iter).collect();
+    (0..n)
+        .filter_map(|i| parts.get_mut(i % threads).and_then(Iterator::next))
+        .collect()
 }
 
 #[cfg(test)]
