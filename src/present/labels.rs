@@ -461,10 +461,18 @@ pub fn report_column(report: &crate::model::Report, year: Option<i32>) -> String
     }
 }
 
-/// The name of a topic: its typical terms, `数据要素 · 授权运营`.
-pub fn topic_label(terms: &[String]) -> String {
+/// The name of a topic: its typical terms, `数据要素 · 授权运营`; without any (a topic of one
+/// item, or of items sharing no short whole words), the first clause of its central item's
+/// heading.
+pub fn topic_label(terms: &[String], heading: &str) -> String {
     if terms.is_empty() {
-        "(无共同词)".to_string()
+        // its first clause: whole words, cut where the heading itself pauses
+        heading
+            .split(['。', '；', ';', '，', ',', '：', ':'])
+            .map(str::trim)
+            .find(|clause| !clause.is_empty())
+            .unwrap_or(heading)
+            .to_string()
     } else {
         terms.join(" · ")
     }

@@ -12,6 +12,14 @@ pub enum CellKind {
     Empty,
 }
 
+/// A topic's name: its terms, else its central unit's heading.
+pub fn topic_name(survey: &Matrix, topic: usize) -> String {
+    survey.topics.get(topic).map_or_else(String::new, |t| {
+        let heading = survey.units.get(t.central).map_or("", |u| u.title.as_str());
+        labels::topic_label(&t.terms, heading)
+    })
+}
+
 /// The lines of the cell of `topic` and `report`, one per unit, and what kind of cell it is.
 pub fn cell_lines(survey: &Matrix, topic: usize, report: usize) -> (Vec<String>, CellKind) {
     let Some(topic) = survey.topics.get(topic) else {

@@ -14,7 +14,7 @@ use crate::compare::topics::{Matrix, matrix};
 use crate::model::{Part, PartKind};
 use crate::present::comparison::{ChosenPart, ComparisonDoc};
 use crate::present::labels;
-use crate::present::matrix::{cell_unit, cell_units};
+use crate::present::matrix::{cell_unit, cell_units, topic_name};
 use crate::tui::action::{Action, Context};
 use crate::tui::layout::{body_and_footer, inner};
 use crate::tui::search::{self, Search};
@@ -171,7 +171,7 @@ impl MatrixScreen {
             (0..survey.topics.len())
                 .filter(|&t| {
                     let topic = &survey.topics[t];
-                    holds(&labels::topic_label(&topic.terms))
+                    holds(&topic_name(survey, t))
                         || topic
                             .cells
                             .iter()
@@ -211,7 +211,7 @@ impl MatrixScreen {
         let (Some(topic), [left, right]) = (self.topic(), self.marked.as_slice()) else {
             return Step::Say(labels::MARK_TWO_COLUMNS.to_string());
         };
-        let label = labels::topic_label(&self.survey.topics[topic].terms);
+        let label = topic_name(&self.survey, topic);
         let (Some(left_part), Some(right_part)) = (
             self.topic_part(topic, *left, &label, env),
             self.topic_part(topic, *right, &label, env),

@@ -11,7 +11,7 @@ use super::Ctx;
 use super::draw::{draw_pieces, fill, pane};
 use super::footer::{self, Footer, search_field};
 use crate::present::labels;
-use crate::present::matrix::{CellKind, cell_lines};
+use crate::present::matrix::{CellKind, cell_lines, topic_name};
 use crate::text::wrap::{WrapOptions, layout};
 use crate::tui::layout::{body_and_footer, cells};
 use crate::tui::screens::matrix::{MatrixScreen, ROW_LINES, grid_shape, topic_width};
@@ -97,7 +97,7 @@ fn grid(ctx: &Ctx, screen: &MatrixScreen, inside: Rect, buf: &mut Buffer) {
         .enumerate()
     {
         let y = inside.y + 1 + ROW_LINES * cells(n);
-        let label = labels::topic_label(&screen.survey.topics[t].terms);
+        let label = topic_name(&screen.survey, t);
         let style = if row == screen.row {
             theme.heading
         } else {
