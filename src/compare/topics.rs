@@ -302,11 +302,13 @@ fn near_units(
     let mut near: Vec<Option<(usize, f64)>> = vec![None; reports];
     let leader = topic.central;
     // only units sharing a content term with the leader can be near it
-    let content: Vec<Bigram> = terms.grams[leader]
-        .iter()
-        .copied()
-        .filter(|b| terms.idf.weight(b) >= CONTENT_WEIGHT)
-        .collect();
+    // each once: only which units share one matters, and a repeat walks its list again
+    let content: Vec<Bigram> = sorted_set(
+        terms.grams[leader]
+            .iter()
+            .copied()
+            .filter(|b| terms.idf.weight(b) >= CONTENT_WEIGHT),
+    );
     for &u in index.overlaps(&content, |_| 1.0).keys() {
         let u = u as usize;
         let r = units[u].report;
