@@ -1,6 +1,7 @@
 //! The districts × topics matrix: the labelled pairs of `tests/fixtures/matrix/labels.json` (every
 //! must-share pair on one row, no must-not pair), the CLI's formats and errors, and the screen
-//! (snapshots at 120×40 and 60×20, every size down to 1×1).
+//! (snapshots at 120×40 and 60×20, every size down to 1×1; two columns compared on a row; topics
+//! filtered).
 
 mod support;
 
@@ -10,6 +11,7 @@ use assert_cmd::Command;
 use planlens::commands::matrix::{MatrixArgs, MatrixFormat, PartArg, UnitArg, run};
 use planlens::commands::output::Output;
 use planlens::tui::action::Action;
+use planlens::tui::screens::Screen;
 use serde_json::Value;
 use support::{app_on, every_size, screen};
 
@@ -253,8 +255,101 @@ fn the_matrix_renders_at_every_size() {
         &[
             vec![OpenMatrix, Down, ColumnRight, Bottom, ToggleHelp],
             vec![Mark, OpenMatrix, Open],
+            vec![OpenMatrix, Mark, ColumnRight, Mark, OpenCompare, Bottom],
+            vec![OpenMatrix, StartSearch, Type('数'), Back, Down, Open],
         ],
     );
+}
+
+#[test]
+fn two_marked_columns_compare_their_items_of_the_row() {
+    let mut app = app_on(&fixture_entries(), 120, 40);
+    app.update(Action::OpenMatrix);
+    app.update(Action::OpenCompare);
+    assert_eq!(
+        app.message(),
+        Some("先在两列上按 Space 选中两份报告, 再按 d 比较本行")
+    );
+    // 光明区 and 福田区 on the first row (授权运营)
+    app.update(Action::Mark);
+    app.update(Action::ColumnRight);
+    app.update(Action::ColumnRight);
+    app.update(Action::Mark);
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains("＊光明区 · 2025"), "{shown}");
+    assert!(shown.contains("＊福田区 · 2025"), "{shown}");
+    app.update(Action::OpenCompare);
+    let compare = app.compare().expect("d opens the comparison");
+    let ids = |left: bool| -> Vec<String> {
+        compare
+            .doc
+            .rows
+            .iter()
+            .filter_map(|r| if left { &r.left } else { &r.right }.as_ref())
+            .map(|n| n.id.clone())
+            .collect()
+    };
+    // only the row's items: 光明's 1.探索公共数据开发利用新机制 beside 福田's 1.深化公共数据授权运营
+    assert_eq!(ids(true).len(), 1, "{:?}", ids(true));
+    assert_eq!(ids(false).len(), 1, "{:?}", ids(false));
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains("探索公共数据开发利用新机制"), "{shown}");
+    assert!(shown.contains("深化公共数据授权运营"), "{shown}");
+    assert!(
+        shown.contains("光明区 · 二、2025年工作计划 · 授权运营"),
+        "{shown}"
+    );
+    insta::assert_snapshot!("matrix_compare_120x40", shown);
+    // Back returns to the matrix, the marks kept
+    app.update(Action::Back);
+    assert!(screen(&app, 120, 40).contains("＊福田区 · 2025"));
+}
+
+#[test]
+fn slash_keeps_the_topics_that_hold_the_words() {
+    let mut app = app_on(&fixture_entries(), 120, 40);
+    app.update(Action::OpenMatrix);
+    app.update(Action::StartSearch);
+    for c in "孪生".chars() {
+        app.update(Action::Type(c));
+    }
+    app.update(Action::Back); // Enter: done typing, the filter stays
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains("个主题 “孪生” × 5 份报告"), "{shown}");
+    insta::assert_snapshot!("matrix_filtered_120x40", shown);
+    let Screen::Matrix(matrix) = app.top() else {
+        panic!("the matrix stays on top");
+    };
+    assert!(!matrix.rows.is_empty() && matrix.rows.len() < matrix.survey.topics.len());
+    for &t in &matrix.rows {
+        let topic = &matrix.survey.topics[t];
+        let texts: Vec<&str> = topic
+            .cells
+            .iter()
+            .flatten()
+            .map(|&u| matrix.survey.units[u].text.as_str())
+            .collect();
+        assert!(
+            texts.iter().any(|t| t.contains("孪生")),
+            "{:?}",
+            topic.terms
+        );
+    }
+    // Esc clears the filter
+    app.update(Action::Back);
+    let Screen::Matrix(matrix) = app.top() else {
+        panic!("Esc clears the filter first");
+    };
+    assert_eq!(matrix.rows.len(), matrix.survey.topics.len());
+    // a word no topic holds: an empty grid that says so
+    app.update(Action::StartSearch);
+    for c in "无此词".chars() {
+        app.update(Action::Type(c));
+    }
+    app.update(Action::Back);
+    assert!(screen(&app, 120, 40).contains("没有含该词的主题"));
+    app.update(Action::Open);
+    assert!(app.reader().is_none(), "no cell to open");
 }
 
 fn fixture_entries() -> Vec<planlens::tui::app::Entry> {

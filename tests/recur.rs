@@ -1,11 +1,18 @@
 //! Plan items that come back year after year: on the four-year fixture of one bureau
 //! (`tests/fixtures/recur/`) every labelled thread is found with its flag and none is invented;
-//! the CLI's formats and errors.
+//! the CLI's formats and errors; the app's screen (`R` in the picker: snapshots at 120×40 and
+//! 60×20, every size down to 1×1, Enter opening the year's item).
+
+mod support;
 
 use std::path::Path;
 
 use assert_cmd::Command;
+use planlens::tui::action::Action;
+use planlens::tui::app::Entry;
+use planlens::tui::screens::Screen;
 use serde_json::Value;
+use support::{app_on, every_size, screen};
 
 fn fixtures() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/recur"))
@@ -153,4 +160,90 @@ fn output_takes_the_format_from_the_extension() {
     assert_eq!((code, out.as_str()), (Some(0), ""));
     let json: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
     assert_eq!(json["threads"].as_array().unwrap().len(), 4);
+}
+
+/// The bundled reports (two districts, no thread) and the four pages of 坪山区.
+fn entries() -> Vec<Entry> {
+    let mut entries = Entry::bundled();
+    for year in ["2021-2022", "2022-2023", "2023-2024", "2024-2025"] {
+        let name = format!("pingshan-zwsj-{year}.txt");
+        let path = fixtures().join("pages").join(&name);
+        entries.push(Entry {
+            source: name,
+            report: planlens::load::load_report(&path).unwrap(),
+        });
+    }
+    entries
+}
+
+#[test]
+fn the_recur_screen() {
+    for (w, h) in [(120, 40), (60, 20)] {
+        let mut app = app_on(&entries(), w, h);
+        app.update(Action::OpenRecur);
+        let shown = screen(&app, w, h);
+        assert!(shown.contains("4 条线索"), "{shown}");
+        assert!(shown.contains("连续未落实"), "{shown}");
+        insta::assert_snapshot!(format!("recur_{w}x{h}"), shown);
+        // the third thread (民生诉求), its second year
+        for action in [Action::Down, Action::Down, Action::ColumnRight] {
+            app.update(action);
+        }
+        insta::assert_snapshot!(format!("recur_moved_{w}x{h}"), screen(&app, w, h));
+    }
+}
+
+#[test]
+fn r_takes_the_marked_reports_and_enter_opens_the_year_item() {
+    let mut app = app_on(&entries(), 100, 30);
+    // only the bundled reports marked: two districts, nothing recurs
+    app.update(Action::Mark);
+    app.update(Action::OpenRecur);
+    assert_eq!(app.message(), Some("没有跨年重复的计划条目"));
+    assert!(matches!(app.top(), Screen::Picker(_)));
+    app.update(Action::Mark);
+    // 坪山区's 2022 and 2023 plans: only threads between those two years
+    for action in [Action::Down, Action::Mark, Action::Down, Action::Mark] {
+        app.update(action);
+    }
+    app.update(Action::OpenRecur);
+    let Screen::Recur(recur) = app.top() else {
+        panic!("R opens the recurring items");
+    };
+    assert!(recur.threads.iter().all(|t| t.items.len() == 2));
+    assert!(recur.threads.iter().all(|t| t.items[1].year == 2023));
+    app.update(Action::ColumnRight);
+    let Screen::Recur(recur) = app.top() else {
+        panic!("still the recurring items");
+    };
+    let (entry, id) = recur.selected_item().unwrap();
+    let (entry, id) = (entry, id.to_string());
+    app.update(Action::Open);
+    let reader = app.reader().expect("Enter opens the item in its reader");
+    assert_eq!(reader.entry, entry);
+    assert_eq!(reader.doc.blocks[reader.selected].id, id);
+    app.update(Action::Back);
+    assert!(
+        matches!(app.top(), Screen::Recur(_)),
+        "Back returns to the threads"
+    );
+}
+
+#[test]
+fn the_recur_screen_renders_at_every_size() {
+    use Action::*;
+    every_size(
+        &entries(),
+        &[
+            vec![
+                OpenRecur,
+                Down,
+                ColumnRight,
+                ColumnRight,
+                Bottom,
+                ToggleHelp,
+            ],
+            vec![OpenRecur, PageDown, ColumnRight, Open],
+        ],
+    );
 }

@@ -14,7 +14,7 @@ use crate::compare::topics::{Matrix, matrix};
 use crate::export;
 use crate::model::{PartKind, Report};
 use crate::present::labels;
-use crate::present::matrix::cell_lines;
+use crate::present::matrix::{cell_lines, topic_name};
 use crate::text::wrap::{str_width, wrap};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -104,7 +104,7 @@ fn text(out: &mut impl Write, survey: &Matrix, columns: &[String]) -> io::Result
         writeln!(
             out,
             "{} ({}/{})",
-            labels::topic_label(&topic.terms),
+            topic_name(survey, t),
             topic.reach(),
             columns.len()
         )?;
@@ -134,7 +134,7 @@ fn table(
     headers.extend(columns.iter().map(String::as_str));
     let rows: Vec<Vec<String>> = (0..survey.topics.len())
         .map(|t| {
-            let mut row = vec![labels::topic_label(&survey.topics[t].terms)];
+            let mut row = vec![topic_name(survey, t)];
             row.extend((0..columns.len()).map(|r| cell_lines(survey, t, r).0.join("\n")));
             row
         })
@@ -205,8 +205,9 @@ fn json<'a>(loaded: &'a [(String, Report)], survey: &'a Matrix, kind: PartKind) 
         topics: survey
             .topics
             .iter()
-            .map(|topic| JsonTopic {
-                label: labels::topic_label(&topic.terms),
+            .enumerate()
+            .map(|(t, topic)| JsonTopic {
+                label: topic_name(survey, t),
                 terms: &topic.terms,
                 central: JsonUnit {
                     report: survey.units[topic.central].report,

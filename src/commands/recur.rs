@@ -14,6 +14,7 @@ use crate::compare::threads::{Thread, threads};
 use crate::export;
 use crate::model::{PartKind, Report};
 use crate::present::labels;
+use crate::present::threads::item_name;
 use crate::text::wrap::wrap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -61,14 +62,6 @@ pub fn run(args: &RecurArgs, out: &mut impl Write) -> Result<Vec<String>, Comman
         }
     }
     Ok(failures)
-}
-
-/// An item as the views name it: its marker and title.
-pub fn item_name(report: &Report, id: &str) -> String {
-    report
-        .node(id)
-        .map(|n| format!("{}{}", n.marker, n.title))
-        .unwrap_or_default()
 }
 
 /// One table row per thread item.

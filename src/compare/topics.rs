@@ -8,11 +8,15 @@
 //! grows with the units, not their square); the unit with neighbours in the most reports leads
 //! the first topic and takes its neighbours, and so on; a unit left alone joins the topic of its
 //! best neighbour when it is near enough that topic's leader ([`JOIN_SIMILARITY`]).
+//!
+//! Finding the neighbours, naming the topics and their near misses are independent per unit or
+//! per topic: they run on every core ([`each`]), with the same results as one after the other.
 
 use crate::compare::corpus::{Terms, Unit, terms};
 use crate::compare::index::TermIndex;
 use crate::compare::similarity::Bigram;
-use crate::compare::terms::CONTENT_WEIGHT;
+use crate::compare::terms::{CONTENT_WEIGHT, sorted_set};
+use rustc_hash::FxHashMap as HashMap;
 
 /// Cosine (content bigrams, TF-IDF with the background) at which two units of different reports
 /// are on one topic. Set on the labelled pairs of `tests/fixtures/matrix/` and the two bundled
@@ -27,10 +31,10 @@ pub const JOIN_SIMILARITY: f64 = 0.15;
 pub const NEAR_SIMILARITY: f64 = 0.06;
 /// Candidates looked at per unit when finding its neighbours.
 const CANDIDATES: usize = 40;
-/// Terms in a topic's name at most, and characters in a term: most words of these reports are
-/// two characters, and a term is two of them (数据要素, 授权运营).
+/// Terms in a topic's name at most, and characters in a term: a longer run shared by the members
+/// is a clause they copy, not a name.
 const LABEL_TERMS: usize = 2;
-const LABEL_CHARS: usize = 4;
+const TERM_CHARS: usize = 8;
 
 /// One row of the matrix.
 #[derive(Debug, Clone, PartialEq)]
@@ -81,9 +85,15 @@ pub fn matrix(units: Vec<Unit>, reports: usize) -> Matrix {
             cell.push(u);
         }
     }
-    for topic in &mut topics {
-        topic.terms = typical_terms(topic, &terms);
-        topic.near = near_units(topic, &units, &terms, &index, reports);
+    let named = each(topics.len(), |t| {
+        (
+            typical_terms(&topics[t], &terms),
+            near_units(&topics[t], &units, &terms, &index, reports),
+        )
+    });
+    for (topic, (typical, near)) in topics.iter_mut().zip(named) {
+        topic.terms = typical;
+        topic.near = near;
     }
     topics.sort_by_key(|t| {
         let size: usize = t.cells.iter().map(Vec::len).sum();
@@ -99,18 +109,15 @@ pub fn matrix(units: Vec<Unit>, reports: usize) -> Matrix {
 /// Each unit's neighbours: units of other reports at [`TOPIC_SIMILARITY`] or more, with the
 /// similarity, both ways.
 fn neighbours(units: &[Unit], terms: &Terms, index: &TermIndex) -> Vec<Vec<(usize, f64)>> {
-    let mut found: Vec<Vec<(usize, f64)>> = vec![Vec::new(); units.len()];
-    for (u, grams) in terms.grams.iter().enumerate() {
-        for v in index.top(grams, |b| terms.idf.weight(b), CANDIDATES) {
-            if v <= u || units[v].report == units[u].report {
-                continue;
-            }
-            let similarity = terms.vectors[u].cosine(&terms.vectors[v]);
-            if similarity >= TOPIC_SIMILARITY {
-                found[u].push((v, similarity));
-            }
-        }
-    }
+    let mut found: Vec<Vec<(usize, f64)>> = each(units.len(), |u| {
+        index
+            .top(&terms.grams[u], |b| terms.idf.weight(b), CANDIDATES)
+            .into_iter()
+            .filter(|&v| v > u && units[v].report != units[u].report)
+            .map(|v| (v, terms.vectors[u].cosine(&terms.vectors[v])))
+            .filter(|&(_, similarity)| similarity >= TOPIC_SIMILARITY)
+            .collect()
+    });
     // the candidates of u hold v or those of v hold u: keep each pair once, both ways
     for u in 0..found.len() {
         for i in 0..found[u].len() {
@@ -188,56 +195,67 @@ fn cluster(
     (leaders, topic_of)
 }
 
-/// The topic's name: runs of typical bigrams in its leader's text (held by at least half the
-/// members), each cut to its heaviest [`LABEL_CHARS`] characters, the heaviest runs first (the
-/// weight of a piece is that of its content bigrams). A run starts after a break (punctuation,
-/// a generic word, an untypical bigram), so most often at a word's start: pieces are taken at
-/// even offsets from it, two-character words whole.
+/// The topic's name: the runs of typical bigrams in its leader's text (held by at least half
+/// the members), whole, the heaviest first (the weight of a run is that of its content
+/// bigrams). A run is cut only where the text itself breaks (punctuation, quotes, a figure, a
+/// generic word) or where the members stop sharing it, so it is made of whole words; it is
+/// never cut to a length (a run longer than [`TERM_CHARS`] is no name). A topic of one unit shares nothing with another: it has no terms
+/// (its name is then its leader's heading).
 fn typical_terms(topic: &Topic, terms: &Terms) -> Vec<String> {
     let members: Vec<usize> = topic.cells.iter().flatten().copied().collect();
+    if members.len() < 2 {
+        return Vec::new();
+    }
+    // how many members hold each bigram of the leader: one pass over the members' bigrams
+    let mut holding: HashMap<Bigram, usize> =
+        terms.grams[topic.central].iter().map(|b| (*b, 0)).collect();
+    for &m in &members {
+        for b in sorted_set(terms.grams[m].iter().copied()) {
+            if let Some(count) = holding.get_mut(&b) {
+                *count += 1;
+            }
+        }
+    }
+    // a bigram's share of the members, and its weight in the name (none when under half)
     let typical = |b: &Bigram| {
-        let holding = members
-            .iter()
-            .filter(|&&m| terms.grams[m].contains(b))
-            .count();
-        let share = holding as f64 / members.len().max(1) as f64;
+        let share = holding.get(b).copied().unwrap_or(0) as f64 / members.len() as f64;
         let weight = terms.idf.weight(b);
-        (share >= 0.5).then_some(if weight >= CONTENT_WEIGHT {
+        let score = if weight >= CONTENT_WEIGHT {
             weight * share
         } else {
             0.0
-        })
+        };
+        (share >= 0.5).then_some((share, score))
     };
     // runs of consecutive typical bigrams ([数据][据要][要素] -> 数据要素)
-    let mut runs: Vec<Vec<(Bigram, f64)>> = Vec::new();
-    let mut run: Vec<(Bigram, f64)> = Vec::new();
+    let mut runs: Vec<Vec<(Bigram, f64, f64)>> = vec![Vec::new()];
     for b in &terms.grams[topic.central] {
-        let score = typical(b);
-        let continues = run.last().is_some_and(|(last, _)| last[1] == b[0]);
-        if score.is_none() || !continues {
-            runs.push(std::mem::take(&mut run));
+        let continues = runs
+            .last()
+            .and_then(|r| r.last())
+            .is_some_and(|(last, _, _)| last[1] == b[0]);
+        let scored = typical(b);
+        if !continues || scored.is_none() {
+            runs.push(Vec::new());
         }
-        if let Some(score) = score {
-            run.push((*b, score));
+        if let (Some((share, score)), Some(run)) = (scored, runs.last_mut()) {
+            run.push((*b, share, score));
         }
     }
-    runs.push(run);
-    let mut named: Vec<(String, f64)> = runs
+    let mut runs: Vec<(String, f64)> = runs
         .iter()
-        .map(|run| heaviest_window(run, LABEL_CHARS - 1))
-        .filter(|(_, score)| *score > 0.0)
+        .flat_map(|run| words(run))
+        .filter(|(text, _)| text.chars().count() <= TERM_CHARS)
         .collect();
-    named.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    runs.retain(|(_, score)| *score > 0.0);
+    runs.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let mut chosen: Vec<String> = Vec::new();
-    for (text, _) in named {
-        // a term overlapping a chosen one (人工智能, 务人工智) says nothing more
-        let overlaps = |c: &String| {
-            let chars: Vec<char> = text.chars().collect();
-            chars
-                .windows(2)
-                .any(|w| c.contains(&w.iter().collect::<String>()))
-        };
-        if !chosen.iter().any(overlaps) {
+    for (text, _) in runs {
+        // a run repeating a chosen one (数据要素 twice) says nothing more
+        if !chosen
+            .iter()
+            .any(|c| c.contains(&text) || text.contains(c.as_str()))
+        {
             chosen.push(text);
         }
         if chosen.len() == LABEL_TERMS {
@@ -247,24 +265,29 @@ fn typical_terms(topic: &Topic, terms: &Terms) -> Vec<String> {
     chosen
 }
 
-/// The `bigrams` consecutive bigrams of a run, at an even offset, that weigh the most, as text,
-/// with their weight.
-fn heaviest_window(run: &[(Bigram, f64)], bigrams: usize) -> (String, f64) {
-    let width = bigrams.min(run.len()).max(1);
-    let best = run
-        .windows(width)
-        .step_by(2)
-        .map(|w| (w, w.iter().map(|(_, s)| s).sum::<f64>()))
-        .fold(None::<(&[(Bigram, f64)], f64)>, |best, (w, s)| match best {
-            Some((_, b)) if b >= s => best,
-            _ => Some((w, s)),
-        });
-    let Some((window, score)) = best else {
-        return (String::new(), 0.0);
-    };
-    let mut text: String = window.iter().map(|(b, _)| b[0]).collect();
-    text.extend(window.last().map(|(b, _)| b[1]));
-    (text, score)
+/// A run of typical bigrams cut where fewer members share a bigram than share those on either
+/// side of it (公共数据 | 授权运营 where some members write 公共数据治理和授权运营): the word
+/// boundary the members show. Each piece as text, with its weight.
+fn words(run: &[(Bigram, f64, f64)]) -> Vec<(String, f64)> {
+    let dip =
+        |i: usize| i > 0 && i + 1 < run.len() && run[i].1 < run[i - 1].1 && run[i].1 < run[i + 1].1;
+    let mut pieces: Vec<(String, f64)> = Vec::new();
+    let mut piece: Option<(String, f64)> = None;
+    for (i, (b, _, score)) in run.iter().enumerate() {
+        if dip(i) {
+            pieces.extend(piece.take());
+            continue;
+        }
+        match piece.as_mut() {
+            Some((text, total)) => {
+                text.push(b[1]);
+                *total += score;
+            }
+            None => piece = Some((b.iter().collect(), *score)),
+        }
+    }
+    pieces.extend(piece);
+    pieces
 }
 
 /// For each report with nothing on the topic, its unit nearest the leader, when at least
@@ -279,11 +302,13 @@ fn near_units(
     let mut near: Vec<Option<(usize, f64)>> = vec![None; reports];
     let leader = topic.central;
     // only units sharing a content term with the leader can be near it
-    let content: Vec<Bigram> = terms.grams[leader]
-        .iter()
-        .copied()
-        .filter(|b| terms.idf.weight(b) >= CONTENT_WEIGHT)
-        .collect();
+    // each once: only which units share one matters, and a repeat walks its list again
+    let content: Vec<Bigram> = sorted_set(
+        terms.grams[leader]
+            .iter()
+            .copied()
+            .filter(|b| terms.idf.weight(b) >= CONTENT_WEIGHT),
+    );
     for &u in index.overlaps(&content, |_| 1.0).keys() {
         let u = u as usize;
         let r = units[u].report;
@@ -297,6 +322,32 @@ fn near_units(
         }
     }
     near
+}
+
+/// `work` of each of `0..n`, in that order, shared among the cores (each thread takes every
+/// k-th index, so large and small pieces of work spread evenly).
+fn each<T: Send>(n: usize, work: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(n);
+    if threads <= 1 {
+        return (0..n).map(work).collect();
+    }
+    let work = &work;
+    let parts: Vec<Vec<T>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|t| scope.spawn(move || (t..n).step_by(threads).map(work).collect::<Vec<T>>()))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    // index i is the (i / threads)-th of part i % threads
+    let mut parts: Vec<std::vec::IntoIter<T>> = parts.into_iter().map(Vec::into_iter).collect();
+    (0..n)
+        .filter_map(|i| parts.get_mut(i % threads).and_then(Iterator::next))
+        .collect()
 }
 
 #[cfg(test)]

@@ -461,10 +461,18 @@ pub fn report_column(report: &crate::model::Report, year: Option<i32>) -> String
     }
 }
 
-/// The name of a topic: its typical terms, `数据要素 · 授权运营`.
-pub fn topic_label(terms: &[String]) -> String {
+/// The name of a topic: its typical terms, `数据要素 · 授权运营`; without any (a topic of one
+/// item, or of items sharing no short whole words), the first clause of its central item's
+/// heading.
+pub fn topic_label(terms: &[String], heading: &str) -> String {
     if terms.is_empty() {
-        "(无共同词)".to_string()
+        // its first clause: whole words, cut where the heading itself pauses
+        heading
+            .split(['。', '；', ';', '，', ',', '：', ':'])
+            .map(str::trim)
+            .find(|clause| !clause.is_empty())
+            .unwrap_or(heading)
+            .to_string()
     } else {
         terms.join(" · ")
     }
@@ -486,7 +494,7 @@ pub const NO_REPORT_TO_SURVEY: &str = "没有含该部分的报告";
 /// A report marked in the picker for the matrix and the recurring items.
 pub const MARKED: &str = "＊";
 pub fn marked_count(marked: usize) -> String {
-    format!("已选 {marked} 份 · M 矩阵")
+    format!("已选 {marked} 份 · M 矩阵 · R 反复")
 }
 
 /// A thread's flag: an item on two or more successive plans that no summary reports.
@@ -532,6 +540,42 @@ pub fn attach_query(query: &str, found: usize) -> String {
 
 /// `r` in an item without evidence.
 pub const NO_EVIDENCE_TO_REJECT: &str = "没有证据句 (+ 添加)";
+
+// --- the recurring items' screen, and the matrix's comparison and filter ---
+
+/// An organisation as a report writes it: `坪山区 · 政务服务数据管理局` (the picker's groups, the
+/// recurring items' groups).
+pub fn org_name(report: &crate::model::Report) -> String {
+    format!(
+        "{} · {}",
+        report
+            .district
+            .as_deref()
+            .or(report.city.as_deref())
+            .unwrap_or(NO_DISTRICT),
+        report.bureau.as_deref().unwrap_or(NO_BUREAU)
+    )
+}
+/// ` 反复出现的计划条目 · 4 条线索 `
+pub fn recur_title(threads: usize) -> String {
+    format!(" 反复出现的计划条目 · {threads} 条线索 ")
+}
+/// Between the years of a thread.
+pub const THREAD_STEP: &str = " › ";
+/// Before a thread's years when the first ones are scrolled out of the row.
+pub const THREAD_CUT: &str = "… ";
+/// `d` in the matrix before two columns are marked.
+pub const MARK_TWO_COLUMNS: &str = "先在两列上按 Space 选中两份报告, 再按 d 比较本行";
+/// A side of the matrix's comparison: the part's heading and the topic compared,
+/// `二、2025年工作计划 · 授权运营`.
+pub fn topic_part_heading(heading: &str, topic: &str) -> String {
+    format!("{heading} · {topic}")
+}
+/// ` 主题矩阵 · 3/34 个主题 “数据” × 5 份报告 `: the matrix with its topics filtered.
+pub fn matrix_filtered_title(shown: usize, topics: usize, query: &str, reports: usize) -> String {
+    format!(" 主题矩阵 · {shown}/{topics} 个主题 “{query}” × {reports} 份报告 ")
+}
+pub const NO_TOPIC_FOUND: &str = "没有含该词的主题";
 
 #[cfg(test)]
 mod tests {

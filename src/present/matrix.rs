@@ -12,6 +12,14 @@ pub enum CellKind {
     Empty,
 }
 
+/// A topic's name: its terms, else its central unit's heading.
+pub fn topic_name(survey: &Matrix, topic: usize) -> String {
+    survey.topics.get(topic).map_or_else(String::new, |t| {
+        let heading = survey.units.get(t.central).map_or("", |u| u.title.as_str());
+        labels::topic_label(&t.terms, heading)
+    })
+}
+
 /// The lines of the cell of `topic` and `report`, one per unit, and what kind of cell it is.
 pub fn cell_lines(survey: &Matrix, topic: usize, report: usize) -> (Vec<String>, CellKind) {
     let Some(topic) = survey.topics.get(topic) else {
@@ -36,12 +44,19 @@ pub fn cell_lines(survey: &Matrix, topic: usize, report: usize) -> (Vec<String>,
     }
 }
 
+/// The units a cell stands for: its units, else its near miss, else none.
+pub fn cell_units(survey: &Matrix, topic: usize, report: usize) -> Vec<usize> {
+    let Some(topic) = survey.topics.get(topic) else {
+        return Vec::new();
+    };
+    match (topic.cells.get(report), topic.near.get(report)) {
+        (Some(cell), _) if !cell.is_empty() => cell.clone(),
+        (_, Some(Some((u, _)))) => vec![*u],
+        _ => Vec::new(),
+    }
+}
+
 /// The unit a cell opens: its first unit, else its near miss.
 pub fn cell_unit(survey: &Matrix, topic: usize, report: usize) -> Option<usize> {
-    let topic = survey.topics.get(topic)?;
-    topic
-        .cells
-        .get(report)
-        .and_then(|c| c.first().copied())
-        .or_else(|| topic.near.get(report).copied().flatten().map(|(u, _)| u))
+    cell_units(survey, topic, report).first().copied()
 }

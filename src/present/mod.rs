@@ -7,3 +7,4 @@ pub mod audit_table;
 pub mod comparison;
 pub mod labels;
 pub mod matrix;
+pub mod threads;

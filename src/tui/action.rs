@@ -48,10 +48,13 @@ pub enum Action {
     /// The evidence view: the next / previous item of the table.
     NextItem,
     PreviousItem,
-    /// The picker: mark or unmark the selected report (for the matrix and the recurring items).
+    /// The picker: mark or unmark the selected report (for the matrix and the recurring items);
+    /// the matrix: mark or unmark the selected column (two are compared).
     Mark,
     /// The topics × reports matrix of the marked reports (all when none is marked).
     OpenMatrix,
+    /// The plan items of the marked reports that come back year after year (all when none is).
+    OpenRecur,
     /// A grid (matrix, recurring items): one column left / right.
     ColumnLeft,
     ColumnRight,
@@ -90,6 +93,8 @@ pub enum Context {
     Matrix,
     /// Searching the summary for a sentence to attach as evidence.
     AttachInput,
+    /// The recurring plan items.
+    Recur,
     /// The help overlay or the bookmark list is open.
     Overlay,
     /// The hits of a search across every loaded report.
@@ -143,13 +148,15 @@ const fn hint(text: &'static str, rank: u8) -> Option<Hint> {
 }
 
 use Context::{
-    AttachInput, Audit, Compare, Evidence, Matrix, NoteInput, Overlay, Picker, Reader, Results,
-    SearchInput,
+    AttachInput, Audit, Compare, Evidence, Matrix, NoteInput, Overlay, Picker, Reader, Recur,
+    Results, SearchInput,
 };
 
-const BROWSE: &[Context] = &[Picker, Reader, Compare, Audit, Evidence, Results, Matrix];
+const BROWSE: &[Context] = &[
+    Picker, Reader, Compare, Audit, Evidence, Results, Matrix, Recur,
+];
 const ANY_VIEW: &[Context] = &[
-    Picker, Reader, Compare, Audit, Evidence, Overlay, Results, Matrix,
+    Picker, Reader, Compare, Audit, Evidence, Overlay, Results, Matrix, Recur,
 ];
 const EVERYWHERE: &[Context] = &[
     Picker,
@@ -158,14 +165,15 @@ const EVERYWHERE: &[Context] = &[
     Audit,
     Evidence,
     Matrix,
+    Recur,
     Overlay,
     SearchInput,
     NoteInput,
     AttachInput,
     Results,
 ];
-/// The grids: the matrix.
-const GRIDS: &[Context] = &[Matrix];
+/// The grids: the matrix, the recurring items (a column is a report, a year).
+const GRIDS: &[Context] = &[Matrix, Recur];
 
 /// THE keymap. Order matters only for display.
 pub const KEYMAP: &[Binding] = &[
@@ -247,16 +255,23 @@ pub const KEYMAP: &[Binding] = &[
         hint: hint("Space 选中", 4),
     },
     Binding {
+        keys: &[key(' ')],
+        action: Action::Mark,
+        contexts: &[Matrix],
+        help: "选中 / 取消选中本列的报告(选中两列后 d 比较本行)",
+        hint: hint("Space 选列", 4),
+    },
+    Binding {
         keys: &[code(KeyCode::PageDown), key(' ')],
         action: Action::PageDown,
-        contexts: &[Reader, Compare, Audit, Evidence, Results, Matrix],
+        contexts: &[Reader, Compare, Audit, Evidence, Results, Recur],
         help: "下翻一页",
         hint: None,
     },
     Binding {
         keys: &[code(KeyCode::PageDown)],
         action: Action::PageDown,
-        contexts: &[Picker],
+        contexts: &[Picker, Matrix],
         help: "下翻一页",
         hint: None,
     },
@@ -285,7 +300,7 @@ pub const KEYMAP: &[Binding] = &[
         keys: &[code(KeyCode::Enter)],
         action: Action::Open,
         contexts: GRIDS,
-        help: "在阅读视图中打开所选条目",
+        help: "在阅读视图中打开所选条目(矩阵的单元格, 线索的这一年)",
         hint: hint("Enter 阅读", 3),
     },
     Binding {
@@ -301,6 +316,13 @@ pub const KEYMAP: &[Binding] = &[
         contexts: &[Reader, Compare],
         help: "全文搜索(简体也能找到繁体)",
         hint: hint("/ 搜索", 2),
+    },
+    Binding {
+        keys: &[key('/')],
+        action: Action::StartSearch,
+        contexts: &[Matrix],
+        help: "筛选主题: 只留名称或条目含该词的主题(Esc 清除)",
+        hint: hint("/ 筛选", 2),
     },
     Binding {
         keys: &[key('/')],
@@ -345,6 +367,13 @@ pub const KEYMAP: &[Binding] = &[
         hint: hint("d 比较", 1),
     },
     Binding {
+        keys: &[key('d')],
+        action: Action::OpenCompare,
+        contexts: &[Matrix],
+        help: "并排比较选中两列在本行(本主题)的条目",
+        hint: hint("d 比较", 3),
+    },
+    Binding {
         keys: &[key('a')],
         action: Action::OpenAudit,
         contexts: &[Reader],
@@ -357,6 +386,13 @@ pub const KEYMAP: &[Binding] = &[
         contexts: &[Picker],
         help: "主题矩阵: 选中的报告(未选时全部)按主题对照",
         hint: hint("M 矩阵", 2),
+    },
+    Binding {
+        keys: &[key('R')],
+        action: Action::OpenRecur,
+        contexts: &[Picker],
+        help: "反复出现的计划条目: 选中的报告(未选时全部)中逐年重复的承诺及各年总结所述",
+        hint: hint("R 反复", 3),
     },
     Binding {
         keys: &[key('f')],
@@ -480,8 +516,8 @@ pub const KEYMAP: &[Binding] = &[
     Binding {
         keys: &[code(KeyCode::Esc)],
         action: Action::Back,
-        contexts: &[Reader, Compare, SearchInput],
-        help: "返回上一层(有搜索时先清除搜索)",
+        contexts: &[Reader, Compare, Matrix, SearchInput],
+        help: "返回上一层(有搜索或筛选时先清除)",
         hint: None,
     },
     Binding {
@@ -495,7 +531,7 @@ pub const KEYMAP: &[Binding] = &[
             NoteInput,
             AttachInput,
             Results,
-            Matrix,
+            Recur,
         ],
         help: "关闭 / 返回上一层",
         hint: None,
@@ -503,7 +539,9 @@ pub const KEYMAP: &[Binding] = &[
     Binding {
         keys: &[key('q')],
         action: Action::Back,
-        contexts: &[Reader, Compare, Audit, Evidence, Overlay, Results, Matrix],
+        contexts: &[
+            Reader, Compare, Audit, Evidence, Overlay, Results, Matrix, Recur,
+        ],
         help: "返回上一层",
         hint: hint("q 返回", 1),
     },
@@ -602,7 +640,7 @@ pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
 /// each binding once.
 pub fn help_rows(view: Context) -> Vec<(String, &'static str)> {
     let typing: &[Context] = match view {
-        Reader | Compare | Results => &[SearchInput],
+        Reader | Compare | Results | Matrix => &[SearchInput],
         Audit => &[NoteInput],
         Evidence => &[NoteInput, AttachInput],
         _ => &[],

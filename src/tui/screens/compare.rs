@@ -94,9 +94,15 @@ impl CompareScreen {
             })
         };
         let doc = ComparisonDoc::new(find(left)?, find(right)?);
+        Some(Self::with_doc(left.0, right.0, doc, env))
+    }
+
+    /// A comparison already made (of parts cut to some of their nodes: the matrix's topic),
+    /// laid out for the screen.
+    pub fn with_doc(left_entry: usize, right_entry: usize, doc: ComparisonDoc, env: &Env) -> Self {
         let mut screen = CompareScreen {
-            left_entry: left.0,
-            right_entry: right.0,
+            left_entry,
+            right_entry,
             doc,
             layout: CompareLayout::default(),
             scroll: 0,
@@ -104,7 +110,7 @@ impl CompareScreen {
             size: Rect::default(),
         };
         screen.relayout(env);
-        Some(screen)
+        screen
     }
 
     /// `光明区 · 二、2025年工作计划`, the left and right panes' titles.

@@ -1,5 +1,5 @@
 //! The screens of the app, one module each: the picker, the reader, the comparison, the audit,
-//! the search across reports, the matrix.
+//! the search across reports, the matrix, the recurring items.
 //! A screen owns its state (with the popups it opens) and its `update`; what it cannot do alone
 //! (open another screen, save, say something in the footer) it asks the app for with a `Step`.
 //! The app's stack decides which screen is on top and what Back means. No drawing, no files.
@@ -9,6 +9,7 @@ pub mod compare;
 pub mod matrix;
 pub mod picker;
 pub mod reader;
+pub mod recur;
 pub mod results;
 
 use ratatui::layout::Rect;
@@ -23,6 +24,7 @@ pub use compare::CompareScreen;
 pub use matrix::MatrixScreen;
 pub use picker::PickerScreen;
 pub use reader::ReaderScreen;
+pub use recur::RecurScreen;
 pub use results::ResultsScreen;
 
 /// What a screen may read of the app while it updates: the reports, the bookmarks, the screen's
@@ -63,6 +65,7 @@ pub enum Screen {
     Audit(Box<AuditScreen>),
     Results(Box<ResultsScreen>),
     Matrix(Box<MatrixScreen>),
+    Recur(Box<RecurScreen>),
 }
 
 impl Screen {
@@ -74,7 +77,8 @@ impl Screen {
             Screen::Compare(s) => s.context(),
             Screen::Audit(s) => s.context(),
             Screen::Results(s) => s.context(),
-            Screen::Matrix(_) => Context::Matrix,
+            Screen::Matrix(s) => s.context(),
+            Screen::Recur(_) => Context::Recur,
         }
     }
 
@@ -87,6 +91,7 @@ impl Screen {
             Screen::Audit(s) => s.view(),
             Screen::Results(_) => Context::Results,
             Screen::Matrix(_) => Context::Matrix,
+            Screen::Recur(_) => Context::Recur,
         }
     }
 
@@ -98,6 +103,7 @@ impl Screen {
             Screen::Audit(s) => s.update(action, env),
             Screen::Results(s) => s.update(action, env),
             Screen::Matrix(s) => s.update(action, env),
+            Screen::Recur(s) => s.update(action, env),
         }
     }
 
@@ -105,7 +111,8 @@ impl Screen {
     /// detail. False when it has nothing of its own to close (Back then leaves the screen).
     pub fn back(&mut self) -> bool {
         match self {
-            Screen::Picker(_) | Screen::Matrix(_) => false,
+            Screen::Picker(_) | Screen::Recur(_) => false,
+            Screen::Matrix(s) => s.back(),
             Screen::Reader(s) => s.back(),
             Screen::Compare(s) => s.back(),
             Screen::Audit(s) => s.back(),
@@ -122,6 +129,7 @@ impl Screen {
             Screen::Audit(s) => s.relayout(env),
             Screen::Results(s) => s.relayout(env),
             Screen::Matrix(s) => s.relayout(env),
+            Screen::Recur(s) => s.relayout(env),
         }
     }
 }

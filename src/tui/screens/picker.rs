@@ -1,10 +1,11 @@
 //! The corpus picker's state and update: the loaded reports grouped by district and bureau, the
 //! selected row, the reports marked for the matrix, the files that failed to load. Opening a
-//! report pushes the reader, `/` the search across every report, `M` the matrix of the marked
-//! reports (all when none is). No drawing.
+//! report pushes the reader, `/` the search across every report, `M` the matrix and `R` the
+//! recurring items of the marked reports (all when none is). No drawing.
 
 use super::matrix::MatrixScreen;
 use super::reader::ReaderScreen;
+use super::recur::RecurScreen;
 use super::results::ResultsScreen;
 use super::{Env, Screen, Step};
 use crate::compare::key::OrgKey;
@@ -61,6 +62,12 @@ impl PickerScreen {
                 return MatrixScreen::open(&self.surveyed(env), env).map_or_else(
                     || Step::Say(labels::NO_REPORT_TO_SURVEY.to_string()),
                     |m| Step::Push(Screen::Matrix(Box::new(m))),
+                );
+            }
+            Action::OpenRecur => {
+                return RecurScreen::open(&self.surveyed(env), env).map_or_else(
+                    || Step::Say(labels::NO_THREADS.to_string()),
+                    |r| Step::Push(Screen::Recur(Box::new(r))),
                 );
             }
             Action::ClickAt(column, row) => {
@@ -160,14 +167,7 @@ fn picker_rows(entries: &[Entry]) -> Vec<PickerRow> {
         let org = OrgKey::of(r);
         if group.as_ref() != Some(&org) {
             // the group is named as its first report writes it
-            rows.push(PickerRow::Group(format!(
-                "{} · {}",
-                r.district
-                    .as_deref()
-                    .or(r.city.as_deref())
-                    .unwrap_or(labels::NO_DISTRICT),
-                r.bureau.as_deref().unwrap_or(labels::NO_BUREAU)
-            )));
+            rows.push(PickerRow::Group(labels::org_name(r)));
             group = Some(org);
         }
         rows.push(PickerRow::Report(i));

@@ -128,7 +128,7 @@ fn report_name(ctx: &Ctx, entry: usize, year: Option<i32>, kind: PartKind) -> St
     )
 }
 
-fn status_style(ctx: &Ctx, status: Status) -> Style {
+pub(super) fn status_style(ctx: &Ctx, status: Status) -> Style {
     match status {
         Status::Reported => ctx.theme.added,
         Status::Partial => ctx.theme.figure,

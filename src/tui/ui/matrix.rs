@@ -1,6 +1,7 @@
 //! The matrix grid: topics down, reports across, the header row and the topic column staying in
 //! place while the cells scroll; each cell wrapped by display width to its column and cut with …,
-//! a near miss dimmed, the selected cell highlighted.
+//! a near miss dimmed, the selected cell highlighted, a column marked for `d` starred; the
+//! filter typed in the footer.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -8,24 +9,40 @@ use ratatui::style::Style;
 
 use super::Ctx;
 use super::draw::{draw_pieces, fill, pane};
-use super::footer::{self, Footer};
+use super::footer::{self, Footer, search_field};
 use crate::present::labels;
-use crate::present::matrix::{CellKind, cell_lines};
+use crate::present::matrix::{CellKind, cell_lines, topic_name};
 use crate::text::wrap::{WrapOptions, layout};
 use crate::tui::layout::{body_and_footer, cells};
 use crate::tui::screens::matrix::{MatrixScreen, ROW_LINES, grid_shape, topic_width};
 
 pub fn render(ctx: &Ctx, screen: &MatrixScreen, area: Rect, buf: &mut Buffer) {
     let (body, footer_area) = body_and_footer(area);
-    let title = labels::matrix_title(screen.survey.topics.len(), screen.columns.len());
+    let topics = screen.survey.topics.len();
+    let query = screen.filter.query.trim();
+    let title = if query.is_empty() {
+        labels::matrix_title(topics, screen.columns.len())
+    } else {
+        labels::matrix_filtered_title(screen.rows.len(), topics, query, screen.columns.len())
+    };
     let inside = pane(ctx, &title, true, body, buf);
     if inside.width > 0 && inside.height > 0 {
         grid(ctx, screen, inside, buf);
+        if screen.rows.is_empty() {
+            draw_pieces(
+                buf,
+                inside.x,
+                inside.y.saturating_add(1),
+                inside.width,
+                &[(labels::NO_TOPIC_FOUND, ctx.theme.dim)],
+                ctx.ambiguous_wide,
+            );
+        }
     }
     let position = format!(
         "{}/{}",
-        (screen.row + 1).min(screen.survey.topics.len()),
-        screen.survey.topics.len()
+        (screen.row + 1).min(screen.rows.len()),
+        screen.rows.len()
     );
     let location = screen
         .columns
@@ -34,6 +51,7 @@ pub fn render(ctx: &Ctx, screen: &MatrixScreen, area: Rect, buf: &mut Buffer) {
     let footer = Footer {
         location: &location,
         position: &position,
+        field: search_field(&screen.filter),
         ..Footer::default()
     };
     footer::render(ctx, &footer, footer_area, buf);
@@ -62,16 +80,25 @@ fn grid(ctx: &Ctx, screen: &MatrixScreen, inside: Rect, buf: &mut Buffer) {
         } else {
             theme.heading
         };
-        let header = format!(" {}", screen.columns[c]);
+        let mark = if screen.marked.contains(&c) {
+            labels::MARKED
+        } else {
+            " "
+        };
+        let header = format!("{mark}{}", screen.columns[c]);
         draw_pieces(buf, x, inside.y, column_w, &[(&header, style)], wide);
     }
-    for (n, t) in (screen.top..screen.survey.topics.len())
+    for (n, (row, &t)) in screen
+        .rows
+        .iter()
+        .enumerate()
+        .skip(screen.top)
         .take(rows)
         .enumerate()
     {
         let y = inside.y + 1 + ROW_LINES * cells(n);
-        let label = labels::topic_label(&screen.survey.topics[t].terms);
-        let style = if t == screen.row {
+        let label = topic_name(&screen.survey, t);
+        let style = if row == screen.row {
             theme.heading
         } else {
             theme.base
@@ -80,7 +107,7 @@ fn grid(ctx: &Ctx, screen: &MatrixScreen, inside: Rect, buf: &mut Buffer) {
         for (i, &c) in shown.iter().enumerate() {
             let x = inside.x + topic_w + column_w * cells(i);
             let (lines, kind) = cell_lines(&screen.survey, t, c);
-            let style = match (t == screen.row && c == screen.column, kind) {
+            let style = match (row == screen.row && c == screen.column, kind) {
                 (true, _) => theme.selected,
                 (false, CellKind::OnTopic) => theme.base,
                 (false, _) => theme.dim,

@@ -10,6 +10,7 @@ mod matrix;
 mod overlay;
 mod picker;
 mod reader;
+mod recur;
 mod results;
 mod tree;
 
@@ -55,6 +56,7 @@ pub fn render(view: &View<'_>, frame: &mut Frame) {
         Screen::Audit(audit) => audit::render(ctx, audit, area, buf),
         Screen::Results(results) => results::render(ctx, results, area, buf),
         Screen::Matrix(screen) => matrix::render(ctx, screen, area, buf),
+        Screen::Recur(screen) => recur::render(ctx, screen, area, buf),
     }
     if let Some((scroll, of)) = view.help {
         overlay::help(ctx, of, scroll, area, buf);
