@@ -732,3 +732,65 @@ fn a_5000_item_pair_scores_a_bounded_number_of_candidates_per_item() {
     );
     assert_every_node_once(&a, &left, &right);
 }
+
+/// The node id a diff row's cell opens with (`p2.1` in text, `` `p2.1` `` in Markdown), or
+/// `None` for an empty side (—).
+fn row_id(cell: &str) -> Option<String> {
+    let cell = cell.trim().trim_start_matches('|').trim_start();
+    if cell.starts_with('—') {
+        return None;
+    }
+    let id: String = cell
+        .trim_start_matches('`')
+        .chars()
+        .take_while(|c| *c == 'p' || *c == '.' || c.is_ascii_digit())
+        .collect();
+    assert!(id.starts_with('p'), "no node id at the start of {cell:?}");
+    Some(id)
+}
+
+#[test]
+fn diff_text_markdown_and_json_hold_the_same_rows() {
+    for part in ["plan", "summary"] {
+        let parts = ["--left-part", part, "--right-part", part];
+        let json: Value =
+            serde_json::from_str(&diff_bundled(&[&parts[..], &["--format", "json"]].concat()))
+                .unwrap();
+        let id = |v: &Value| v.as_str().map(str::to_string);
+        let from_json: Vec<(Option<String>, Option<String>)> = json["pairs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| (id(&p["left"]), id(&p["right"])))
+            .collect();
+        // text: each row's header line, `LEFT ↔ RIGHT · …` (body lines hold the │ column rule)
+        let text = diff_bundled(&[&parts[..], &["--format", "text", "--width", "100"]].concat());
+        let from_text: Vec<_> = text
+            .lines()
+            .filter(|l| l.contains(" ↔ ") && !l.contains('│'))
+            .map(|l| {
+                let (left, right) = l.split_once(" ↔ ").unwrap();
+                (row_id(left), row_id(right))
+            })
+            .collect();
+        // Markdown: the table's rows after the header and its rule
+        let md = diff_bundled(&[&parts[..], &["--format", "md"]].concat());
+        let from_md: Vec<_> = md
+            .lines()
+            .filter(|l| l.starts_with("| ") && !l.starts_with("| 左 |"))
+            .map(|l| {
+                let cells: Vec<&str> = l.split(" | ").collect();
+                (row_id(cells[0]), row_id(cells[1]))
+            })
+            .collect();
+        assert!(from_json.len() > 20, "{part}: {} rows", from_json.len());
+        assert_eq!(
+            from_text, from_json,
+            "{part}: text rows differ from the JSON's"
+        );
+        assert_eq!(
+            from_md, from_json,
+            "{part}: Markdown rows differ from the JSON's"
+        );
+    }
+}
