@@ -131,7 +131,12 @@ fn key([a, b]: Bigram) -> u64 {
 
 /// The bigram of a [`key`].
 fn bigram(key: u64) -> Bigram {
-    let char_at = |shift: u32| char::from_u32((key >> shift) as u32).unwrap_or_default();
+    let char_at = |shift: u32| {
+        u32::try_from((key >> shift) & u64::from(u32::MAX))
+            .ok()
+            .and_then(char::from_u32)
+            .unwrap_or_default()
+    };
     [char_at(32), char_at(0)]
 }
 
