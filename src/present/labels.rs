@@ -558,12 +558,7 @@ pub const REDLINE_ONLY_LEFT: &str = "仅左侧";
 pub const REDLINE_ONLY_RIGHT: &str = "仅右侧";
 /// The TUI's confirm popup before replacing a hand-off file.
 pub const REPLACE_TITLE: &str = " 文件已存在 · y 替换 · n 取消 ";
-pub const REPLACE_CANCELLED: &str = "未写入: 已有的文件保持不变";
-
-/// `已存在: PATH`, the confirm popup's line.
-pub fn replace_question(path: &str) -> String {
-    format!("已存在: {path}\n替换吗?")
-}
+pub const REPLACE_QUESTION: &str = "这个文件已存在, 替换吗?";
 
 /// `已写入 PATH`, the footer after `x`.
 pub fn handoff_written(path: &str) -> String {
