@@ -290,7 +290,7 @@ fn save(cells: &Cells, path: &Path) {
         let sheet = book.add_worksheet().set_name(name).unwrap();
         for (r, row) in rows.iter().enumerate() {
             for (c, cell) in row.iter().enumerate() {
-                let (r, c) = (r as u32, c as u16);
+                let (r, c) = (u32::try_from(r).unwrap(), u16::try_from(c).unwrap());
                 match cell {
                     Data::String(s) => sheet.write_string(r, c, s).map(|_| ()).unwrap(),
                     Data::Float(n) => sheet.write_number(r, c, *n).map(|_| ()).unwrap(),
@@ -392,11 +392,11 @@ fn verdicts_come_back_from_the_workbook_and_nothing_else_does() {
     let rows = edited[0].1.len();
     let row_of = |id: &str| {
         (1..rows)
-            .find(|&r| edited[0].1[r][at("编号")].to_string() == id)
+            .find(|&r| edited[0].1[r][at("编号")] == id)
             .unwrap()
             + 1
     };
-    let letter = |c: usize| char::from(b'A' + c as u8);
+    let letter = |c: usize| char::from(b'A' + u8::try_from(c).unwrap());
     for said in [
         format!(
             "审计!{}{}: “差不多” is not a verdict",
@@ -637,7 +637,8 @@ fn the_redline_renders_in_chromium() {
     let pairs = json["pairs"].as_array().unwrap();
 
     // A4 landscape less the 12 mm margins, at 96 px to the inch; the print styles applied
-    let print_width = ((297.0 - 24.0) / 25.4 * 96.0_f64).floor() as u32;
+    // (297 - 24) mm / 25.4 mm per inch * 96 px per inch = 1031.8 px
+    let print_width = 1031;
     let print = html
         .replace("<style media=\"print\">", "<style>")
         .replace("<style media=\"screen\">", "<style media=\"not all\">");
