@@ -47,6 +47,7 @@ fn hundred_item_table() -> AuditTable {
         side(&plan, audited.plan_year),
         side(&summary, audited.summary_year),
         &audited,
+        &summary,
         &verdicts,
         Vec::new(),
     );
