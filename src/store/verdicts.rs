@@ -362,10 +362,11 @@ impl VerdictFile {
     /// once: all of them or, on error, none.
     pub fn set_all(&mut self, changes: &[VerdictChange]) -> Result<(), VerdictError> {
         let mut entries = self.entries.clone();
+        let mut touched = false;
         for change in changes {
-            apply(&mut entries, change);
+            touched |= apply(&mut entries, change);
         }
-        if entries == self.entries {
+        if !touched {
             return Ok(());
         }
         self.save(&entries)?;
@@ -400,8 +401,8 @@ impl VerdictFile {
 
 /// One change applied to the entries: replaces the item's entry against the change's summary
 /// (keeping its evidence corrections unless it was stale), adds one, or removes it (no verdict,
-/// an empty note and no corrections).
-fn apply(entries: &mut Vec<Entry>, change: &VerdictChange) {
+/// an empty note and no corrections); false when there was nothing to set or remove.
+fn apply(entries: &mut Vec<Entry>, change: &VerdictChange) -> bool {
     let at = entries
         .iter()
         .position(|e| e.id == change.id && e.made_against(&change.summary));
@@ -427,8 +428,9 @@ fn apply(entries: &mut Vec<Entry>, change: &VerdictChange) {
             entries.remove(at);
         }
         (None, true) => entries.push(entry),
-        (None, false) => {}
+        (None, false) => return false,
     }
+    true
 }
 
 /// The start of an item's text, kept in [`Entry::item`].
