@@ -356,7 +356,7 @@ fn to_column(column: usize) -> Result<u16, XlsxError> {
     u16::try_from(column).map_err(|_| XlsxError::RowColumnLimitError)
 }
 
-/// Sheet names as Excel writes them in references (`审计`): for the edits' one-line messages.
+/// `审计!E5`: a cell as Excel names it, for one-line messages about a workbook.
 pub fn cell_name(sheet: &str, row: usize, column: usize) -> String {
     format!("{sheet}!{}{}", column_letters(column), row + 1)
 }
