@@ -387,6 +387,7 @@ fn json(input: &[u8], scratch: &Path) -> Result<(), Failure> {
                 summary: right.clone(),
                 format: Some(format),
                 verdicts: Some(scratch.join("none.verdicts.json")),
+                verdicts_from: None,
                 output: Default::default(),
             };
             let _ = commands::audit::run(&args, &mut sink);

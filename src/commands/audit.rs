@@ -1,5 +1,6 @@
 //! `planlens audit PLAN SUMMARY`: each plan item against the next year's summary, with the
-//! auditor's verdicts, as text, JSON, Markdown or CSV, all read from one `AuditTable`.
+//! auditor's verdicts, as text, JSON, Markdown, CSV or an Excel workbook, all read from one
+//! `AuditTable`; `--verdicts-from` first takes the verdicts an auditor wrote into a workbook.
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -8,11 +9,12 @@ use super::output::Output;
 use super::{CommandError, one_line, open_report};
 use crate::compare::audit::{AuditError, audit};
 use crate::compare::warnings::pair_warnings;
-use crate::export;
+use crate::export::{self, workbook::workbook, workbook_edits::read_edits};
 use crate::model::Report;
 use crate::present::audit_table::{AuditRow, AuditTable, Column, Side};
 use crate::present::labels::{self, pair_warning, status_with_symbol};
 use crate::store::dirs::data_dir;
+use crate::store::regular::{self, MAX_STORE_BYTES};
 use crate::store::sidecar::sidecar_path;
 use crate::store::verdicts::VerdictFile;
 use crate::text::wrap::{str_width, wrap};
@@ -24,6 +26,8 @@ pub enum AuditFormat {
     Json,
     Md,
     Csv,
+    /// An Excel workbook: sheets 审计, 证据, 概况 (to a file only)
+    Xlsx,
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -38,6 +42,10 @@ pub struct AuditArgs {
     /// The verdicts file (default: the sidecar next to the plan report)
     #[arg(long)]
     pub verdicts: Option<PathBuf>,
+    /// Read the verdict (核实) and note (备注) columns of an audit workbook edited in Excel
+    /// into the verdicts file first; other edits are reported, not applied
+    #[arg(long, value_name = "FILE.xlsx")]
+    pub verdicts_from: Option<PathBuf>,
     #[command(flatten)]
     pub output: Output,
 }
@@ -48,6 +56,13 @@ const TEXT_WIDTH: usize = 80;
 /// Writes the audit in the chosen format (`--format`, else the output file's extension, else
 /// text): every format reads the one [`AuditTable`].
 pub fn run(args: &AuditArgs, out: &mut impl Write) -> Result<(), CommandError> {
+    let format = args.output.format(args.format).unwrap_or(AuditFormat::Text);
+    if format == AuditFormat::Xlsx && args.output.file().is_none() {
+        return Err(CommandError::BadData(
+            "xlsx is a binary workbook, not for standard output: give a file with -o FILE.xlsx"
+                .into(),
+        ));
+    }
     let plan = open_report(&args.plan)?;
     let summary = open_report(&args.summary)?;
     let bad =
@@ -60,7 +75,7 @@ pub fn run(args: &AuditArgs, out: &mut impl Write) -> Result<(), CommandError> {
         .verdicts
         .clone()
         .unwrap_or_else(|| sidecar_path(&args.plan, &data_dir()));
-    let (verdicts, problem) = VerdictFile::load(&sidecar);
+    let (mut verdicts, problem) = VerdictFile::load(&sidecar);
     let mut warnings: Vec<String> = pair_warnings(&plan, &summary)
         .iter()
         .map(pair_warning)
@@ -71,7 +86,7 @@ pub fn run(args: &AuditArgs, out: &mut impl Write) -> Result<(), CommandError> {
         title: report.title.clone(),
         year,
     };
-    let table = AuditTable::new(
+    let mut table = AuditTable::new(
         side(&args.plan, &plan, audit.plan_year),
         side(&args.summary, &summary, audit.summary_year),
         &audit,
@@ -79,7 +94,10 @@ pub fn run(args: &AuditArgs, out: &mut impl Write) -> Result<(), CommandError> {
         &verdicts,
         warnings,
     );
-    match args.output.format(args.format).unwrap_or(AuditFormat::Text) {
+    if let Some(edited) = &args.verdicts_from {
+        read_back(edited, &mut verdicts, &mut table)?;
+    }
+    match format {
         AuditFormat::Text => write_text(out, &table)?,
         AuditFormat::Json => {
             serde_json::to_writer_pretty(&mut *out, &table.json()).map_err(io::Error::from)?;
@@ -90,7 +108,46 @@ pub fn run(args: &AuditArgs, out: &mut impl Write) -> Result<(), CommandError> {
             let csv = export::csv(&AuditTable::headers(), &table.cells());
             out.write_all(csv.as_bytes())?;
         }
+        AuditFormat::Xlsx => {
+            let bytes = workbook(&table).map_err(|e| {
+                CommandError::BadData(format!(
+                    "cannot write the workbook: {}",
+                    one_line(&e.to_string())
+                ))
+            })?;
+            out.write_all(&bytes)?;
+        }
     }
+    Ok(())
+}
+
+/// Takes the verdicts and notes an auditor changed in the workbook `edited` into the sidecar
+/// (saved once, atomically) and the table; says on standard error how many, and each edit that
+/// is not applied.
+fn read_back(
+    edited: &Path,
+    verdicts: &mut VerdictFile,
+    table: &mut AuditTable,
+) -> Result<(), CommandError> {
+    let name = edited.display();
+    let bytes = regular::read_regular(edited, MAX_STORE_BYTES)
+        .map_err(|e| CommandError::BadData(format!("{name}: cannot read: {e}")))?;
+    let edits =
+        read_edits(&bytes, table).map_err(|e| CommandError::BadData(format!("{name}: {e}")))?;
+    verdicts
+        .set_all(&edits.changes)
+        .map_err(|e| CommandError::BadData(e.to_string()))?;
+    table.set_verdicts(verdicts);
+    let mut err = io::stderr().lock();
+    for line in &edits.not_applied {
+        writeln!(err, "planlens: {}: {}", name, one_line(line))?;
+    }
+    writeln!(
+        err,
+        "planlens: {name}: {} verdicts or notes read back; {} edits not applied",
+        edits.changes.len(),
+        edits.not_applied.len()
+    )?;
     Ok(())
 }
 

@@ -1,5 +1,5 @@
 //! `planlens diff A B`: two reports side by side, sections paired by content, changes marked
-//! inside each pair; as text, JSON or a Markdown table. Reads files only through `open_report`;
+//! inside each pair; as text, JSON, a Markdown table or an HTML redline. Reads files only through `open_report`;
 //! must not depend on tui.
 
 use std::io::Write;
@@ -10,6 +10,7 @@ use super::output::Output;
 use super::{CommandError, one_line, open_report};
 use crate::compare::align::{Column, choose_part};
 use crate::export::markdown_table;
+use crate::export::redline::redline;
 use crate::model::Report;
 use crate::present::comparison::{ChosenPart, ComparisonDoc, NodeCell, PairRow};
 use crate::present::labels::{LEFT, LEGEND, MISSING, NOTE, RIGHT, SCORE};
@@ -21,6 +22,8 @@ pub enum DiffFormat {
     Text,
     Json,
     Md,
+    /// A self-contained HTML redline: the pairs side by side, for a browser or print
+    Html,
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -74,6 +77,7 @@ pub fn run(args: &DiffArgs, out: &mut impl Write) -> Result<(), CommandError> {
     match args.output.format(args.format).unwrap_or(DiffFormat::Text) {
         DiffFormat::Json => write_json(out, &comparison)?,
         DiffFormat::Md => write_markdown(out, &comparison)?,
+        DiffFormat::Html => out.write_all(redline(&comparison).as_bytes())?,
         DiffFormat::Text => {
             let terminal = args.output.is_terminal();
             let options = TextOptions {

@@ -24,8 +24,8 @@ use crate::store::atomic;
 #[derive(Debug, Clone, Default, PartialEq, Eq, clap::Args)]
 pub struct Output {
     /// Write to FILE instead of standard output (`-`: standard output). The file is replaced
-    /// whole, never left half-written; without --format its extension (.json, .md, .csv, .txt)
-    /// chooses the format
+    /// whole, never left half-written; without --format its extension (.json, .md, .csv, .txt,
+    /// .xlsx, .html) chooses the format
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
@@ -49,13 +49,14 @@ impl Output {
     }
 
     /// The format asked for with `--format`, else the one the file's extension names (`txt` is
-    /// `text`, `markdown` is `md`; any of a command's format names works), else `None`.
+    /// `text`, `markdown` is `md`, `htm` is `html`; any of a command's format names works), else `None`.
     pub fn format<F: clap::ValueEnum>(&self, given: Option<F>) -> Option<F> {
         given.or_else(|| {
             let extension = self.file()?.extension()?.to_str()?.to_ascii_lowercase();
             let name = match extension.as_str() {
                 "txt" => "text",
                 "markdown" => "md",
+                "htm" => "html",
                 other => other,
             };
             F::from_str(name, true).ok()
@@ -134,6 +135,7 @@ mod tests {
         Json,
         Md,
         Csv,
+        Html,
     }
 
     #[test]
@@ -144,6 +146,7 @@ mod tests {
         assert_eq!(format("审计.csv", None), Some(Format::Csv));
         assert_eq!(format("a.txt", None), Some(Format::Text));
         assert_eq!(format("a.markdown", None), Some(Format::Md));
+        assert_eq!(format("比较.htm", None), Some(Format::Html));
         assert_eq!(format("a.json", Some(Format::Md)), Some(Format::Md));
         assert_eq!(format("a.pdf", None), None);
         assert_eq!(format("-", None), None);

@@ -577,6 +577,43 @@ pub fn matrix_filtered_title(shown: usize, topics: usize, query: &str, reports: 
 }
 pub const NO_TOPIC_FOUND: &str = "没有含该词的主题";
 
+// --- hand-off: the audit workbook (.xlsx) and the comparison redline (.html) ---
+
+/// The workbook's sheets: the audit table, its evidence sentences, the overview.
+pub const SHEET_AUDIT: &str = "审计";
+pub const SHEET_EVIDENCE: &str = "证据";
+pub const SHEET_OVERVIEW: &str = "概况";
+/// The 证据 sheet's columns beside the audit's: the sentence's number and node id, its score.
+pub const COLUMN_EVIDENCE_SOURCE: &str = "证据来源";
+pub const COLUMN_EVIDENCE_SCORE: &str = "相关度";
+/// The 概况 sheet: the two reports (file, title, year), a warning's label, the totals.
+pub const COLUMN_FILE: &str = "文件";
+pub const COLUMN_TITLE: &str = "标题";
+pub const COLUMN_YEAR: &str = "年份";
+pub const PLAN: &str = "计划";
+pub const SUMMARY: &str = "总结";
+pub const WARNING: &str = "注意";
+pub const TOTAL: &str = "合计";
+pub const CHART_TITLE: &str = "各章节条目状态";
+/// The redline's title (before the two parts), its contents, its legend.
+pub const REDLINE_TITLE: &str = "比较";
+pub const REDLINE_CONTENTS: &str = "目录";
+pub const REDLINE_ONLY_LEFT: &str = "仅左侧";
+pub const REDLINE_ONLY_RIGHT: &str = "仅右侧";
+/// The TUI's confirm popup before replacing a hand-off file.
+pub const REPLACE_TITLE: &str = " 文件已存在 · y 替换 · n 取消 ";
+pub const REPLACE_QUESTION: &str = "这个文件已存在, 替换吗?";
+
+/// `已写入 PATH`, the footer after `x`.
+pub fn handoff_written(path: &str) -> String {
+    format!("已写入 {path}")
+}
+
+/// `未写入 PATH: REASON`, the footer when the file could not be written.
+pub fn handoff_not_written(path: &str, error: &impl std::fmt::Display) -> String {
+    format!("未写入 {path}: {error}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

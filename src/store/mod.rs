@@ -1,19 +1,22 @@
-//! Persistence: where the user's files live, atomic writes, the typed config, bookmarks and
-//! verdict sidecars, and the `Store` the app saves through. Depends on nothing in the crate (no
+//! Persistence: where the user's files live, atomic writes, the typed config, bookmarks,
+//! verdict sidecars and hand-off files, and the `Store` the app saves through. Depends on nothing in the crate (no
 //! tui, no present, no report types): callers above hand it paths and plain data.
 
 pub mod atomic;
 pub mod bookmarks;
 pub mod config;
 pub mod dirs;
+pub mod handoff;
 pub mod regular;
 pub mod sidecar;
 pub mod verdicts;
 
+use std::io;
 use std::path::{Path, PathBuf};
 
 use bookmarks::BookmarkFile;
 pub use bookmarks::{BookmarkError, Bookmarks};
+use handoff::Written;
 use verdicts::{VerdictChange, VerdictError, VerdictFile};
 
 /// Where the app's state is saved; the run loop's only way out to files.
@@ -28,6 +31,11 @@ pub trait Store {
         file: &mut VerdictFile,
         change: &VerdictChange,
     ) -> Result<(), VerdictError>;
+    /// Where the hand-off file `name` of the report `source` goes (see
+    /// [`handoff::handoff_path`]).
+    fn handoff_path(&self, source: &str, name: &str) -> PathBuf;
+    /// Writes a hand-off file atomically; an existing one only when `replace`.
+    fn write_handoff(&mut self, path: &Path, bytes: &[u8], replace: bool) -> io::Result<Written>;
 }
 
 /// The app's files under a data folder: bookmarks in `DATA/bookmarks.json`, verdicts in the
@@ -71,5 +79,13 @@ impl Store for FileStore {
         change: &VerdictChange,
     ) -> Result<(), VerdictError> {
         file.set(change)
+    }
+
+    fn handoff_path(&self, source: &str, name: &str) -> PathBuf {
+        handoff::handoff_path(Path::new(source), name, &self.data_dir)
+    }
+
+    fn write_handoff(&mut self, path: &Path, bytes: &[u8], replace: bool) -> io::Result<Written> {
+        handoff::write(path, bytes, replace)
     }
 }

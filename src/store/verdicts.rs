@@ -355,34 +355,19 @@ impl VerdictFile {
     /// or not (the corrections of its evidence are kept unless it was stale), and saves the
     /// sidecar atomically. On error nothing changed, in memory or on disk.
     pub fn set(&mut self, change: &VerdictChange) -> Result<(), VerdictError> {
+        self.set_all(std::slice::from_ref(change))
+    }
+
+    /// Sets several verdicts as [`VerdictFile::set`] sets one (a workbook read back), saved
+    /// once: all of them or, on error, none.
+    pub fn set_all(&mut self, changes: &[VerdictChange]) -> Result<(), VerdictError> {
         let mut entries = self.entries.clone();
-        let at = entries
-            .iter()
-            .position(|e| e.id == change.id && e.made_against(&change.summary));
-        let hash = item_hash(&change.item_text);
-        let corrections = at
-            .map(|at| &entries[at])
-            .filter(|e| e.hash == hash)
-            .map(|e| e.corrections.clone())
-            .unwrap_or_default();
-        let entry = Entry {
-            id: change.id.clone(),
-            hash,
-            verdict: change.verdict,
-            note: change.note.trim().to_string(),
-            item: excerpt(&change.item_text),
-            summary: Some(change.summary.clone()),
-            corrections,
-        };
-        let keep =
-            entry.verdict.is_some() || !entry.note.is_empty() || !entry.corrections.is_empty();
-        match (at, keep) {
-            (Some(at), true) => entries[at] = entry,
-            (Some(at), false) => {
-                entries.remove(at);
-            }
-            (None, true) => entries.push(entry),
-            (None, false) => return Ok(()),
+        let mut touched = false;
+        for change in changes {
+            touched |= apply(&mut entries, change);
+        }
+        if !touched {
+            return Ok(());
         }
         self.save(&entries)?;
         self.entries = entries;
@@ -412,6 +397,40 @@ impl VerdictFile {
         }
         atomic::write(&self.path, &json).map_err(io)
     }
+}
+
+/// One change applied to the entries: replaces the item's entry against the change's summary
+/// (keeping its evidence corrections unless it was stale), adds one, or removes it (no verdict,
+/// an empty note and no corrections); false when there was nothing to set or remove.
+fn apply(entries: &mut Vec<Entry>, change: &VerdictChange) -> bool {
+    let at = entries
+        .iter()
+        .position(|e| e.id == change.id && e.made_against(&change.summary));
+    let hash = item_hash(&change.item_text);
+    let corrections = at
+        .map(|at| &entries[at])
+        .filter(|e| e.hash == hash)
+        .map(|e| e.corrections.clone())
+        .unwrap_or_default();
+    let entry = Entry {
+        id: change.id.clone(),
+        hash,
+        verdict: change.verdict,
+        note: change.note.trim().to_string(),
+        item: excerpt(&change.item_text),
+        summary: Some(change.summary.clone()),
+        corrections,
+    };
+    let keep = entry.verdict.is_some() || !entry.note.is_empty() || !entry.corrections.is_empty();
+    match (at, keep) {
+        (Some(at), true) => entries[at] = entry,
+        (Some(at), false) => {
+            entries.remove(at);
+        }
+        (None, true) => entries.push(entry),
+        (None, false) => return false,
+    }
+    true
 }
 
 /// The start of an item's text, kept in [`Entry::item`].

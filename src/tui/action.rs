@@ -45,6 +45,8 @@ pub enum Action {
     /// Jump to the next / previous pair with differences.
     NextChange,
     PreviousChange,
+    /// Write the view's hand-off file: the audit's workbook, the comparison's redline.
+    Handoff,
     /// The evidence view: the next / previous item of the table.
     NextItem,
     PreviousItem,
@@ -99,6 +101,8 @@ pub enum Context {
     Overlay,
     /// The hits of a search across every loaded report.
     Results,
+    /// Asked whether to replace a file.
+    Confirm,
 }
 
 /// A key as the table writes it.
@@ -148,8 +152,8 @@ const fn hint(text: &'static str, rank: u8) -> Option<Hint> {
 }
 
 use Context::{
-    AttachInput, Audit, Compare, Evidence, Matrix, NoteInput, Overlay, Picker, Reader, Recur,
-    Results, SearchInput,
+    AttachInput, Audit, Compare, Confirm, Evidence, Matrix, NoteInput, Overlay, Picker, Reader,
+    Recur, Results, SearchInput,
 };
 
 const BROWSE: &[Context] = &[
@@ -171,6 +175,7 @@ const EVERYWHERE: &[Context] = &[
     NoteInput,
     AttachInput,
     Results,
+    Confirm,
 ];
 /// The grids: the matrix, the recurring items (a column is a report, a year).
 const GRIDS: &[Context] = &[Matrix, Recur];
@@ -500,6 +505,27 @@ pub const KEYMAP: &[Binding] = &[
         hint: hint("Enter 添加", 0),
     },
     Binding {
+        keys: &[key('x')],
+        action: Action::Handoff,
+        contexts: &[Audit, Evidence, Compare],
+        help: "导出交接文件: 审计为 Excel 工作簿, 比较为网页对照稿 (写在报告旁, 内置报告写入数据文件夹)",
+        hint: hint("x 导出", 4),
+    },
+    Binding {
+        keys: &[key('y')],
+        action: Action::Confirm,
+        contexts: &[Confirm],
+        help: "替换已有的文件",
+        hint: hint("y 替换", 0),
+    },
+    Binding {
+        keys: &[key('n'), key('q'), code(KeyCode::Esc)],
+        action: Action::Back,
+        contexts: &[Confirm],
+        help: "不替换, 已有的文件保持不变",
+        hint: hint("n 取消", 0),
+    },
+    Binding {
         keys: &[key('t')],
         action: Action::ToggleTheme,
         contexts: BROWSE,
@@ -710,6 +736,7 @@ mod tests {
         assert_eq!(action_for(&d, Reader), Some(Action::OpenCompare));
         let x = press(KeyCode::Char('x'), KeyModifiers::NONE);
         assert_eq!(action_for(&x, Reader), None);
+        assert_eq!(action_for(&x, Audit), Some(Action::Handoff));
     }
 
     #[test]

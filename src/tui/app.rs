@@ -7,6 +7,7 @@ use ratatui::layout::Rect;
 
 use super::action::{Action, Context, help_rows};
 pub use super::entry::Entry;
+use super::screens::handoff::{Handoff, Replace};
 use super::screens::{AuditScreen, CompareScreen, Env, PickerScreen, ReaderScreen, Screen, Step};
 use super::theme::Theme;
 use super::ui::{Ctx, View};
@@ -31,6 +32,9 @@ pub enum Effect {
         verdicts: VerdictFile,
         change: VerdictChange,
     },
+    /// Write a hand-off file (`x`), over an existing one only with `replace`; then a
+    /// `Msg::Note` saying where, or `Msg::ReplaceAsked` when the file is there.
+    WriteHandoff { handoff: Handoff, replace: bool },
 }
 
 /// What `App::update` takes: a user's action, a request of the command line, or the outcome of
@@ -53,6 +57,8 @@ pub enum Msg {
     },
     /// A verdict change was saved: the verdicts as they are now.
     VerdictSaved(VerdictFile),
+    /// The hand-off file is already there: ask before replacing it.
+    ReplaceAsked(Replace),
     /// The saved bookmarks, read at start.
     Bookmarks(Bookmarks),
     /// Something to tell the user in the footer (a file not saved, a config error).
@@ -268,6 +274,7 @@ impl App {
                     audit.verdicts_saved(verdicts);
                 }
             }
+            Msg::ReplaceAsked(asked) => self.stack.top_mut().ask_replace(asked),
             Msg::Bookmarks(bookmarks) => self.bookmarks = bookmarks,
             Msg::Note(note) => self.message = Some(note),
         }

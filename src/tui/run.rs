@@ -11,9 +11,11 @@ use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind
 
 use super::action::{Action, Context, action_for};
 use super::app::{App, Effect, Msg};
+use super::screens::handoff::Replace;
 use super::ui;
 use crate::present::labels;
 use crate::store::Store;
+use crate::store::handoff::Written;
 
 /// What a terminal event asks for in a context, if anything.
 pub fn action_for_event(event: &Event, context: Context) -> Option<Action> {
@@ -64,6 +66,18 @@ pub fn dispatch(app: &mut App, action: Action, store: &mut dyn Store) {
             Ok(()) => vec![Msg::VerdictSaved(verdicts)],
             Err(error) => vec![Msg::Note(error.to_string())],
         },
+        Effect::WriteHandoff { handoff, replace } => {
+            let path = store.handoff_path(&handoff.source, &handoff.name);
+            let shown = path.display().to_string();
+            vec![match store.write_handoff(&path, &handoff.bytes, replace) {
+                Ok(Written::Written) => Msg::Note(labels::handoff_written(&shown)),
+                Ok(Written::Exists) => Msg::ReplaceAsked(Replace {
+                    handoff,
+                    path: shown,
+                }),
+                Err(error) => Msg::Note(labels::handoff_not_written(&shown, &error)),
+            }]
+        }
     };
     for outcome in outcomes {
         // the outcome of an effect asks for no other effect

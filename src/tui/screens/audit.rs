@@ -10,9 +10,11 @@ use std::ops::Range;
 
 use ratatui::layout::Rect;
 
+use super::handoff::{self, Handoff, Replace};
 use super::{Env, Step, WHEEL_LINES};
 use crate::compare::audit::{self, Status, phrase_ranges};
 use crate::compare::warnings::pair_warnings;
+use crate::export::workbook::workbook;
 use crate::present::audit_table::{AuditRow, AuditTable, EvidenceKind, Side};
 use crate::present::labels;
 use crate::store::verdicts::{Corrections, Verdict, VerdictChange, VerdictFile};
@@ -77,6 +79,8 @@ pub struct AuditScreen {
     /// Attaching a sentence (`+`): the query and the summary's sentences it finds (indexes into
     /// `table.sentences`) that the item's evidence does not show yet.
     pub attach: Option<Search<usize>>,
+    /// The workbook (`x`) waiting for the user to say whether to replace the file there.
+    pub replacing: Option<Replace>,
     /// The terminal size the screen is laid out for.
     size: Rect,
     ambiguous_wide: bool,
@@ -137,13 +141,16 @@ impl AuditScreen {
             choosing_verdict: None,
             evidence_selected: 0,
             attach: None,
+            replacing: None,
             size: Rect::default(),
             ambiguous_wide: false,
         }
     }
 
     pub fn context(&self) -> Context {
-        if self.choosing_verdict.is_some() {
+        if self.replacing.is_some() {
+            Context::Confirm
+        } else if self.choosing_verdict.is_some() {
             Context::Overlay
         } else if self.note_input.is_some() {
             Context::NoteInput
@@ -166,7 +173,8 @@ impl AuditScreen {
     /// Closes the verdict chooser or the search for a sentence to attach, drops the note being
     /// typed, or leaves the evidence view.
     pub fn back(&mut self) -> bool {
-        if self.choosing_verdict.take().is_some()
+        if self.replacing.take().is_some()
+            || self.choosing_verdict.take().is_some()
             || self.note_input.take().is_some()
             || self.attach.take().is_some()
         {
@@ -209,6 +217,7 @@ impl AuditScreen {
 
     pub fn update(&mut self, action: Action, _env: &Env) -> Step {
         match self.context() {
+            Context::Confirm => handoff::update_replace(&mut self.replacing, action),
             Context::Overlay => self.update_verdict_chooser(action),
             Context::NoteInput => self.update_note_input(action),
             Context::AttachInput => self.update_attach(action),
@@ -400,6 +409,7 @@ impl AuditScreen {
                 self.find_attachable();
             }
             Action::CycleFilter => self.cycle_filter(),
+            Action::Handoff => return self.handoff(),
             Action::SetVerdict if self.current().is_some() => self.choosing_verdict = Some(0),
             Action::EditNote => {
                 if let Some(row) = self.current() {
@@ -409,6 +419,21 @@ impl AuditScreen {
             _ => {}
         }
         Step::Stay
+    }
+
+    /// `x`: the audit workbook, beside the plan.
+    fn handoff(&self) -> Step {
+        let (plan, summary) = (&self.table.plan.file, &self.table.summary.file);
+        let name = handoff::file_name((plan, "plan"), (summary, "summary"), "xlsx");
+        match workbook(&self.table) {
+            Ok(bytes) => Handoff {
+                source: plan.clone(),
+                name,
+                bytes,
+            }
+            .write(false),
+            Err(error) => Step::Say(labels::handoff_not_written(&name, &error)),
+        }
     }
 
     /// Indexes of the items the filter lets through, in plan order.

@@ -7,8 +7,10 @@ use std::ops::Range;
 
 use ratatui::layout::Rect;
 
+use super::handoff::{self, Handoff, Replace};
 use super::{Env, Step, WHEEL_LINES};
 use crate::compare::align::Column;
+use crate::export::redline::redline;
 use crate::present::comparison::{ChosenPart, ComparisonDoc, PairRow};
 use crate::present::labels;
 use crate::text::wrap::{self, WrapOptions};
@@ -76,6 +78,8 @@ pub struct CompareScreen {
     pub scroll: usize,
     /// `/` over both sides' texts.
     pub search: Search<CompareHit>,
+    /// The redline (`x`) waiting for the user to say whether to replace the file there.
+    pub replacing: Option<Replace>,
     /// The terminal size the screen is laid out for.
     size: Rect,
 }
@@ -107,6 +111,7 @@ impl CompareScreen {
             layout: CompareLayout::default(),
             scroll: 0,
             search: Search::default(),
+            replacing: None,
             size: Rect::default(),
         };
         screen.relayout(env);
@@ -119,16 +124,19 @@ impl CompareScreen {
     }
 
     pub fn context(&self) -> Context {
-        if self.search.editing {
+        if self.replacing.is_some() {
+            Context::Confirm
+        } else if self.search.editing {
             Context::SearchInput
         } else {
             Context::Compare
         }
     }
 
-    /// Ends typing the query, or clears the search; false when there is none.
+    /// Closes the replace question, ends typing the query, or clears the search; false when
+    /// there is none.
     pub fn back(&mut self) -> bool {
-        self.search.back()
+        self.replacing.take().is_some() || self.search.back()
     }
 
     /// Lays the pairs out for a terminal size (only when the width changed); keeps the pair at
@@ -155,11 +163,15 @@ impl CompareScreen {
     }
 
     pub fn update(&mut self, action: Action, _env: &Env) -> Step {
+        if self.replacing.is_some() {
+            return handoff::update_replace(&mut self.replacing, action);
+        }
         if self.search.editing {
             self.update_search_input(action);
             return Step::Stay;
         }
         match action {
+            Action::Handoff => return self.handoff(),
             Action::StartSearch => {
                 self.search = Search::start();
                 return Step::Stay;
@@ -238,6 +250,17 @@ impl CompareScreen {
         let first = self.search.hits.iter().position(|h| self.row_of(h) >= from);
         self.search.current = first.or((!self.search.hits.is_empty()).then_some(0));
         self.show_current_hit();
+    }
+
+    /// `x`: the redline, beside the left report.
+    fn handoff(&self) -> Step {
+        let (left, right) = (&self.doc.left, &self.doc.right);
+        Handoff {
+            source: left.file.clone(),
+            name: handoff::file_name((&left.file, &left.part), (&right.file, &right.part), "html"),
+            bytes: redline(&self.doc).into_bytes(),
+        }
+        .write(false)
     }
 
     /// The row showing the start of a hit.

@@ -6,6 +6,7 @@
 
 pub mod audit;
 pub mod compare;
+pub mod handoff;
 pub mod matrix;
 pub mod picker;
 pub mod reader;
@@ -117,6 +118,32 @@ impl Screen {
             Screen::Compare(s) => s.back(),
             Screen::Audit(s) => s.back(),
             Screen::Results(s) => s.back(),
+        }
+    }
+
+    /// Asks, over the screen that made the hand-off file, whether to replace the one there.
+    pub fn ask_replace(&mut self, asked: handoff::Replace) {
+        match self {
+            Screen::Compare(s) => s.replacing = Some(asked),
+            Screen::Audit(s) => s.replacing = Some(asked),
+            Screen::Picker(_)
+            | Screen::Reader(_)
+            | Screen::Results(_)
+            | Screen::Matrix(_)
+            | Screen::Recur(_) => {}
+        }
+    }
+
+    /// The replace question the screen shows, if any.
+    pub fn replacing(&self) -> Option<&handoff::Replace> {
+        match self {
+            Screen::Compare(s) => s.replacing.as_ref(),
+            Screen::Audit(s) => s.replacing.as_ref(),
+            Screen::Picker(_)
+            | Screen::Reader(_)
+            | Screen::Results(_)
+            | Screen::Matrix(_)
+            | Screen::Recur(_) => None,
         }
     }
 

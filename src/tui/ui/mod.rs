@@ -58,6 +58,9 @@ pub fn render(view: &View<'_>, frame: &mut Frame) {
         Screen::Matrix(screen) => matrix::render(ctx, screen, area, buf),
         Screen::Recur(screen) => recur::render(ctx, screen, area, buf),
     }
+    if let Some(asked) = view.screen.replacing() {
+        overlay::confirm_replace(ctx, &asked.path, area, buf);
+    }
     if let Some((scroll, of)) = view.help {
         overlay::help(ctx, of, scroll, area, buf);
     }

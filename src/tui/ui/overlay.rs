@@ -1,5 +1,5 @@
-//! Popups over the screen: the help (every binding, from the keymap table), the bookmarks, and
-//! the choosers of a comparison, an audit and a verdict.
+//! Popups over the screen: the help (every binding, from the keymap table), the bookmarks, the
+//! choosers of a comparison, an audit and a verdict, and the question before replacing a file.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -340,6 +340,19 @@ pub fn choose_verdict(ctx: &Ctx, selected: usize, screen: Rect, buf: &mut Buffer
         None,
         &choices,
         selected,
+        screen,
+        buf,
+    );
+}
+
+/// `x` when the file is there: its path, and whether to replace it (`y` / `n`).
+pub fn confirm_replace(ctx: &Ctx, path: &str, screen: Rect, buf: &mut Buffer) {
+    list_popup(
+        ctx,
+        labels::REPLACE_TITLE,
+        Some(labels::REPLACE_QUESTION),
+        &[Choice::new(path.to_string())],
+        0,
         screen,
         buf,
     );
