@@ -4,6 +4,7 @@
 
 pub mod align;
 pub mod audit;
+pub mod background;
 pub mod corpus;
 pub mod diff;
 pub mod index;

@@ -10,6 +10,7 @@
 // alignment time (measured: a whole comparison 1.6 ms -> 1.05 ms).
 use rustc_hash::FxHashMap as HashMap;
 
+use crate::compare::background;
 use crate::compare::lexicon;
 use crate::text::normalize::fold;
 
@@ -48,21 +49,6 @@ pub struct Idf {
     weights: HashMap<Bigram, f64>,
     /// The weight of a bigram no text had (the rarest).
     unseen: f64,
-}
-
-/// Bigram document frequencies over 966 sentences of 54 real report pages
-/// (`data/matching/gov-report-df.tsv`, folded to simplified), made into a sorted table by
-/// `build.rs`: what every report says (推进, 服务, 数据) is decided by many reports, not by the
-/// one pair on screen.
-mod background {
-    include!(concat!(env!("OUT_DIR"), "/background_df.rs"));
-
-    /// Sentences of real reports that have the bigram.
-    pub fn df(bigram: &super::Bigram) -> usize {
-        BIGRAM_DF
-            .binary_search_by(|(b, _)| b.cmp(bigram))
-            .map_or(0, |i| BIGRAM_DF[i].1 as usize)
-    }
 }
 
 impl Idf {
