@@ -309,7 +309,7 @@ fn near_units(
             .copied()
             .filter(|b| terms.idf.weight(b) >= CONTENT_WEIGHT),
     );
-    for &u in index.overlaps(&content, |_| 1.0).keys() {
+    for (u, _) in index.overlaps(&content, |_| 1.0) {
         let u = u as usize;
         let r = units[u].report;
         if topic.cells.get(r).is_none_or(|c| !c.is_empty()) {
