@@ -1,7 +1,7 @@
 //! The districts × topics matrix: the labelled pairs of `tests/fixtures/matrix/labels.json` (every
 //! must-share pair on one row, no must-not pair), the CLI's formats and errors, and the screen
 //! (snapshots at 120×40 and 60×20, every size down to 1×1; two columns compared on a row; topics
-//! filtered).
+//! filtered); the workbook (.xlsx) holds what the JSON and the text hold.
 
 mod support;
 
@@ -217,6 +217,165 @@ fn cli_formats_and_a_file_that_fails() {
             .unwrap()
             .contains("龙岗区 · 2024")
     );
+}
+
+fn matrix_text(paths: &[std::path::PathBuf]) -> String {
+    let args = MatrixArgs {
+        paths: paths.to_vec(),
+        unit: UnitArg::Item,
+        part: PartArg::Plan,
+        format: Some(MatrixFormat::Text),
+        output: Output::default(),
+    };
+    let mut out = Vec::new();
+    assert!(run(&args, &mut out).unwrap().is_empty());
+    String::from_utf8(out).unwrap()
+}
+
+fn cell_text(range: &calamine::Range<calamine::Data>, row: usize, column: usize) -> String {
+    match range.get((row, column)) {
+        None | Some(calamine::Data::Empty) => String::new(),
+        Some(data) => data.to_string(),
+    }
+}
+
+fn squeezed(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+#[test]
+fn the_workbook_holds_what_the_json_and_the_text_hold() {
+    use calamine::Reader;
+    let labels = labels();
+    let (_, paths) = labelled_paths(&labels);
+    let json = matrix_json(&paths);
+    let text = matrix_text(&paths);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("矩阵.xlsx");
+    // the extension chooses the format
+    Command::cargo_bin("planlens")
+        .unwrap()
+        .arg("matrix")
+        .args(&paths)
+        .arg("-o")
+        .arg(&file)
+        .assert()
+        .success();
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&file).unwrap();
+    assert_eq!(book.sheet_names(), ["矩阵"]);
+    let sheet = book.worksheet_range("矩阵").unwrap();
+    let reports = json["reports"].as_array().unwrap();
+    let topics = json["topics"].as_array().unwrap();
+    assert_eq!(sheet.height(), topics.len() + 1);
+    assert_eq!(sheet.width(), reports.len() + 1);
+    // the header: 主题, then district · year of each report in order
+    let columns: Vec<String> = reports
+        .iter()
+        .map(|r| format!("{} · {}", r["district"].as_str().unwrap(), r["year"]))
+        .collect();
+    assert_eq!(cell_text(&sheet, 0, 0), "主题");
+    for (r, column) in columns.iter().enumerate() {
+        assert_eq!(&cell_text(&sheet, 0, r + 1), column);
+    }
+    // each cell as the JSON's ids name the items: marker and heading, one per line; else the
+    // near miss with its label, else a dash
+    let loaded: Vec<planlens::model::Report> = planlens::commands::reports::load_all(&paths)
+        .0
+        .into_iter()
+        .map(|(_, report)| report)
+        .collect();
+    let heading = |r: usize, id: &Value| {
+        let node = loaded[r].node(id.as_str().unwrap()).unwrap();
+        format!("{}{}", node.marker, node.title)
+    };
+    let mut near_misses = 0;
+    for (t, topic) in topics.iter().enumerate() {
+        assert_eq!(
+            cell_text(&sheet, t + 1, 0),
+            topic["label"].as_str().unwrap()
+        );
+        for r in 0..reports.len() {
+            let cell = cell_text(&sheet, t + 1, r + 1);
+            let ids = topic["cells"][r].as_array().unwrap();
+            let near = &topic["near"][r];
+            if !ids.is_empty() {
+                let lines: Vec<String> = ids.iter().map(|id| heading(r, id)).collect();
+                assert_eq!(cell, lines.join("\n"), "topic {t}, report {r}");
+            } else if !near.is_null() {
+                near_misses += 1;
+                let rest = cell.strip_prefix("(近似 ").expect(&cell);
+                let (similarity, unit) = rest.split_once(") ").expect(&cell);
+                let similarity: f64 = similarity.parse().unwrap();
+                assert!((similarity - near["similarity"].as_f64().unwrap()).abs() < 0.0051);
+                assert_eq!(unit, heading(r, &near["id"]), "topic {t}, report {r}");
+            } else {
+                assert_eq!(cell, "—", "topic {t}, report {r}");
+            }
+        }
+    }
+    eprintln!("{} topics, {near_misses} near misses", topics.len());
+    // the text: a block per topic, its name, then each report's cell (wrapped at 80 columns)
+    let blocks: Vec<&str> = text.trim_end().split("\n\n").collect();
+    assert_eq!(blocks.len(), topics.len());
+    for (t, block) in blocks.iter().enumerate() {
+        let mut lines = block.lines();
+        let name = cell_text(&sheet, t + 1, 0);
+        assert!(
+            lines.next().unwrap().starts_with(&format!("{name} (")),
+            "{block}"
+        );
+        // a cell starts at the next report's `  福田区 · 2025: `; other lines go on the last one
+        let heads: Vec<String> = columns.iter().map(|c| format!("  {c}: ")).collect();
+        let mut cells: Vec<String> = Vec::new();
+        for line in lines {
+            match heads
+                .get(cells.len())
+                .and_then(|h| line.strip_prefix(h.as_str()))
+            {
+                Some(first) => cells.push(first.to_string()),
+                None => cells.last_mut().expect(line).push_str(line),
+            }
+        }
+        assert_eq!(cells.len(), columns.len(), "{block}");
+        for (r, cell) in cells.iter().enumerate() {
+            assert_eq!(squeezed(cell), squeezed(&cell_text(&sheet, t + 1, r + 1)));
+        }
+    }
+    // header row and topic column frozen, the filter over the table, near misses grey italic
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&file).unwrap()).unwrap();
+    let mut part = |name: &str| {
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut xml).unwrap();
+        xml
+    };
+    let xml = part("xl/worksheets/sheet1.xml");
+    assert!(
+        xml.contains(r#"<pane xSplit="1" ySplit="1" topLeftCell="B2""#),
+        "{xml}"
+    );
+    assert!(xml.contains(&format!(r#"<autoFilter ref="A1:F{}"/>"#, topics.len() + 1)));
+    let styles = part("xl/styles.xml");
+    assert!(
+        styles.contains("<i/>") && styles.contains("FF808080"),
+        "{styles}"
+    );
+}
+
+#[test]
+fn a_matrix_workbook_is_never_written_to_standard_output() {
+    for extra in [&["--format", "xlsx"][..], &["--format", "xlsx", "-o", "-"]] {
+        let assert = Command::cargo_bin("planlens")
+            .unwrap()
+            .args(["matrix", "guangming-zwsj-2024-2025"])
+            .args(extra)
+            .assert()
+            .code(1);
+        let output = assert.get_output();
+        assert!(output.stdout.is_empty());
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(stderr.contains("-o FILE.xlsx"), "{stderr}");
+    }
 }
 
 #[test]

@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use super::output::Output;
+use super::output::{Output, write_workbook};
 use super::{CommandError, one_line, open_report};
 use crate::compare::audit::{AuditError, audit};
 use crate::compare::warnings::pair_warnings;
@@ -57,11 +57,8 @@ const TEXT_WIDTH: usize = 80;
 /// text): every format reads the one [`AuditTable`].
 pub fn run(args: &AuditArgs, out: &mut impl Write) -> Result<(), CommandError> {
     let format = args.output.format(args.format).unwrap_or(AuditFormat::Text);
-    if format == AuditFormat::Xlsx && args.output.file().is_none() {
-        return Err(CommandError::BadData(
-            "xlsx is a binary workbook, not for standard output: give a file with -o FILE.xlsx"
-                .into(),
-        ));
+    if format == AuditFormat::Xlsx {
+        args.output.refuse_xlsx_on_stdout()?;
     }
     let plan = open_report(&args.plan)?;
     let summary = open_report(&args.summary)?;
@@ -108,15 +105,7 @@ pub fn run(args: &AuditArgs, out: &mut impl Write) -> Result<(), CommandError> {
             let csv = export::csv(&AuditTable::headers(), &table.cells());
             out.write_all(csv.as_bytes())?;
         }
-        AuditFormat::Xlsx => {
-            let bytes = workbook(&table).map_err(|e| {
-                CommandError::BadData(format!(
-                    "cannot write the workbook: {}",
-                    one_line(&e.to_string())
-                ))
-            })?;
-            out.write_all(&bytes)?;
-        }
+        AuditFormat::Xlsx => write_workbook(out, workbook(&table))?,
     }
     Ok(())
 }

@@ -1,5 +1,5 @@
 //! `planlens matrix FILES|DIR`: the topics × reports matrix of the plan items (or sections) of
-//! many reports, as text, Markdown, CSV or JSON.
+//! many reports, as text, Markdown, CSV, JSON or an Excel workbook.
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -7,11 +7,11 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use super::CommandError;
-use super::output::Output;
+use super::output::{Output, write_workbook};
 use super::reports::load_all;
 use crate::compare::corpus::{UnitKind, units};
 use crate::compare::topics::{Matrix, matrix};
-use crate::export;
+use crate::export::{self, matrix_workbook::matrix_workbook};
 use crate::model::{PartKind, Report};
 use crate::present::labels;
 use crate::present::matrix::{cell_lines, topic_name};
@@ -23,6 +23,8 @@ pub enum MatrixFormat {
     Md,
     Csv,
     Json,
+    /// An Excel workbook: sheet 矩阵 (to a file only)
+    Xlsx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -61,6 +63,13 @@ const TEXT_WIDTH: usize = 80;
 /// Writes the matrix; returns the one-line errors of the files that failed to load (the others
 /// are in the matrix all the same).
 pub fn run(args: &MatrixArgs, out: &mut impl Write) -> Result<Vec<String>, CommandError> {
+    let format = args
+        .output
+        .format(args.format)
+        .unwrap_or(MatrixFormat::Text);
+    if format == MatrixFormat::Xlsx {
+        args.output.refuse_xlsx_on_stdout()?;
+    }
     let (loaded, failures) = load_all(&args.paths);
     if loaded.is_empty() {
         return Err(CommandError::BadData(failures.join("; ")));
@@ -79,11 +88,7 @@ pub fn run(args: &MatrixArgs, out: &mut impl Write) -> Result<Vec<String>, Comma
         .iter()
         .map(|r| labels::report_column(r, r.part_of_kind(kind).and_then(|p| p.year)))
         .collect();
-    match args
-        .output
-        .format(args.format)
-        .unwrap_or(MatrixFormat::Text)
-    {
+    match format {
         MatrixFormat::Text => text(out, &survey, &columns)?,
         MatrixFormat::Md => {
             out.write_all(table(&survey, &columns, export::markdown_table).as_bytes())?
@@ -94,6 +99,7 @@ pub fn run(args: &MatrixArgs, out: &mut impl Write) -> Result<Vec<String>, Comma
                 .map_err(io::Error::from)?;
             writeln!(out)?;
         }
+        MatrixFormat::Xlsx => write_workbook(out, matrix_workbook(&survey, &columns))?,
     }
     Ok(failures)
 }

@@ -18,6 +18,7 @@
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
+use super::{CommandError, one_line};
 use crate::store::atomic;
 
 /// The `--output` argument of a command.
@@ -63,6 +64,17 @@ impl Output {
         })
     }
 
+    /// Refuses a workbook (.xlsx, binary) on standard output, in one line; a file is fine.
+    pub fn refuse_xlsx_on_stdout(&self) -> Result<(), CommandError> {
+        match self.file() {
+            Some(_) => Ok(()),
+            None => Err(CommandError::BadData(
+                "xlsx is a binary workbook, not for standard output: give a file with -o FILE.xlsx"
+                    .into(),
+            )),
+        }
+    }
+
     /// Runs `print` on the destination: standard output (buffered); or a buffer that replaces
     /// the file atomically only once `print` succeeded (on error the file is untouched).
     pub fn write<E: From<io::Error>>(
@@ -88,6 +100,21 @@ impl Output {
             }
         }
     }
+}
+
+/// Writes the bytes of a workbook, or says in one line why it could not be made.
+pub fn write_workbook(
+    out: &mut impl Write,
+    workbook: Result<Vec<u8>, rust_xlsxwriter::XlsxError>,
+) -> Result<(), CommandError> {
+    let bytes = workbook.map_err(|e| {
+        CommandError::BadData(format!(
+            "cannot write the workbook: {}",
+            one_line(&e.to_string())
+        ))
+    })?;
+    out.write_all(&bytes)?;
+    Ok(())
 }
 
 /// What a command prints to under [`Output::write`]: any `Write` taker accepts it.

@@ -2,47 +2,25 @@
 //! sheet 审计 (a row per plan item, the audit table's columns, the status filled by colour, the
 //! verdict an in-cell list), 证据 (a row per evidence sentence) and 概况 (the pair, warnings,
 //! items per status per section, with a bar chart); headers frozen, autofilter on, columns as
-//! wide as their text's display width, text wrapped. Must not depend on tui, the CLI or ratatui.
+//! wide as their text's display width, text wrapped (those shared in `sheet.rs`). Must not
+//! depend on tui, the CLI or ratatui.
 
 use rust_xlsxwriter::{
     Chart, ChartFormat, ChartLegendPosition, ChartSolidFill, ChartType, DataValidation, Format,
-    FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
+    Workbook, XlsxError,
+};
+
+use super::sheet::{
+    Value, header_format, set_widths, text_format, to_column, to_row, write_cells, write_rows,
 };
 
 use crate::compare::audit::Status;
 use crate::present::audit_table::{AuditRow, AuditTable, Column, EvidenceKind};
 use crate::present::labels;
 use crate::store::verdicts::Verdict;
-use crate::text::wrap::str_width;
-
-/// A cell as the workbook holds it (an empty cell is empty text).
-#[derive(Debug, Clone, PartialEq)]
-pub enum Value {
-    Text(String),
-    Number(f64),
-}
-
-impl Value {
-    fn text(text: impl Into<String>) -> Self {
-        Value::Text(text.into())
-    }
-
-    fn year(year: Option<i32>) -> Self {
-        year.map_or_else(|| Value::text(""), |y| Value::Number(y.into()))
-    }
-
-    fn count(n: usize) -> Self {
-        // counts of plan items: far below 2^53, so exact as a float
-        #[allow(clippy::cast_precision_loss)]
-        Value::Number(n as f64)
-    }
-}
 
 /// The statuses in the order of the overview's columns and the chart's series.
 const STATUSES: [Status; 3] = [Status::Reported, Status::Partial, Status::NotMentioned];
-
-/// The widest a column gets, in Excel's units (about one Latin character; a Chinese one is 2).
-const MAX_COLUMN_WIDTH: usize = 60;
 
 /// The fill of a status (green, amber, red: Excel's good / neutral / bad styles).
 fn status_fill(status: Status) -> u32 {
@@ -185,7 +163,7 @@ pub fn workbook(table: &AuditTable) -> Result<Vec<u8>, XlsxError> {
 
     let audit = book.add_worksheet().set_name(labels::SHEET_AUDIT)?;
     let rows = audit_rows(table);
-    write_rows(audit, &rows, |row, column| {
+    write_rows(audit, &rows, 0, |row, column| {
         let status = row
             .checked_sub(1)
             .and_then(|r| table.rows.get(r))
@@ -212,7 +190,7 @@ pub fn workbook(table: &AuditTable) -> Result<Vec<u8>, XlsxError> {
     let evidence = book.add_worksheet().set_name(labels::SHEET_EVIDENCE)?;
     let rows = evidence_rows(table);
     let score = rows.first().map_or(0, |header| header.len() - 1);
-    write_rows(evidence, &rows, |row, column| match (row, column) {
+    write_rows(evidence, &rows, 0, |row, column| match (row, column) {
         (0, _) => &styles.header,
         (_, c) if c == score => &styles.number,
         _ => &styles.text,
@@ -241,12 +219,9 @@ struct Styles {
 
 impl Styles {
     fn new() -> Self {
-        let text = Format::new()
-            .set_text_wrap()
-            .set_align(FormatAlign::Top)
-            .set_border(FormatBorder::Thin);
+        let text = text_format();
         Styles {
-            header: text.clone().set_bold().set_background_color(0xD9E1F2),
+            header: header_format(),
             number: text.clone().set_num_format("0.00"),
             statuses: STATUSES.map(|s| text.clone().set_background_color(status_fill(s))),
             text,
@@ -257,68 +232,6 @@ impl Styles {
         let at = STATUSES.iter().position(|&s| s == status).unwrap_or(0);
         &self.statuses[at]
     }
-}
-
-/// Writes a sheet with a header row: the cells, the header frozen, an autofilter over the
-/// table, columns as wide as their text.
-fn write_rows<'f>(
-    sheet: &mut Worksheet,
-    rows: &[Vec<Value>],
-    format: impl Fn(usize, usize) -> &'f Format,
-) -> Result<(), XlsxError> {
-    write_cells(sheet, rows, format)?;
-    set_widths(sheet, rows)?;
-    sheet.set_freeze_panes(1, 0)?;
-    let columns = rows.first().map_or(0, Vec::len);
-    if columns > 0 {
-        sheet.autofilter(0, 0, to_row(rows.len() - 1)?, to_column(columns - 1)?)?;
-    }
-    Ok(())
-}
-
-fn write_cells<'f>(
-    sheet: &mut Worksheet,
-    rows: &[Vec<Value>],
-    format: impl Fn(usize, usize) -> &'f Format,
-) -> Result<(), XlsxError> {
-    for (r, row) in rows.iter().enumerate() {
-        for (c, value) in row.iter().enumerate() {
-            let (at_row, at_column) = (to_row(r)?, to_column(c)?);
-            let format = format(r, c);
-            match value {
-                // strings are always text: nothing written can run as a formula
-                Value::Text(text) => {
-                    sheet.write_string_with_format(at_row, at_column, text, format)?
-                }
-                Value::Number(n) => {
-                    sheet.write_number_with_format(at_row, at_column, *n, format)?
-                }
-            };
-        }
-    }
-    Ok(())
-}
-
-/// Each column as wide as its widest line (display width: a Chinese character counts 2), plus a
-/// margin, at most [`MAX_COLUMN_WIDTH`] (longer text wraps).
-fn set_widths(sheet: &mut Worksheet, rows: &[Vec<Value>]) -> Result<(), XlsxError> {
-    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
-    for column in 0..columns {
-        let widest = rows
-            .iter()
-            .filter_map(|row| row.get(column))
-            .map(|value| match value {
-                Value::Text(text) => text.lines().map(|l| str_width(l, false)).max().unwrap_or(0),
-                Value::Number(_) => 6,
-            })
-            .max()
-            .unwrap_or(0);
-        let width = widest.clamp(4, MAX_COLUMN_WIDTH) + 2;
-        // at most MAX_COLUMN_WIDTH + 2: exact as a float
-        #[allow(clippy::cast_precision_loss)]
-        sheet.set_column_width(to_column(column)?, width as f64)?;
-    }
-    Ok(())
 }
 
 /// Items per status per section, stacked bars, from the overview's table at `header_at` (its
@@ -346,14 +259,6 @@ fn status_chart(header_at: usize, rows: usize) -> Result<Chart, XlsxError> {
         .set_width(640)
         .set_height(sections.saturating_mul(36).clamp(288, 1200));
     Ok(chart)
-}
-
-fn to_row(row: usize) -> Result<u32, XlsxError> {
-    u32::try_from(row).map_err(|_| XlsxError::RowColumnLimitError)
-}
-
-fn to_column(column: usize) -> Result<u16, XlsxError> {
-    u16::try_from(column).map_err(|_| XlsxError::RowColumnLimitError)
 }
 
 /// `审计!E5`: a cell as Excel names it, for one-line messages about a workbook.

@@ -9,7 +9,8 @@ use std::io::Cursor;
 
 use calamine::{Data, Range, Reader, Xlsx};
 
-use super::workbook::{Value, audit_value, cell_name, evidence_rows, overview_rows};
+use super::sheet::Value;
+use super::workbook::{audit_value, cell_name, evidence_rows, overview_rows};
 use crate::present::audit_table::{AuditRow, AuditTable, Column};
 use crate::present::labels;
 use crate::store::verdicts::{SummaryRef, Verdict, VerdictChange};

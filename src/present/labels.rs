@@ -583,6 +583,8 @@ pub const NO_TOPIC_FOUND: &str = "没有含该词的主题";
 pub const SHEET_AUDIT: &str = "审计";
 pub const SHEET_EVIDENCE: &str = "证据";
 pub const SHEET_OVERVIEW: &str = "概况";
+/// The matrix workbook's one sheet: topics × reports.
+pub const SHEET_MATRIX: &str = "矩阵";
 /// The 证据 sheet's columns beside the audit's: the sentence's number and node id, its score.
 pub const COLUMN_EVIDENCE_SOURCE: &str = "证据来源";
 pub const COLUMN_EVIDENCE_SCORE: &str = "相关度";
