@@ -13,7 +13,7 @@ use planlens::compare::diff::diff;
 use planlens::import::import_text;
 use planlens::model::Report;
 use planlens::present::comparison::ComparisonDoc;
-use planlens::synth::{self, ItemStyle, Spec};
+use planlens::synth;
 
 fn main() {
     divan::main();
@@ -36,16 +36,7 @@ fn bundled_pair() -> [Report; 2] {
 /// Two generated pages of different districts, each `SCALE` times a bundled page.
 fn large_texts() -> [String; 2] {
     let target = SCALE * GUANGMING_RAW.len().max(LONGGANG_RAW.len());
-    [(2024, "光明区"), (2025, "龙岗区")].map(|(seed, district)| {
-        synth::report_text(&Spec {
-            seed,
-            district: district.to_string(),
-            style: ItemStyle::Mixed,
-            uneven: true,
-            target_bytes: Some(target),
-            ..Spec::default()
-        })
-    })
+    synth::district_pair(target)
 }
 
 fn large_pair() -> [Report; 2] {

@@ -166,6 +166,21 @@ pub struct Generated {
     pub shape: Vec<(PartKind, Vec<usize>)>,
 }
 
+/// Two pages of different districts' bureaus (光明区 2024, 龙岗区 2025), each at least
+/// `target_bytes` long: the large pairs the comparison is timed on (benches, and against git).
+pub fn district_pair(target_bytes: usize) -> [String; 2] {
+    [(2024, "光明区"), (2025, "龙岗区")].map(|(seed, district)| {
+        report_text(&Spec {
+            seed,
+            district: district.to_string(),
+            style: ItemStyle::Mixed,
+            uneven: true,
+            target_bytes: Some(target_bytes),
+            ..Spec::default()
+        })
+    })
+}
+
 /// The raw page text for `spec`.
 pub fn report_text(spec: &Spec) -> String {
     generate(spec).text

@@ -1,12 +1,12 @@
 //! `cargo run --release --example synth_pair -- SCALE DIR`: writes two generated report pages of
 //! different districts, each SCALE times the larger bundled page, to DIR/left.txt and
-//! DIR/right.txt — the pairs `planlens diff` is timed on against `git diff --no-index` (see
-//! benches/README.md).
+//! DIR/right.txt — the pairs `planlens diff` is timed on against `git diff --no-index` (README,
+//! Measuring speed).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use planlens::synth::{self, ItemStyle, Spec};
+use planlens::synth;
 
 const GUANGMING_RAW: &str = include_str!("../../data/raw/guangming-zwsj-2024-2025.txt");
 const LONGGANG_RAW: &str = include_str!("../../data/raw/longgang-zwsj-2023-2024.txt");
@@ -22,16 +22,8 @@ fn main() -> ExitCode {
     };
     let target = scale * GUANGMING_RAW.len().max(LONGGANG_RAW.len());
     let dir = PathBuf::from(dir);
-    for (seed, district, name) in [(2024, "光明区", "left.txt"), (2025, "龙岗区", "right.txt")]
-    {
-        let text = synth::report_text(&Spec {
-            seed,
-            district: district.to_string(),
-            style: ItemStyle::Mixed,
-            uneven: true,
-            target_bytes: Some(target),
-            ..Spec::default()
-        });
+    let texts = synth::district_pair(target);
+    for (name, text) in ["left.txt", "right.txt"].into_iter().zip(texts) {
         if let Err(e) = std::fs::write(dir.join(name), text) {
             eprintln!("synth_pair: {}: {e}", dir.join(name).display());
             return ExitCode::FAILURE;
