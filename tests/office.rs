@@ -5,6 +5,8 @@
 //! a .wps, an OFD, a password-protected, scanned or damaged PDF and a damaged .docx are each a
 //! one-line error, exit 1, while the other files still load.
 
+mod support;
+
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -14,12 +16,8 @@ use planlens::import::{check_lossless, import_extracted};
 use planlens::model::{DropReason, SourceFormat};
 use planlens::tui::app::{App, Entry};
 use planlens::tui::theme::{Theme, ThemeName};
-use planlens::tui::ui;
 use predicates::prelude::*;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use tempfile::TempDir;
-use unicode_width::UnicodeWidthStr;
 
 /// The fixtures, each a .docx and a .pdf beside its .txt twin.
 const REPORTS: &[&str] = &[
@@ -316,27 +314,7 @@ fn the_picker_lists_word_and_pdf_reports_beside_the_files_that_failed() {
     let (width, height) = (100, 20);
     let mut app = App::new(entries, failures, Theme::new(ThemeName::Dark, false), false);
     app.update(planlens::tui::action::Action::Resize(width, height));
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|frame| ui::render(&app.view(), frame))
-        .unwrap();
-    let buffer = terminal.backend().buffer().clone();
-    let mut lines = Vec::new();
-    for y in 0..height {
-        let mut line = String::new();
-        let mut skip = 0;
-        for x in 0..width {
-            let cell = &buffer[(x, y)];
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            line.push_str(cell.symbol());
-            skip = cell.symbol().width().saturating_sub(1);
-        }
-        lines.push(line.trim_end().to_string());
-    }
-    insta::assert_snapshot!("office_picker_100x20", lines.join("\n"));
+    insta::assert_snapshot!("office_picker_100x20", support::screen(&app, width, height));
 }
 
 #[test]

@@ -4,6 +4,8 @@
 //! picker, the results screen (snapshots at 120×40 and 60×20, every size down to 1×1), Enter
 //! opening the reader at the hit with n/N going on from it, the mouse.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -12,11 +14,8 @@ use planlens::tui::action::{Action, Context};
 use planlens::tui::app::{App, Entry};
 use planlens::tui::screens::Screen;
 use planlens::tui::theme::{Theme, ThemeName};
-use planlens::tui::ui;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
 use serde_json::Value;
+use support::{drawn, screen};
 use unicode_width::UnicodeWidthStr;
 
 const GUANGMING: &str = "guangming-zwsj-2024-2025";
@@ -188,34 +187,6 @@ fn app(width: u16, height: u16) -> App {
     let mut app = App::new(entries, vec![], Theme::new(ThemeName::Dark, false), false);
     app.update(Action::Resize(width, height));
     app
-}
-
-fn drawn(app: &App, width: u16, height: u16) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|frame| ui::render(&app.view(), frame))
-        .unwrap();
-    terminal.backend().buffer().clone()
-}
-
-fn screen(app: &App, width: u16, height: u16) -> String {
-    let buffer = drawn(app, width, height);
-    let mut lines = Vec::new();
-    for y in 0..height {
-        let mut line = String::new();
-        let mut skip = 0;
-        for x in 0..width {
-            let cell = &buffer[(x, y)];
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            line.push_str(cell.symbol());
-            skip = cell.symbol().width().saturating_sub(1);
-        }
-        lines.push(line.trim_end().to_string());
-    }
-    lines.join("\n")
 }
 
 fn drive(app: &mut App, actions: &[Action]) {

@@ -1,12 +1,15 @@
 //! The real app driven through its actions and drawn on a TestBackend: snapshots of each screen
 //! at a normal and a narrow size, and every size down to 1×1 without panic.
 
+mod support;
+
 use planlens::tui::action::Action;
 use planlens::tui::app::{App, Entry};
 use planlens::tui::theme::{Theme, ThemeName};
 use planlens::tui::ui;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use support::screen;
 use unicode_width::UnicodeWidthStr;
 
 fn app(width: u16, height: u16) -> App {
@@ -20,30 +23,6 @@ fn app(width: u16, height: u16) -> App {
     );
     app.update(Action::Resize(width, height));
     app
-}
-
-fn screen(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|frame| ui::render(&app.view(), frame))
-        .unwrap();
-    let buffer = terminal.backend().buffer().clone();
-    let mut lines = Vec::new();
-    for y in 0..height {
-        let mut line = String::new();
-        let mut skip = 0;
-        for x in 0..width {
-            let cell = &buffer[(x, y)];
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            line.push_str(cell.symbol());
-            skip = cell.symbol().width().saturating_sub(1);
-        }
-        lines.push(line.trim_end().to_string());
-    }
-    lines.join("\n")
 }
 
 fn drive(app: &mut App, actions: &[Action]) {

@@ -1,5 +1,9 @@
-//! What the screen tests of the matrix and the recurring items share: an app on given reports,
-//! the screen as text, every size down to 1×1.
+//! What the screen tests share: an app on given reports, the screen drawn and as text, every
+//! size down to 1×1.
+#![allow(
+    dead_code,
+    reason = "each test binary that includes this module uses a part of it"
+)]
 
 use planlens::tui::action::Action;
 use planlens::tui::app::{App, Entry};
@@ -7,6 +11,7 @@ use planlens::tui::theme::{Theme, ThemeName};
 use planlens::tui::ui;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
 use unicode_width::UnicodeWidthStr;
 
 pub fn app_on(entries: &[Entry], width: u16, height: u16) -> App {
@@ -20,13 +25,18 @@ pub fn app_on(entries: &[Entry], width: u16, height: u16) -> App {
     app
 }
 
-/// The screen as lines of text (a wide character once).
-pub fn screen(app: &App, width: u16, height: u16) -> String {
+/// The screen as drawn, cells with their styles.
+pub fn drawn(app: &App, width: u16, height: u16) -> Buffer {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal
         .draw(|frame| ui::render(&app.view(), frame))
         .unwrap();
-    let buffer = terminal.backend().buffer().clone();
+    terminal.backend().buffer().clone()
+}
+
+/// The screen as lines of text (a wide character once).
+pub fn screen(app: &App, width: u16, height: u16) -> String {
+    let buffer = drawn(app, width, height);
     let mut lines = Vec::new();
     for y in 0..height {
         let mut line = String::new();
