@@ -3,13 +3,15 @@
 //! with reason and element; `list` shows pages beside the other reports; a page without an
 //! article, in an unsupported encoding, or a web archive is a one-line error.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use planlens::import::sources::{self, Format};
 use planlens::import::{check_lossless, import_extracted};
 use planlens::model::{DropReason, SourceFormat};
 use predicates::prelude::*;
+use support::{planlens, stdout};
 use tempfile::TempDir;
 
 /// The page fixtures, each with its twin.
@@ -27,21 +29,6 @@ fn fixture(name: &str) -> PathBuf {
 
 fn twin(page: &str) -> PathBuf {
     fixture(page).with_extension("txt")
-}
-
-fn planlens() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_planlens"))
-}
-
-fn stdout(args: &[&str], file: &Path) -> String {
-    let output = planlens()
-        .arg(args[0])
-        .arg(file)
-        .args(&args[1..])
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}: {:?}", file.display(), output);
-    String::from_utf8(output.stdout).unwrap()
 }
 
 #[test]

@@ -10,13 +10,13 @@ mod support;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use planlens::import::sources::{self, Format};
 use planlens::import::{check_lossless, import_extracted};
 use planlens::model::{DropReason, SourceFormat};
 use planlens::tui::app::{App, Entry};
 use planlens::tui::theme::{Theme, ThemeName};
 use predicates::prelude::*;
+use support::{planlens, stdout};
 use tempfile::TempDir;
 
 /// The fixtures, each a .docx and a .pdf beside its .txt twin.
@@ -29,21 +29,6 @@ fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/office")
         .join(name)
-}
-
-fn planlens() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_planlens"))
-}
-
-fn stdout(args: &[&str], file: &Path) -> String {
-    let output = planlens()
-        .arg(args[0])
-        .arg(file)
-        .args(&args[1..])
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}: {:?}", file.display(), output);
-    String::from_utf8(output.stdout).unwrap()
 }
 
 #[test]

@@ -1,10 +1,13 @@
-//! What the screen tests share: an app on given reports, the screen drawn and as text, every
-//! size down to 1×1.
+//! What the integration tests share: the planlens command and its output for a file; an app on
+//! given reports, the screen drawn and as text, every size down to 1×1.
 #![allow(
     dead_code,
     reason = "each test binary that includes this module uses a part of it"
 )]
 
+use std::path::Path;
+
+use assert_cmd::Command;
 use planlens::tui::action::Action;
 use planlens::tui::app::{App, Entry};
 use planlens::tui::theme::{Theme, ThemeName};
@@ -71,4 +74,21 @@ pub fn every_size(entries: &[Entry], scripts: &[Vec<Action>]) {
             }
         }
     }
+}
+
+/// The planlens binary of this build.
+pub fn planlens() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_planlens"))
+}
+
+/// What `planlens ARGS[0] FILE ARGS[1..]` prints; it must succeed.
+pub fn stdout(args: &[&str], file: &Path) -> String {
+    let output = planlens()
+        .arg(args[0])
+        .arg(file)
+        .args(&args[1..])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}: {:?}", file.display(), output);
+    String::from_utf8(output.stdout).unwrap()
 }
