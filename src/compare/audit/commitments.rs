@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use crate::compare::audit::units::Sentence;
+use crate::compare::audit::units::{Sentence, is_appraisal};
 use crate::compare::index::TermIndex;
 use crate::compare::similarity::{Bigram, Idf};
 use crate::compare::targets::figures;
@@ -82,6 +82,13 @@ fn clause(text: &str, range: Range<usize>, main: bool) -> Option<Clause> {
     })
 }
 
+impl Clause {
+    /// Whether the clause sets a figure (新增事项100项).
+    pub fn has_figure(&self) -> bool {
+        !self.units.is_empty()
+    }
+}
+
 /// The quoted names in a text (“一网统管”, 「八個辦」), folded; names of one character are not
 /// names.
 fn quoted_names(text: &str) -> Vec<String> {
@@ -109,6 +116,8 @@ pub struct Matcher<'a> {
     /// Sorted distinct content bigrams of each sentence.
     pub grams: Vec<Vec<Bigram>>,
     folded: Vec<String>,
+    /// Sentences that only appraise ([`is_appraisal`]): context, not evidence.
+    appraisals: Vec<bool>,
     units: Vec<Vec<&'static str>>,
     index: TermIndex,
     pub idf: Idf,
@@ -127,9 +136,11 @@ impl<'a> Matcher<'a> {
             .collect();
         let idf = Idf::with_background(grams.iter().chain(&item_grams).map(Vec::as_slice));
         let index = TermIndex::new(grams.iter().map(Vec::as_slice));
+        let folded: Vec<String> = sentences.iter().map(|s| fold(s.text).as_string()).collect();
         Matcher {
             sentences,
-            folded: sentences.iter().map(|s| fold(s.text).as_string()).collect(),
+            appraisals: folded.iter().map(|f| is_appraisal(f)).collect(),
+            folded,
             units: sentences
                 .iter()
                 .map(|s| {
@@ -156,6 +167,9 @@ impl<'a> Matcher<'a> {
         let mut best: Option<(Finding, bool)> = None;
         for (s, (weight, heaviest)) in matched {
             let s = s as usize;
+            if self.appraisals[s] {
+                continue;
+            }
             let coverage = weight / total;
             let named = clause
                 .names

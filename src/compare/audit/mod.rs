@@ -42,6 +42,13 @@ use units::{Sentence, evidence_units};
 /// commitments, one reported is `partial` (the labels' 跨域通办: the windows opened, the 港澳
 /// cross-border services not), two of three is `reported`.
 pub const REPORTED_SHARE: f64 = 0.6;
+/// How many of an item's other commitments may go unreported when its main commitment and a
+/// result it set (a clause with a figure: 全年新增超充站100座) are reported, for `reported`:
+/// the rule, "in progress with a result". On the evaluation one, not two: items of five
+/// commitments with three unreported are labelled partial (pingshan's 掌上办, 智能分拨), items of
+/// three with one unreported reported (baoan's 超充之城, 分布式光伏). Tuning status 0.73 → 0.85
+/// (baoan), held-out totals nanhai 0.80 → 0.87, futian 0.69 → 0.65 (one item).
+pub const RESULT_MAY_MISS: usize = 1;
 /// Evidence sentences shown per item at most.
 pub const TOP_EVIDENCE: usize = 4;
 
@@ -90,6 +97,9 @@ pub struct CommitmentCheck {
     pub main: bool,
     /// The index in the item's `evidence` of the sentence that reports it; `None` when none does.
     pub evidence: Option<usize>,
+    /// The clause sets a figure (新增事项100项): reported, it is the item's result.
+    #[serde(skip)]
+    pub result: bool,
 }
 
 impl ItemAudit {
@@ -200,6 +210,7 @@ fn audit_item(matcher: &Matcher, item: &PlanItem) -> ItemAudit {
         .map(|(clause, finding)| CommitmentCheck {
             text: clause.text.clone(),
             main: clause.main,
+            result: clause.has_figure(),
             evidence: finding.and_then(|f| shown.iter().position(|&s| s == f.sentence)),
         })
         .collect();
@@ -263,7 +274,8 @@ fn evidence(s: &Sentence, score: f64) -> Evidence {
 /// The status by the rule of the evaluation labels: nothing reported is `not_mentioned`; the
 /// item's commitments reported in the main is `reported` — the main one and at least
 /// [`REPORTED_SHARE`] of the others, or every other one (a heading such as 深化“民意速办”改革
-/// is reported through its body's results) — unless a promise to finish was reported only as
+/// is reported through its body's results), or the main one with its result and all but
+/// [`RESULT_MAY_MISS`] of the others — unless a promise to finish was reported only as
 /// started; anything between is `partial`.
 fn status(commitments: &[CommitmentCheck], only_started: bool) -> Status {
     if commitments.iter().all(|c| c.evidence.is_none()) {
@@ -278,7 +290,12 @@ fn status(commitments: &[CommitmentCheck], only_started: bool) -> Status {
         others_reported as f64 / others.len() as f64
     };
     let all_others = !others.is_empty() && others_reported == others.len();
-    if (main_reported && share >= REPORTED_SHARE || all_others) && !only_started {
+    // a main commitment reported with its result (a figure the item set) is delivered, unless
+    // more than one distinct commitment besides them went unreported
+    let with_result = main_reported
+        && others.iter().any(|c| c.result && c.evidence.is_some())
+        && others.len() - others_reported <= RESULT_MAY_MISS;
+    if (main_reported && share >= REPORTED_SHARE || all_others || with_result) && !only_started {
         Status::Reported
     } else {
         Status::Partial
