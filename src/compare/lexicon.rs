@@ -11,14 +11,16 @@ use crate::text::normalize::fold_str;
 
 const BUILT_IN: &str = include_str!("../../data/matching/related-terms.lst");
 
-/// A term and the first term of its group, folded.
-type Related = (Vec<char>, Vec<char>);
+/// A term, folded, and the index of its group.
+type Related = (Vec<char>, usize);
 
 /// Groups of related terms, folded, looked up by their first character.
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    /// For each first character: (term, the group's first term), longest term first.
+    /// For each first character: (term, its group), longest term first.
     by_first: HashMap<char, Vec<Related>>,
+    /// Each group's first term, which stands for the group.
+    groups: Vec<Vec<char>>,
 }
 
 static INSTALLED: OnceLock<Lexicon> = OnceLock::new();
@@ -71,15 +73,12 @@ impl Lexicon {
                         n + 1
                     ));
                 }
-                let canonical: Vec<char> = first.chars().collect();
-                for term in rest {
+                let group = lexicon.groups.len();
+                lexicon.groups.push(first.chars().collect());
+                for term in terms.iter() {
                     let chars: Vec<char> = term.chars().collect();
                     if let Some(&c) = chars.first() {
-                        lexicon
-                            .by_first
-                            .entry(c)
-                            .or_default()
-                            .push((chars, canonical.clone()));
+                        lexicon.by_first.entry(c).or_default().push((chars, group));
                     }
                 }
             }
@@ -96,14 +95,10 @@ impl Lexicon {
         let mut out = Vec::with_capacity(folded.len());
         let mut i = 0;
         while i < folded.len() {
-            let found = self
-                .by_first
-                .get(&folded[i])
-                .and_then(|terms| terms.iter().find(|(term, _)| folded[i..].starts_with(term)));
-            match found {
-                Some((term, canonical)) => {
-                    out.extend_from_slice(canonical);
-                    i += term.len();
+            match self.term_at(folded, i) {
+                Some((len, group)) => {
+                    out.extend_from_slice(&self.groups[group]);
+                    i += len;
                 }
                 None => {
                     out.push(folded[i]);
@@ -112,6 +107,34 @@ impl Lexicon {
             }
         }
         out
+    }
+
+    /// The groups folded text names a term of (民意速办 and 民生诉求 name one group), sorted and
+    /// distinct: what it is about, as far as the lexicon knows.
+    pub fn subjects(&self, folded: &[char]) -> Vec<usize> {
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < folded.len() {
+            match self.term_at(folded, i) {
+                Some((len, group)) => {
+                    found.push(group);
+                    i += len;
+                }
+                None => i += 1,
+            }
+        }
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+
+    /// The longest term starting at `i`: its length in characters and its group.
+    fn term_at(&self, folded: &[char], i: usize) -> Option<(usize, usize)> {
+        self.by_first
+            .get(&folded[i])?
+            .iter()
+            .find(|(term, _)| folded[i..].starts_with(term))
+            .map(|(term, group)| (term.len(), *group))
     }
 }
 
@@ -141,6 +164,21 @@ mod tests {
             "数字孪生平台与数字孪生底板"
         );
         assert_eq!(canonical(&lexicon, "秒报秒批事项"), "秒批事项");
+    }
+
+    #[test]
+    fn texts_naming_terms_of_one_group_have_that_subject() {
+        let lexicon = Lexicon::parse(&[BUILT_IN]).unwrap();
+        let subjects = |text: &str| {
+            let chars: Vec<char> = fold_str(text).chars().collect();
+            lexicon.subjects(&chars)
+        };
+        assert_eq!(
+            subjects("推进民意速办走向深入"),
+            subjects("民生诉求服务水平实现新提升")
+        );
+        assert_eq!(subjects("推进民意速办走向深入").len(), 1);
+        assert!(subjects("加强政务信息化项目统筹管理").is_empty());
     }
 
     #[test]
