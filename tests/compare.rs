@@ -414,6 +414,77 @@ fn bundled(name: &str) -> Report {
     planlens::bundled::find(name).unwrap().report().unwrap()
 }
 
+/// The right nodes shown beside the left node titled `title`: its partner, or the sections it
+/// joined.
+fn beside(a: &Alignment, left: &Part, right: &Part, title: &str) -> Vec<String> {
+    let id = &titled(left, title).id;
+    a.pairs
+        .iter()
+        .filter(|p| p.left.as_ref() == Some(id) && p.right.is_some())
+        .map(|p| partner_title(right, p))
+        .collect()
+}
+
+#[test]
+fn the_bundled_plans_pair_same_subject_items_at_any_level_in_the_left_order() {
+    let (l, r) = (bundled(GUANGMING), bundled(LONGGANG));
+    let (left, right) = (
+        choose_part(&l, Some("plan")).unwrap(),
+        choose_part(&r, Some("plan")).unwrap(),
+    );
+    let a = align(left, right);
+    // both build the new district service centre (光明 says so in the item's body)
+    assert_eq!(
+        beside(&a, left, right, "深入推动政务服务提质增效"),
+        [
+            "全力建好新的区政务服务中心,借鉴各地政务大厅建设经验,对标最好最优,围绕“智能客服”“智能导办”“智能审批”等环节探索智慧应用新场景,努力将新的区政务服务中心打造成为智能共享、便民高效的为民服务新标杆。"
+        ]
+    );
+    // one item for 光明, a whole section for 龙岗
+    let appeals = beside(&a, left, right, "打造民生诉求综合服务改革");
+    assert_eq!(appeals.len(), 1);
+    assert!(
+        appeals[0].starts_with("围绕民生诉求综合改革"),
+        "{appeals:?}"
+    );
+    // CIM / 数字孪生 base platforms
+    assert_eq!(
+        beside(&a, left, right, "加快建设数字孪生科学城"),
+        ["加快基础性支撑平台建设。"]
+    );
+    // the left column reads in 光明's document order
+    let mut order: Vec<&str> = a.pairs.iter().filter_map(|p| p.left.as_deref()).collect();
+    order.dedup();
+    let document: Vec<&str> = left
+        .nodes
+        .iter()
+        .flat_map(Node::walk)
+        .map(|n| n.id.as_str())
+        .collect();
+    assert_eq!(order, document);
+}
+
+#[test]
+fn the_bundled_summaries_pair_sections_named_by_related_terms() {
+    let (l, r) = (bundled(GUANGMING), bundled(LONGGANG));
+    let (left, right) = (
+        choose_part(&l, Some("summary")).unwrap(),
+        choose_part(&r, Some("summary")).unwrap(),
+    );
+    let a = align(left, right);
+    // 民意速办 (光明) and 民生诉求 (龙岗) are one subject in the lexicon; 龙岗's section has no
+    // items, so 光明's 一是/二是 items stand beside it too
+    for title in [
+        "坚持协同发力,推进民意速办走向深入",
+        "建立科学化、精细化和智能化管理机制",
+        "推动个案办理向类案治理延伸",
+    ] {
+        let shown = beside(&a, left, right, title);
+        assert_eq!(shown.len(), 1, "{title}: {shown:?}");
+        assert!(shown[0].starts_with("着力建机制提效能,民生诉求服务水平实现新提升"));
+    }
+}
+
 fn keys(value: &Value) -> BTreeSet<&str> {
     value
         .as_object()
