@@ -11,9 +11,10 @@ mod harness;
 /// (pair, evidence recall >=, false alarms <=, status agreement >=, target agreement >=).
 /// Raised with the commitment-based audit (evidence from the whole summary, background IDF), then
 /// with two content bigrams for a heading, the units of every bureau and figures that are parts;
-/// then with a main commitment reported with its result (`RESULT_MAY_MISS`) and appraisals as
-/// context. The one floor lowered, futian's status 0.69 → 0.65 (one item), was traded for two
-/// items of the other held-out pair (nanhai 0.80 → 0.87): the held-out pairs together gained.
+/// then with a main commitment reported with its result (`RESULT_MAY_MISS`), appraisals as
+/// context and enumerations found whole. The one floor lowered, futian's status 0.69 → 0.65
+/// (one item), was traded for two items of the other held-out pair (nanhai 0.80 → 0.87): the
+/// held-out pairs together gained.
 const AUDIT_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
     ("baoan-fgj-2024", 0.95, 0.0, 0.84, 1.0),
     ("futian-mzj-2025-heldout", 0.90, 0.40, 0.65, 0.80),
@@ -21,7 +22,7 @@ const AUDIT_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
     ("minghu-2025", 1.0, 0.0, 1.0, 1.0),
     ("minghu-2025-mirror", 1.0, 0.0, 1.0, 1.0),
     ("nanhai-2025-heldout", 0.93, 0.10, 0.86, 0.70),
-    ("pingshan-2024", 1.0, 0.0, 0.76, 1.0),
+    ("pingshan-2024", 1.0, 0.0, 0.80, 1.0),
 ];
 
 /// (pair, pair recall >=, forbidden pairs made <=).
