@@ -483,6 +483,9 @@ fn the_bundled_summaries_pair_sections_named_by_related_terms() {
         assert_eq!(shown.len(), 1, "{title}: {shown:?}");
         assert!(shown[0].starts_with("着力建机制提效能,民生诉求服务水平实现新提升"));
     }
+    // the match the lexicon made is said on the pair
+    let sections = pair_of(&a, left, "坚持协同发力,推进民意速办走向深入");
+    assert_eq!(sections.subject.as_deref(), Some("民生诉求"));
 }
 
 fn keys(value: &Value) -> BTreeSet<&str> {
@@ -530,6 +533,7 @@ fn json_has_exactly_the_documented_keys_and_every_node_once() {
                 "score",
                 "moved",
                 "moved_from",
+                "subject",
                 "repeated",
                 "note",
                 "changes",

@@ -115,6 +115,9 @@ pub struct Pair {
     pub moved: bool,
     /// For a moved item, its partner's place on the right: section and item marker, like `(二)2`.
     pub moved_from: Option<String>,
+    /// The subject of the related-terms lexicon both titles name (民生诉求 for 民意速办 beside
+    /// 民生诉求), which added [`SUBJECT_BONUS`] to the score.
+    pub subject: Option<String>,
     /// The pair shows a difference: a side is missing, or the texts differ beyond folding.
     pub changed: bool,
     /// The side whose node was already shown in an earlier row: a section beside one more of
@@ -189,7 +192,7 @@ pub fn align(left: &Part, right: &Part) -> Alignment {
     let idf = Idf::new(left.own.iter().chain(&right.own).map(Vec::as_slice));
     let (left_vectors, right_vectors) = (left.vectors(&idf), right.vectors(&idf));
     let score = |l: usize, r: usize| {
-        let bonus = if shares_subject(&left.subjects[l], &right.subjects[r]) {
+        let bonus = if shared_subject(&left.subjects[l], &right.subjects[r]).is_some() {
             SUBJECT_BONUS
         } else {
             0.0
@@ -415,9 +418,11 @@ struct Similarity {
     other: f64,
 }
 
-/// Whether two sorted lists of subjects share one.
-fn shares_subject(left: &[usize], right: &[usize]) -> bool {
-    left.iter().any(|s| right.binary_search(s).is_ok())
+/// The first subject two sorted lists of subjects share.
+fn shared_subject(left: &[usize], right: &[usize]) -> Option<usize> {
+    left.iter()
+        .copied()
+        .find(|s| right.binary_search(s).is_ok())
 }
 
 impl Similarity {
@@ -773,7 +778,7 @@ fn pair(
     (l, r): (Option<usize>, Option<usize>),
     score: impl Fn(usize, usize) -> Similarity,
 ) -> Pair {
-    let (score, moved, changed) = match (l, r) {
+    let (score, moved, changed, subject) = match (l, r) {
         (Some(l), Some(r)) => {
             let both_items = left.nodes[l].parent.is_some() && right.nodes[r].parent.is_some();
             let primary = matching.left[l] == Some(r);
@@ -782,9 +787,13 @@ fn pair(
                 && matching.left[left.nodes[l].root] != Some(right.nodes[r].root);
             let changed = fold_str(&pair_text(left.nodes[l].node))
                 != fold_str(&pair_text(right.nodes[r].node));
-            (score(l, r).score, moved, changed)
+            // worth saying only where the texts differ
+            let subject = shared_subject(&left.subjects[l], &right.subjects[r])
+                .filter(|_| changed)
+                .map(|s| lexicon::current().name(s));
+            (score(l, r).score, moved, changed, subject)
         }
-        _ => (0.0, false, true),
+        _ => (0.0, false, true, None),
     };
     Pair {
         left: l.map(|l| left.id(l)),
@@ -792,6 +801,7 @@ fn pair(
         score,
         moved,
         moved_from: r.filter(|_| moved).map(|r| right.place(r)),
+        subject,
         changed,
         repeated: None,
     }

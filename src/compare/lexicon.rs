@@ -128,6 +128,11 @@ impl Lexicon {
         found
     }
 
+    /// A group's name: its first term, folded.
+    pub fn name(&self, group: usize) -> String {
+        self.groups[group].iter().collect()
+    }
+
     /// The longest term starting at `i`: its length in characters and its group.
     fn term_at(&self, folded: &[char], i: usize) -> Option<(usize, usize)> {
         self.by_first

@@ -126,7 +126,8 @@ impl ComparisonDoc {
     }
 
     /// The JSON document: `{left: {file, part, title, heading}, right, counts, pairs: [{left,
-    /// right, score, moved, moved_from, repeated, note, changes, left_node, right_node}]}`.
+    /// right, score, moved, moved_from, subject, repeated, note, changes, left_node,
+    /// right_node}]}`.
     pub fn json(&self) -> JsonDiff<'_> {
         JsonDiff {
             left: &self.left,
@@ -207,16 +208,27 @@ impl PairRow {
             .map(|from| format!("{MOVED_FROM} {from}"))
     }
 
-    /// What the pair is: only on one side, moved, unchanged, or nothing to say.
+    /// `同题 民生诉求` for a pair whose titles name one subject of the related-terms lexicon in
+    /// different words: the match the lexicon made, shown.
+    pub fn subject_note(&self) -> Option<String> {
+        self.pair
+            .subject
+            .as_deref()
+            .map(|subject| format!("{} {subject}", labels::SAME_SUBJECT))
+    }
+
+    /// What the pair is: only on one side, unchanged, or moved and the subject the lexicon
+    /// matched (either or both), or nothing to say.
     pub fn note(&self) -> String {
         match (&self.left, &self.right) {
             (Some(_), None) => ONLY_LEFT.to_string(),
             (None, _) => ONLY_RIGHT.to_string(),
-            _ => match self.moved_note() {
-                Some(moved) => moved,
-                None if !self.pair.changed => SAME.to_string(),
-                None => String::new(),
-            },
+            _ if !self.pair.changed => SAME.to_string(),
+            _ => [self.moved_note(), self.subject_note()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" · "),
         }
     }
 
@@ -264,6 +276,7 @@ impl PairRow {
             score: (self.pair.score * 1000.0).round() / 1000.0,
             moved: self.pair.moved,
             moved_from: self.pair.moved_from.as_deref(),
+            subject: self.pair.subject.as_deref(),
             repeated: self.pair.repeated,
             note: self.note(),
             changes: self
@@ -367,6 +380,8 @@ struct JsonPair<'a> {
     score: f64,
     moved: bool,
     moved_from: Option<&'a str>,
+    /// The subject of the related-terms lexicon both titles name in different words.
+    subject: Option<&'a str>,
     /// `left` / `right`: that side's node was shown in an earlier pair (a section beside one
     /// more item it covers); its text is there, and this pair has no changes.
     repeated: Option<Column>,

@@ -115,6 +115,8 @@ pub const ONLY_LEFT: &str = "仅左";
 pub const ONLY_RIGHT: &str = "仅右";
 /// A pair whose item moved, before where it came from: `⇄ 移自 (二)2`.
 pub const MOVED_FROM: &str = "⇄ 移自";
+/// Before the subject two titles name in different words (民意速办 / 民生诉求).
+pub const SAME_SUBJECT: &str = "同题";
 /// A missing side or score in the comparison's text and Markdown.
 pub const MISSING: &str = "—";
 /// A pair whose two sides read the same.

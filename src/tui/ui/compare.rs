@@ -93,8 +93,11 @@ fn pair_labels(pair: &PairRow) -> (String, String) {
     if let Some(score) = pair.score() {
         right.push_str(&format!("  {score}"));
     }
-    if let Some(moved) = pair.moved_note() {
-        right.push_str(&format!("  {moved}"));
+    for note in [pair.moved_note(), pair.subject_note()]
+        .into_iter()
+        .flatten()
+    {
+        right.push_str(&format!("  {note}"));
     }
     (label(Column::Left), right)
 }
