@@ -203,6 +203,15 @@ fn pair_of<'a>(alignment: &'a Alignment, left: &Part, title: &str) -> &'a Pair {
         .unwrap()
 }
 
+/// Every node id of a part in document order.
+fn document_ids(part: &Part) -> Vec<&str> {
+    part.nodes
+        .iter()
+        .flat_map(Node::walk)
+        .map(|n| n.id.as_str())
+        .collect()
+}
+
 fn partner_title(right: &Part, pair: &Pair) -> String {
     let id = pair.right.as_deref().unwrap_or("-");
     right
@@ -294,21 +303,11 @@ fn pairs_read_down_the_left_document() {
     let (left, right) = (&l.parts[1], &r.parts[1]);
     let a = align(left, right);
     let left_order: Vec<&str> = a.pairs.iter().filter_map(|p| p.left.as_deref()).collect();
-    let document: Vec<&str> = left
-        .nodes
-        .iter()
-        .flat_map(Node::walk)
-        .map(|n| n.id.as_str())
-        .collect();
+    let document = document_ids(left);
     assert_eq!(left_order, document);
     // a right node with no partner follows the right node before it
     let row = |id: &str| a.pairs.iter().position(|p| p.right.as_deref() == Some(id));
-    let right_ids: Vec<&str> = right
-        .nodes
-        .iter()
-        .flat_map(Node::walk)
-        .map(|n| n.id.as_str())
-        .collect();
+    let right_ids = document_ids(right);
     for pair in a.pairs.iter().filter(|p| p.left.is_none()) {
         let id = pair.right.as_deref().unwrap();
         let at = right_ids.iter().position(|r| *r == id).unwrap();
@@ -425,67 +424,63 @@ fn beside(a: &Alignment, left: &Part, right: &Part, title: &str) -> Vec<String> 
         .collect()
 }
 
-#[test]
-fn the_bundled_plans_pair_same_subject_items_at_any_level_in_the_left_order() {
+/// Aligns the bundled reports' parts of one kind (光明 on the left) and hands them to `check`.
+fn bundled_alignment(kind: &str, check: impl FnOnce(&Alignment, &Part, &Part)) {
     let (l, r) = (bundled(GUANGMING), bundled(LONGGANG));
     let (left, right) = (
-        choose_part(&l, Some("plan")).unwrap(),
-        choose_part(&r, Some("plan")).unwrap(),
+        choose_part(&l, Some(kind)).unwrap(),
+        choose_part(&r, Some(kind)).unwrap(),
     );
-    let a = align(left, right);
-    // both build the new district service centre (光明 says so in the item's body)
-    assert_eq!(
-        beside(&a, left, right, "深入推动政务服务提质增效"),
-        [
-            "全力建好新的区政务服务中心,借鉴各地政务大厅建设经验,对标最好最优,围绕“智能客服”“智能导办”“智能审批”等环节探索智慧应用新场景,努力将新的区政务服务中心打造成为智能共享、便民高效的为民服务新标杆。"
-        ]
-    );
-    // one item for 光明, a whole section for 龙岗
-    let appeals = beside(&a, left, right, "打造民生诉求综合服务改革");
-    assert_eq!(appeals.len(), 1);
-    assert!(
-        appeals[0].starts_with("围绕民生诉求综合改革"),
-        "{appeals:?}"
-    );
-    // CIM / 数字孪生 base platforms
-    assert_eq!(
-        beside(&a, left, right, "加快建设数字孪生科学城"),
-        ["加快基础性支撑平台建设。"]
-    );
-    // the left column reads in 光明's document order
-    let mut order: Vec<&str> = a.pairs.iter().filter_map(|p| p.left.as_deref()).collect();
-    order.dedup();
-    let document: Vec<&str> = left
-        .nodes
-        .iter()
-        .flat_map(Node::walk)
-        .map(|n| n.id.as_str())
-        .collect();
-    assert_eq!(order, document);
+    check(&align(left, right), left, right);
+}
+
+#[test]
+fn the_bundled_plans_pair_same_subject_items_at_any_level_in_the_left_order() {
+    bundled_alignment("plan", |a, left, right| {
+        // both build the new district service centre (光明 says so in the item's body)
+        assert_eq!(
+            beside(a, left, right, "深入推动政务服务提质增效"),
+            [
+                "全力建好新的区政务服务中心,借鉴各地政务大厅建设经验,对标最好最优,围绕“智能客服”“智能导办”“智能审批”等环节探索智慧应用新场景,努力将新的区政务服务中心打造成为智能共享、便民高效的为民服务新标杆。"
+            ]
+        );
+        // one item for 光明, a whole section for 龙岗
+        let appeals = beside(a, left, right, "打造民生诉求综合服务改革");
+        assert_eq!(appeals.len(), 1);
+        assert!(
+            appeals[0].starts_with("围绕民生诉求综合改革"),
+            "{appeals:?}"
+        );
+        // CIM / 数字孪生 base platforms
+        assert_eq!(
+            beside(a, left, right, "加快建设数字孪生科学城"),
+            ["加快基础性支撑平台建设。"]
+        );
+        // the left column reads in 光明's document order
+        let mut order: Vec<&str> = a.pairs.iter().filter_map(|p| p.left.as_deref()).collect();
+        order.dedup();
+        assert_eq!(order, document_ids(left));
+    });
 }
 
 #[test]
 fn the_bundled_summaries_pair_sections_named_by_related_terms() {
-    let (l, r) = (bundled(GUANGMING), bundled(LONGGANG));
-    let (left, right) = (
-        choose_part(&l, Some("summary")).unwrap(),
-        choose_part(&r, Some("summary")).unwrap(),
-    );
-    let a = align(left, right);
-    // 民意速办 (光明) and 民生诉求 (龙岗) are one subject in the lexicon; 龙岗's section has no
-    // items, so 光明's 一是/二是 items stand beside it too
-    for title in [
-        "坚持协同发力,推进民意速办走向深入",
-        "建立科学化、精细化和智能化管理机制",
-        "推动个案办理向类案治理延伸",
-    ] {
-        let shown = beside(&a, left, right, title);
-        assert_eq!(shown.len(), 1, "{title}: {shown:?}");
-        assert!(shown[0].starts_with("着力建机制提效能,民生诉求服务水平实现新提升"));
-    }
-    // the match the lexicon made is said on the pair
-    let sections = pair_of(&a, left, "坚持协同发力,推进民意速办走向深入");
-    assert_eq!(sections.subject.as_deref(), Some("民生诉求"));
+    bundled_alignment("summary", |a, left, right| {
+        // 民意速办 (光明) and 民生诉求 (龙岗) are one subject in the lexicon; 龙岗's section has no
+        // items, so 光明's 一是/二是 items stand beside it too
+        for title in [
+            "坚持协同发力,推进民意速办走向深入",
+            "建立科学化、精细化和智能化管理机制",
+            "推动个案办理向类案治理延伸",
+        ] {
+            let shown = beside(a, left, right, title);
+            assert_eq!(shown.len(), 1, "{title}: {shown:?}");
+            assert!(shown[0].starts_with("着力建机制提效能,民生诉求服务水平实现新提升"));
+        }
+        // the match the lexicon made is said on the pair
+        let sections = pair_of(a, left, "坚持协同发力,推进民意速办走向深入");
+        assert_eq!(sections.subject.as_deref(), Some("民生诉求"));
+    });
 }
 
 fn keys(value: &Value) -> BTreeSet<&str> {
