@@ -292,9 +292,12 @@ pub fn date(value: &str) -> Option<String> {
 /// traditional. Simplified text changes almost nowhere (a few variant characters).
 const TRADITIONAL_SHARE: f64 = 0.05;
 
-/// Simplified or traditional, by how many Han characters fold to a different simplified one.
-pub fn script(text: &str) -> Script {
-    let folded = to_simplified(text);
+/// Simplified or traditional, by how many Han characters fold to a different simplified one
+/// (`folded`: the text folded by [`to_simplified`]).
+pub fn script(text: &str, folded: &str) -> Script {
+    if text == folded {
+        return Script::Simplified; // nothing folded
+    }
     let (mut han, mut changed) = (0usize, 0usize);
     for (a, b) in text.chars().zip(folded.chars()) {
         if is_han(a) {
@@ -432,6 +435,7 @@ mod tests {
         assert_eq!(date("2024-13-05"), None);
         assert_eq!(years("2024年工作总结和2025年工作计划"), vec![2024, 2025]);
         assert_eq!(years("12024年"), Vec::<i32>::new());
+        let script = |text: &str| script(text, &to_simplified(text));
         assert_eq!(
             script("深圳市龙岗区政务服务和数据管理局"),
             Script::Simplified

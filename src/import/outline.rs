@@ -12,7 +12,6 @@ use super::markers::{self, Marker, MarkerKind};
 use super::meta;
 use crate::model::{Flag, Node, Part, PartKind};
 use crate::text::chars::{FULL_STOPS, ends_sentence, is_digit, is_item_numeral};
-use crate::text::script::to_simplified;
 
 /// What the outline pass makes of the body: the text before the first part, and the parts.
 #[derive(Debug, Default)]
@@ -67,7 +66,7 @@ impl Builder {
         let text = line.text;
         let mut cursor = 0;
         let mut new_paragraph = true;
-        if let Some((marker, flags)) = self.line_start_marker(text) {
+        if let Some((marker, flags)) = self.line_start_marker(line) {
             self.open_item(&marker, &text[..marker.len], flags, line.number);
             cursor = marker.len;
             new_paragraph = false;
@@ -100,8 +99,9 @@ impl Builder {
 
     /// A marker opening the line: any well-formed marker (out-of-sequence ones are flagged), or
     /// a damaged (一) / 一是.
-    fn line_start_marker(&self, text: &str) -> Option<(Marker, Vec<Flag>)> {
-        if let Some(marker) = markers::chapter_at(text).or_else(|| bare_part_heading(text)) {
+    fn line_start_marker(&self, line: &SourceLine<'_>) -> Option<(Marker, Vec<Flag>)> {
+        let text = line.text;
+        if let Some(marker) = markers::chapter_at(text).or_else(|| bare_part_heading(line)) {
             let expected = self.expected(MarkerKind::Chapter);
             return Some((
                 marker.clone(),
@@ -340,17 +340,19 @@ impl Builder {
 
 /// A line with no marker that is a part heading: short, not a sentence, naming a part's kind
 /// with its year or period (`2024年工作总结`, `下一步工作计划`). Its marker is empty.
-fn bare_part_heading(text: &str) -> Option<Marker> {
-    let folded = to_simplified(text);
-    let anchored = !meta::years(&folded).is_empty()
-        || ["上半年", "下半年", "下一步", "今后"]
-            .iter()
-            .any(|w| folded.contains(w));
-    let heading = folded.chars().count() <= 30
+fn bare_part_heading(line: &SourceLine<'_>) -> Option<Marker> {
+    let (text, folded) = (line.text, line.folded);
+    let anchored = || {
+        !meta::years(folded).is_empty()
+            || ["上半年", "下半年", "下一步", "今后"]
+                .iter()
+                .any(|w| folded.contains(w))
+    };
+    let heading = folded.chars().nth(30).is_none()
         && !folded.contains(['。', '，', '；', ',', ';', '：', ':'])
         && markers::marker_at(text).is_none()
         && meta::names_part_kind(text)
-        && anchored;
+        && anchored();
     heading.then_some(Marker {
         kind: MarkerKind::Chapter,
         number: None,
@@ -570,9 +572,10 @@ fn glued_heading_end(title: &str) -> Option<usize> {
 mod tests {
     use super::*;
     use crate::import::source_lines;
+    use crate::text::script::to_simplified;
 
     fn outline(text: &str) -> Outline {
-        parse(&source_lines(text))
+        parse(&source_lines(text, &to_simplified(text)))
     }
 
     /// marker, title, child count — the shape a reader sees in the tree.
