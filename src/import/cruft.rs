@@ -151,13 +151,13 @@ pub struct Sorted<'a> {
 /// Sorts every line of the page into content and furniture.
 pub fn sort<'a>(lines: &[SourceLine<'a>]) -> Sorted<'a> {
     let mut sorted = Sorted::default();
-    let head: Vec<SourceLine<'a>> = lines.iter().flat_map(head_segments).collect();
+    let head: Vec<(SourceLine<'a>, Option<DropReason>)> =
+        lines.iter().flat_map(head_segments).collect();
     let (title_start, title_end) = find_title(&head).map_or((usize::MAX, usize::MAX), |r| r);
     let mut in_head = true;
     let mut pieces = Vec::new();
     let mut title = String::new();
-    for (i, segment) in head.iter().enumerate() {
-        let reason = classify(segment.folded);
+    for (i, (segment, reason)) in head.iter().enumerate() {
         let place = if (title_start..=title_end).contains(&i) {
             title.push_str(segment.text);
             Place::Dropped(DropReason::Title)
@@ -188,20 +188,19 @@ pub fn sort<'a>(lines: &[SourceLine<'a>]) -> Sorted<'a> {
 /// contents may come before it), with an organisation name on the line above when the headline
 /// was wrapped (`深圳市龙岗区发展和改革局` / `2023年工作总结及2024年工作计划`). Segment indices,
 /// first and last.
-fn find_title(head: &[SourceLine<'_>]) -> Option<(usize, usize)> {
+fn find_title(head: &[(SourceLine<'_>, Option<DropReason>)]) -> Option<(usize, usize)> {
     let prose = head
         .iter()
-        .position(|s| is_prose(s.text))
+        .position(|(s, _)| is_prose(s.text))
         .unwrap_or(head.len());
-    let at = head[..prose].iter().position(|s| {
-        classify(s.folded).is_none()
-            && meta::looks_like_title(s.text)
-            && markers::marker_at(s.text).is_none()
+    let at = head[..prose].iter().position(|(s, reason)| {
+        reason.is_none() && meta::looks_like_title(s.text) && markers::marker_at(s.text).is_none()
     })?;
     let wrapped = at.checked_sub(1).filter(|&above| {
-        head[above].number + 1 == head[at].number
-            && classify(head[above].folded).is_none()
-            && meta::is_organisation_name(head[above].text)
+        let (line, reason) = head[above];
+        line.number + 1 == head[at].0.number
+            && reason.is_none()
+            && meta::is_organisation_name(line.text)
     });
     Some((wrapped.unwrap_or(at), at))
 }
@@ -381,15 +380,22 @@ fn is_breadcrumb_start(token: &str) -> bool {
         || token == "首页"
 }
 
+/// Characters in the longest of [`METADATA_KEYS`].
+const LONGEST_KEY: usize = 6;
+
 /// The metadata key a token starts with (`发布日期:2025-09-18`, `分类:`), if any. The token is
 /// in simplified script.
 fn metadata_key(token: &str) -> Option<&'static str> {
     let token = token.trim_start_matches(['【', '[']);
-    METADATA_KEYS.iter().copied().find(|key| {
-        token
-            .strip_prefix(key)
-            .is_some_and(|rest| rest.starts_with([':', '：']))
-    })
+    // no key holds a colon, so a key is all that comes before the token's first one
+    let (colon, _) = token
+        .char_indices()
+        .take(LONGEST_KEY + 1)
+        .find(|&(_, c)| matches!(c, ':' | '：'))?;
+    METADATA_KEYS
+        .iter()
+        .copied()
+        .find(|key| *key == &token[..colon])
 }
 
 /// `key: value` pairs of a metadata line (matched folded to simplified); a value may stand in
@@ -434,14 +440,28 @@ fn takes_value(token: &str) -> bool {
 /// A line of the page head split where furniture and text share it (pages whose line breaks
 /// were lost: `首页 > 信息公开 > 计划总结 深圳市…工作计划 发布日期：2024-01-05 2023年以来，…`).
 /// Lines that do not start with furniture, or are furniture through and through, stay whole.
-fn head_segments<'a>(line: &SourceLine<'a>) -> Vec<SourceLine<'a>> {
+/// Each segment comes with why it is furniture, if it is ([`classify`]).
+fn head_segments<'a>(line: &SourceLine<'a>) -> Vec<(SourceLine<'a>, Option<DropReason>)> {
     let (text, folded) = (line.text, line.folded);
-    let starts_with_furniture = folded
-        .split_whitespace()
-        .next()
-        .is_some_and(|t| classify(t).is_some());
-    if !starts_with_furniture || (classify(folded).is_some() && !has_sentence(text)) {
-        return vec![*line];
+    let first_word = folded.trim_start();
+    let first_word = &first_word[..first_word
+        .find(char::is_whitespace)
+        .unwrap_or(first_word.len())];
+    let first_reason = classify(first_word);
+    // a line of one word (most lines of text) is classified once
+    let reason = || {
+        if first_word.len() == folded.len() {
+            first_reason
+        } else {
+            classify(folded)
+        }
+    };
+    if first_reason.is_none() {
+        return vec![(*line, reason())];
+    }
+    let reason = reason();
+    if reason.is_some() && !has_sentence(text) {
+        return vec![(*line, reason)];
     }
     #[derive(PartialEq, Clone, Copy)]
     enum Token {
@@ -487,6 +507,7 @@ fn head_segments<'a>(line: &SourceLine<'a>) -> Vec<SourceLine<'a>> {
     cuts.windows(2)
         .map(|w| line.slice(w[0]..w[1]).trim())
         .filter(|s| !s.text.is_empty())
+        .map(|s| (s, classify(s.folded)))
         .collect()
 }
 
@@ -512,4 +533,15 @@ fn token_spans(text: &str) -> Vec<(usize, usize)> {
         spans.push((s, text.len()));
     }
     spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longest_key_is_the_longest() {
+        let longest = METADATA_KEYS.iter().map(|k| k.chars().count()).max();
+        assert_eq!(longest, Some(LONGEST_KEY));
+    }
 }

@@ -112,7 +112,9 @@ pub fn decode_declared(bytes: &[u8], label: &str) -> Result<Decoded, DecodeError
 
 /// The encoding of a page without a BOM.
 fn guess(bytes: &[u8]) -> Result<&'static Encoding, DecodeError> {
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+    // `contains` finds a byte with memchr; most pages have none
+    if bytes.contains(&0) {
+        let offset = bytes.iter().position(|&b| b == 0).unwrap_or(0);
         return utf16_by_nuls(bytes).ok_or(DecodeError::Binary { offset });
     }
     if mostly_utf8(bytes) {
@@ -134,6 +136,9 @@ const UTF8_CHARS_PER_DAMAGED: usize = 2;
 
 /// Valid UTF-8, or UTF-8 with a few damaged bytes (see [`UTF8_CHARS_PER_DAMAGED`]).
 fn mostly_utf8(bytes: &[u8]) -> bool {
+    if std::str::from_utf8(bytes).is_ok() {
+        return true; // nothing damaged: checked at once, not counted character by character
+    }
     let (mut multibyte, mut damaged) = (0, 0);
     for chunk in bytes.utf8_chunks() {
         multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();

@@ -295,21 +295,30 @@ const TRADITIONAL_SHARE: f64 = 0.05;
 /// Simplified or traditional, by how many Han characters fold to a different simplified one
 /// (`folded`: the text folded by [`to_simplified`]).
 pub fn script(text: &str, folded: &str) -> Script {
-    if text == folded {
-        return Script::Simplified; // nothing folded
+    // folding leaves line breaks where they are: only the lines it changed are read closely
+    let changed: usize = text
+        .split('\n')
+        .zip(folded.split('\n'))
+        .filter(|(a, b)| a != b)
+        .map(|(a, b)| {
+            a.chars()
+                .zip(b.chars())
+                .filter(|&(a, b)| a != b && is_han(a))
+                .count()
+        })
+        .sum();
+    if changed == 0 {
+        return Script::Simplified;
     }
-    let (mut han, mut changed) = (0usize, 0usize);
-    for (a, b) in text.chars().zip(folded.chars()) {
-        if is_han(a) {
-            han += 1;
-            changed += usize::from(a != b);
+    // the share only falls as Han characters are counted: it is decided once it is low enough
+    let mut han = 0usize;
+    for _ in text.chars().filter(|&c| is_han(c)) {
+        han += 1;
+        if changed as f64 / han as f64 <= TRADITIONAL_SHARE {
+            return Script::Simplified;
         }
     }
-    if han > 0 && changed as f64 / han as f64 > TRADITIONAL_SHARE {
-        Script::Traditional
-    } else {
-        Script::Simplified
-    }
+    Script::Traditional
 }
 
 #[cfg(test)]
