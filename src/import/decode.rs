@@ -56,17 +56,33 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(DecodeError::Empty);
     }
-    let (encoding, body) = match Encoding::for_bom(bytes) {
-        Some((encoding, bom)) => (encoding, &bytes[bom..]),
-        None => (guess(bytes)?, bytes),
-    };
-    decoded(encoding, body, bytes)
+    if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
+        return decoded(encoding, &bytes[bom..], bytes);
+    }
+    // valid UTF-8 without NUL bytes, nearly every page, is its own text: checked once, not
+    // guessed and then decoded
+    if !bytes.contains(&0)
+        && let Ok(text) = std::str::from_utf8(bytes)
+    {
+        return checked(text.to_owned(), UTF_8, 0, bytes);
+    }
+    decoded(guess(bytes)?, bytes, bytes)
 }
 
-/// `body` (the page's `bytes` without a BOM) decoded: refused when it holds NUL characters
-/// (binary data, except in UTF-16 where they cannot appear decoded) or no Han character.
+/// `body` (the page's `bytes` without a BOM) decoded, then [`checked`].
 fn decoded(encoding: &'static Encoding, body: &[u8], bytes: &[u8]) -> Result<Decoded, DecodeError> {
     let (text, damaged) = decode_counting(encoding, body);
+    checked(text, encoding, damaged, bytes)
+}
+
+/// Text decoded from the page's `bytes`, refused when it holds NUL characters (binary data,
+/// except in UTF-16 where they cannot appear decoded) or no Han character.
+fn checked(
+    text: String,
+    encoding: &'static Encoding,
+    damaged: usize,
+    bytes: &[u8],
+) -> Result<Decoded, DecodeError> {
     let utf16 = encoding == UTF_16LE || encoding == UTF_16BE;
     if !utf16 && text.contains('\0') {
         let offset = bytes.iter().position(|&b| b == 0).unwrap_or(0);
@@ -136,9 +152,6 @@ const UTF8_CHARS_PER_DAMAGED: usize = 2;
 
 /// Valid UTF-8, or UTF-8 with a few damaged bytes (see [`UTF8_CHARS_PER_DAMAGED`]).
 fn mostly_utf8(bytes: &[u8]) -> bool {
-    if std::str::from_utf8(bytes).is_ok() {
-        return true; // nothing damaged: checked at once, not counted character by character
-    }
     let (mut multibyte, mut damaged) = (0, 0);
     for chunk in bytes.utf8_chunks() {
         multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();

@@ -114,30 +114,32 @@ impl<'a> SourceLine<'a> {
 /// a caller that matches nothing gives the text itself.
 pub fn source_lines<'a>(text: &'a str, folded: &'a str) -> Vec<SourceLine<'a>> {
     let mut lines = Vec::new();
-    let mut start = 0;
-    let mut number = 1;
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i <= bytes.len() {
-        let at_end = i == bytes.len();
-        if at_end || bytes[i] == b'\n' || bytes[i] == b'\r' {
-            let line = text[start..i].trim_start_matches(is_blank);
-            let line_start = i - line.len();
-            let line = line.trim_end_matches(is_blank);
-            if !line.is_empty() {
+    let mut number = 0;
+    let mut segment_start = 0;
+    // split at `\n`, then at `\r` (both found with memchr): a `\r` before a `\n` is part of the
+    // line ending
+    let mut segments = text.split('\n').peekable();
+    while let Some(segment) = segments.next() {
+        let body = match segments.peek() {
+            Some(_) => segment.strip_suffix('\r').unwrap_or(segment),
+            None => segment,
+        };
+        let mut start = segment_start;
+        for line in body.split('\r') {
+            number += 1;
+            let trimmed = line.trim_start_matches(is_blank);
+            let at = start + line.len() - trimmed.len();
+            let trimmed = trimmed.trim_end_matches(is_blank);
+            if !trimmed.is_empty() {
                 lines.push(SourceLine {
                     number,
-                    text: line,
-                    folded: &folded[line_start..line_start + line.len()],
+                    text: trimmed,
+                    folded: &folded[at..at + trimmed.len()],
                 });
             }
-            if !at_end && bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-                i += 1;
-            }
-            number += 1;
-            start = i + 1;
+            start += line.len() + 1;
         }
-        i += 1;
+        segment_start += segment.len() + 1;
     }
     lines
 }
