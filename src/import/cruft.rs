@@ -312,12 +312,33 @@ fn same_text(a: &str, b: &str) -> bool {
 }
 
 /// Why a line is furniture, if it is, from the line folded to simplified script (a
-/// [`SourceLine`]'s `folded`). Reads no further into a line of text than its first word.
+/// [`SourceLine`]'s `folded`). Its tokens are split at whitespace and bars (`|`, `｜`).
 pub fn classify(folded: &str) -> Option<DropReason> {
     let mut tokens = folded
         .split(|c: char| c.is_whitespace() || c == '|' || c == '｜')
         .filter(|t| !t.is_empty());
     let first = tokens.next()?;
+    classify_tokens(folded, first, tokens)
+}
+
+/// [`classify`] for a word, which holds no whitespace (a line's first word): it is one token
+/// unless it holds a bar, which memchr finds, so the word is not read character by character.
+fn classify_word(word: &str) -> Option<DropReason> {
+    if word.contains('|') || word.contains('｜') {
+        return classify(word);
+    }
+    if word.is_empty() {
+        return None;
+    }
+    classify_tokens(word, word, std::iter::empty())
+}
+
+/// Why the line `folded` is furniture, given its first token and an iterator over the others.
+fn classify_tokens<'a>(
+    folded: &str,
+    first: &str,
+    mut rest: impl Iterator<Item = &'a str> + Clone,
+) -> Option<DropReason> {
     if is_breadcrumb_start(first) {
         return Some(DropReason::Breadcrumb);
     }
@@ -332,7 +353,7 @@ pub fn classify(folded: &str) -> Option<DropReason> {
         t.len() <= 8 && t.contains(':') && t.chars().all(|c| c.is_ascii_digit() || c == ':')
     };
     if is_date(first) {
-        let rest: Vec<&str> = tokens.clone().collect();
+        let rest: Vec<&str> = rest.clone().collect();
         if !rest.is_empty()
             && rest.iter().all(|t| {
                 is_time(t) || metadata_key(t).is_some() || is_navigation(t) || !is_sentence(t)
@@ -344,7 +365,7 @@ pub fn classify(folded: &str) -> Option<DropReason> {
             return Some(DropReason::Metadata);
         }
     }
-    (is_navigation(first) && tokens.all(is_navigation)).then_some(DropReason::Navigation)
+    (is_navigation(first) && rest.all(is_navigation)).then_some(DropReason::Navigation)
 }
 
 /// A token that reads as a sentence rather than a label or value.
@@ -447,7 +468,7 @@ fn head_segments<'a>(line: &SourceLine<'a>) -> Vec<(SourceLine<'a>, Option<DropR
     let first_word = &first_word[..first_word
         .find(char::is_whitespace)
         .unwrap_or(first_word.len())];
-    let first_reason = classify(first_word);
+    let first_reason = classify_word(first_word);
     // a line of one word (most lines of text) is classified once
     let reason = || {
         if first_word.len() == folded.len() {

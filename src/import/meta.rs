@@ -292,21 +292,31 @@ pub fn date(value: &str) -> Option<String> {
 /// traditional. Simplified text changes almost nowhere (a few variant characters).
 const TRADITIONAL_SHARE: f64 = 0.05;
 
+/// Bytes of a text compared with its folding at once by [`script`].
+const SCRIPT_BLOCK: usize = 1024;
+
 /// Simplified or traditional, by how many Han characters fold to a different simplified one
 /// (`folded`: the text folded by [`to_simplified`]).
 pub fn script(text: &str, folded: &str) -> Script {
-    // folding leaves line breaks where they are: only the lines it changed are read closely
-    let changed: usize = text
-        .split('\n')
-        .zip(folded.split('\n'))
-        .filter(|(a, b)| a != b)
-        .map(|(a, b)| {
-            a.chars()
+    // folding keeps byte offsets: the texts are compared a block at a time, and only the blocks
+    // that differ are read character by character
+    let mut changed = 0;
+    let mut start = 0;
+    while start < text.len() {
+        let mut end = (start + SCRIPT_BLOCK).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        let (a, b) = (&text[start..end], &folded[start..end]);
+        if a != b {
+            changed += a
+                .chars()
                 .zip(b.chars())
                 .filter(|&(a, b)| a != b && is_han(a))
-                .count()
-        })
-        .sum();
+                .count();
+        }
+        start = end;
+    }
     if changed == 0 {
         return Script::Simplified;
     }
