@@ -151,8 +151,10 @@ pub struct Sorted<'a> {
 /// Sorts every line of the page into content and furniture.
 pub fn sort<'a>(lines: &[SourceLine<'a>]) -> Sorted<'a> {
     let mut sorted = Sorted::default();
-    let head: Vec<(SourceLine<'a>, Option<DropReason>)> =
-        lines.iter().flat_map(head_segments).collect();
+    let mut head = Vec::with_capacity(lines.len());
+    for line in lines {
+        head_segments(line, &mut head);
+    }
     let (title_start, title_end) = find_title(&head).map_or((usize::MAX, usize::MAX), |r| r);
     let mut in_head = true;
     let mut pieces = Vec::new();
@@ -461,8 +463,8 @@ fn takes_value(token: &str) -> bool {
 /// A line of the page head split where furniture and text share it (pages whose line breaks
 /// were lost: `首页 > 信息公开 > 计划总结 深圳市…工作计划 发布日期：2024-01-05 2023年以来，…`).
 /// Lines that do not start with furniture, or are furniture through and through, stay whole.
-/// Each segment comes with why it is furniture, if it is ([`classify`]).
-fn head_segments<'a>(line: &SourceLine<'a>) -> Vec<(SourceLine<'a>, Option<DropReason>)> {
+/// Each segment goes to `out` with why it is furniture, if it is ([`classify`]).
+fn head_segments<'a>(line: &SourceLine<'a>, out: &mut Vec<(SourceLine<'a>, Option<DropReason>)>) {
     let (text, folded) = (line.text, line.folded);
     let first_word = folded.trim_start();
     let first_word = &first_word[..first_word
@@ -478,11 +480,13 @@ fn head_segments<'a>(line: &SourceLine<'a>) -> Vec<(SourceLine<'a>, Option<DropR
         }
     };
     if first_reason.is_none() {
-        return vec![(*line, reason())];
+        out.push((*line, reason()));
+        return;
     }
     let reason = reason();
     if reason.is_some() && !has_sentence(text) {
-        return vec![(*line, reason)];
+        out.push((*line, reason));
+        return;
     }
     #[derive(PartialEq, Clone, Copy)]
     enum Token {
@@ -525,11 +529,12 @@ fn head_segments<'a>(line: &SourceLine<'a>) -> Vec<(SourceLine<'a>, Option<DropR
     }
     cuts.push(text.len());
     cuts.dedup();
-    cuts.windows(2)
-        .map(|w| line.slice(w[0]..w[1]).trim())
-        .filter(|s| !s.text.is_empty())
-        .map(|s| (s, classify(s.folded)))
-        .collect()
+    out.extend(
+        cuts.windows(2)
+            .map(|w| line.slice(w[0]..w[1]).trim())
+            .filter(|s| !s.text.is_empty())
+            .map(|s| (s, classify(s.folded))),
+    );
 }
 
 fn has_sentence(text: &str) -> bool {

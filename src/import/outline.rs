@@ -286,12 +286,13 @@ impl Builder {
         }
     }
 
-    fn finish(self) -> Outline {
-        let parts = self
-            .parts
-            .iter()
+    /// The parts and their nodes, built from the items (each taken out of the builder, not
+    /// copied).
+    fn finish(mut self) -> Outline {
+        let parts = std::mem::take(&mut self.parts)
+            .into_iter()
             .enumerate()
-            .map(|(i, &index)| self.part(index, format!("p{}", i + 1)))
+            .map(|(i, index)| self.part(index, format!("p{}", i + 1)))
             .collect();
         Outline {
             preamble: self.preamble.join("\n"),
@@ -299,10 +300,11 @@ impl Builder {
         }
     }
 
-    fn part(&self, index: usize, id: String) -> Part {
-        let item = &self.items[index];
+    fn part(&mut self, index: usize, id: String) -> Part {
+        let item = &mut self.items[index];
         let (heading, text) = split_part_heading(&item.marker, &item.paragraphs);
-        let mut nodes = self.nodes(&item.children, &id);
+        let (line, children) = (item.line, std::mem::take(&mut item.children));
+        let mut nodes = self.nodes(&children, &id);
         unglue_headings(&mut nodes);
         Part {
             id,
@@ -312,26 +314,29 @@ impl Builder {
             heading,
             text,
             nodes,
-            line: item.line,
+            line,
         }
     }
 
-    fn nodes(&self, children: &[usize], parent_id: &str) -> Vec<Node> {
+    fn nodes(&mut self, children: &[usize], parent_id: &str) -> Vec<Node> {
         children
             .iter()
             .enumerate()
             .map(|(i, &index)| {
-                let item = &self.items[index];
                 let id = format!("{parent_id}.{}", i + 1);
-                let (title, text) = split_title(&item.paragraphs);
+                let item = &mut self.items[index];
+                let (title, text) = split_title(std::mem::take(&mut item.paragraphs));
+                let marker = std::mem::take(&mut item.marker);
+                let flags = std::mem::take(&mut item.flags);
+                let (line, children) = (item.line, std::mem::take(&mut item.children));
                 Node {
-                    children: self.nodes(&item.children, &id),
+                    children: self.nodes(&children, &id),
                     id,
-                    marker: item.marker.clone(),
+                    marker,
                     title,
                     text,
-                    flags: item.flags.clone(),
-                    line: item.line,
+                    flags,
+                    line,
                 }
             })
             .collect()
@@ -414,23 +419,32 @@ fn boundary_before(before: &str) -> Boundary {
 
 /// The heading clause of a node and the rest: the first paragraph up to and including its first
 /// 。！？, or the whole first paragraph when it has none (a heading on its own line).
-fn split_title(paragraphs: &[String]) -> (String, String) {
-    let Some((first, rest)) = paragraphs.split_first() else {
+fn split_title(paragraphs: Vec<String>) -> (String, String) {
+    let mut paragraphs = paragraphs.into_iter();
+    let Some(mut title) = paragraphs.next() else {
         return (String::new(), String::new());
     };
-    let (title, tail) = match first.find(FULL_STOPS) {
-        Some(end) => {
-            let end = end + '。'.len_utf8();
-            (first[..end].to_string(), first[end..].trim())
-        }
-        None => (first.clone(), ""),
-    };
-    let text = std::iter::once(tail)
-        .chain(rest.iter().map(String::as_str))
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n");
+    let end = title
+        .find(FULL_STOPS)
+        .map_or(title.len(), |end| end + '。'.len_utf8());
+    let text = join_lines(
+        std::iter::once(title[end..].trim())
+            .chain(paragraphs.as_slice().iter().map(String::as_str)),
+    );
+    title.truncate(end);
     (title, text)
+}
+
+/// The pieces that are not empty, one to a line.
+fn join_lines<'a>(pieces: impl Iterator<Item = &'a str>) -> String {
+    let mut text = String::new();
+    for piece in pieces.filter(|p| !p.is_empty()) {
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        text.push_str(piece);
+    }
+    text
 }
 
 /// A part heading is its marker and first paragraph, unless that paragraph runs on into body
@@ -455,11 +469,8 @@ fn split_part_heading(marker: &str, paragraphs: &[String]) -> (String, String) {
         ""
     };
     let heading = format!("{marker}{gap}{}", &first[..cut]);
-    let text = std::iter::once(first[cut..].trim())
-        .chain(rest.iter().map(String::as_str))
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n");
+    let text =
+        join_lines(std::iter::once(first[cut..].trim()).chain(rest.iter().map(String::as_str)));
     (heading, text)
 }
 

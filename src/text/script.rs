@@ -23,23 +23,25 @@ fn may_fold(c: char) -> bool {
 pub fn to_simplified(text: &str) -> Cow<'_, str> {
     // fast2s reads a character's neighbours only for a few pairs of Han characters (看著, 計畫),
     // never across a line break: the text folds line by line alike, and only the lines with
-    // something to fold go through it
-    let mut folded: Option<String> = None;
-    let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        if line.chars().any(may_fold) {
-            let folded = folded.get_or_insert_with(|| {
-                let mut folded = String::with_capacity(text.len());
-                folded.push_str(&text[..start]);
-                folded
-            });
-            folded.push_str(&fast2s::convert(line));
-        } else if let Some(folded) = folded.as_mut() {
-            folded.push_str(line);
-        }
-        start += line.len();
+    // something to fold go through it; the others are copied
+    let mut folded = String::new();
+    let mut copied = 0;
+    while let Some(at) = text[copied..]
+        .char_indices()
+        .find_map(|(i, c)| may_fold(c).then_some(copied + i))
+    {
+        let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let end = text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
+        folded.reserve(text.len() - folded.len()); // once: folding keeps the length
+        folded.push_str(&text[copied..start]);
+        folded.push_str(&fast2s::convert(&text[start..end]));
+        copied = end;
     }
-    folded.map_or(Cow::Borrowed(text), Cow::Owned)
+    if copied == 0 {
+        return Cow::Borrowed(text);
+    }
+    folded.push_str(&text[copied..]);
+    Cow::Owned(folded)
 }
 
 #[cfg(test)]
