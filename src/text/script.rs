@@ -65,7 +65,9 @@ mod tests {
             include_str!("../../data/raw/longgang-zwsj-2023-2024.txt"),
         ];
         for text in texts {
-            assert_eq!(to_simplified(text), fast2s::convert(text), "{text}");
+            let folded = to_simplified(text);
+            assert_eq!(folded, fast2s::convert(text), "{text}");
+            assert_eq!(folded.len(), text.len(), "byte offsets kept: {text}");
         }
     }
 
