@@ -1,9 +1,11 @@
 //! Drawing speed: a full 200×60 frame of each view (picker, reader, comparison, audit table,
 //! evidence, with a search where a view has one), and wrapping a whole report. Target:
-//! <= 1 ms/frame.
+//! <= 1 ms/frame. And the app's first frame, from loading the bundled reports (issue 11 target:
+//! <= 20 ms).
 
 use divan::Bencher;
 use planlens::bundled::BUNDLED;
+use planlens::compare::lexicon;
 use planlens::store::FileStore;
 use planlens::text::wrap::WrapOptions;
 use planlens::tui::action::Action;
@@ -40,6 +42,28 @@ fn reader_app(width: u16, height: u16) -> App {
     app.update(Action::FocusNext);
     app.update(Action::PageDown);
     app
+}
+
+/// What `planlens` without arguments does before its first frame, as far as the terminal: the
+/// related terms installed, the bundled reports loaded from their JSON, the app made and sized,
+/// and the picker drawn on a 200×60 terminal.
+#[divan::bench]
+fn first_frame_200x60(bencher: Bencher) {
+    bencher.bench_local(|| {
+        let _ = lexicon::install(None);
+        let mut app = App::new(
+            Entry::bundled(),
+            Vec::new(),
+            Theme::new(ThemeName::Dark, false),
+            false,
+        );
+        app.update(Action::Resize(200, 60));
+        let mut terminal = Terminal::new(TestBackend::new(200, 60)).ok();
+        if let Some(terminal) = terminal.as_mut() {
+            let _ = terminal.draw(|frame| ui::render(&app.view(), frame));
+        }
+        terminal
+    });
 }
 
 /// One frame of the reader (tree, wrapped text with figures styled, footer) at 200×60.

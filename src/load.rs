@@ -250,26 +250,24 @@ fn schema_value_offset(bytes: &[u8]) -> Option<usize> {
 pub type Loaded = (PathBuf, Result<Report, LoadError>);
 
 /// Every report file (`.json`, `.txt`, `.html`, `.docx`, `.pdf` …) under a folder, sorted by path,
-/// with its load result.
+/// with its load result. The files are found at once and loaded one at a time, as the iterator is
+/// read: a caller that is done with each report in turn (`planlens list`) holds one at a time.
 ///
 /// A subfolder that cannot be read is listed as an error in place of its files; a folder reached
 /// twice (through a symbolic link) is read once.
-pub fn load_dir(dir: &Path) -> Result<Vec<Loaded>, LoadError> {
+pub fn load_dir(dir: &Path) -> Result<impl Iterator<Item = Loaded> + use<>, LoadError> {
     let mut files = Vec::new();
     let mut seen = HashSet::new();
     let entries = read_dir(dir, &mut seen)?;
     collect_files(entries, &mut seen, &mut files);
     files.sort_by(|a, b| a.0.cmp(&b.0));
-    Ok(files
-        .into_iter()
-        .map(|(path, error)| match error {
-            Some(error) => (path, Err(error)),
-            None => {
-                let report = load_report(&path);
-                (path, report)
-            }
-        })
-        .collect())
+    Ok(files.into_iter().map(|(path, error)| match error {
+        Some(error) => (path, Err(error)),
+        None => {
+            let report = load_report(&path);
+            (path, report)
+        }
+    }))
 }
 
 /// The paths in a folder, or `None` when it was already read.

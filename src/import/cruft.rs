@@ -6,7 +6,6 @@ use super::SourceLine;
 use super::markers;
 use super::meta;
 use crate::model::DropReason;
-use crate::text::script::to_simplified;
 
 /// Metadata keys of government information-disclosure pages, as in `发布日期：2025-09-18`.
 const METADATA_KEYS: &[&str] = &[
@@ -152,13 +151,15 @@ pub struct Sorted<'a> {
 /// Sorts every line of the page into content and furniture.
 pub fn sort<'a>(lines: &[SourceLine<'a>]) -> Sorted<'a> {
     let mut sorted = Sorted::default();
-    let head: Vec<SourceLine<'a>> = lines.iter().flat_map(head_segments).collect();
+    let mut head = Vec::with_capacity(lines.len());
+    for line in lines {
+        head_segments(line, &mut head);
+    }
     let (title_start, title_end) = find_title(&head).map_or((usize::MAX, usize::MAX), |r| r);
     let mut in_head = true;
     let mut pieces = Vec::new();
     let mut title = String::new();
-    for (i, segment) in head.iter().enumerate() {
-        let reason = classify(segment.text);
+    for (i, (segment, reason)) in head.iter().enumerate() {
         let place = if (title_start..=title_end).contains(&i) {
             title.push_str(segment.text);
             Place::Dropped(DropReason::Title)
@@ -173,7 +174,7 @@ pub fn sort<'a>(lines: &[SourceLine<'a>]) -> Sorted<'a> {
             Place::Content
         };
         if let Place::Dropped(DropReason::Metadata) = place {
-            sorted.read_metadata(segment.text);
+            sorted.read_metadata(segment);
         }
         pieces.push((*segment, place));
     }
@@ -189,20 +190,19 @@ pub fn sort<'a>(lines: &[SourceLine<'a>]) -> Sorted<'a> {
 /// contents may come before it), with an organisation name on the line above when the headline
 /// was wrapped (`深圳市龙岗区发展和改革局` / `2023年工作总结及2024年工作计划`). Segment indices,
 /// first and last.
-fn find_title(head: &[SourceLine<'_>]) -> Option<(usize, usize)> {
+fn find_title(head: &[(SourceLine<'_>, Option<DropReason>)]) -> Option<(usize, usize)> {
     let prose = head
         .iter()
-        .position(|s| is_prose(s.text))
+        .position(|(s, _)| is_prose(s.text))
         .unwrap_or(head.len());
-    let at = head[..prose].iter().position(|s| {
-        classify(s.text).is_none()
-            && meta::looks_like_title(s.text)
-            && markers::marker_at(s.text).is_none()
+    let at = head[..prose].iter().position(|(s, reason)| {
+        reason.is_none() && meta::looks_like_title(s.text) && markers::marker_at(s.text).is_none()
     })?;
     let wrapped = at.checked_sub(1).filter(|&above| {
-        head[above].number + 1 == head[at].number
-            && classify(head[above].text).is_none()
-            && meta::is_organisation_name(head[above].text)
+        let (line, reason) = head[above];
+        line.number + 1 == head[at].0.number
+            && reason.is_none()
+            && meta::is_organisation_name(line.text)
     });
     Some((wrapped.unwrap_or(at), at))
 }
@@ -224,7 +224,7 @@ fn is_prose(text: &str) -> bool {
 fn drop_trailing_furniture(pieces: &mut Vec<(SourceLine<'_>, Place)>) {
     let mut last_content = None;
     for (i, (segment, place)) in pieces.iter_mut().enumerate().rev() {
-        match (*place, classify(segment.text)) {
+        match (*place, classify(segment.folded)) {
             (Place::Content, Some(reason)) => *place = Place::Dropped(reason),
             (Place::Dropped(_), _) => {}
             (Place::Content, None) => {
@@ -260,27 +260,22 @@ fn drop_trailing_furniture(pieces: &mut Vec<(SourceLine<'_>, Place)>) {
     let trailing = tokens
         .iter()
         .rev()
-        .take_while(|&&(s, e)| classify(&line.text[s..e]) == Some(DropReason::Navigation))
+        .take_while(|&&(s, e)| classify(&line.folded[s..e]) == Some(DropReason::Navigation))
         .count();
     if trailing == 0 || trailing == tokens.len() {
         return;
     }
     let cut = tokens[tokens.len() - trailing].0;
-    let text = SourceLine {
-        number: line.number,
-        text: line.text[..cut].trim_end(),
-    };
-    let buttons = SourceLine {
-        number: line.number,
-        text: &line.text[cut..],
-    };
+    let text = line.slice(0..line.text[..cut].trim_end().len());
+    let buttons = line.slice(cut..line.text.len());
     pieces[i] = (text, Place::Content);
     pieces.insert(i + 1, (buttons, Place::Dropped(DropReason::Navigation)));
 }
 
 impl Sorted<'_> {
-    fn read_metadata(&mut self, line: &str) {
-        let pairs: Vec<(&str, String)> = key_values(line);
+    fn read_metadata(&mut self, segment: &SourceLine<'_>) {
+        let line = segment.text;
+        let pairs: Vec<(&str, String)> = key_values(segment);
         for (key, value) in &pairs {
             match *key {
                 "名称" | "标题" if !value.is_empty() => {
@@ -318,21 +313,39 @@ fn same_text(a: &str, b: &str) -> bool {
         .eq(b.chars().filter(|c| !c.is_whitespace()))
 }
 
-/// Why a line is furniture, if it is. Traditional-script pages are folded to simplified first.
-pub fn classify(line: &str) -> Option<DropReason> {
-    let folded = to_simplified(line);
-    let tokens: Vec<&str> = folded
+/// Why a line is furniture, if it is, from the line folded to simplified script (a
+/// [`SourceLine`]'s `folded`). Its tokens are split at whitespace and bars (`|`, `｜`).
+pub fn classify(folded: &str) -> Option<DropReason> {
+    let mut tokens = folded
         .split(|c: char| c.is_whitespace() || c == '|' || c == '｜')
-        .filter(|t| !t.is_empty())
-        .collect();
-    let first = *tokens.first()?;
+        .filter(|t| !t.is_empty());
+    let first = tokens.next()?;
+    classify_tokens(folded, first, tokens)
+}
+
+/// [`classify`] for a word, which holds no whitespace (a line's first word): it is one token
+/// unless it holds a bar, which memchr finds, so the word is not read character by character.
+fn classify_word(word: &str) -> Option<DropReason> {
+    if word.contains('|') || word.contains('｜') {
+        return classify(word);
+    }
+    if word.is_empty() {
+        return None;
+    }
+    classify_tokens(word, word, std::iter::empty())
+}
+
+/// Why the line `folded` is furniture, given its first token and an iterator over the others.
+fn classify_tokens<'a>(
+    folded: &str,
+    first: &str,
+    mut rest: impl Iterator<Item = &'a str> + Clone,
+) -> Option<DropReason> {
     if is_breadcrumb_start(first) {
         return Some(DropReason::Breadcrumb);
     }
-    if metadata_key(first).is_some()
-        || tokens
-            .iter()
-            .any(|t| t.contains("ICP备") || t.contains("公网安备"))
+    // no separator is inside the marks, so a line holds one where one of its words does
+    if metadata_key(first).is_some() || folded.contains("ICP备") || folded.contains("公网安备")
     {
         return Some(DropReason::Metadata);
     }
@@ -341,21 +354,20 @@ pub fn classify(line: &str) -> Option<DropReason> {
     let is_time = |t: &str| {
         t.len() <= 8 && t.contains(':') && t.chars().all(|c| c.is_ascii_digit() || c == ':')
     };
-    if is_date(first)
-        && tokens.len() > 1
-        && tokens[1..]
-            .iter()
-            .all(|t| is_time(t) || metadata_key(t).is_some() || is_navigation(t) || !is_sentence(t))
-        && tokens[1..]
-            .iter()
-            .any(|t| is_time(t) || metadata_key(t).is_some() || is_navigation(t))
-    {
-        return Some(DropReason::Metadata);
+    if is_date(first) {
+        let rest: Vec<&str> = rest.clone().collect();
+        if !rest.is_empty()
+            && rest.iter().all(|t| {
+                is_time(t) || metadata_key(t).is_some() || is_navigation(t) || !is_sentence(t)
+            })
+            && rest
+                .iter()
+                .any(|t| is_time(t) || metadata_key(t).is_some() || is_navigation(t))
+        {
+            return Some(DropReason::Metadata);
+        }
     }
-    tokens
-        .iter()
-        .all(|t| is_navigation(t))
-        .then_some(DropReason::Navigation)
+    (is_navigation(first) && rest.all(is_navigation)).then_some(DropReason::Navigation)
 }
 
 /// A token that reads as a sentence rather than a label or value.
@@ -391,25 +403,31 @@ fn is_breadcrumb_start(token: &str) -> bool {
         || token == "首页"
 }
 
+/// Characters in the longest of [`METADATA_KEYS`].
+const LONGEST_KEY: usize = 6;
+
 /// The metadata key a token starts with (`发布日期:2025-09-18`, `分类:`), if any. The token is
 /// in simplified script.
 fn metadata_key(token: &str) -> Option<&'static str> {
     let token = token.trim_start_matches(['【', '[']);
-    METADATA_KEYS.iter().copied().find(|key| {
-        token
-            .strip_prefix(key)
-            .is_some_and(|rest| rest.starts_with([':', '：']))
-    })
+    // no key holds a colon, so a key is all that comes before the token's first one
+    let (colon, _) = token
+        .char_indices()
+        .take(LONGEST_KEY + 1)
+        .find(|&(_, c)| matches!(c, ':' | '：'))?;
+    METADATA_KEYS
+        .iter()
+        .copied()
+        .find(|key| *key == &token[..colon])
 }
 
-/// `key: value` pairs of a metadata line (folded to simplified); a value may stand in the next
-/// token, unless that token is itself a key or reads as a sentence.
-fn key_values(line: &str) -> Vec<(&'static str, String)> {
-    let folded = to_simplified(line);
-    let tokens: Vec<&str> = folded.split_whitespace().collect();
+/// `key: value` pairs of a metadata line (matched folded to simplified); a value may stand in
+/// the next token, unless that token is itself a key or reads as a sentence.
+fn key_values(line: &SourceLine<'_>) -> Vec<(&'static str, String)> {
+    let tokens: Vec<&str> = line.folded.split_whitespace().collect();
     // values are returned as written (a traditional page keeps its script): folding maps one
     // character to one, so a value's character offset in a folded token is its offset as written
-    let written: Vec<&str> = line.split_whitespace().collect();
+    let written: Vec<&str> = line.text.split_whitespace().collect();
     let as_written = |k: usize, folded_value: &str| -> String {
         let token = tokens[k];
         let skip = token[..token.len() - folded_value.len()].chars().count();
@@ -445,14 +463,30 @@ fn takes_value(token: &str) -> bool {
 /// A line of the page head split where furniture and text share it (pages whose line breaks
 /// were lost: `首页 > 信息公开 > 计划总结 深圳市…工作计划 发布日期：2024-01-05 2023年以来，…`).
 /// Lines that do not start with furniture, or are furniture through and through, stay whole.
-fn head_segments<'a>(line: &SourceLine<'a>) -> Vec<SourceLine<'a>> {
-    let text = line.text;
-    let starts_with_furniture = text
-        .split_whitespace()
-        .next()
-        .is_some_and(|t| classify(t).is_some());
-    if !starts_with_furniture || (classify(text).is_some() && !has_sentence(text)) {
-        return vec![*line];
+/// Each segment goes to `out` with why it is furniture, if it is ([`classify`]).
+fn head_segments<'a>(line: &SourceLine<'a>, out: &mut Vec<(SourceLine<'a>, Option<DropReason>)>) {
+    let (text, folded) = (line.text, line.folded);
+    let first_word = folded.trim_start();
+    let first_word = &first_word[..first_word
+        .find(char::is_whitespace)
+        .unwrap_or(first_word.len())];
+    let first_reason = classify_word(first_word);
+    // a line of one word (most lines of text) is classified once
+    let reason = || {
+        if first_word.len() == folded.len() {
+            first_reason
+        } else {
+            classify(folded)
+        }
+    };
+    if first_reason.is_none() {
+        out.push((*line, reason()));
+        return;
+    }
+    let reason = reason();
+    if reason.is_some() && !has_sentence(text) {
+        out.push((*line, reason));
+        return;
     }
     #[derive(PartialEq, Clone, Copy)]
     enum Token {
@@ -466,18 +500,19 @@ fn head_segments<'a>(line: &SourceLine<'a>) -> Vec<SourceLine<'a>> {
     let mut in_breadcrumb = false;
     for (k, &(start, end)) in tokens.iter().enumerate() {
         let token = &text[start..end];
-        let previous_token = k.checked_sub(1).map(|j| &text[tokens[j].0..tokens[j].1]);
+        let folded_token = &folded[start..end];
+        let previous_span = k.checked_sub(1).map(|j| tokens[j].0..tokens[j].1);
+        let previous_token = previous_span.clone().map(|p| &text[p]);
         let is_separator = token.chars().all(|c| BREADCRUMB_SEPARATORS.contains(&c));
-        in_breadcrumb = is_breadcrumb_start(&to_simplified(token))
+        in_breadcrumb = is_breadcrumb_start(folded_token)
             || (in_breadcrumb
                 && (is_separator
                     || previous_token.is_some_and(|p| p.ends_with(BREADCRUMB_SEPARATORS))));
-        let is_metadata_value = previous_token.is_some_and(|p| {
-            let p = to_simplified(p);
-            metadata_key(&p)
+        let is_metadata_value = previous_span.map(|p| &folded[p]).is_some_and(|p| {
+            metadata_key(p)
                 .is_some_and(|key| p.trim_start_matches(['【', '[']).len() <= key.len() + 3)
-        }) && takes_value(&to_simplified(token));
-        let kind = if in_breadcrumb || is_metadata_value || classify(token).is_some() {
+        }) && takes_value(folded_token);
+        let kind = if in_breadcrumb || is_metadata_value || classify(folded_token).is_some() {
             Token::Furniture
         } else if meta::looks_like_title(token) {
             Token::Title
@@ -494,13 +529,12 @@ fn head_segments<'a>(line: &SourceLine<'a>) -> Vec<SourceLine<'a>> {
     }
     cuts.push(text.len());
     cuts.dedup();
-    cuts.windows(2)
-        .map(|w| SourceLine {
-            number: line.number,
-            text: text[w[0]..w[1]].trim(),
-        })
-        .filter(|s| !s.text.is_empty())
-        .collect()
+    out.extend(
+        cuts.windows(2)
+            .map(|w| line.slice(w[0]..w[1]).trim())
+            .filter(|s| !s.text.is_empty())
+            .map(|s| (s, classify(s.folded))),
+    );
 }
 
 fn has_sentence(text: &str) -> bool {
@@ -525,4 +559,15 @@ fn token_spans(text: &str) -> Vec<(usize, usize)> {
         spans.push((s, text.len()));
     }
     spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longest_key_is_the_longest() {
+        let longest = METADATA_KEYS.iter().map(|k| k.chars().count()).max();
+        assert_eq!(longest, Some(LONGEST_KEY));
+    }
 }

@@ -292,21 +292,43 @@ pub fn date(value: &str) -> Option<String> {
 /// traditional. Simplified text changes almost nowhere (a few variant characters).
 const TRADITIONAL_SHARE: f64 = 0.05;
 
-/// Simplified or traditional, by how many Han characters fold to a different simplified one.
-pub fn script(text: &str) -> Script {
-    let folded = to_simplified(text);
-    let (mut han, mut changed) = (0usize, 0usize);
-    for (a, b) in text.chars().zip(folded.chars()) {
-        if is_han(a) {
-            han += 1;
-            changed += usize::from(a != b);
+/// Bytes of a text compared with its folding at once by [`script`].
+const SCRIPT_BLOCK: usize = 1024;
+
+/// Simplified or traditional, by how many Han characters fold to a different simplified one
+/// (`folded`: the text folded by [`to_simplified`]).
+pub fn script(text: &str, folded: &str) -> Script {
+    // folding keeps byte offsets: the texts are compared a block at a time, and only the blocks
+    // that differ are read character by character
+    let mut changed = 0;
+    let mut start = 0;
+    while start < text.len() {
+        let mut end = (start + SCRIPT_BLOCK).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        let (a, b) = (&text[start..end], &folded[start..end]);
+        if a != b {
+            changed += a
+                .chars()
+                .zip(b.chars())
+                .filter(|&(a, b)| a != b && is_han(a))
+                .count();
+        }
+        start = end;
+    }
+    if changed == 0 {
+        return Script::Simplified;
+    }
+    // the share only falls as Han characters are counted: it is decided once it is low enough
+    let mut han = 0usize;
+    for _ in text.chars().filter(|&c| is_han(c)) {
+        han += 1;
+        if changed as f64 / han as f64 <= TRADITIONAL_SHARE {
+            return Script::Simplified;
         }
     }
-    if han > 0 && changed as f64 / han as f64 > TRADITIONAL_SHARE {
-        Script::Traditional
-    } else {
-        Script::Simplified
-    }
+    Script::Traditional
 }
 
 #[cfg(test)]
@@ -432,6 +454,7 @@ mod tests {
         assert_eq!(date("2024-13-05"), None);
         assert_eq!(years("2024年工作总结和2025年工作计划"), vec![2024, 2025]);
         assert_eq!(years("12024年"), Vec::<i32>::new());
+        let script = |text: &str| script(text, &to_simplified(text));
         assert_eq!(
             script("深圳市龙岗区政务服务和数据管理局"),
             Script::Simplified

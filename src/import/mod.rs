@@ -85,31 +85,61 @@ pub fn is_blank(c: char) -> bool {
 pub struct SourceLine<'a> {
     pub number: usize,
     pub text: &'a str,
+    /// The line folded to simplified script, for matching: the page is folded once, and folding
+    /// keeps byte offsets (see [`to_simplified`]), so every piece of `text` has its fold at the
+    /// same offsets here.
+    pub folded: &'a str,
+}
+
+impl<'a> SourceLine<'a> {
+    /// The piece of the line at `range`, in byte offsets of `text` (and so of `folded`).
+    fn slice(&self, range: std::ops::Range<usize>) -> SourceLine<'a> {
+        SourceLine {
+            number: self.number,
+            text: &self.text[range.clone()],
+            folded: &self.folded[range],
+        }
+    }
+
+    /// The line without whitespace at its ends (which folding leaves as it is).
+    fn trim(&self) -> SourceLine<'a> {
+        let end = self.text.trim_end().len();
+        self.slice(end - self.text[..end].trim_start().len()..end)
+    }
 }
 
 /// The non-blank lines of a text, trimmed of blanks (whitespace including NBSP and the U+3000
 /// indent, and zero-width characters, see [`is_blank`]); `\r\n`, `\n` and a lone `\r` all end
-/// a line.
-pub fn source_lines(text: &str) -> Vec<SourceLine<'_>> {
+/// a line. `folded` is the text folded to simplified script ([`to_simplified`]), byte for byte;
+/// a caller that matches nothing gives the text itself.
+pub fn source_lines<'a>(text: &'a str, folded: &'a str) -> Vec<SourceLine<'a>> {
     let mut lines = Vec::new();
-    let mut start = 0;
-    let mut number = 1;
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i <= bytes.len() {
-        let at_end = i == bytes.len();
-        if at_end || bytes[i] == b'\n' || bytes[i] == b'\r' {
-            let line = text[start..i].trim_matches(is_blank);
-            if !line.is_empty() {
-                lines.push(SourceLine { number, text: line });
-            }
-            if !at_end && bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-                i += 1;
-            }
+    let mut number = 0;
+    let mut segment_start = 0;
+    // split at `\n`, then at `\r` (both found with memchr): a `\r` before a `\n` is part of the
+    // line ending
+    let mut segments = text.split('\n').peekable();
+    while let Some(segment) = segments.next() {
+        let body = match segments.peek() {
+            Some(_) => segment.strip_suffix('\r').unwrap_or(segment),
+            None => segment,
+        };
+        let mut start = segment_start;
+        for line in body.split('\r') {
             number += 1;
-            start = i + 1;
+            let trimmed = line.trim_start_matches(is_blank);
+            let at = start + line.len() - trimmed.len();
+            let trimmed = trimmed.trim_end_matches(is_blank);
+            if !trimmed.is_empty() {
+                lines.push(SourceLine {
+                    number,
+                    text: trimmed,
+                    folded: &folded[at..at + trimmed.len()],
+                });
+            }
+            start += line.len() + 1;
         }
-        i += 1;
+        segment_start += segment.len() + 1;
     }
     lines
 }
@@ -141,7 +171,8 @@ pub fn import_text(text: &str) -> Result<Report, ImportError> {
 }
 
 fn import_lines(text: &str, furniture: &[sources::Furniture]) -> Result<Report, ImportError> {
-    let all = source_lines(text);
+    let folded = to_simplified(text);
+    let all = source_lines(text, &folded);
     let (preset, lines): (Vec<SourceLine<'_>>, Vec<SourceLine<'_>>) = all.iter().partition(|l| {
         furniture
             .binary_search_by_key(&l.number, |f| f.line)
@@ -208,7 +239,11 @@ fn import_lines(text: &str, furniture: &[sources::Furniture]) -> Result<Report, 
         district: None,
         bureau: None,
         published: sorted.published.clone(),
-        script: meta::script(if furniture.is_empty() { text } else { &kept }),
+        script: if furniture.is_empty() {
+            meta::script(text, &folded)
+        } else {
+            meta::script(&kept, &to_simplified(&kept))
+        },
         preamble: outline.preamble,
         parts: outline.parts,
         dropped,
@@ -284,7 +319,7 @@ pub struct LosslessError {
 /// records as `generated` (Word's numbering) is in the extracted source like the rest, and must
 /// open the line it is recorded at.
 pub fn check_lossless(source: &str, report: &Report) -> Result<(), LosslessError> {
-    let lines = source_lines(source);
+    let lines = source_lines(source, source);
     for generated in &report.generated {
         let opens = lines
             .iter()
@@ -412,7 +447,8 @@ mod tests {
 
     #[test]
     fn source_lines_handle_every_line_ending_and_indent() {
-        let lines = source_lines("a\r\n\u{3000}\u{3000}b\rc\n\u{a0}\u{a0}d \n\n");
+        let text = "a\r\n\u{3000}\u{3000}b\rc\n\u{a0}\u{a0}d \n\n";
+        let lines = source_lines(text, text);
         let texts: Vec<_> = lines.iter().map(|l| (l.number, l.text)).collect();
         assert_eq!(texts, vec![(1, "a"), (2, "b"), (3, "c"), (4, "d")]);
     }

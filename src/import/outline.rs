@@ -12,7 +12,6 @@ use super::markers::{self, Marker, MarkerKind};
 use super::meta;
 use crate::model::{Flag, Node, Part, PartKind};
 use crate::text::chars::{FULL_STOPS, ends_sentence, is_digit, is_item_numeral};
-use crate::text::script::to_simplified;
 
 /// What the outline pass makes of the body: the text before the first part, and the parts.
 #[derive(Debug, Default)]
@@ -67,21 +66,27 @@ impl Builder {
         let text = line.text;
         let mut cursor = 0;
         let mut new_paragraph = true;
-        if let Some((marker, flags)) = self.line_start_marker(text) {
+        if let Some((marker, flags)) = self.line_start_marker(line) {
             self.open_item(&marker, &text[..marker.len], flags, line.number);
             cursor = marker.len;
             new_paragraph = false;
         }
         let mut after_marker = cursor > 0;
         let mut scan = cursor;
-        while let Some(rel) = text[scan..].find(could_start_marker) {
-            let at = scan + rel;
+        // a loop over char_indices: faster here than `find` with a predicate
+        while let Some(at) = text[scan..]
+            .char_indices()
+            .find_map(|(i, c)| could_start_marker(c).then_some(scan + i))
+        {
             let rest = &text[at..];
-            let before = &text[..at];
-            let boundary = if after_marker && at == cursor {
-                Boundary::Marker
-            } else {
-                boundary_before(before)
+            // worked out only for a place that holds a marker (a tenth of the characters may
+            // start one: digits, 一, 是 …)
+            let boundary = || {
+                if after_marker && at == cursor {
+                    Boundary::Marker
+                } else {
+                    boundary_before(&text[..at])
+                }
             };
             let pending = &text[cursor..at];
             if let Some((marker, flags)) = self.inline_marker(rest, boundary, pending) {
@@ -100,8 +105,9 @@ impl Builder {
 
     /// A marker opening the line: any well-formed marker (out-of-sequence ones are flagged), or
     /// a damaged (一) / 一是.
-    fn line_start_marker(&self, text: &str) -> Option<(Marker, Vec<Flag>)> {
-        if let Some(marker) = markers::chapter_at(text).or_else(|| bare_part_heading(text)) {
+    fn line_start_marker(&self, line: &SourceLine<'_>) -> Option<(Marker, Vec<Flag>)> {
+        let text = line.text;
+        if let Some(marker) = markers::chapter_at(text).or_else(|| bare_part_heading(line)) {
             let expected = self.expected(MarkerKind::Chapter);
             return Some((
                 marker.clone(),
@@ -119,7 +125,7 @@ impl Builder {
         if let Some(marker) = markers::broken_section_at_line_start(text) {
             return Some((marker, vec![Flag::MarkerBroken]));
         }
-        self.broken_run_in(text, Boundary::Line)
+        self.broken_run_in(text, || Boundary::Line)
     }
 
     /// A marker inside a line: only where a sentence may start and only in sequence, so that
@@ -127,7 +133,7 @@ impl Builder {
     fn inline_marker(
         &self,
         rest: &str,
-        boundary: Boundary,
+        boundary: impl FnOnce() -> Boundary,
         pending: &str,
     ) -> Option<(Marker, Vec<Flag>)> {
         let Some(marker) = markers::marker_at(rest) else {
@@ -135,6 +141,7 @@ impl Builder {
         };
         let expected = self.expected(marker.kind);
         let number = marker.number?;
+        let boundary = boundary();
         let in_sequence = number == expected;
         let accepted = match marker.kind {
             MarkerKind::Chapter => false, // chapters are whole lines
@@ -162,12 +169,16 @@ impl Builder {
     }
 
     /// `是筑牢…` after a sentence end, inside an 一是 list: the numeral of `二是` was lost.
-    fn broken_run_in(&self, rest: &str, boundary: Boundary) -> Option<(Marker, Vec<Flag>)> {
+    fn broken_run_in(
+        &self,
+        rest: &str,
+        boundary: impl FnOnce() -> Boundary,
+    ) -> Option<(Marker, Vec<Flag>)> {
         let in_run_in = self
             .open
             .last()
             .is_some_and(|&i| self.items[i].kind == MarkerKind::RunIn);
-        if !in_run_in || boundary < Boundary::Sentence {
+        if !in_run_in || boundary() < Boundary::Sentence {
             return None;
         }
         markers::broken_run_in_at(rest).map(|m| (m, vec![Flag::MarkerBroken]))
@@ -286,12 +297,13 @@ impl Builder {
         }
     }
 
-    fn finish(self) -> Outline {
-        let parts = self
-            .parts
-            .iter()
+    /// The parts and their nodes, built from the items (each taken out of the builder, not
+    /// copied).
+    fn finish(mut self) -> Outline {
+        let parts = std::mem::take(&mut self.parts)
+            .into_iter()
             .enumerate()
-            .map(|(i, &index)| self.part(index, format!("p{}", i + 1)))
+            .map(|(i, index)| self.part(index, format!("p{}", i + 1)))
             .collect();
         Outline {
             preamble: self.preamble.join("\n"),
@@ -299,10 +311,11 @@ impl Builder {
         }
     }
 
-    fn part(&self, index: usize, id: String) -> Part {
-        let item = &self.items[index];
+    fn part(&mut self, index: usize, id: String) -> Part {
+        let item = &mut self.items[index];
         let (heading, text) = split_part_heading(&item.marker, &item.paragraphs);
-        let mut nodes = self.nodes(&item.children, &id);
+        let (line, children) = (item.line, std::mem::take(&mut item.children));
+        let mut nodes = self.nodes(&children, &id);
         unglue_headings(&mut nodes);
         Part {
             id,
@@ -312,26 +325,29 @@ impl Builder {
             heading,
             text,
             nodes,
-            line: item.line,
+            line,
         }
     }
 
-    fn nodes(&self, children: &[usize], parent_id: &str) -> Vec<Node> {
+    fn nodes(&mut self, children: &[usize], parent_id: &str) -> Vec<Node> {
         children
             .iter()
             .enumerate()
             .map(|(i, &index)| {
-                let item = &self.items[index];
                 let id = format!("{parent_id}.{}", i + 1);
-                let (title, text) = split_title(&item.paragraphs);
+                let item = &mut self.items[index];
+                let (title, text) = split_title(std::mem::take(&mut item.paragraphs));
+                let marker = std::mem::take(&mut item.marker);
+                let flags = std::mem::take(&mut item.flags);
+                let (line, children) = (item.line, std::mem::take(&mut item.children));
                 Node {
-                    children: self.nodes(&item.children, &id),
+                    children: self.nodes(&children, &id),
                     id,
-                    marker: item.marker.clone(),
+                    marker,
                     title,
                     text,
-                    flags: item.flags.clone(),
-                    line: item.line,
+                    flags,
+                    line,
                 }
             })
             .collect()
@@ -340,17 +356,19 @@ impl Builder {
 
 /// A line with no marker that is a part heading: short, not a sentence, naming a part's kind
 /// with its year or period (`2024年工作总结`, `下一步工作计划`). Its marker is empty.
-fn bare_part_heading(text: &str) -> Option<Marker> {
-    let folded = to_simplified(text);
-    let anchored = !meta::years(&folded).is_empty()
-        || ["上半年", "下半年", "下一步", "今后"]
-            .iter()
-            .any(|w| folded.contains(w));
-    let heading = folded.chars().count() <= 30
+fn bare_part_heading(line: &SourceLine<'_>) -> Option<Marker> {
+    let (text, folded) = (line.text, line.folded);
+    let anchored = || {
+        !meta::years(folded).is_empty()
+            || ["上半年", "下半年", "下一步", "今后"]
+                .iter()
+                .any(|w| folded.contains(w))
+    };
+    let heading = folded.chars().nth(30).is_none()
         && !folded.contains(['。', '，', '；', ',', ';', '：', ':'])
         && markers::marker_at(text).is_none()
         && meta::names_part_kind(text)
-        && anchored;
+        && anchored();
     heading.then_some(Marker {
         kind: MarkerKind::Chapter,
         number: None,
@@ -412,23 +430,32 @@ fn boundary_before(before: &str) -> Boundary {
 
 /// The heading clause of a node and the rest: the first paragraph up to and including its first
 /// 。！？, or the whole first paragraph when it has none (a heading on its own line).
-fn split_title(paragraphs: &[String]) -> (String, String) {
-    let Some((first, rest)) = paragraphs.split_first() else {
+fn split_title(paragraphs: Vec<String>) -> (String, String) {
+    let mut paragraphs = paragraphs.into_iter();
+    let Some(mut title) = paragraphs.next() else {
         return (String::new(), String::new());
     };
-    let (title, tail) = match first.find(FULL_STOPS) {
-        Some(end) => {
-            let end = end + '。'.len_utf8();
-            (first[..end].to_string(), first[end..].trim())
-        }
-        None => (first.clone(), ""),
-    };
-    let text = std::iter::once(tail)
-        .chain(rest.iter().map(String::as_str))
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n");
+    let end = title
+        .find(FULL_STOPS)
+        .map_or(title.len(), |end| end + '。'.len_utf8());
+    let text = join_lines(
+        std::iter::once(title[end..].trim())
+            .chain(paragraphs.as_slice().iter().map(String::as_str)),
+    );
+    title.truncate(end);
     (title, text)
+}
+
+/// The pieces that are not empty, one to a line.
+fn join_lines<'a>(pieces: impl Iterator<Item = &'a str>) -> String {
+    let mut text = String::new();
+    for piece in pieces.filter(|p| !p.is_empty()) {
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        text.push_str(piece);
+    }
+    text
 }
 
 /// A part heading is its marker and first paragraph, unless that paragraph runs on into body
@@ -453,11 +480,8 @@ fn split_part_heading(marker: &str, paragraphs: &[String]) -> (String, String) {
         ""
     };
     let heading = format!("{marker}{gap}{}", &first[..cut]);
-    let text = std::iter::once(first[cut..].trim())
-        .chain(rest.iter().map(String::as_str))
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n");
+    let text =
+        join_lines(std::iter::once(first[cut..].trim()).chain(rest.iter().map(String::as_str)));
     (heading, text)
 }
 
@@ -570,9 +594,10 @@ fn glued_heading_end(title: &str) -> Option<usize> {
 mod tests {
     use super::*;
     use crate::import::source_lines;
+    use crate::text::script::to_simplified;
 
     fn outline(text: &str) -> Outline {
-        parse(&source_lines(text))
+        parse(&source_lines(text, &to_simplified(text)))
     }
 
     /// marker, title, child count — the shape a reader sees in the tree.

@@ -97,8 +97,10 @@ pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     if metadata.len() > limit {
         return Err(ReadError::TooLarge(Some(metadata.len())));
     }
-    // The length can lie (a file growing while it is read): never read past the limit.
-    let mut bytes = Vec::new();
+    // The length can lie (a file growing while it is read): never read past the limit. Room for
+    // the length told (and the byte that shows the end) spares growing the buffer as it reads.
+    let told = usize::try_from(metadata.len()).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(told.saturating_add(1));
     file.take(limit + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
         return Err(ReadError::TooLarge(None));
