@@ -106,6 +106,8 @@ pub enum DropReason {
     Share,
     /// A web page's footer: copyright, site map, contact lines.
     Footer,
+    /// The titles of other pages listed under 相关链接 (相关文章, 延伸阅读 …) after the report.
+    RelatedLinks,
     /// Text of a web page outside the block that holds the report.
     OutsideArticle,
     /// A PDF's running header: the line repeated at the top of its pages.

@@ -1471,3 +1471,29 @@ fn every_heading_wording_bureaus_use_gives_the_part_its_kind() {
         assert!(check_lossless(&page, &report).is_ok(), "{heading}");
     }
 }
+
+/// 龙华区卫生健康局 (a page of the labelled evaluation): under the report, 相关链接： lists the
+/// titles of two other reports. They are links, dropped as such, not two more parts of this one.
+#[test]
+fn longhua_wjj_related_links_are_not_parts() {
+    let r = import("eval/longhua-wjj-2023-2024.txt");
+    let parts: Vec<&str> = r.parts.iter().map(|p| p.heading.as_str()).collect();
+    assert_eq!(
+        parts,
+        ["第一部分 2023年工作总结", "第二部分 2024年工作计划"]
+    );
+    let links: Vec<&str> = r
+        .dropped
+        .iter()
+        .zip(&r.dropped_info)
+        .filter(|(_, info)| info.reason == planlens::model::DropReason::RelatedLinks)
+        .map(|(text, _)| text.as_str())
+        .collect();
+    assert_eq!(
+        links,
+        [
+            "龙华区卫生健康局2022年工作总结及2023年工作计划",
+            "龙华区疾病预防控制中心2023年工作总结"
+        ]
+    );
+}

@@ -219,19 +219,71 @@ fn is_prose(text: &str) -> bool {
     text.contains('。') || text.chars().count() > 80
 }
 
-/// The furniture after the report: the trailing run of furniture lines, and buttons left at the
-/// end of the last line of text when the page's line breaks were lost (`…应用。 【打印】 【关闭】`).
-fn drop_trailing_furniture(pieces: &mut Vec<(SourceLine<'_>, Place)>) {
-    let mut last_content = None;
+/// Headings of a list of links to other pages, under the report.
+const RELATED_LINKS: &[&str] = &[
+    "相关链接",
+    "相关文章",
+    "相关阅读",
+    "相关新闻",
+    "相关文件",
+    "相关信息",
+    "延伸阅读",
+    "推荐阅读",
+];
+
+/// Whether a line heads a list of links to other pages (`相关链接：`).
+fn is_related_links_heading(folded: &str) -> bool {
+    let name = folded.trim().trim_end_matches([':', '：']).trim();
+    RELATED_LINKS.contains(&name)
+}
+
+/// The trailing run of furniture lines, dropped; the index of the last line of content.
+fn drop_trailing_run(pieces: &mut [(SourceLine<'_>, Place)]) -> Option<usize> {
     for (i, (segment, place)) in pieces.iter_mut().enumerate().rev() {
         match (*place, classify(segment.folded)) {
             (Place::Content, Some(reason)) => *place = Place::Dropped(reason),
             (Place::Dropped(_), _) => {}
-            (Place::Content, None) => {
-                last_content = Some(i);
-                break;
-            }
+            (Place::Content, None) => return Some(i),
         }
+    }
+    None
+}
+
+/// The titles listed under a related-links heading at the foot of the page, after the page's
+/// trailing furniture is dropped: each a line of its own and no prose. They name other reports
+/// (`…2022年工作总结及2023年工作计划`) and would otherwise read as parts of this one. Whether any
+/// were dropped.
+fn drop_related_links(pieces: &mut [(SourceLine<'_>, Place)]) -> bool {
+    let Some(heading) = pieces
+        .iter()
+        .rposition(|(s, _)| is_related_links_heading(s.folded))
+    else {
+        return false;
+    };
+    let listed = &mut pieces[heading + 1..];
+    let content = |place: &Place| *place == Place::Content;
+    let titles_only = listed
+        .iter()
+        .all(|(s, place)| !content(place) || !is_prose(s.text));
+    let mut dropped = false;
+    if titles_only {
+        // furniture a footer line left unrecognised at the page's end is still furniture
+        for (line, place) in listed.iter_mut().filter(|(_, p)| content(p)) {
+            let reason = classify(line.folded).unwrap_or(DropReason::RelatedLinks);
+            *place = Place::Dropped(reason);
+            dropped = true;
+        }
+    }
+    dropped
+}
+
+/// The furniture after the report: the trailing run of furniture lines, the titles under a
+/// related-links heading, and buttons left at the end of the last line of text when the page's
+/// line breaks were lost (`…应用。 【打印】 【关闭】`).
+fn drop_trailing_furniture(pieces: &mut Vec<(SourceLine<'_>, Place)>) {
+    let mut last_content = drop_trailing_run(pieces);
+    if drop_related_links(pieces) {
+        last_content = drop_trailing_run(pieces);
     }
     let Some(mut i) = last_content else {
         return;
@@ -348,6 +400,11 @@ fn classify_tokens<'a>(
     if metadata_key(first).is_some() || folded.contains("ICP备") || folded.contains("公网安备")
     {
         return Some(DropReason::Metadata);
+    }
+    // `建议使用1366×768以上分辨率浏览本网站`, `版权所有 © …`
+    if folded.contains("分辨率") && folded.contains("浏览") || folded.contains("版权所有")
+    {
+        return Some(DropReason::Footer);
     }
     // `2024-01-12 16:21 来源：… 【打印】`: a date opening a line of metadata
     let is_date = |t: &str| t.starts_with(|c: char| c.is_ascii_digit()) && meta::date(t).is_some();
