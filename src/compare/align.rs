@@ -29,6 +29,7 @@
 //! The thresholds were set on the bundled plans (光明 2025, 龙岗 2024: two districts' bureaus
 //! of the same kind) and are measured by the labelled evaluation (`examples/eval`).
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use crate::compare::index::TermIndex;
@@ -226,6 +227,13 @@ struct Finder<'a> {
     left: &'a Side<'a>,
     right: &'a Side<'a>,
     idf: &'a Idf,
+    /// Built the first time a node has more than [`EXACT_LIMIT`] to choose from: never for a
+    /// real report, where building it was 6% of comparing the bundled plans.
+    index: OnceCell<Index>,
+}
+
+/// The inverted indexes over the right side, and the left side's queries.
+struct Index {
     /// Each left node's subtree bigrams, sorted and distinct: the index queries.
     left_terms: Vec<Vec<Bigram>>,
     /// Over the right sections, by position in `right.roots`.
@@ -234,19 +242,29 @@ struct Finder<'a> {
     nodes: TermIndex,
 }
 
+impl Index {
+    fn new(left: &Side, right: &Side) -> Self {
+        let right_terms = right.subtree_terms();
+        Index {
+            left_terms: left.subtree_terms(),
+            roots: TermIndex::new(right.roots.iter().map(|&r| right_terms[r].as_slice())),
+            nodes: TermIndex::new(right_terms.iter().map(Vec::as_slice)),
+        }
+    }
+}
+
 impl<'a> Finder<'a> {
     fn new(left: &'a Side<'a>, right: &'a Side<'a>, idf: &'a Idf) -> Self {
-        let right_terms = right.subtree_terms();
-        let roots = TermIndex::new(right.roots.iter().map(|&r| right_terms[r].as_slice()));
-        let nodes = TermIndex::new(right_terms.iter().map(Vec::as_slice));
         Finder {
             left,
             right,
             idf,
-            left_terms: left.subtree_terms(),
-            roots,
-            nodes,
+            index: OnceCell::new(),
         }
+    }
+
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| Index::new(self.left, self.right))
     }
 
     /// Section pairs to score: all, or each left section's best from the index.
@@ -257,8 +275,10 @@ impl<'a> Finder<'a> {
                 self.right.roots.clone()
             } else {
                 let weight = |b: &Bigram| self.idf.weight(b);
-                self.roots
-                    .top(&self.left_terms[l], weight, TOP_CANDIDATES)
+                let index = self.index();
+                index
+                    .roots
+                    .top(&index.left_terms[l], weight, TOP_CANDIDATES)
                     .into_iter()
                     .map(|i| self.right.roots[i])
                     .collect()
@@ -312,8 +332,10 @@ impl<'a> Finder<'a> {
                     near.iter().flat_map(|&s| right.below(s)).collect()
                 } else {
                     let weight = |b: &Bigram| self.idf.weight(b);
-                    self.nodes
-                        .top(&self.left_terms[l], weight, TOP_CANDIDATES * 2)
+                    let index = self.index();
+                    index
+                        .nodes
+                        .top(&index.left_terms[l], weight, TOP_CANDIDATES * 2)
                         .into_iter()
                         .filter(|&r| right.nodes[r].parent.is_some())
                         .filter(|&r| near.contains(&right.nodes[r].root))
