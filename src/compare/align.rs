@@ -34,9 +34,9 @@ use std::collections::HashMap;
 
 use crate::compare::index::TermIndex;
 use crate::compare::lexicon;
-use crate::compare::similarity::{Bigram, Idf, Vector, bigrams};
+use crate::compare::similarity::{Bigram, Idf, Vector, folded_bigrams};
 use crate::model::{Node, Part, PartKind, Report};
-use crate::text::normalize::{fold, fold_str};
+use crate::text::normalize::fold;
 
 /// The least cosine at which two sections pair. On the bundled plans the sections on one
 /// subject (信息化统筹, 网络安全, 政务服务) score 0.21–0.28; sections on other subjects share
@@ -479,7 +479,10 @@ struct Flat<'a> {
 struct Side<'a> {
     nodes: Vec<Flat<'a>>,
     roots: Vec<usize>,
-    /// Bigrams of each node's own text ([`pair_text`]).
+    /// Each node's own text ([`pair_text`]) folded: folded once for its bigrams and for telling
+    /// whether a pair changed.
+    folded: Vec<Vec<char>>,
+    /// Bigrams of each node's own text.
     own: Vec<Vec<Bigram>>,
     /// The related-terms groups each node's title names ([`crate::compare::lexicon`]).
     subjects: Vec<Vec<usize>>,
@@ -490,6 +493,7 @@ impl<'a> Side<'a> {
         let mut side = Side {
             nodes: Vec::new(),
             roots: Vec::new(),
+            folded: Vec::new(),
             own: Vec::new(),
             subjects: Vec::new(),
         };
@@ -510,7 +514,9 @@ impl<'a> Side<'a> {
             children: Vec::new(),
             end: index + 1,
         });
-        self.own.push(bigrams(&pair_text(node)));
+        let folded = fold(&pair_text(node)).chars;
+        self.own.push(folded_bigrams(&folded));
+        self.folded.push(folded);
         self.subjects
             .push(lexicon::current().subjects(&fold(&node.title).chars));
         for child in &node.children {
@@ -802,8 +808,7 @@ fn pair(
             let moved = both_items
                 && primary
                 && matching.left[left.nodes[l].root] != Some(right.nodes[r].root);
-            let changed = fold_str(&pair_text(left.nodes[l].node))
-                != fold_str(&pair_text(right.nodes[r].node));
+            let changed = left.folded[l] != right.folded[r];
             (score(l, r).score, moved, changed)
         }
         _ => (0.0, false, true),

@@ -25,7 +25,12 @@ fn is_content(c: char) -> bool {
 /// The bigrams of a text, folded (script, width, punctuation, related terms: see
 /// [`lexicon`]) first; pairs across punctuation are not words and are skipped.
 pub fn bigrams(text: &str) -> Vec<Bigram> {
-    content_pairs(&lexicon::current().canonical(&fold(text).chars))
+    folded_bigrams(&fold(text).chars)
+}
+
+/// [`bigrams`] of a text already folded, for a caller that keeps the folded text for more.
+pub fn folded_bigrams(folded: &[char]) -> Vec<Bigram> {
+    content_pairs(&lexicon::current().canonical(folded))
 }
 
 /// The bigrams of a text as written, folded but with no related terms replaced: for finding
