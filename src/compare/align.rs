@@ -29,12 +29,14 @@
 //! The thresholds were set on the bundled plans (光明 2025, 龙岗 2024: two districts' bureaus
 //! of the same kind) and are measured by the labelled evaluation (`examples/eval`).
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 
 use crate::compare::index::TermIndex;
 use crate::compare::lexicon;
-use crate::compare::similarity::{Bigram, Idf, Vector, folded_bigrams};
+use crate::compare::similarity::{
+    Bigram, Idf, Numbered, Spread, Vector, Vocabulary, folded_bigrams,
+};
 use crate::model::{Node, Part, PartKind, Report};
 use crate::text::normalize::fold;
 
@@ -188,14 +190,19 @@ pub fn align(left: &Part, right: &Part) -> Alignment {
     let left = Side::new(left);
     let right = Side::new(right);
     let idf = Idf::new(left.own.iter().chain(&right.own).map(Vec::as_slice));
-    let (left_vectors, right_vectors) = (left.vectors(&idf), right.vectors(&idf));
+    let vocabulary = idf.vocabulary();
+    let (left_vectors, right_vectors) = (
+        left.vectors(&idf, &vocabulary),
+        right.vectors(&idf, &vocabulary),
+    );
+    let cosines = RefCell::new(Cosines::new(&left_vectors, &right_vectors, &vocabulary));
     let score = |l: usize, r: usize| {
         let bonus = if shares_subject(&left.subjects[l], &right.subjects[r]) {
             SUBJECT_BONUS
         } else {
             0.0
         };
-        similarity(&left_vectors, l, &right_vectors, r).plus(bonus)
+        cosines.borrow_mut().similarity(l, r).plus(bonus)
     };
     let finder = Finder::new(&left, &right, &idf);
     let mut matching = Matching::new(left.nodes.len(), right.nodes.len());
@@ -415,16 +422,51 @@ fn join_sections(left: &Side, right: &Side, matching: &Matching) -> Vec<(usize, 
     joined
 }
 
-/// The vectors of one side's nodes.
+/// The vectors of one side's nodes, numbered by the comparison's vocabulary.
 struct Vectors {
-    own: Vec<Vector>,
+    own: Vec<Numbered>,
     /// Over the whole subtree; `None` for a leaf, whose subtree is its own text.
-    whole: Vec<Option<Vector>>,
+    whole: Vec<Option<Numbered>>,
 }
 
 impl Vectors {
-    fn whole(&self, i: usize) -> &Vector {
+    fn whole(&self, i: usize) -> &Numbered {
         self.whole[i].as_ref().unwrap_or(&self.own[i])
+    }
+}
+
+/// The cosines of left nodes with right nodes. A left node meets many right nodes in a row (every
+/// candidate of an item, then the sections near it), so its vectors are spread once for all of
+/// them.
+struct Cosines<'v> {
+    left: &'v Vectors,
+    right: &'v Vectors,
+    own: Spread<'v>,
+    whole: Spread<'v>,
+}
+
+impl<'v> Cosines<'v> {
+    fn new(left: &'v Vectors, right: &'v Vectors, vocabulary: &Vocabulary) -> Self {
+        Cosines {
+            left,
+            right,
+            own: Spread::new(vocabulary),
+            whole: Spread::new(vocabulary),
+        }
+    }
+
+    fn similarity(&mut self, l: usize, r: usize) -> Similarity {
+        let (left, right) = (self.left, self.right);
+        let own = self.own.cosine(&left.own[l], &right.own[r]);
+        let whole = if left.whole[l].is_none() && right.whole[r].is_none() {
+            own
+        } else {
+            self.whole.cosine(left.whole(l), right.whole(r))
+        };
+        Similarity {
+            score: own.max(whole),
+            other: own.min(whole),
+        }
     }
 }
 
@@ -448,19 +490,6 @@ impl Similarity {
             score: (self.score + bonus).min(1.0),
             other: self.other,
         }
-    }
-}
-
-fn similarity(left: &Vectors, l: usize, right: &Vectors, r: usize) -> Similarity {
-    let own = left.own[l].cosine(&right.own[r]);
-    let whole = if left.whole[l].is_none() && right.whole[r].is_none() {
-        own
-    } else {
-        left.whole(l).cosine(right.whole(r))
-    };
-    Similarity {
-        score: own.max(whole),
-        other: own.min(whole),
     }
 }
 
@@ -539,16 +568,13 @@ impl<'a> Side<'a> {
             .collect()
     }
 
-    fn vectors(&self, idf: &Idf) -> Vectors {
-        let own = self
-            .own
-            .iter()
-            .map(|grams| Vector::new(grams, idf))
-            .collect();
+    fn vectors(&self, idf: &Idf, vocabulary: &Vocabulary) -> Vectors {
+        let vector = |grams: &[Bigram]| vocabulary.number(&Vector::new(grams, idf));
+        let own = self.own.iter().map(|grams| vector(grams)).collect();
         let whole = (0..self.nodes.len())
             .map(|i| {
                 (!self.nodes[i].children.is_empty())
-                    .then(|| Vector::new(&self.own[i..self.nodes[i].end].concat(), idf))
+                    .then(|| vector(&self.own[i..self.nodes[i].end].concat()))
             })
             .collect();
         Vectors { own, whole }

@@ -99,6 +99,13 @@ impl Idf {
     pub fn weight(&self, bigram: &Bigram) -> f64 {
         self.weights.get(bigram).copied().unwrap_or(self.unseen)
     }
+
+    /// The bigrams of the texts counted: the vocabulary of the vectors made of them.
+    pub fn vocabulary(&self) -> Vocabulary {
+        let mut keys: Vec<u64> = self.weights.keys().map(|&b| key(b)).collect();
+        keys.sort_unstable();
+        Vocabulary { keys }
+    }
 }
 
 /// A TF-IDF vector of one text: its distinct bigrams, sorted, with their weights. Sorted so two
@@ -151,12 +158,9 @@ impl Vector {
 
     /// Cosine similarity in 0..=1 (0 for an empty text).
     pub fn cosine(&self, other: &Vector) -> f64 {
-        if self.norm == 0.0 || other.norm == 0.0 {
-            return 0.0;
-        }
         let mut dot = 0.0;
         self.each_shared(other, |_, w, v| dot += w * v);
-        (dot / (self.norm * other.norm)).clamp(0.0, 1.0)
+        normalised(dot, self.norm, other.norm)
     }
 
     /// The bigrams both texts share, heaviest first (for highlighting shared phrases).
@@ -208,6 +212,106 @@ impl Vector {
             }
         }
     }
+}
+
+/// The cosine of two vectors from their dot product and norms: 0 for an empty text.
+fn normalised(dot: f64, norm: f64, other_norm: f64) -> f64 {
+    if norm == 0.0 || other_norm == 0.0 {
+        return 0.0;
+    }
+    (dot / (norm * other_norm)).clamp(0.0, 1.0)
+}
+
+/// Bigrams, sorted: a bigram's number is its place, so numbers sort as the bigrams do.
+#[derive(Debug, Clone, Default)]
+pub struct Vocabulary {
+    keys: Vec<u64>,
+}
+
+/// A vector with its bigrams numbered by a [`Vocabulary`], to meet others through a [`Spread`].
+/// The numbers keep the bigrams' order, so its products are summed in the order
+/// [`Vector::cosine`] sums them and every cosine comes out the same to the last bit.
+#[derive(Debug, Clone, Default)]
+pub struct Numbered(Vector);
+
+impl Vocabulary {
+    /// `vector` numbered: it must be made of bigrams the vocabulary has.
+    pub fn number(&self, vector: &Vector) -> Numbered {
+        let mut from = 0;
+        let terms = vector
+            .terms
+            .iter()
+            .map(|&(k, w)| {
+                // both sorted: each bigram is after the one before
+                from += self.keys[from..].partition_point(|&known| known < k);
+                debug_assert_eq!(self.keys.get(from), Some(&k), "a bigram outside the vocabulary");
+                (from as u64, w)
+            })
+            .collect();
+        Numbered(Vector {
+            terms,
+            norm: vector.norm,
+        })
+    }
+}
+
+/// One numbered vector spread over a table by bigram number, to meet many others in turn: each
+/// meeting is one pass over the other's terms, a look-up each, with no merging. The alignment
+/// scores every node against dozens of the other side's, and merging two sorted lists was most
+/// of its time: branching on which list is behind, which no predictor guesses (measured on the
+/// items of generated pages: 5× faster than merging; `planlens diff` of the 100× generated pair
+/// took half the time). Hand-written: sparse-vector crates keep a vector sorted or hashed and
+/// meet two by merging or hashing, not one against many.
+#[derive(Debug, Clone, Default)]
+pub struct Spread<'v> {
+    /// The spread vector's weight at its bigrams' numbers, 0 elsewhere.
+    table: Vec<f64>,
+    spread: Option<&'v Numbered>,
+}
+
+impl<'v> Spread<'v> {
+    pub fn new(vocabulary: &Vocabulary) -> Self {
+        Spread {
+            table: vec![0.0; vocabulary.keys.len()],
+            spread: None,
+        }
+    }
+
+    /// `vector.cosine(other)` for numbered vectors, the same to the last bit; `vector` is spread
+    /// first unless it was for the last call.
+    pub fn cosine(&mut self, vector: &'v Numbered, other: &Numbered) -> f64 {
+        if !self.spread.is_some_and(|s| std::ptr::eq(s, vector)) {
+            self.spread_out(vector);
+        }
+        let (vector, other) = (&vector.0, &other.0);
+        if vector.terms.len() * SEARCH_RATIO < other.terms.len() {
+            // an item against a whole section: searching the section for the item's few
+            // bigrams beats a pass over all of the section's
+            return vector.cosine(other);
+        }
+        // a bigram of `other` that `vector` lacks adds 0.0, which leaves the sum as it was
+        let dot = other
+            .terms
+            .iter()
+            .fold(0.0, |dot, &(n, v)| dot + self.table[place(n)] * v);
+        normalised(dot, vector.norm, other.norm)
+    }
+
+    fn spread_out(&mut self, vector: &'v Numbered) {
+        for &(n, _) in self.spread.iter().flat_map(|s| &s.0.terms) {
+            self.table[place(n)] = 0.0;
+        }
+        for &(n, w) in &vector.0.terms {
+            self.table[place(n)] = w;
+        }
+        self.spread = Some(vector);
+    }
+}
+
+/// Where a bigram number stands in a [`Spread`]'s table.
+#[allow(clippy::cast_possible_truncation)] // a number is a place in a `Vec`, so it fits a usize
+fn place(number: u64) -> usize {
+    number as usize
 }
 
 /// Vectors for a set of texts, with the IDF taken over those same texts.
@@ -279,6 +383,32 @@ mod tests {
         assert_eq!(background::df(&['工', '作']), 212);
         assert_eq!(background::df(&['孪', '生']), 13);
         assert_eq!(background::df(&['龘', '龘']), 0);
+    }
+
+    #[test]
+    fn a_spread_vector_meets_others_as_cosine_does_to_the_last_bit() {
+        // more than SEARCH_RATIO times the bigrams of the others: met by searching it
+        let rare: String = (0..200).filter_map(|i| char::from_u32(0x4E00 + 7 * i)).collect();
+        let long = format!("推进公共数据授权运营，完善数字孪生底板。{rare}");
+        let texts = [
+            "加快释放数据要素价值，推进公共数据授权运营",
+            "完善数字孪生底板,拓展孪生应用场景",
+            "推进公共數據授权运营",
+            "",
+            long.as_str(),
+        ];
+        let grams: Vec<Vec<Bigram>> = texts.iter().map(|t| bigrams(t)).collect();
+        let idf = Idf::new(grams.iter().map(Vec::as_slice));
+        let vectors: Vec<Vector> = grams.iter().map(|g| Vector::new(g, &idf)).collect();
+        let vocabulary = idf.vocabulary();
+        let numbered: Vec<Numbered> = vectors.iter().map(|v| vocabulary.number(v)).collect();
+        let mut spread = Spread::new(&vocabulary);
+        for (a, spread_a) in vectors.iter().zip(&numbered) {
+            for (b, numbered_b) in vectors.iter().zip(&numbered) {
+                let cosine = spread.cosine(spread_a, numbered_b);
+                assert_eq!(cosine.to_bits(), a.cosine(b).to_bits(), "{cosine}");
+            }
+        }
     }
 
     #[test]
