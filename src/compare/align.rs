@@ -35,7 +35,7 @@ use std::collections::HashMap;
 use crate::compare::index::TermIndex;
 use crate::compare::lexicon;
 use crate::compare::similarity::{
-    Bigram, Idf, Numbered, Spread, Vector, Vocabulary, folded_bigrams,
+    Bigram, Idf, Numbered, Spread, Vocabulary, folded_bigrams,
 };
 use crate::model::{Node, Part, PartKind, Report};
 use crate::text::normalize::fold;
@@ -191,10 +191,7 @@ pub fn align(left: &Part, right: &Part) -> Alignment {
     let right = Side::new(right);
     let idf = Idf::new(left.own.iter().chain(&right.own).map(Vec::as_slice));
     let vocabulary = idf.vocabulary();
-    let (left_vectors, right_vectors) = (
-        left.vectors(&idf, &vocabulary),
-        right.vectors(&idf, &vocabulary),
-    );
+    let (left_vectors, right_vectors) = (left.vectors(&vocabulary), right.vectors(&vocabulary));
     let cosines = RefCell::new(Cosines::new(&left_vectors, &right_vectors, &vocabulary));
     let score = |l: usize, r: usize| {
         let bonus = if shares_subject(&left.subjects[l], &right.subjects[r]) {
@@ -568,13 +565,13 @@ impl<'a> Side<'a> {
             .collect()
     }
 
-    fn vectors(&self, idf: &Idf, vocabulary: &Vocabulary) -> Vectors {
-        let vector = |grams: &[Bigram]| vocabulary.number(&Vector::new(grams, idf));
-        let own = self.own.iter().map(|grams| vector(grams)).collect();
+    fn vectors(&self, vocabulary: &Vocabulary) -> Vectors {
+        let numbers: Vec<Vec<u64>> = self.own.iter().map(|g| vocabulary.numbers(g)).collect();
+        let own = numbers.iter().map(|n| vocabulary.vector(n.clone())).collect();
         let whole = (0..self.nodes.len())
             .map(|i| {
                 (!self.nodes[i].children.is_empty())
-                    .then(|| vector(&self.own[i..self.nodes[i].end].concat()))
+                    .then(|| vocabulary.vector(numbers[i..self.nodes[i].end].concat()))
             })
             .collect();
         Vectors { own, whole }

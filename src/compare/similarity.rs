@@ -100,11 +100,18 @@ impl Idf {
         self.weights.get(bigram).copied().unwrap_or(self.unseen)
     }
 
-    /// The bigrams of the texts counted: the vocabulary of the vectors made of them.
+    /// The bigrams of the texts counted, numbered: the vocabulary of the vectors made of them.
     pub fn vocabulary(&self) -> Vocabulary {
-        let mut keys: Vec<u64> = self.weights.keys().map(|&b| key(b)).collect();
-        keys.sort_unstable();
-        Vocabulary { keys }
+        let mut weighted: Vec<(Bigram, f64)> = self.weights.iter().map(|(&b, &w)| (b, w)).collect();
+        weighted.sort_unstable_by_key(|&(b, _)| key(b));
+        Vocabulary {
+            numbers: weighted
+                .iter()
+                .enumerate()
+                .map(|(n, &(b, _))| (b, n as u64))
+                .collect(),
+            weights: weighted.into_iter().map(|(_, w)| w).collect(),
+        }
     }
 }
 
@@ -140,7 +147,14 @@ fn bigram(key: u64) -> Bigram {
 
 impl Vector {
     pub fn new(bigrams: &[Bigram], idf: &Idf) -> Self {
-        let mut sorted: Vec<u64> = bigrams.iter().map(|&b| key(b)).collect();
+        Vector::weighted(bigrams.iter().map(|&b| key(b)).collect(), |k| {
+            idf.weight(&bigram(k))
+        })
+    }
+
+    /// The vector of a text's terms given as numbers that sort as the terms do (bigram keys, or
+    /// a [`Vocabulary`]'s numbers), repeats counted: term frequency times `weight`.
+    fn weighted(mut sorted: Vec<u64>, weight: impl Fn(u64) -> f64) -> Self {
         sorted.sort_unstable();
         let mut terms: Vec<(u64, f64)> = Vec::new();
         for k in sorted {
@@ -150,7 +164,7 @@ impl Vector {
             }
         }
         for (k, tf) in &mut terms {
-            *tf *= idf.weight(&bigram(*k));
+            *tf *= weight(*k);
         }
         let norm = terms.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
         Vector { terms, norm }
@@ -222,10 +236,12 @@ fn normalised(dot: f64, norm: f64, other_norm: f64) -> f64 {
     (dot / (norm * other_norm)).clamp(0.0, 1.0)
 }
 
-/// Bigrams, sorted: a bigram's number is its place, so numbers sort as the bigrams do.
+/// Bigrams numbered in their order, so numbers sort as the bigrams do, with their IDF weights.
 #[derive(Debug, Clone, Default)]
 pub struct Vocabulary {
-    keys: Vec<u64>,
+    numbers: HashMap<Bigram, u64>,
+    /// By number.
+    weights: Vec<f64>,
 }
 
 /// A vector with its bigrams numbered by a [`Vocabulary`], to meet others through a [`Spread`].
@@ -235,23 +251,16 @@ pub struct Vocabulary {
 pub struct Numbered(Vector);
 
 impl Vocabulary {
-    /// `vector` numbered: it must be made of bigrams the vocabulary has.
-    pub fn number(&self, vector: &Vector) -> Numbered {
-        let mut from = 0;
-        let terms = vector
-            .terms
-            .iter()
-            .map(|&(k, w)| {
-                // both sorted: each bigram is after the one before
-                from += self.keys[from..].partition_point(|&known| known < k);
-                debug_assert_eq!(self.keys.get(from), Some(&k), "a bigram outside the vocabulary");
-                (from as u64, w)
-            })
-            .collect();
-        Numbered(Vector {
-            terms,
-            norm: vector.norm,
-        })
+    /// The numbers of a text's bigrams, in its order, each a bigram of the texts the vocabulary's
+    /// IDF counted (a missing one is a mistake of the caller, and panics).
+    pub fn numbers(&self, bigrams: &[Bigram]) -> Vec<u64> {
+        bigrams.iter().map(|b| self.numbers[b]).collect()
+    }
+
+    /// The vector of a text given as the [`numbers`](Self::numbers) of its bigrams (in any order):
+    /// the same as [`Vector::new`] with the IDF the vocabulary came from, numbered.
+    pub fn vector(&self, numbers: Vec<u64>) -> Numbered {
+        Numbered(Vector::weighted(numbers, |n| self.weights[place(n)]))
     }
 }
 
@@ -272,7 +281,7 @@ pub struct Spread<'v> {
 impl<'v> Spread<'v> {
     pub fn new(vocabulary: &Vocabulary) -> Self {
         Spread {
-            table: vec![0.0; vocabulary.keys.len()],
+            table: vec![0.0; vocabulary.weights.len()],
             spread: None,
         }
     }
@@ -401,7 +410,10 @@ mod tests {
         let idf = Idf::new(grams.iter().map(Vec::as_slice));
         let vectors: Vec<Vector> = grams.iter().map(|g| Vector::new(g, &idf)).collect();
         let vocabulary = idf.vocabulary();
-        let numbered: Vec<Numbered> = vectors.iter().map(|v| vocabulary.number(v)).collect();
+        let numbered: Vec<Numbered> = grams
+            .iter()
+            .map(|g| vocabulary.vector(vocabulary.numbers(g)))
+            .collect();
         let mut spread = Spread::new(&vocabulary);
         for (a, spread_a) in vectors.iter().zip(&numbered) {
             for (b, numbered_b) in vectors.iter().zip(&numbered) {
