@@ -17,10 +17,16 @@ use crate::text::normalize::fold;
 /// A character pair, the term of the vectors.
 pub type Bigram = [char; 2];
 
-/// Characters that carry content: Han, letters, digits (not punctuation or symbols).
+/// Characters that carry content: Han, letters, digits (not punctuation or symbols). The common
+/// ideographs, most of a report, are told first by their range: `is_alphanumeric` searches the
+/// Unicode tables for them, which was 4% of comparing the bundled plans (a test checks that it
+/// says the same of every one of them).
 fn is_content(c: char) -> bool {
-    c.is_alphanumeric()
+    COMMON_IDEOGRAPHS.contains(&c) || c.is_alphanumeric()
 }
+
+/// The CJK Unified Ideographs block.
+const COMMON_IDEOGRAPHS: std::ops::RangeInclusive<char> = '\u{4E00}'..='\u{9FFF}';
 
 /// The bigrams of a text, folded (script, width, punctuation, related terms: see
 /// [`lexicon`]) first; pairs across punctuation are not words and are skipped.
@@ -421,6 +427,11 @@ mod tests {
                 assert_eq!(cosine.to_bits(), a.cosine(b).to_bits(), "{cosine}");
             }
         }
+    }
+
+    #[test]
+    fn every_common_ideograph_is_alphanumeric() {
+        assert!(COMMON_IDEOGRAPHS.all(char::is_alphanumeric));
     }
 
     #[test]
