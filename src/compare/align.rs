@@ -35,7 +35,7 @@ use std::collections::HashMap;
 use crate::compare::index::TermIndex;
 use crate::compare::lexicon;
 use crate::compare::similarity::{
-    Bigram, Idf, Numbered, Spread, Vocabulary, folded_bigrams,
+    Bigram, Numbered, Spread, Vocabulary, folded_bigrams,
 };
 use crate::model::{Node, Part, PartKind, Report};
 use crate::text::normalize::fold;
@@ -189,8 +189,7 @@ pub fn pair_text(node: &Node) -> String {
 pub fn align(left: &Part, right: &Part) -> Alignment {
     let left = Side::new(left);
     let right = Side::new(right);
-    let idf = Idf::new(left.own.iter().chain(&right.own).map(Vec::as_slice));
-    let vocabulary = idf.vocabulary();
+    let vocabulary = Vocabulary::new(left.own.iter().chain(&right.own).map(Vec::as_slice));
     let (left_vectors, right_vectors) = (left.vectors(&vocabulary), right.vectors(&vocabulary));
     let cosines = RefCell::new(Cosines::new(&left_vectors, &right_vectors, &vocabulary));
     let score = |l: usize, r: usize| {
@@ -201,7 +200,7 @@ pub fn align(left: &Part, right: &Part) -> Alignment {
         };
         cosines.borrow_mut().similarity(l, r).plus(bonus)
     };
-    let finder = Finder::new(&left, &right, &idf);
+    let finder = Finder::new(&left, &right, &vocabulary);
     let mut matching = Matching::new(left.nodes.len(), right.nodes.len());
     let sections = finder.section_candidates(score);
     matching.greedy(&sections, SECTION_MIN);
@@ -230,7 +229,7 @@ pub fn align(left: &Part, right: &Part) -> Alignment {
 struct Finder<'a> {
     left: &'a Side<'a>,
     right: &'a Side<'a>,
-    idf: &'a Idf,
+    vocabulary: &'a Vocabulary,
     /// Built the first time a node has more than [`EXACT_LIMIT`] to choose from: never for a
     /// real report, where building it was 6% of comparing the bundled plans.
     index: OnceCell<Index>,
@@ -258,11 +257,11 @@ impl Index {
 }
 
 impl<'a> Finder<'a> {
-    fn new(left: &'a Side<'a>, right: &'a Side<'a>, idf: &'a Idf) -> Self {
+    fn new(left: &'a Side<'a>, right: &'a Side<'a>, vocabulary: &'a Vocabulary) -> Self {
         Finder {
             left,
             right,
-            idf,
+            vocabulary,
             index: OnceCell::new(),
         }
     }
@@ -278,7 +277,7 @@ impl<'a> Finder<'a> {
             let chosen: Vec<usize> = if self.right.roots.len() <= EXACT_LIMIT {
                 self.right.roots.clone()
             } else {
-                let weight = |b: &Bigram| self.idf.weight(b);
+                let weight = |b: &Bigram| self.vocabulary.weight(b);
                 let index = self.index();
                 index
                     .roots
@@ -335,7 +334,7 @@ impl<'a> Finder<'a> {
                 let chosen: Vec<usize> = if pool <= EXACT_LIMIT {
                     near.iter().flat_map(|&s| right.below(s)).collect()
                 } else {
-                    let weight = |b: &Bigram| self.idf.weight(b);
+                    let weight = |b: &Bigram| self.vocabulary.weight(b);
                     let index = self.index();
                     index
                         .nodes

@@ -63,8 +63,7 @@ pub struct Idf {
 }
 
 impl Idf {
-    /// Smoothed IDF over the given texts alone: ln((1 + n) / (1 + df)) + 1, so a bigram in
-    /// every text still weighs a little.
+    /// Smoothed IDF over the given texts alone ([`idf_weight`]).
     pub fn new<'a>(texts: impl IntoIterator<Item = &'a [Bigram]>) -> Self {
         Self::counted(texts, 0, |_| 0)
     }
@@ -81,44 +80,44 @@ impl Idf {
         background_n: usize,
         background_df: impl Fn(&Bigram) -> usize,
     ) -> Self {
-        let mut df: HashMap<Bigram, usize> = HashMap::default();
-        let mut n = background_n;
-        for text in texts {
-            n += 1;
-            let mut seen: Vec<Bigram> = text.to_vec();
-            seen.sort_unstable();
-            seen.dedup();
-            for b in seen {
-                *df.entry(b).or_default() += 1;
-            }
-        }
-        let weight = |d: usize| ((1.0 + n as f64) / (1.0 + d as f64)).ln() + 1.0;
+        let (df, counted) = document_frequencies(texts);
+        let n = background_n + counted;
         Idf {
             weights: df
                 .into_iter()
-                .map(|(b, d)| (b, weight(d + background_df(&b))))
+                .map(|(b, d)| (b, idf_weight(n, d + background_df(&b))))
                 .collect(),
-            unseen: weight(0),
+            unseen: idf_weight(n, 0),
         }
     }
 
     pub fn weight(&self, bigram: &Bigram) -> f64 {
         self.weights.get(bigram).copied().unwrap_or(self.unseen)
     }
+}
 
-    /// The bigrams of the texts counted, numbered: the vocabulary of the vectors made of them.
-    pub fn vocabulary(&self) -> Vocabulary {
-        let mut weighted: Vec<(Bigram, f64)> = self.weights.iter().map(|(&b, &w)| (b, w)).collect();
-        weighted.sort_unstable_by_key(|&(b, _)| key(b));
-        Vocabulary {
-            numbers: weighted
-                .iter()
-                .enumerate()
-                .map(|(n, &(b, _))| (b, n as u64))
-                .collect(),
-            weights: weighted.into_iter().map(|(_, w)| w).collect(),
+/// How many of `texts` have each bigram, and how many texts there are.
+fn document_frequencies<'a>(
+    texts: impl IntoIterator<Item = &'a [Bigram]>,
+) -> (HashMap<Bigram, usize>, usize) {
+    let mut df: HashMap<Bigram, usize> = HashMap::default();
+    let mut n = 0;
+    for text in texts {
+        n += 1;
+        let mut seen: Vec<Bigram> = text.to_vec();
+        seen.sort_unstable();
+        seen.dedup();
+        for b in seen {
+            *df.entry(b).or_default() += 1;
         }
     }
+    (df, n)
+}
+
+/// The weight of a bigram `d` of `n` texts have: ln((1 + n) / (1 + df)) + 1, so a bigram in every
+/// text still weighs a little.
+fn idf_weight(n: usize, d: usize) -> f64 {
+    ((1.0 + n as f64) / (1.0 + d as f64)).ln() + 1.0
 }
 
 /// A TF-IDF vector of one text: its distinct bigrams, sorted, with their weights. Sorted so two
@@ -242,10 +241,11 @@ fn normalised(dot: f64, norm: f64, other_norm: f64) -> f64 {
     (dot / (norm * other_norm)).clamp(0.0, 1.0)
 }
 
-/// Bigrams numbered in their order, so numbers sort as the bigrams do, with their IDF weights.
+/// The bigrams of some texts numbered in their order, so numbers sort as the bigrams do, with the
+/// weights [`Idf::new`] gives them over those texts.
 #[derive(Debug, Clone, Default)]
 pub struct Vocabulary {
-    numbers: HashMap<Bigram, u64>,
+    numbers: HashMap<Bigram, usize>,
     /// By number.
     weights: Vec<f64>,
 }
@@ -257,14 +257,32 @@ pub struct Vocabulary {
 pub struct Numbered(Vector);
 
 impl Vocabulary {
-    /// The numbers of a text's bigrams, in its order, each a bigram of the texts the vocabulary's
-    /// IDF counted (a missing one is a mistake of the caller, and panics).
+    /// The bigrams of `texts`, counted and numbered in one go (an [`Idf`] and then its numbering
+    /// took three hash tables; this takes one).
+    pub fn new<'a>(texts: impl IntoIterator<Item = &'a [Bigram]>) -> Self {
+        let (mut numbers, n) = document_frequencies(texts);
+        let mut counted: Vec<(u64, usize)> = numbers.iter().map(|(&b, &d)| (key(b), d)).collect();
+        counted.sort_unstable();
+        let weights = counted.iter().map(|&(_, d)| idf_weight(n, d)).collect();
+        for (number, &(k, _)) in counted.iter().enumerate() {
+            numbers.insert(bigram(k), number);
+        }
+        Vocabulary { numbers, weights }
+    }
+
+    /// The weight of a bigram of the texts.
+    pub fn weight(&self, bigram: &Bigram) -> f64 {
+        self.weights[self.numbers[bigram]]
+    }
+
+    /// The numbers of a text's bigrams, in its order, each a bigram of the texts the vocabulary
+    /// was made of (a missing one is a mistake of the caller, and panics).
     pub fn numbers(&self, bigrams: &[Bigram]) -> Vec<u64> {
-        bigrams.iter().map(|b| self.numbers[b]).collect()
+        bigrams.iter().map(|b| self.numbers[b] as u64).collect()
     }
 
     /// The vector of a text given as the [`numbers`](Self::numbers) of its bigrams (in any order):
-    /// the same as [`Vector::new`] with the IDF the vocabulary came from, numbered.
+    /// the same as [`Vector::new`] with the IDF over the vocabulary's texts, numbered.
     pub fn vector(&self, numbers: Vec<u64>) -> Numbered {
         Numbered(Vector::weighted(numbers, |n| self.weights[place(n)]))
     }
@@ -415,7 +433,7 @@ mod tests {
         let grams: Vec<Vec<Bigram>> = texts.iter().map(|t| bigrams(t)).collect();
         let idf = Idf::new(grams.iter().map(Vec::as_slice));
         let vectors: Vec<Vector> = grams.iter().map(|g| Vector::new(g, &idf)).collect();
-        let vocabulary = idf.vocabulary();
+        let vocabulary = Vocabulary::new(grams.iter().map(Vec::as_slice));
         let numbered: Vec<Numbered> = grams
             .iter()
             .map(|g| vocabulary.vector(vocabulary.numbers(g)))
