@@ -34,9 +34,7 @@ use std::collections::HashMap;
 
 use crate::compare::index::TermIndex;
 use crate::compare::lexicon;
-use crate::compare::similarity::{
-    Bigram, Numbered, Spread, Vocabulary, folded_bigrams,
-};
+use crate::compare::similarity::{Bigram, Numbered, Spread, Vocabulary, folded_bigrams};
 use crate::model::{Node, Part, PartKind, Report};
 use crate::text::normalize::fold;
 
@@ -566,7 +564,10 @@ impl<'a> Side<'a> {
 
     fn vectors(&self, vocabulary: &Vocabulary) -> Vectors {
         let numbers: Vec<Vec<u64>> = self.own.iter().map(|g| vocabulary.numbers(g)).collect();
-        let own = numbers.iter().map(|n| vocabulary.vector(n.clone())).collect();
+        let own = numbers
+            .iter()
+            .map(|n| vocabulary.vector(n.clone()))
+            .collect();
         let whole = (0..self.nodes.len())
             .map(|i| {
                 (!self.nodes[i].children.is_empty())

@@ -85,7 +85,7 @@ impl Idf {
         Idf {
             weights: df
                 .into_iter()
-                .map(|(b, d)| (b, idf_weight(n, d + background_df(&b))))
+                .map(|(b, d)| (b, idf_weight(n, d.texts + background_df(&b))))
                 .collect(),
             unseen: idf_weight(n, 0),
         }
@@ -99,19 +99,28 @@ impl Idf {
 /// How many of `texts` have each bigram, and how many texts there are.
 fn document_frequencies<'a>(
     texts: impl IntoIterator<Item = &'a [Bigram]>,
-) -> (HashMap<Bigram, usize>, usize) {
-    let mut df: HashMap<Bigram, usize> = HashMap::default();
+) -> (HashMap<Bigram, Count>, usize) {
+    let mut counts: HashMap<Bigram, Count> = HashMap::default();
     let mut n = 0;
     for text in texts {
         n += 1;
-        let mut seen: Vec<Bigram> = text.to_vec();
-        seen.sort_unstable();
-        seen.dedup();
-        for b in seen {
-            *df.entry(b).or_default() += 1;
+        for &b in text {
+            let count = counts.entry(b).or_default();
+            if count.last != n {
+                count.texts += 1;
+                count.last = n;
+            }
         }
     }
-    (df, n)
+    (counts, n)
+}
+
+/// How many texts have a bigram, and the last of them (counting from 1): a bigram again in the
+/// same text is not counted again, with no sorting of each text to find its distinct bigrams.
+#[derive(Debug, Clone, Copy, Default)]
+struct Count {
+    texts: usize,
+    last: usize,
 }
 
 /// The weight of a bigram `d` of `n` texts have: ln((1 + n) / (1 + df)) + 1, so a bigram in every
@@ -257,17 +266,21 @@ pub struct Vocabulary {
 pub struct Numbered(Vector);
 
 impl Vocabulary {
-    /// The bigrams of `texts`, counted and numbered in one go (an [`Idf`] and then its numbering
-    /// took three hash tables; this takes one).
+    /// The bigrams of `texts`, counted and numbered (an [`Idf`] and then its numbering took three
+    /// hash tables; this takes two).
     pub fn new<'a>(texts: impl IntoIterator<Item = &'a [Bigram]>) -> Self {
-        let (mut numbers, n) = document_frequencies(texts);
-        let mut counted: Vec<(u64, usize)> = numbers.iter().map(|(&b, &d)| (key(b), d)).collect();
+        let (counts, n) = document_frequencies(texts);
+        let mut counted: Vec<(u64, usize)> =
+            counts.iter().map(|(&b, d)| (key(b), d.texts)).collect();
         counted.sort_unstable();
-        let weights = counted.iter().map(|&(_, d)| idf_weight(n, d)).collect();
-        for (number, &(k, _)) in counted.iter().enumerate() {
-            numbers.insert(bigram(k), number);
+        Vocabulary {
+            numbers: counted
+                .iter()
+                .enumerate()
+                .map(|(number, &(k, _))| (bigram(k), number))
+                .collect(),
+            weights: counted.iter().map(|&(_, d)| idf_weight(n, d)).collect(),
         }
-        Vocabulary { numbers, weights }
     }
 
     /// The weight of a bigram of the texts.
@@ -421,7 +434,9 @@ mod tests {
     #[test]
     fn a_spread_vector_meets_others_as_cosine_does_to_the_last_bit() {
         // more than SEARCH_RATIO times the bigrams of the others: met by searching it
-        let rare: String = (0..200).filter_map(|i| char::from_u32(0x4E00 + 7 * i)).collect();
+        let rare: String = (0..200)
+            .filter_map(|i| char::from_u32(0x4E00 + 7 * i))
+            .collect();
         let long = format!("推进公共数据授权运营，完善数字孪生底板。{rare}");
         let texts = [
             "加快释放数据要素价值，推进公共数据授权运营",
