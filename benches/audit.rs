@@ -1,11 +1,14 @@
 //! Audit speed: `cargo bench --bench audit`.
 //!
-//! Targets: one plan/summary pair audited in 5 ms or less; 1,000 generated pairs in 2 s or less.
+//! Targets: one plan/summary pair audited in 5 ms or less; 1,000 generated pairs in 2 s or less;
+//! (issue 11) a plan of 4,000 items of 60 characters against a summary of as many in 2 s or less,
+//! and a 1.3 MB report against itself in 0.5 s or less.
 
 use divan::counter::ItemsCount;
 use divan::{Bencher, black_box};
 use planlens::compare::audit::audit;
 use planlens::import::import_text;
+use planlens::model::PartKind;
 use planlens::model::Report;
 use planlens::synth::{self, Spec};
 
@@ -80,4 +83,31 @@ fn generated_large_pair(bencher: Bencher) {
     let pairs = generated_pairs(1, Some(200_000));
     let (plan, summary) = &pairs[0];
     bencher.bench(|| audit(black_box(plan), black_box(summary)));
+}
+
+/// A plan of 4,000 items (80 sections of 50) against another district's summary of as many,
+/// every item cut to 60 characters.
+#[divan::bench(sample_count = 5)]
+fn items_4000_of_60_chars(bencher: Bencher) {
+    let [plan, summary] = synth::numbered_pair(80, 50).map(|text| {
+        let mut report = import_text(&text).unwrap_or_else(|e| panic!("{e}"));
+        for part in &mut report.parts {
+            synth::shorten_items(part, 60);
+        }
+        report
+    });
+    assert_eq!(
+        plan.part_of_kind(PartKind::Plan).map(|p| p.year),
+        summary.part_of_kind(PartKind::Summary).map(|p| p.year),
+        "the plan's year is the summary's"
+    );
+    bencher.bench(|| audit(black_box(&plan), black_box(&summary)));
+}
+
+/// A generated report of 1.3 MB audited against itself (its plan against its own summary).
+#[divan::bench(sample_count = 5)]
+fn identical_reports_of_1_3_mb(bencher: Bencher) {
+    let [text, _] = synth::district_pair(1_300_000);
+    let report = import_text(&text).unwrap_or_else(|e| panic!("{e}"));
+    bencher.bench(|| audit(black_box(&report), black_box(&report)));
 }

@@ -1,9 +1,12 @@
 //! Compare speed: `cargo bench --bench compare`.
 //!
 //! What `planlens diff` does (align the plans, diff every pair, lay the text out side by side) on
-//! the bundled pair and on a generated pair 100× larger; and the token diff alone on the whole
-//! texts. Target: `planlens diff A B --format text` on the bundled pair no slower than
-//! `git diff --no-index --word-diff-regex=.` on their raw pages.
+//! the bundled pair, on a generated pair 100× larger, on plans of 10,000 items and of 4,000 items
+//! of 60 characters; and the token diff alone on the whole texts. Targets (issue 11):
+//! `planlens diff A B --format text` on the bundled pair no slower than
+//! `git diff --no-index --word-diff-regex=.` on their raw pages; 10,000 items a side in 2 s or
+//! less (and 200 MB or less at its peak: `/usr/bin/time -v` on the bench); 4,000 × 4,000
+//! items of 60 characters in 2 s or less.
 
 use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
@@ -43,6 +46,20 @@ fn large_pair() -> [Report; 2] {
     large_texts().map(|text| import_text(&text).expect("generated report imports"))
 }
 
+/// Two generated reports of different districts whose plans have `sections` × `items` numbered
+/// items, each cut to `chars` characters when given.
+fn item_pair(sections: usize, items: usize, chars: Option<usize>) -> [Report; 2] {
+    synth::numbered_pair(sections, items).map(|text| {
+        let mut report = import_text(&text).expect("generated report imports");
+        for part in &mut report.parts {
+            if let Some(chars) = chars {
+                synth::shorten_items(part, chars);
+            }
+        }
+        report
+    })
+}
+
 /// Aligns the plans, diffs every pair and writes the side-by-side text at 120 columns.
 fn compare_and_print(reports: &[Report; 2]) -> usize {
     let chosen = |report| choose("bench".as_ref(), report, None).expect("a plan");
@@ -76,6 +93,24 @@ fn compare_bundled(bencher: Bencher) {
 #[divan::bench(sample_count = 10)]
 fn compare_large(bencher: Bencher) {
     let reports = large_pair();
+    bencher
+        .counter(BytesCount::new(plan_bytes(&reports)))
+        .bench(|| compare_and_print(black_box(&reports)));
+}
+
+/// 10,000 plan items a side (80 sections of 125).
+#[divan::bench(sample_count = 3)]
+fn compare_10000_items(bencher: Bencher) {
+    let reports = item_pair(80, 125, None);
+    bencher
+        .counter(BytesCount::new(plan_bytes(&reports)))
+        .bench(|| compare_and_print(black_box(&reports)));
+}
+
+/// 4,000 plan items a side (80 sections of 50), each of 60 characters.
+#[divan::bench(sample_count = 5)]
+fn compare_4000_items_of_60_chars(bencher: Bencher) {
+    let reports = item_pair(80, 50, Some(60));
     bencher
         .counter(BytesCount::new(plan_bytes(&reports)))
         .bench(|| compare_and_print(black_box(&reports)));

@@ -88,7 +88,7 @@ pub struct Spec {
     pub sections: usize,
     /// Items in each section (`0`: a section is a heading and a paragraph). Run-in markers stop
     /// at 二十是, so run-in sections hold at most 20 (and [`ItemStyle::Mixed`] plans too);
-    /// numbered sections at most 99.
+    /// numbered sections at most 999.
     pub items_per_section: usize,
     /// With `uneven`, each section gets between half of `items_per_section` (at least 1) and
     /// `items_per_section` items, like real reports (4, 3, 2, 2, 3).
@@ -181,6 +181,41 @@ pub fn district_pair(target_bytes: usize) -> [String; 2] {
     })
 }
 
+/// Two pages of different districts (光明区 2024, 龙岗区 2025) whose parts each have `sections`
+/// sections of `items` numbered items: the many-item pairs the benches compare and audit.
+pub fn numbered_pair(sections: usize, items: usize) -> [String; 2] {
+    [(2024, "光明区"), (2025, "龙岗区")].map(|(seed, district)| {
+        report_text(&Spec {
+            seed,
+            district: district.to_string(),
+            summary_year: i32::try_from(seed).unwrap_or(2024),
+            sections,
+            items_per_section: items,
+            style: ItemStyle::Numbered,
+            furniture: false,
+            ..Spec::default()
+        })
+    })
+}
+
+/// Cuts every item (leaf) of `part` to its first `chars` characters, title then text: for
+/// benches of many short items.
+pub fn shorten_items(part: &mut crate::model::Part, chars: usize) {
+    fn shorten(node: &mut crate::model::Node, chars: usize) {
+        if node.children.is_empty() {
+            node.title = node.title.chars().take(chars).collect();
+            let rest = chars.saturating_sub(node.title.chars().count());
+            node.text = node.text.chars().take(rest).collect();
+        }
+        for child in &mut node.children {
+            shorten(child, chars);
+        }
+    }
+    for node in &mut part.nodes {
+        shorten(node, chars);
+    }
+}
+
 /// The raw page text for `spec`.
 pub fn report_text(spec: &Spec) -> String {
     generate(spec).text
@@ -222,8 +257,9 @@ pub fn generate(spec: &Spec) -> Generated {
 const MAX_SECTIONS: usize = 99;
 /// The largest run-in marker the importer reads (二十是).
 const MAX_RUN_IN: usize = 20;
-/// The most numbered items a section may be asked for.
-const MAX_NUMBERED: usize = 99;
+/// The most numbered items a section may be asked for: three-digit markers, which the importer
+/// reads as it reads `1.` (the benches ask for parts of 10,000 items, more than 99 × 99).
+const MAX_NUMBERED: usize = 999;
 /// The most numbered items a section gets when a report is grown to a target size (then it
 /// gets more sections instead).
 const GROWN_NUMBERED: usize = 30;

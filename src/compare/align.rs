@@ -29,13 +29,14 @@
 //! The thresholds were set on the bundled plans (光明 2025, 龙岗 2024: two districts' bureaus
 //! of the same kind) and are measured by the labelled evaluation (`examples/eval`).
 
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 
 use crate::compare::index::TermIndex;
 use crate::compare::lexicon;
-use crate::compare::similarity::{Bigram, Idf, Vector, bigrams};
+use crate::compare::similarity::{Bigram, Numbered, Spread, Vocabulary, folded_bigrams};
 use crate::model::{Node, Part, PartKind, Report};
-use crate::text::normalize::{fold, fold_str};
+use crate::text::normalize::fold;
 
 /// The least cosine at which two sections pair. On the bundled plans the sections on one
 /// subject (信息化统筹, 网络安全, 政务服务) score 0.21–0.28; sections on other subjects share
@@ -189,17 +190,18 @@ pub fn pair_text(node: &Node) -> String {
 pub fn align(left: &Part, right: &Part) -> Alignment {
     let left = Side::new(left);
     let right = Side::new(right);
-    let idf = Idf::new(left.own.iter().chain(&right.own).map(Vec::as_slice));
-    let (left_vectors, right_vectors) = (left.vectors(&idf), right.vectors(&idf));
+    let vocabulary = Vocabulary::new(left.own.iter().chain(&right.own).map(Vec::as_slice));
+    let (left_vectors, right_vectors) = (left.vectors(&vocabulary), right.vectors(&vocabulary));
+    let cosines = RefCell::new(Cosines::new(&left_vectors, &right_vectors, &vocabulary));
     let score = |l: usize, r: usize| {
         let bonus = if shared_subject(&left.subjects[l], &right.subjects[r]).is_some() {
             SUBJECT_BONUS
         } else {
             0.0
         };
-        similarity(&left_vectors, l, &right_vectors, r).plus(bonus)
+        cosines.borrow_mut().similarity(l, r).plus(bonus)
     };
-    let finder = Finder::new(&left, &right, &idf);
+    let finder = Finder::new(&left, &right, &vocabulary);
     let mut matching = Matching::new(left.nodes.len(), right.nodes.len());
     let sections = finder.section_candidates(score);
     matching.greedy(&sections, SECTION_MIN);
@@ -228,7 +230,14 @@ pub fn align(left: &Part, right: &Part) -> Alignment {
 struct Finder<'a> {
     left: &'a Side<'a>,
     right: &'a Side<'a>,
-    idf: &'a Idf,
+    vocabulary: &'a Vocabulary,
+    /// Built the first time a node has more than [`EXACT_LIMIT`] to choose from: never for a
+    /// real report, where building it was 6% of comparing the bundled plans.
+    index: OnceCell<Index>,
+}
+
+/// The inverted indexes over the right side, and the left side's queries.
+struct Index {
     /// Each left node's subtree bigrams, sorted and distinct: the index queries.
     left_terms: Vec<Vec<Bigram>>,
     /// Over the right sections, by position in `right.roots`.
@@ -237,19 +246,29 @@ struct Finder<'a> {
     nodes: TermIndex,
 }
 
-impl<'a> Finder<'a> {
-    fn new(left: &'a Side<'a>, right: &'a Side<'a>, idf: &'a Idf) -> Self {
+impl Index {
+    fn new(left: &Side, right: &Side) -> Self {
         let right_terms = right.subtree_terms();
-        let roots = TermIndex::new(right.roots.iter().map(|&r| right_terms[r].as_slice()));
-        let nodes = TermIndex::new(right_terms.iter().map(Vec::as_slice));
+        Index {
+            left_terms: left.subtree_terms(),
+            roots: TermIndex::new(right.roots.iter().map(|&r| right_terms[r].as_slice())),
+            nodes: TermIndex::new(right_terms.iter().map(Vec::as_slice)),
+        }
+    }
+}
+
+impl<'a> Finder<'a> {
+    fn new(left: &'a Side<'a>, right: &'a Side<'a>, vocabulary: &'a Vocabulary) -> Self {
         Finder {
             left,
             right,
-            idf,
-            left_terms: left.subtree_terms(),
-            roots,
-            nodes,
+            vocabulary,
+            index: OnceCell::new(),
         }
+    }
+
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| Index::new(self.left, self.right))
     }
 
     /// Section pairs to score: all, or each left section's best from the index.
@@ -259,9 +278,11 @@ impl<'a> Finder<'a> {
             let chosen: Vec<usize> = if self.right.roots.len() <= EXACT_LIMIT {
                 self.right.roots.clone()
             } else {
-                let weight = |b: &Bigram| self.idf.weight(b);
-                self.roots
-                    .top(&self.left_terms[l], weight, TOP_CANDIDATES)
+                let weight = |b: &Bigram| self.vocabulary.weight(b);
+                let index = self.index();
+                index
+                    .roots
+                    .top(&index.left_terms[l], weight, TOP_CANDIDATES)
                     .into_iter()
                     .map(|i| self.right.roots[i])
                     .collect()
@@ -314,9 +335,11 @@ impl<'a> Finder<'a> {
                 let chosen: Vec<usize> = if pool <= EXACT_LIMIT {
                     near.iter().flat_map(|&s| right.below(s)).collect()
                 } else {
-                    let weight = |b: &Bigram| self.idf.weight(b);
-                    self.nodes
-                        .top(&self.left_terms[l], weight, TOP_CANDIDATES * 2)
+                    let weight = |b: &Bigram| self.vocabulary.weight(b);
+                    let index = self.index();
+                    index
+                        .nodes
+                        .top(&index.left_terms[l], weight, TOP_CANDIDATES * 2)
                         .into_iter()
                         .filter(|&r| right.nodes[r].parent.is_some())
                         .filter(|&r| near.contains(&right.nodes[r].root))
@@ -396,16 +419,51 @@ fn join_sections(left: &Side, right: &Side, matching: &Matching) -> Vec<(usize, 
     joined
 }
 
-/// The vectors of one side's nodes.
+/// The vectors of one side's nodes, numbered by the comparison's vocabulary.
 struct Vectors {
-    own: Vec<Vector>,
+    own: Vec<Numbered>,
     /// Over the whole subtree; `None` for a leaf, whose subtree is its own text.
-    whole: Vec<Option<Vector>>,
+    whole: Vec<Option<Numbered>>,
 }
 
 impl Vectors {
-    fn whole(&self, i: usize) -> &Vector {
+    fn whole(&self, i: usize) -> &Numbered {
         self.whole[i].as_ref().unwrap_or(&self.own[i])
+    }
+}
+
+/// The cosines of left nodes with right nodes. A left node meets many right nodes in a row (every
+/// candidate of an item, then the sections near it), so its vectors are spread once for all of
+/// them.
+struct Cosines<'v> {
+    left: &'v Vectors,
+    right: &'v Vectors,
+    own: Spread<'v>,
+    whole: Spread<'v>,
+}
+
+impl<'v> Cosines<'v> {
+    fn new(left: &'v Vectors, right: &'v Vectors, vocabulary: &Vocabulary) -> Self {
+        Cosines {
+            left,
+            right,
+            own: Spread::new(vocabulary),
+            whole: Spread::new(vocabulary),
+        }
+    }
+
+    fn similarity(&mut self, l: usize, r: usize) -> Similarity {
+        let (left, right) = (self.left, self.right);
+        let own = self.own.cosine(&left.own[l], &right.own[r]);
+        let whole = if left.whole[l].is_none() && right.whole[r].is_none() {
+            own
+        } else {
+            self.whole.cosine(left.whole(l), right.whole(r))
+        };
+        Similarity {
+            score: own.max(whole),
+            other: own.min(whole),
+        }
     }
 }
 
@@ -434,19 +492,6 @@ impl Similarity {
     }
 }
 
-fn similarity(left: &Vectors, l: usize, right: &Vectors, r: usize) -> Similarity {
-    let own = left.own[l].cosine(&right.own[r]);
-    let whole = if left.whole[l].is_none() && right.whole[r].is_none() {
-        own
-    } else {
-        left.whole(l).cosine(right.whole(r))
-    };
-    Similarity {
-        score: own.max(whole),
-        other: own.min(whole),
-    }
-}
-
 /// One node of a part, flattened.
 struct Flat<'a> {
     node: &'a Node,
@@ -462,7 +507,10 @@ struct Flat<'a> {
 struct Side<'a> {
     nodes: Vec<Flat<'a>>,
     roots: Vec<usize>,
-    /// Bigrams of each node's own text ([`pair_text`]).
+    /// Each node's own text ([`pair_text`]) folded: folded once for its bigrams and for telling
+    /// whether a pair changed.
+    folded: Vec<Vec<char>>,
+    /// Bigrams of each node's own text.
     own: Vec<Vec<Bigram>>,
     /// The related-terms groups each node's title names ([`crate::compare::lexicon`]).
     subjects: Vec<Vec<usize>>,
@@ -473,6 +521,7 @@ impl<'a> Side<'a> {
         let mut side = Side {
             nodes: Vec::new(),
             roots: Vec::new(),
+            folded: Vec::new(),
             own: Vec::new(),
             subjects: Vec::new(),
         };
@@ -493,7 +542,9 @@ impl<'a> Side<'a> {
             children: Vec::new(),
             end: index + 1,
         });
-        self.own.push(bigrams(&pair_text(node)));
+        let folded = fold(&pair_text(node)).chars;
+        self.own.push(folded_bigrams(&folded));
+        self.folded.push(folded);
         self.subjects
             .push(lexicon::current().subjects(&fold(&node.title).chars));
         for child in &node.children {
@@ -516,16 +567,16 @@ impl<'a> Side<'a> {
             .collect()
     }
 
-    fn vectors(&self, idf: &Idf) -> Vectors {
-        let own = self
-            .own
+    fn vectors(&self, vocabulary: &Vocabulary) -> Vectors {
+        let numbers: Vec<Vec<u64>> = self.own.iter().map(|g| vocabulary.numbers(g)).collect();
+        let own = numbers
             .iter()
-            .map(|grams| Vector::new(grams, idf))
+            .map(|n| vocabulary.vector(n.clone()))
             .collect();
         let whole = (0..self.nodes.len())
             .map(|i| {
                 (!self.nodes[i].children.is_empty())
-                    .then(|| Vector::new(&self.own[i..self.nodes[i].end].concat(), idf))
+                    .then(|| vocabulary.vector(numbers[i..self.nodes[i].end].concat()))
             })
             .collect();
         Vectors { own, whole }
@@ -579,8 +630,10 @@ struct Candidate {
     left: usize,
     right: usize,
     score: f64,
+    /// The rank in units of 1e-9, rounded ([`Candidate::best_first`]): rounded once here rather
+    /// than at every comparison of a sort, where rounding was most of the sorting time.
     rank: f64,
-    /// Orders candidates of equal rank.
+    /// Orders candidates of equal rank; rounded like `rank`.
     tiebreak: f64,
     /// An item joining a section of the other column, which stays free for others: the column
     /// of the section.
@@ -593,8 +646,8 @@ impl Candidate {
             left,
             right,
             score: similarity.score,
-            rank: similarity.score + bonus,
-            tiebreak: similarity.other,
+            rank: coarse(similarity.score + bonus),
+            tiebreak: coarse(similarity.other),
             join: None,
         }
     }
@@ -608,15 +661,19 @@ impl Candidate {
     }
 
     /// Highest rank first, then highest tiebreak, then document order. Ranks closer than 1e-9
-    /// are equal: two identical texts do not always score exactly 1.
+    /// are equal (both are rounded to it): two identical texts do not always score exactly 1.
     fn best_first(a: &Candidate, b: &Candidate) -> std::cmp::Ordering {
-        let coarse = |x: f64| (x * 1e9).round();
-        coarse(b.rank)
-            .total_cmp(&coarse(a.rank))
-            .then(coarse(b.tiebreak).total_cmp(&coarse(a.tiebreak)))
+        b.rank
+            .total_cmp(&a.rank)
+            .then(b.tiebreak.total_cmp(&a.tiebreak))
             .then(a.left.cmp(&b.left))
             .then(a.right.cmp(&b.right))
     }
+}
+
+/// A rank or tiebreak in units of 1e-9, rounded: how candidates compare.
+fn coarse(x: f64) -> f64 {
+    (x * 1e9).round()
 }
 
 impl Matching {
@@ -785,8 +842,7 @@ fn pair(
             let moved = both_items
                 && primary
                 && matching.left[left.nodes[l].root] != Some(right.nodes[r].root);
-            let changed = fold_str(&pair_text(left.nodes[l].node))
-                != fold_str(&pair_text(right.nodes[r].node));
+            let changed = left.folded[l] != right.folded[r];
             // worth saying only where the texts differ
             let subject = shared_subject(&left.subjects[l], &right.subjects[r])
                 .filter(|_| changed)

@@ -37,6 +37,11 @@ impl TermIndex {
         index
     }
 
+    /// The units holding `term`, in order.
+    pub fn holding(&self, term: &Bigram) -> &[u32] {
+        self.postings.get(term).map_or(&[], Vec::as_slice)
+    }
+
     /// For every unit sharing a term with `query` (distinct bigrams), in the order first met:
     /// the unit, the summed weight of the shared terms and the heaviest of them.
     pub fn overlaps(
