@@ -139,6 +139,15 @@ fn quoted_names(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// What one sentence holds of a clause: the summed weight of its bigrams there (added in the
+/// clause's order, as the index adds them), the heaviest, and how many are content bigrams.
+#[derive(Debug, Clone, Copy, Default)]
+struct Shared {
+    weight: f64,
+    heaviest: f64,
+    content: usize,
+}
+
 /// Where one clause is reported: the sentence and the share of the clause it holds.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Finding {
@@ -206,19 +215,43 @@ impl<'a> Matcher<'a> {
     /// for the main commitment).
     pub fn find(&self, clause: &Clause) -> Option<Finding> {
         self.search_names(clause);
-        let total: f64 = clause.terms.iter().map(|b| self.idf.weight(b)).sum();
+        let holding = self.holding.borrow();
+        let lists = |names: &[String]| -> Vec<&[usize]> {
+            names.iter().map(|n| holding[n].as_slice()).collect()
+        };
+        let (names, listed) = (lists(&clause.names), lists(&clause.listed));
+        let weights: Vec<f64> = clause.terms.iter().map(|b| self.idf.weight(b)).collect();
+        let total: f64 = weights.iter().sum();
+        // what the bigrams lighter than CONTENT_WEIGHT add to a sentence holding all of them
+        let light: f64 = weights.iter().filter(|&&w| w < CONTENT_WEIGHT).sum();
         let mut best: Option<(Finding, bool)> = None;
-        for s in self.candidates(clause) {
+        for (s, content) in self.candidates(clause, &weights, &names, &listed) {
             if self.appraisals[s] {
                 continue;
             }
-            let (weight, heaviest) = self.shared_weight(clause, s);
-            let coverage = weight / total;
-            let named = self.names(clause, s);
+            let has = |list: &&[usize]| list.binary_search(&s).is_ok();
+            let named = names.iter().any(has) || !listed.is_empty() && listed.iter().all(has);
             let figure = clause.units.iter().any(|u| self.units[s].contains(u));
+            let needed = if figure {
+                FIGURE_CLAUSE_FOUND
+            } else {
+                CLAUSE_FOUND
+            };
+            // its coverage is at most its content bigrams' weight and all the light ones': a
+            // sentence that cannot reach the share it needs (by a margin far wider than the
+            // rounding of the sums) is passed over unweighed
+            if !named && content + light < needed * total * (1.0 - 1e-9) {
+                continue;
+            }
+            let shared = self.shared(clause, &weights, s);
+            if shared.heaviest == 0.0 {
+                // a named sentence holding no bigram of the clause
+                continue;
+            }
+            let coverage = shared.weight / total;
             let found = named
-                || heaviest >= CONTENT_WEIGHT
-                    && (!clause.main || self.shared_content(clause, s) >= MAIN_MIN_CONTENT)
+                || shared.heaviest >= CONTENT_WEIGHT
+                    && (!clause.main || shared.content >= MAIN_MIN_CONTENT)
                     && (coverage >= CLAUSE_FOUND || figure && coverage >= FIGURE_CLAUSE_FOUND);
             if !found {
                 continue;
@@ -254,70 +287,56 @@ impl<'a> Matcher<'a> {
         }
     }
 
-    /// The sentences that may report the clause, each once: those sharing a content bigram with
-    /// it, and those naming what it names that share any bigram with it. A sentence sharing only
-    /// bigrams lighter than [`CONTENT_WEIGHT`] and naming nothing reports nothing, and the
-    /// light bigrams (数据, 服务) are the ones most sentences hold: passing them over is most of
-    /// what makes a large summary fast to search.
-    fn candidates(&self, clause: &Clause) -> Vec<usize> {
-        let mut found: Vec<usize> = clause
+    /// The sentences that may report the clause, each once, with the weight of the content
+    /// bigrams of the clause each holds (`weights`: of its bigrams): those sharing a content
+    /// bigram with it, and those holding one of its names or an entry of its enumeration (the
+    /// sentences under `names` and `listed`). A sentence sharing only bigrams lighter than
+    /// [`CONTENT_WEIGHT`] and naming nothing reports nothing, and the light bigrams (数据, 服务)
+    /// are the ones most sentences hold: passing them over is most of what makes a large
+    /// summary fast to search.
+    fn candidates(
+        &self,
+        clause: &Clause,
+        weights: &[f64],
+        names: &[&[usize]],
+        listed: &[&[usize]],
+    ) -> Vec<(usize, f64)> {
+        let content: Vec<Bigram> = clause
             .terms
             .iter()
-            .filter(|b| self.idf.weight(b) >= CONTENT_WEIGHT)
-            .flat_map(|b| self.index.holding(b))
-            .map(|&s| s as usize)
+            .zip(weights)
+            .filter(|&(_, &w)| w >= CONTENT_WEIGHT)
+            .map(|(&b, _)| b)
             .collect();
-        if !clause.names.is_empty() || !clause.listed.is_empty() {
-            let holding = self.holding.borrow();
-            let shares_a_term = |s: usize| {
-                clause
-                    .terms
-                    .iter()
-                    .any(|b| self.grams[s].binary_search(b).is_ok())
-            };
-            found.extend(
-                clause
-                    .names
-                    .iter()
-                    .chain(&clause.listed)
-                    .flat_map(|name| holding[name].iter().copied())
-                    .filter(|&s| shares_a_term(s)),
-            );
-        }
-        found.sort_unstable();
-        found.dedup();
+        let mut found: Vec<(usize, f64)> = self
+            .index
+            .overlaps(&content, |b| self.idf.weight(b))
+            .into_iter()
+            .map(|(s, (weight, _))| (s as usize, weight))
+            .collect();
+        // a sentence already found keeps its weight: the stable sort puts it first
+        found.extend(
+            names
+                .iter()
+                .chain(listed)
+                .flat_map(|l| l.iter().map(|&s| (s, 0.0))),
+        );
+        found.sort_by_key(|&(s, _)| s);
+        found.dedup_by_key(|&mut (s, _)| s);
         found
     }
 
-    /// The summed weight of the clause's bigrams sentence `s` holds, added in the clause's order,
-    /// and the heaviest of them.
-    fn shared_weight(&self, clause: &Clause, s: usize) -> (f64, f64) {
-        clause
-            .terms
-            .iter()
-            .filter(|b| self.grams[s].binary_search(b).is_ok())
-            .map(|b| self.idf.weight(b))
-            .fold((0.0, 0.0), |(sum, heaviest): (f64, f64), w| {
-                (sum + w, heaviest.max(w))
-            })
-    }
-
-    /// Whether sentence `s` names what the clause names: one of its quoted names, or every entry
-    /// of its enumeration.
-    fn names(&self, clause: &Clause, s: usize) -> bool {
-        let holding = self.holding.borrow();
-        let has = |name: &String| holding[name].binary_search(&s).is_ok();
-        clause.names.iter().any(has) || !clause.listed.is_empty() && clause.listed.iter().all(has)
-    }
-
-    /// How many content bigrams of the clause sentence `s` holds.
-    fn shared_content(&self, clause: &Clause, s: usize) -> usize {
-        clause
-            .terms
-            .iter()
-            .filter(|b| self.idf.weight(b) >= CONTENT_WEIGHT)
-            .filter(|b| self.grams[s].binary_search(b).is_ok())
-            .count()
+    /// What sentence `s` holds of the clause (`weights`: of its bigrams).
+    fn shared(&self, clause: &Clause, weights: &[f64], s: usize) -> Shared {
+        let mut shared = Shared::default();
+        for (b, &w) in clause.terms.iter().zip(weights) {
+            if self.grams[s].binary_search(b).is_ok() {
+                shared.weight += w;
+                shared.heaviest = shared.heaviest.max(w);
+                shared.content += usize::from(w >= CONTENT_WEIGHT);
+            }
+        }
+        shared
     }
 
     /// The clause's weight: the IDF of its distinct bigrams, summed.
