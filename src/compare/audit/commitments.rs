@@ -139,6 +139,18 @@ fn quoted_names(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Keeps `finding` when it covers more of the clause than `best`, or as much from an earlier
+/// sentence.
+fn keep_better(best: &mut Option<Finding>, finding: Finding) {
+    let better = best.is_none_or(|b| {
+        (finding.coverage, std::cmp::Reverse(finding.sentence))
+            > (b.coverage, std::cmp::Reverse(b.sentence))
+    });
+    if better {
+        *best = Some(finding);
+    }
+}
+
 /// What one sentence holds of a clause: the summed weight of its bigrams there (added in the
 /// clause's order, as the index adds them), the heaviest, and how many are content bigrams.
 #[derive(Debug, Clone, Copy, Default)]
@@ -168,8 +180,7 @@ pub struct Matcher<'a> {
     index: TermIndex,
     pub idf: Idf,
     /// For each quoted name or enumeration entry looked for so far, the sentences whose folded
-    /// text has it, in order: each is searched for once in the summary, not once per clause and
-    /// sentence (which was a third of auditing a 1.3 MB report).
+    /// text has it, in order.
     holding: RefCell<HashMap<String, Vec<usize>>>,
 }
 
@@ -214,23 +225,33 @@ impl<'a> Matcher<'a> {
     /// [`FIGURE_CLAUSE_FOUND`]) with at least one content bigram among them ([`MAIN_MIN_CONTENT`]
     /// for the main commitment).
     pub fn find(&self, clause: &Clause) -> Option<Finding> {
-        self.search_names(clause);
-        let holding = self.holding.borrow();
-        let lists = |names: &[String]| -> Vec<&[usize]> {
-            names.iter().map(|n| holding[n].as_slice()).collect()
-        };
-        let (names, listed) = (lists(&clause.names), lists(&clause.listed));
         let weights: Vec<f64> = clause.terms.iter().map(|b| self.idf.weight(b)).collect();
         let total: f64 = weights.iter().sum();
+        let mut best: Option<Finding> = None;
+        // a sentence naming what the clause names reports it if it shares any bigram with it,
+        // and beats every sentence that does not name it: when one reports it, the others need
+        // not be weighed
+        for s in self.naming(clause) {
+            let shared = self.shared(clause, &weights, s);
+            if !self.appraisals[s] && shared.heaviest > 0.0 {
+                keep_better(
+                    &mut best,
+                    Finding {
+                        sentence: s,
+                        coverage: shared.weight / total,
+                    },
+                );
+            }
+        }
+        if best.is_some() {
+            return best;
+        }
         // what the bigrams lighter than CONTENT_WEIGHT add to a sentence holding all of them
         let light: f64 = weights.iter().filter(|&&w| w < CONTENT_WEIGHT).sum();
-        let mut best: Option<(Finding, bool)> = None;
-        for (s, content) in self.candidates(clause, &weights, &names, &listed) {
+        for (s, content) in self.sharing_content(clause, &weights) {
             if self.appraisals[s] {
                 continue;
             }
-            let has = |list: &&[usize]| list.binary_search(&s).is_ok();
-            let named = names.iter().any(has) || !listed.is_empty() && listed.iter().all(has);
             let figure = clause.units.iter().any(|u| self.units[s].contains(u));
             let needed = if figure {
                 FIGURE_CLAUSE_FOUND
@@ -240,42 +261,31 @@ impl<'a> Matcher<'a> {
             // its coverage is at most its content bigrams' weight and all the light ones': a
             // sentence that cannot reach the share it needs (by a margin far wider than the
             // rounding of the sums) is passed over unweighed
-            if !named && content + light < needed * total * (1.0 - 1e-9) {
+            if content + light < needed * total * (1.0 - 1e-9) {
                 continue;
             }
             let shared = self.shared(clause, &weights, s);
-            if shared.heaviest == 0.0 {
-                // a named sentence holding no bigram of the clause
-                continue;
-            }
             let coverage = shared.weight / total;
-            let found = named
-                || shared.heaviest >= CONTENT_WEIGHT
-                    && (!clause.main || shared.content >= MAIN_MIN_CONTENT)
-                    && (coverage >= CLAUSE_FOUND || figure && coverage >= FIGURE_CLAUSE_FOUND);
-            if !found {
-                continue;
-            }
-            let finding = Finding {
-                sentence: s,
-                coverage,
-            };
-            let better = match best {
-                None => true,
-                Some((b, b_named)) => {
-                    (named, coverage, std::cmp::Reverse(s))
-                        > (b_named, b.coverage, std::cmp::Reverse(b.sentence))
-                }
-            };
-            if better {
-                best = Some((finding, named));
+            let found = shared.heaviest >= CONTENT_WEIGHT
+                && (!clause.main || shared.content >= MAIN_MIN_CONTENT)
+                && (coverage >= CLAUSE_FOUND || figure && coverage >= FIGURE_CLAUSE_FOUND);
+            if found {
+                keep_better(
+                    &mut best,
+                    Finding {
+                        sentence: s,
+                        coverage,
+                    },
+                );
             }
         }
-        best.map(|(f, _)| f)
+        best
     }
 
-    /// Finds the sentences holding each of the clause's names and entries not looked for yet.
-    fn search_names(&self, clause: &Clause) {
+    /// The sentences naming what the clause names, in order: holding one of its quoted names, or
+    /// every entry of its enumeration. Each name is searched for in the summary once, not once
+    /// per clause and sentence (which was a third of auditing a 1.3 MB report).
+    fn naming(&self, clause: &Clause) -> Vec<usize> {
         let mut holding = self.holding.borrow_mut();
         for name in clause.names.iter().chain(&clause.listed) {
             if !holding.contains_key(name) {
@@ -285,22 +295,26 @@ impl<'a> Matcher<'a> {
                 holding.insert(name.clone(), found);
             }
         }
+        let mut naming: Vec<usize> = clause
+            .names
+            .iter()
+            .flat_map(|n| holding[n].iter().copied())
+            .collect();
+        if let Some((first, rest)) = clause.listed.split_first() {
+            let in_all = |s: &usize| rest.iter().all(|e| holding[e].binary_search(s).is_ok());
+            naming.extend(holding[first].iter().copied().filter(in_all));
+        }
+        naming.sort_unstable();
+        naming.dedup();
+        naming
     }
 
-    /// The sentences that may report the clause, each once, with the weight of the content
-    /// bigrams of the clause each holds (`weights`: of its bigrams): those sharing a content
-    /// bigram with it, and those holding one of its names or an entry of its enumeration (the
-    /// sentences under `names` and `listed`). A sentence sharing only bigrams lighter than
-    /// [`CONTENT_WEIGHT`] and naming nothing reports nothing, and the light bigrams (数据, 服务)
-    /// are the ones most sentences hold: passing them over is most of what makes a large
-    /// summary fast to search.
-    fn candidates(
-        &self,
-        clause: &Clause,
-        weights: &[f64],
-        names: &[&[usize]],
-        listed: &[&[usize]],
-    ) -> Vec<(usize, f64)> {
+    /// The sentences sharing a content bigram with the clause, each with the summed weight of the
+    /// content bigrams it shares (`weights`: of the clause's bigrams). A sentence sharing only
+    /// bigrams lighter than [`CONTENT_WEIGHT`] and naming nothing reports nothing, and the light
+    /// bigrams (数据, 服务) are the ones most sentences hold: passing them over is most of what
+    /// makes a large summary fast to search.
+    fn sharing_content(&self, clause: &Clause, weights: &[f64]) -> Vec<(usize, f64)> {
         let content: Vec<Bigram> = clause
             .terms
             .iter()
@@ -308,22 +322,11 @@ impl<'a> Matcher<'a> {
             .filter(|&(_, &w)| w >= CONTENT_WEIGHT)
             .map(|(&b, _)| b)
             .collect();
-        let mut found: Vec<(usize, f64)> = self
-            .index
+        self.index
             .overlaps(&content, |b| self.idf.weight(b))
             .into_iter()
             .map(|(s, (weight, _))| (s as usize, weight))
-            .collect();
-        // a sentence already found keeps its weight: the stable sort puts it first
-        found.extend(
-            names
-                .iter()
-                .chain(listed)
-                .flat_map(|l| l.iter().map(|&s| (s, 0.0))),
-        );
-        found.sort_by_key(|&(s, _)| s);
-        found.dedup_by_key(|&mut (s, _)| s);
-        found
+            .collect()
     }
 
     /// What sentence `s` holds of the clause (`weights`: of its bigrams).
