@@ -464,7 +464,7 @@ mod tests {
 
     #[test]
     fn every_common_ideograph_is_alphanumeric() {
-        assert!(COMMON_IDEOGRAPHS.all(char::is_alphanumeric));
+        assert!(COMMON_IDEOGRAPHS.clone().all(char::is_alphanumeric));
     }
 
     #[test]
