@@ -227,13 +227,39 @@ impl<'a> Matcher<'a> {
     pub fn find(&self, clause: &Clause) -> Option<Finding> {
         let weights: Vec<f64> = clause.terms.iter().map(|b| self.idf.weight(b)).collect();
         let total: f64 = weights.iter().sum();
+        // A sentence's coverage is at most the weight of the content bigrams it shares and all
+        // the light ones' (what the bigrams lighter than CONTENT_WEIGHT add to a sentence holding
+        // all of them): a sentence whose bound cannot reach what it must beat, by a margin far
+        // wider than the rounding of the sums, is passed over unweighed.
+        let light: f64 = weights.iter().filter(|&&w| w < CONTENT_WEIGHT).sum();
+        let below = |content: f64, share: f64| content + light < share * total * (1.0 - 1e-9);
+        let mut content = self.sharing_content(clause, &weights);
+        content.sort_unstable_by_key(|&(s, _)| s);
+        let content_of = |s: usize| {
+            content
+                .binary_search_by_key(&s, |&(s, _)| s)
+                .map_or(0.0, |i| content[i].1)
+        };
         let mut best: Option<Finding> = None;
-        // a sentence naming what the clause names reports it if it shares any bigram with it,
+        // A sentence naming what the clause names reports it if it shares any bigram with it,
         // and beats every sentence that does not name it: when one reports it, the others need
-        // not be weighed
-        for s in self.naming(clause) {
+        // not be weighed. Highest bound first, so that once one falls under the best so far,
+        // all the rest do.
+        let mut naming: Vec<(usize, f64)> = self
+            .naming(clause)
+            .into_iter()
+            .map(|s| (s, content_of(s)))
+            .collect();
+        naming.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        for (s, content) in naming {
+            if best.is_some_and(|b| below(content, b.coverage)) {
+                break;
+            }
+            if self.appraisals[s] {
+                continue;
+            }
             let shared = self.shared(clause, &weights, s);
-            if !self.appraisals[s] && shared.heaviest > 0.0 {
+            if shared.heaviest > 0.0 {
                 keep_better(
                     &mut best,
                     Finding {
@@ -246,9 +272,7 @@ impl<'a> Matcher<'a> {
         if best.is_some() {
             return best;
         }
-        // what the bigrams lighter than CONTENT_WEIGHT add to a sentence holding all of them
-        let light: f64 = weights.iter().filter(|&&w| w < CONTENT_WEIGHT).sum();
-        for (s, content) in self.sharing_content(clause, &weights) {
+        for (s, content) in content {
             if self.appraisals[s] {
                 continue;
             }
@@ -258,10 +282,7 @@ impl<'a> Matcher<'a> {
             } else {
                 CLAUSE_FOUND
             };
-            // its coverage is at most its content bigrams' weight and all the light ones': a
-            // sentence that cannot reach the share it needs (by a margin far wider than the
-            // rounding of the sums) is passed over unweighed
-            if content + light < needed * total * (1.0 - 1e-9) {
+            if below(content, needed) || best.is_some_and(|b| below(content, b.coverage)) {
                 continue;
             }
             let shared = self.shared(clause, &weights, s);
