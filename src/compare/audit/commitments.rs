@@ -6,6 +6,8 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
+
 use crate::compare::audit::units::{Sentence, is_appraisal};
 use crate::compare::index::TermIndex;
 use crate::compare::similarity::{Bigram, Idf};
@@ -182,6 +184,15 @@ pub struct Matcher<'a> {
     /// For each quoted name or enumeration entry looked for so far, the sentences whose folded
     /// text has it, in order.
     holding: RefCell<HashMap<String, Vec<usize>>>,
+    /// Every content bigram of the sentences, numbered.
+    numbers: FxHashMap<Bigram, usize>,
+    /// The numbers of each sentence's bigrams, in the order of `grams`.
+    numbered: Vec<Vec<usize>>,
+    /// By number: 1 + the place among the clause's bigrams of the clause being looked up, 0 for
+    /// the others. A sentence's bigrams are looked up in it, one step each, rather than each
+    /// bigram of the clause searched for in the sentence's (half of looking up a clause in a
+    /// large summary).
+    marks: RefCell<Vec<usize>>,
 }
 
 impl<'a> Matcher<'a> {
@@ -197,6 +208,19 @@ impl<'a> Matcher<'a> {
             .collect();
         let idf = Idf::with_background(grams.iter().chain(&item_grams).map(Vec::as_slice));
         let index = TermIndex::new(grams.iter().map(Vec::as_slice));
+        let mut numbers: FxHashMap<Bigram, usize> = FxHashMap::default();
+        let numbered: Vec<Vec<usize>> = grams
+            .iter()
+            .map(|g| {
+                g.iter()
+                    .map(|&b| {
+                        let next = numbers.len();
+                        *numbers.entry(b).or_insert(next)
+                    })
+                    .collect()
+            })
+            .collect();
+        let marks = vec![0; numbers.len()];
         let folded: Vec<String> = sentences.iter().map(|s| fold(s.text).as_string()).collect();
         Matcher {
             sentences,
@@ -212,6 +236,9 @@ impl<'a> Matcher<'a> {
                         .collect()
                 })
                 .collect(),
+            numbers,
+            numbered,
+            marks: RefCell::new(marks),
             grams,
             index,
             idf,
@@ -225,6 +252,26 @@ impl<'a> Matcher<'a> {
     /// [`FIGURE_CLAUSE_FOUND`]) with at least one content bigram among them ([`MAIN_MIN_CONTENT`]
     /// for the main commitment).
     pub fn find(&self, clause: &Clause) -> Option<Finding> {
+        let mut marks = self.marks.borrow_mut();
+        let marked: Vec<usize> = clause
+            .terms
+            .iter()
+            .enumerate()
+            .filter_map(|(i, b)| {
+                let n = *self.numbers.get(b)?;
+                marks[n] = i + 1;
+                Some(n)
+            })
+            .collect();
+        let best = self.best(clause, &marks);
+        for n in marked {
+            marks[n] = 0;
+        }
+        best
+    }
+
+    /// [`Matcher::find`] with the clause's bigrams marked.
+    fn best(&self, clause: &Clause, marks: &[usize]) -> Option<Finding> {
         let weights: Vec<f64> = clause.terms.iter().map(|b| self.idf.weight(b)).collect();
         let total: f64 = weights.iter().sum();
         // A sentence's coverage is at most the weight of the content bigrams it shares and all
@@ -258,7 +305,7 @@ impl<'a> Matcher<'a> {
             if self.appraisals[s] {
                 continue;
             }
-            let shared = self.shared(clause, &weights, s);
+            let shared = self.shared(&weights, marks, s);
             if shared.heaviest > 0.0 {
                 keep_better(
                     &mut best,
@@ -285,7 +332,7 @@ impl<'a> Matcher<'a> {
             if below(content, needed) || best.is_some_and(|b| below(content, b.coverage)) {
                 continue;
             }
-            let shared = self.shared(clause, &weights, s);
+            let shared = self.shared(&weights, marks, s);
             let coverage = shared.weight / total;
             let found = shared.heaviest >= CONTENT_WEIGHT
                 && (!clause.main || shared.content >= MAIN_MIN_CONTENT)
@@ -350,11 +397,12 @@ impl<'a> Matcher<'a> {
             .collect()
     }
 
-    /// What sentence `s` holds of the clause (`weights`: of its bigrams).
-    fn shared(&self, clause: &Clause, weights: &[f64], s: usize) -> Shared {
+    /// What sentence `s` holds of the clause (`weights`: of its bigrams, `marks`: see
+    /// [`Matcher::marks`]). Both sorted, the bigrams they share are met in the clause's order.
+    fn shared(&self, weights: &[f64], marks: &[usize], s: usize) -> Shared {
         let mut shared = Shared::default();
-        for (b, &w) in clause.terms.iter().zip(weights) {
-            if self.grams[s].binary_search(b).is_ok() {
+        for &n in &self.numbered[s] {
+            if let Some(&w) = marks[n].checked_sub(1).and_then(|i| weights.get(i)) {
                 shared.weight += w;
                 shared.heaviest = shared.heaviest.max(w);
                 shared.content += usize::from(w >= CONTENT_WEIGHT);
