@@ -6,6 +6,8 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
+
 use crate::compare::audit::units::{Sentence, is_appraisal};
 use crate::compare::index::TermIndex;
 use crate::compare::similarity::{Bigram, Idf};
@@ -139,6 +141,27 @@ fn quoted_names(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Keeps `finding` when it covers more of the clause than `best`, or as much from an earlier
+/// sentence.
+fn keep_better(best: &mut Option<Finding>, finding: Finding) {
+    let better = best.is_none_or(|b| {
+        (finding.coverage, std::cmp::Reverse(finding.sentence))
+            > (b.coverage, std::cmp::Reverse(b.sentence))
+    });
+    if better {
+        *best = Some(finding);
+    }
+}
+
+/// What one sentence holds of a clause: the summed weight of its bigrams there (added in the
+/// clause's order, as the index adds them), the heaviest, and how many are content bigrams.
+#[derive(Debug, Clone, Copy, Default)]
+struct Shared {
+    weight: f64,
+    heaviest: f64,
+    content: usize,
+}
+
 /// Where one clause is reported: the sentence and the share of the clause it holds.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Finding {
@@ -159,9 +182,17 @@ pub struct Matcher<'a> {
     index: TermIndex,
     pub idf: Idf,
     /// For each quoted name or enumeration entry looked for so far, the sentences whose folded
-    /// text has it, in order: each is searched for once in the summary, not once per clause and
-    /// sentence (which was a third of auditing a 1.3 MB report).
+    /// text has it, in order.
     holding: RefCell<HashMap<String, Vec<usize>>>,
+    /// Every content bigram of the sentences, numbered.
+    numbers: FxHashMap<Bigram, usize>,
+    /// The numbers of each sentence's bigrams, in the order of `grams`.
+    numbered: Vec<Vec<usize>>,
+    /// By number: 1 + the place among the clause's bigrams of the clause being looked up, 0 for
+    /// the others. A sentence's bigrams are looked up in it, one step each, rather than each
+    /// bigram of the clause searched for in the sentence's (half of looking up a clause in a
+    /// large summary).
+    marks: RefCell<Vec<usize>>,
 }
 
 impl<'a> Matcher<'a> {
@@ -177,6 +208,19 @@ impl<'a> Matcher<'a> {
             .collect();
         let idf = Idf::with_background(grams.iter().chain(&item_grams).map(Vec::as_slice));
         let index = TermIndex::new(grams.iter().map(Vec::as_slice));
+        let mut numbers: FxHashMap<Bigram, usize> = FxHashMap::default();
+        let numbered: Vec<Vec<usize>> = grams
+            .iter()
+            .map(|g| {
+                g.iter()
+                    .map(|&b| {
+                        let next = numbers.len();
+                        *numbers.entry(b).or_insert(next)
+                    })
+                    .collect()
+            })
+            .collect();
+        let marks = vec![0; numbers.len()];
         let folded: Vec<String> = sentences.iter().map(|s| fold(s.text).as_string()).collect();
         Matcher {
             sentences,
@@ -192,6 +236,9 @@ impl<'a> Matcher<'a> {
                         .collect()
                 })
                 .collect(),
+            numbers,
+            numbered,
+            marks: RefCell::new(marks),
             grams,
             index,
             idf,
@@ -205,44 +252,108 @@ impl<'a> Matcher<'a> {
     /// [`FIGURE_CLAUSE_FOUND`]) with at least one content bigram among them ([`MAIN_MIN_CONTENT`]
     /// for the main commitment).
     pub fn find(&self, clause: &Clause) -> Option<Finding> {
-        self.search_names(clause);
-        let total: f64 = clause.terms.iter().map(|b| self.idf.weight(b)).sum();
-        let mut best: Option<(Finding, bool)> = None;
-        for s in self.candidates(clause) {
+        let mut marks = self.marks.borrow_mut();
+        let marked: Vec<usize> = clause
+            .terms
+            .iter()
+            .enumerate()
+            .filter_map(|(i, b)| {
+                let n = *self.numbers.get(b)?;
+                marks[n] = i + 1;
+                Some(n)
+            })
+            .collect();
+        let best = self.best(clause, &marks);
+        for n in marked {
+            marks[n] = 0;
+        }
+        best
+    }
+
+    /// [`Matcher::find`] with the clause's bigrams marked.
+    fn best(&self, clause: &Clause, marks: &[usize]) -> Option<Finding> {
+        let weights: Vec<f64> = clause.terms.iter().map(|b| self.idf.weight(b)).collect();
+        let total: f64 = weights.iter().sum();
+        // A sentence's coverage is at most the weight of the content bigrams it shares and all
+        // the light ones' (what the bigrams lighter than CONTENT_WEIGHT add to a sentence holding
+        // all of them): a sentence whose bound cannot reach what it must beat, by a margin far
+        // wider than the rounding of the sums, is passed over unweighed.
+        let light: f64 = weights.iter().filter(|&&w| w < CONTENT_WEIGHT).sum();
+        let below = |content: f64, share: f64| content + light < share * total * (1.0 - 1e-9);
+        let mut content = self.sharing_content(clause, &weights);
+        content.sort_unstable_by_key(|&(s, _)| s);
+        let content_of = |s: usize| {
+            content
+                .binary_search_by_key(&s, |&(s, _)| s)
+                .map_or(0.0, |i| content[i].1)
+        };
+        let mut best: Option<Finding> = None;
+        // A sentence naming what the clause names reports it if it shares any bigram with it,
+        // and beats every sentence that does not name it: when one reports it, the others need
+        // not be weighed. Highest bound first, so that once one falls under the best so far,
+        // all the rest do.
+        let mut naming: Vec<(usize, f64)> = self
+            .naming(clause)
+            .into_iter()
+            .map(|s| (s, content_of(s)))
+            .collect();
+        naming.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        for (s, content) in naming {
+            if best.is_some_and(|b| below(content, b.coverage)) {
+                break;
+            }
             if self.appraisals[s] {
                 continue;
             }
-            let (weight, heaviest) = self.shared_weight(clause, s);
-            let coverage = weight / total;
-            let named = self.names(clause, s);
-            let figure = clause.units.iter().any(|u| self.units[s].contains(u));
-            let found = named
-                || heaviest >= CONTENT_WEIGHT
-                    && (!clause.main || self.shared_content(clause, s) >= MAIN_MIN_CONTENT)
-                    && (coverage >= CLAUSE_FOUND || figure && coverage >= FIGURE_CLAUSE_FOUND);
-            if !found {
-                continue;
-            }
-            let finding = Finding {
-                sentence: s,
-                coverage,
-            };
-            let better = match best {
-                None => true,
-                Some((b, b_named)) => {
-                    (named, coverage, std::cmp::Reverse(s))
-                        > (b_named, b.coverage, std::cmp::Reverse(b.sentence))
-                }
-            };
-            if better {
-                best = Some((finding, named));
+            let shared = self.shared(&weights, marks, s);
+            if shared.heaviest > 0.0 {
+                keep_better(
+                    &mut best,
+                    Finding {
+                        sentence: s,
+                        coverage: shared.weight / total,
+                    },
+                );
             }
         }
-        best.map(|(f, _)| f)
+        if best.is_some() {
+            return best;
+        }
+        for (s, content) in content {
+            if self.appraisals[s] {
+                continue;
+            }
+            let figure = clause.units.iter().any(|u| self.units[s].contains(u));
+            let needed = if figure {
+                FIGURE_CLAUSE_FOUND
+            } else {
+                CLAUSE_FOUND
+            };
+            if below(content, needed) || best.is_some_and(|b| below(content, b.coverage)) {
+                continue;
+            }
+            let shared = self.shared(&weights, marks, s);
+            let coverage = shared.weight / total;
+            let found = shared.heaviest >= CONTENT_WEIGHT
+                && (!clause.main || shared.content >= MAIN_MIN_CONTENT)
+                && (coverage >= CLAUSE_FOUND || figure && coverage >= FIGURE_CLAUSE_FOUND);
+            if found {
+                keep_better(
+                    &mut best,
+                    Finding {
+                        sentence: s,
+                        coverage,
+                    },
+                );
+            }
+        }
+        best
     }
 
-    /// Finds the sentences holding each of the clause's names and entries not looked for yet.
-    fn search_names(&self, clause: &Clause) {
+    /// The sentences naming what the clause names, in order: holding one of its quoted names, or
+    /// every entry of its enumeration. Each name is searched for in the summary once, not once
+    /// per clause and sentence (which was a third of auditing a 1.3 MB report).
+    fn naming(&self, clause: &Clause) -> Vec<usize> {
         let mut holding = self.holding.borrow_mut();
         for name in clause.names.iter().chain(&clause.listed) {
             if !holding.contains_key(name) {
@@ -252,72 +363,52 @@ impl<'a> Matcher<'a> {
                 holding.insert(name.clone(), found);
             }
         }
-    }
-
-    /// The sentences that may report the clause, each once: those sharing a content bigram with
-    /// it, and those naming what it names that share any bigram with it. A sentence sharing only
-    /// bigrams lighter than [`CONTENT_WEIGHT`] and naming nothing reports nothing, and the
-    /// light bigrams (数据, 服务) are the ones most sentences hold: passing them over is most of
-    /// what makes a large summary fast to search.
-    fn candidates(&self, clause: &Clause) -> Vec<usize> {
-        let mut found: Vec<usize> = clause
-            .terms
+        let mut naming: Vec<usize> = clause
+            .names
             .iter()
-            .filter(|b| self.idf.weight(b) >= CONTENT_WEIGHT)
-            .flat_map(|b| self.index.holding(b))
-            .map(|&s| s as usize)
+            .flat_map(|n| holding[n].iter().copied())
             .collect();
-        if !clause.names.is_empty() || !clause.listed.is_empty() {
-            let holding = self.holding.borrow();
-            let shares_a_term = |s: usize| {
-                clause
-                    .terms
-                    .iter()
-                    .any(|b| self.grams[s].binary_search(b).is_ok())
-            };
-            found.extend(
-                clause
-                    .names
-                    .iter()
-                    .chain(&clause.listed)
-                    .flat_map(|name| holding[name].iter().copied())
-                    .filter(|&s| shares_a_term(s)),
-            );
+        if let Some((first, rest)) = clause.listed.split_first() {
+            let in_all = |s: &usize| rest.iter().all(|e| holding[e].binary_search(s).is_ok());
+            naming.extend(holding[first].iter().copied().filter(in_all));
         }
-        found.sort_unstable();
-        found.dedup();
-        found
+        naming.sort_unstable();
+        naming.dedup();
+        naming
     }
 
-    /// The summed weight of the clause's bigrams sentence `s` holds, added in the clause's order,
-    /// and the heaviest of them.
-    fn shared_weight(&self, clause: &Clause, s: usize) -> (f64, f64) {
-        clause
+    /// The sentences sharing a content bigram with the clause, each with the summed weight of the
+    /// content bigrams it shares (`weights`: of the clause's bigrams). A sentence sharing only
+    /// bigrams lighter than [`CONTENT_WEIGHT`] and naming nothing reports nothing, and the light
+    /// bigrams (数据, 服务) are the ones most sentences hold: passing them over is most of what
+    /// makes a large summary fast to search.
+    fn sharing_content(&self, clause: &Clause, weights: &[f64]) -> Vec<(usize, f64)> {
+        let content: Vec<Bigram> = clause
             .terms
             .iter()
-            .filter(|b| self.grams[s].binary_search(b).is_ok())
-            .map(|b| self.idf.weight(b))
-            .fold((0.0, 0.0), |(sum, heaviest): (f64, f64), w| {
-                (sum + w, heaviest.max(w))
-            })
+            .zip(weights)
+            .filter(|&(_, &w)| w >= CONTENT_WEIGHT)
+            .map(|(&b, _)| b)
+            .collect();
+        self.index
+            .overlaps(&content, |b| self.idf.weight(b))
+            .into_iter()
+            .map(|(s, (weight, _))| (s as usize, weight))
+            .collect()
     }
 
-    /// Whether sentence `s` names what the clause names: one of its quoted names, or every entry
-    /// of its enumeration.
-    fn names(&self, clause: &Clause, s: usize) -> bool {
-        let holding = self.holding.borrow();
-        let has = |name: &String| holding[name].binary_search(&s).is_ok();
-        clause.names.iter().any(has) || !clause.listed.is_empty() && clause.listed.iter().all(has)
-    }
-
-    /// How many content bigrams of the clause sentence `s` holds.
-    fn shared_content(&self, clause: &Clause, s: usize) -> usize {
-        clause
-            .terms
-            .iter()
-            .filter(|b| self.idf.weight(b) >= CONTENT_WEIGHT)
-            .filter(|b| self.grams[s].binary_search(b).is_ok())
-            .count()
+    /// What sentence `s` holds of the clause (`weights`: of its bigrams, `marks`: see
+    /// [`Matcher::marks`]). Both sorted, the bigrams they share are met in the clause's order.
+    fn shared(&self, weights: &[f64], marks: &[usize], s: usize) -> Shared {
+        let mut shared = Shared::default();
+        for &n in &self.numbered[s] {
+            if let Some(&w) = marks[n].checked_sub(1).and_then(|i| weights.get(i)) {
+                shared.weight += w;
+                shared.heaviest = shared.heaviest.max(w);
+                shared.content += usize::from(w >= CONTENT_WEIGHT);
+            }
+        }
+        shared
     }
 
     /// The clause's weight: the IDF of its distinct bigrams, summed.
