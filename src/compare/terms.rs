@@ -61,7 +61,12 @@ pub const GENERIC_WORDS: &[&str] = &[
 /// The bigrams of a text with its generic words and figures taken out (pairs across them are
 /// skipped as pairs across punctuation are).
 pub fn content_bigrams(text: &str) -> Vec<Bigram> {
-    let mut folded = fold(text).as_string();
+    folded_content_bigrams(fold(text).as_string())
+}
+
+/// [`content_bigrams`] of a text already folded, for a caller that reads the folded text for
+/// more.
+pub fn folded_content_bigrams(mut folded: String) -> Vec<Bigram> {
     for word in GENERIC_WORDS {
         if folded.contains(word) {
             folded = folded.replace(word, ",");

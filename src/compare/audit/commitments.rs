@@ -12,7 +12,9 @@ use crate::compare::audit::units::{Sentence, is_appraisal};
 use crate::compare::index::TermIndex;
 use crate::compare::similarity::{Bigram, Idf};
 use crate::compare::targets::figures;
-use crate::compare::terms::{CONTENT_WEIGHT, content_bigrams, sorted_set, split_clauses};
+use crate::compare::terms::{
+    CONTENT_WEIGHT, content_bigrams, folded_content_bigrams, sorted_set, split_clauses,
+};
 use crate::text::normalize::fold;
 
 /// The share of a clause's weighted bigrams one sentence must hold for the clause to count as
@@ -77,13 +79,15 @@ pub fn clauses(title: &str, body: &str) -> Vec<Clause> {
 }
 
 fn clause(text: &str, range: Range<usize>, main: bool) -> Option<Clause> {
-    let terms = sorted_set(content_bigrams(text).into_iter());
+    let folded = fold(text).as_string();
+    let names = quoted_names(&folded);
+    let terms = sorted_set(folded_content_bigrams(folded).into_iter());
     (terms.len() >= CLAUSE_MIN_TERMS).then(|| Clause {
         text: text.to_string(),
         range,
         main,
         terms,
-        names: quoted_names(text),
+        names,
         listed: enumeration(text),
         units: figures(text).iter().map(|f| f.unit).collect(),
     })
@@ -100,6 +104,10 @@ impl Clause {
 /// 督办), folded, when it lists three or more; the first and last entries are taken as the two
 /// characters next to the 、 (the words around them belong to the clause).
 fn enumeration(text: &str) -> Vec<String> {
+    // fewer than three entries: nothing to fold
+    if text.matches('、').nth(1).is_none() {
+        return Vec::new();
+    }
     let pieces: Vec<Vec<char>> = text
         .split('、')
         .map(|p| fold(p).as_string().chars().collect())
@@ -128,11 +136,10 @@ fn enumeration(text: &str) -> Vec<String> {
     }
 }
 
-/// The quoted names in a text (“一网统管”, 「八個辦」), folded; names of one character are not
-/// names.
-fn quoted_names(text: &str) -> Vec<String> {
-    fold(text)
-        .as_string()
+/// The quoted names in a folded text (“一网统管”, 「八個辦」 folded), as they are; names of one
+/// character are not names.
+fn quoted_names(folded: &str) -> Vec<String> {
+    folded
         .split('"')
         .skip(1)
         .step_by(2)
