@@ -44,17 +44,23 @@ const FOLDABLE_END: u32 = 0xA000;
 /// asking about one character at a time does not show: the keys of its special-case table.
 const FOLDED_IN_CONTEXT: &str = "藉著苧闔鍾讎畫";
 
-/// `FOLDABLE`: bit `c - FOLDABLE_FIRST` is set for every character fast2s may fold to another.
+/// `FOLDABLE`: bit `c - FOLDABLE_FIRST` is set for every character fast2s folds to another on
+/// its own; `FOLD_PAIRS`: the pairs of characters in which fast2s folds one it leaves alone on
+/// its own (看著, but not 显著), found by asking it about the character next to every other.
 /// Every fold keeps the character's UTF-8 length (text and its folding have the same byte
 /// offsets); a fast2s that broke this, or folded outside the block, stops the build.
 fn foldable_table() -> String {
     let words = (FOLDABLE_END - FOLDABLE_FIRST).div_ceil(64) as usize;
     let mut bits = vec![0u64; words];
     let mut buffer = [0u8; 4];
+    let mut in_context = Vec::new();
     for c in '\0'..=char::MAX {
         let written = c.encode_utf8(&mut buffer);
         let folded = fast2s::convert(written);
-        if folded == *written && !FOLDED_IN_CONTEXT.contains(c) {
+        if folded == *written {
+            if FOLDED_IN_CONTEXT.contains(c) {
+                in_context.push(c);
+            }
             continue;
         }
         let code = u32::from(c);
@@ -66,18 +72,39 @@ fn foldable_table() -> String {
         let bit = (code - FOLDABLE_FIRST) as usize;
         bits[bit / 64] |= 1 << (bit % 64);
     }
+    // fast2s reads one neighbour on each side, and only of a character of three UTF-8 bytes
+    let mut pairs = Vec::new();
+    for &c in &in_context {
+        for other in ('\0'..='\u{FFFF}').filter(|o| !o.is_control()) {
+            for (pair, at) in [([other, c], 1), ([c, other], 0)] {
+                let written: String = pair.iter().collect();
+                if fast2s::convert(&written).chars().nth(at) != Some(c) {
+                    pairs.push(pair);
+                }
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
     let mut table = String::new();
     let _ = writeln!(
         table,
         "/// The first character of the block `FOLDABLE` covers.\n\
          pub const FOLDABLE_FIRST: u32 = {FOLDABLE_FIRST:#X};\n\
-         /// Bit `c - FOLDABLE_FIRST` is set for each character fast2s may fold to another.\n\
+         /// Bit `c - FOLDABLE_FIRST` is set for each character fast2s folds to another on its own.\n\
          pub static FOLDABLE: [u64; {words}] = ["
     );
     for word in bits {
         let _ = writeln!(table, "    {word:#018X},");
     }
     table.push_str("];\n");
+    let _ = writeln!(
+        table,
+        "/// The characters fast2s folds only in a pair of `FOLD_PAIRS`.\n\
+         pub const FOLDED_IN_CONTEXT: &[char] = &{in_context:?};\n\
+         /// The pairs in which fast2s folds one of `FOLDED_IN_CONTEXT`, sorted.\n\
+         pub static FOLD_PAIRS: &[[char; 2]] = &{pairs:?};"
+    );
     table
 }
 
