@@ -22,6 +22,10 @@ fn main() -> ExitCode {
     };
     let target = scale * GUANGMING_RAW.len().max(LONGGANG_RAW.len());
     let dir = PathBuf::from(dir);
+    if let Err(e) = std::fs::create_dir_all(&dir) {
+        eprintln!("synth_pair: {}: {e}", dir.display());
+        return ExitCode::FAILURE;
+    }
     let texts = synth::district_pair(target);
     for (name, text) in ["left.txt", "right.txt"].into_iter().zip(texts) {
         if let Err(e) = std::fs::write(dir.join(name), text) {
