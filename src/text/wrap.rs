@@ -413,7 +413,12 @@ mod tests {
         // each next to itself, next to its neighbours in the list, and between two others
         for pair in own.windows(2) {
             let (a, b) = (pair[0], pair[1]);
-            for text in [format!("{a}{a}"), format!("{a}{b}"), format!("{b}{a}"), format!("x{a}y")] {
+            for text in [
+                format!("{a}{a}"),
+                format!("{a}{b}"),
+                format!("{b}{a}"),
+                format!("x{a}y"),
+            ] {
                 assert_eq!(
                     text.graphemes(true).count(),
                     text.chars().count(),
