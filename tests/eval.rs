@@ -17,10 +17,12 @@ mod harness;
 /// held-out pairs together gained. The labels3 pairs (longhua-wjj-2024, panyu-jyj-2025-heldout,
 /// plans-longhua-luohu) were written blind and set at what the engine reached when they came;
 /// so were the session-6 pairs (nanshan-rlj-2024, shunde-scjgj-2025, yantian-zjj-2025,
-/// plans-baoan-longgang-swj: other bureaus than the data bureaus the engine was first tuned on).
+/// pingshan-mzj-2025, guangming-jyj-2025, plans-baoan-longgang-swj: other bureaus than the data
+/// bureaus the engine was first tuned on).
 const AUDIT_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
     ("baoan-fgj-2024", 0.95, 0.0, 0.84, 1.0),
     ("futian-mzj-2025-heldout", 0.90, 0.40, 0.65, 0.80),
+    ("guangming-jyj-2025", 1.0, 0.29, 0.61, 0.83),
     ("longgang-2023", 1.0, 0.0, 0.84, 1.0),
     ("longhua-wjj-2024", 1.0, 0.20, 0.77, 0.93),
     ("minghu-2025", 1.0, 0.0, 1.0, 1.0),
@@ -29,6 +31,7 @@ const AUDIT_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
     ("nanshan-rlj-2024", 0.94, 0.63, 0.55, 0.77),
     ("panyu-jyj-2025-heldout", 0.95, 0.0, 0.80, 0.91),
     ("pingshan-2024", 1.0, 0.0, 0.80, 1.0),
+    ("pingshan-mzj-2025", 1.0, 0.50, 0.55, 0.70),
     ("shunde-scjgj-2025", 0.90, 0.43, 0.51, 0.67),
     ("yantian-zjj-2025", 1.0, 0.25, 0.70, 0.60),
 ];
