@@ -37,6 +37,9 @@ pub struct Figure {
     /// Written as a part of a total (其中专项债券资金141亿元): held only against a target that is
     /// a part too (其中工业投资增长10%以上), never against the total's.
     pub part: bool,
+    /// Written after an enumeration (中央预算内投资、…专项债券等上级资金150亿元): a total over its
+    /// entries, which a part naming one entry (其中专项债券资金141亿元) does not report.
+    listed: bool,
     /// Byte range in the original text of the figure with its target words (不少于20个, 达到98%以上).
     pub range: Range<usize>,
     /// The folded text of the figure's clause around it, for pairing a target with its figure.
@@ -73,6 +76,10 @@ const SCALED_UNITS: &[(&str, f64, &str)] = &[
     ("万", 1e4, ""),
     ("亿", 1e8, ""),
     ("个百分点", 1.0, "百分点"),
+    ("个工作日", 1.0, "工作日"),
+    ("套(间)", 1.0, "套"),
+    ("批次", 1.0, "批"),
+    ("项次", 1.0, "项"),
     ("千米", 1.0, "公里"),
     ("％", 1.0, "%"),
 ];
@@ -158,8 +165,8 @@ fn is_part(text: &str, folded: &Folded, at: usize) -> bool {
 const DOUBLE_DIGITS: [char; 3] = ['两', '位', '数'];
 
 /// The figures with units in `text` (figures without a unit cannot be compared and are left
-/// out, as are years, ordinals like 第3批, a lone 一 as in 一批 or 一件事, and numbers that are
-/// part of a name: see [`is_name_part`]).
+/// out, as are years, ordinals like 第3批, a lone 一 as in 一批 or 一件事, numbers that are
+/// part of a name: see [`is_name_part`], and limits a policy sets: see [`is_limit`]).
 pub fn figures(text: &str) -> Vec<Figure> {
     let folded = fold(text);
     let chars = &folded.chars;
@@ -167,12 +174,62 @@ pub fn figures(text: &str) -> Vec<Figure> {
     spans.extend(han_spans(chars));
     spans.sort_by_key(|s| s.start);
     let quoted = quoted_chars(chars);
+    let explained = explained_chars(chars);
     spans
         .into_iter()
         .filter(|s| !s.unit.is_empty() && !is_ordinal(chars, s.start))
-        .filter(|s| !is_name_part(chars, &quoted, s))
+        .filter(|s| !is_name_part(chars, &quoted, s) && !explained[s.start])
+        .filter(|s| !is_limit(chars, s.start))
         .map(|s| figure(text, &folded, s))
         .collect()
+}
+
+/// How far after a quoted name a bracket may open and still explain it (“1131”服务（…）).
+const EXPLANATION_GAP: usize = 3;
+
+/// Whether each folded character is inside a bracket that opens right after a quoted name:
+/// “1131”服务（1次政策宣介、1次职业指导、3次岗位推荐…） spells the name out, its numbers are
+/// the name's, not amounts.
+fn explained_chars(chars: &[char]) -> Vec<bool> {
+    let mut explained = vec![false; chars.len()];
+    let mut closing_quote: Option<usize> = None;
+    let mut inside_quotes = false;
+    let mut i = 0;
+    while i < chars.len() {
+        match chars[i] {
+            '"' => {
+                inside_quotes = !inside_quotes;
+                if !inside_quotes {
+                    closing_quote = Some(i);
+                }
+            }
+            '(' if closing_quote.is_some_and(|q| i - q <= EXPLANATION_GAP) => {
+                let close = chars[i..].iter().position(|&c| c == ')');
+                let end = close.map_or(chars.len(), |c| i + c);
+                explained[i..end].fill(true);
+                i = end;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    explained
+}
+
+/// Words right before a number that make it a limit a policy sets (最长14天免费住宿, 最高补贴
+/// 20万元), not an amount to reach.
+const LIMIT_WORDS: &[[char; 2]] = &[
+    ['最', '长'],
+    ['最', '高'],
+    ['最', '多'],
+    ['最', '低'],
+    ['最', '短'],
+];
+
+/// Whether the number at `start` is a limit: [`LIMIT_WORDS`] right before it.
+fn is_limit(chars: &[char], start: usize) -> bool {
+    start >= 2 && LIMIT_WORDS.contains(&[chars[start - 2], chars[start - 1]])
 }
 
 /// Whether each folded character is inside quotes (quotes fold to `"`).
@@ -357,6 +414,8 @@ fn figure(text: &str, folded: &Folded, span: Span) -> Figure {
         nearly: lead.is_some_and(|w| NEARLY_LEADS.contains(w)),
         aim: is_aim(&before),
         part: is_part(text, folded, span.start),
+        listed: clause_start > 0
+            && text.get(folded.sources[clause_start - 1].clone()) == Some("、"),
         range: folded.source_range(lead_start..end),
         context,
     }
@@ -377,6 +436,12 @@ pub fn reaches(target: &Figure, reported: &Figure) -> bool {
         Bound::AtMost => reported.value <= target.value,
     }
 }
+
+/// The least character pairs a part of a total (其中城市更新项目完成投资21.4亿元) must share
+/// with a target that is not written as a part (城市更新项目完成固定资产投资20亿元) to be its
+/// figure, and the other way round: one that names the target's subject, not only its measure.
+/// Never for a total over an enumeration ([`Figure::listed`]).
+const PART_SHARED: usize = 4;
 
 /// Pairs each target of a plan item with a reported figure of the same unit from its evidence.
 ///
@@ -408,7 +473,12 @@ pub fn check_targets(
     for (t, target) in targets.iter().enumerate() {
         for (r, (figure, _)) in reported.iter().enumerate() {
             let shared = shared_pairs(&target.context, &figure.context);
-            if figure.unit == target.unit && figure.part == target.part && shared > 1 {
+            let close_enough = if figure.part == target.part {
+                shared > 1
+            } else {
+                shared >= PART_SHARED && !target.listed && !figure.listed
+            };
+            if figure.unit == target.unit && close_enough {
                 pairs.push((shared, t, r));
             }
         }
@@ -634,6 +704,45 @@ mod tests {
                 ("3亿条次".into(), 3e8, "条次", Bound::AtLeast),
             ]
         );
+    }
+
+    #[test]
+    fn units_of_other_bureaus() {
+        assert_eq!(
+            shown("抽检1.5万批次,检查1500项次,压缩至0.5个工作日以内,筹集600套（间）,控制在5起以内"),
+            vec![
+                ("1.5万批次".into(), 15000.0, "批", Bound::AtLeast),
+                ("1500项次".into(), 1500.0, "项", Bound::AtLeast),
+                ("压缩至0.5个工作日以内".into(), 0.5, "工作日", Bound::AtMost),
+                ("600套（间）".into(), 600.0, "套", Bound::AtLeast),
+                ("控制在5起以内".into(), 5.0, "起", Bound::AtMost),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_spelled_out_and_a_policy_limit_are_not_targets() {
+        let got = shown("落实“1131”服务（1次政策宣介、3次岗位推荐）,就业率达到90%以上");
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, "达到90%以上");
+        let got = shown("提供最长14天免费住宿,给予最高20万元补贴,全年服务1万人次以上");
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, "1万人次以上");
+    }
+
+    #[test]
+    fn a_part_naming_the_subject_reports_a_whole_target() {
+        let got = check(
+            "全年城市更新项目完成固定资产投资20亿元",
+            &["全年完成住建领域固定资产投资52.3亿元,其中城市更新项目完成投资21.4亿元"],
+        );
+        assert_eq!(got[0].reported.as_deref(), Some("21.4亿元"));
+        // a total over an enumeration is not reported by one of its entries
+        let got = check(
+            "争取中央预算内投资、超长期特别国债和地方政府专项债券等上级资金150亿元以上",
+            &["全年争取各类上级资金163.5亿元,其中地方政府专项债券资金141亿元"],
+        );
+        assert_eq!(got[0].reported.as_deref(), Some("163.5亿元"));
     }
 
     #[test]
