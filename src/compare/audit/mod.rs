@@ -14,7 +14,8 @@
 //!
 //! The status follows the rule the labels of the evaluation use: `reported` when the item's main
 //! commitment is reported (done, or in progress with a result) and so is at least
-//! [`REPORTED_SHARE`] of the rest; `partial` when some of its commitments are reported;
+//! [`REPORTED_SHARE`] of the rest, or when a result it set (a figure) is reported with most of
+//! the rest; `partial` when some of its commitments are reported;
 //! `not_mentioned` when none is. A plan that promised to finish (完成/建成) reported only as
 //! started (启动/探索/谋划) is at most `partial`. Real summaries compress: a delivered item is
 //! often reported by a few of its words, so the engine's coverage scores are means to find the
@@ -42,13 +43,16 @@ use units::{Sentence, evidence_units};
 /// commitments, one reported is `partial` (the labels' 跨域通办: the windows opened, the 港澳
 /// cross-border services not), two of three is `reported`.
 pub const REPORTED_SHARE: f64 = 0.6;
-/// How many of an item's other commitments may go unreported when its main commitment and a
-/// result it set (a clause with a figure: 全年新增超充站100座) are reported, for `reported`:
-/// the rule, "in progress with a result". On the evaluation one, not two: items of five
-/// commitments with three unreported are labelled partial (pingshan's 掌上办, 智能分拨), items of
-/// three with one unreported reported (baoan's 超充之城, 分布式光伏). Tuning status 0.73 → 0.85
-/// (baoan), held-out totals nanhai 0.80 → 0.87, futian 0.69 → 0.65 (one item).
-pub const RESULT_MAY_MISS: usize = 1;
+/// How many of an item's other commitments may go unreported when a result it set (a clause
+/// with a figure: 全年新增超充站100座) is reported and not short of its target, for `reported`:
+/// the rule, "in progress with a result", whether or not the heading's own words are
+/// found (稳住固定资产投资基本盘 is reported by 固定资产投资增长8.2%). Measured with the five pairs
+/// written blind for other bureaus: from "main commitment reported, one miss, any figure" to this,
+/// status over all 344 labelled items 0.73 → 0.78 (the blind pairs 0.60 → 0.69, pingshan
+/// 0.81 → 1.00, no other tuning pair changed); of the held-out pairs nanhai loses one item
+/// (0.87 → 0.83). A figure short of its target is no result: 全年组织演练3次 against 不少于4次,
+/// with 等保测评 and 监测预警平台 unreported, is partial.
+pub const RESULT_MAY_MISS: usize = 2;
 /// Evidence sentences shown per item at most.
 pub const TOP_EVIDENCE: usize = 4;
 
@@ -97,7 +101,8 @@ pub struct CommitmentCheck {
     pub main: bool,
     /// The index in the item's `evidence` of the sentence that reports it; `None` when none does.
     pub evidence: Option<usize>,
-    /// The clause sets a figure (新增事项100项): reported, it is the item's result.
+    /// The clause sets a figure (新增事项100项) that the summary does not report short of it:
+    /// reported, it is the item's result.
     #[serde(skip)]
     pub result: bool,
 }
@@ -204,7 +209,7 @@ fn audit_item(matcher: &Matcher, item: &PlanItem) -> ItemAudit {
             shown.push(finding.sentence);
         }
     }
-    let commitments: Vec<CommitmentCheck> = clauses
+    let mut commitments: Vec<CommitmentCheck> = clauses
         .iter()
         .zip(&findings)
         .map(|(clause, finding)| CommitmentCheck {
@@ -219,16 +224,26 @@ fn audit_item(matcher: &Matcher, item: &PlanItem) -> ItemAudit {
     let evidence_figures: Vec<(Vec<Figure>, &str)> =
         texts.iter().map(|t| (figures(t), *t)).collect();
     let targets = figures(&item.text);
-    // the evidence sentence that reports each target's clause
-    let linked: Vec<Option<usize>> = targets
+    // the clause of each target, and the evidence sentence that reports it
+    let target_clauses: Vec<Option<usize>> = targets
         .iter()
         .map(|t| {
-            let clause = clauses
+            clauses
                 .iter()
-                .position(|c| c.range.contains(&t.range.start))?;
-            commitments[clause].evidence
+                .position(|c| c.range.contains(&t.range.start))
         })
         .collect();
+    let linked: Vec<Option<usize>> = target_clauses
+        .iter()
+        .map(|c| c.and_then(|c| commitments[c].evidence))
+        .collect();
+    let checks = check_targets(&targets, &item.text, &evidence_figures, &linked);
+    // a figure reported short of its target is no result delivered
+    for (check, clause) in checks.iter().zip(&target_clauses) {
+        if let (Some(false), Some(c)) = (check.met, clause) {
+            commitments[*c].result = false;
+        }
+    }
     let covered = sorted_set(
         shown
             .iter()
@@ -254,7 +269,7 @@ fn audit_item(matcher: &Matcher, item: &PlanItem) -> ItemAudit {
             .iter()
             .map(|&s| evidence(&matcher.sentences[s], best_coverage(s)))
             .collect(),
-        targets: check_targets(&targets, &item.text, &evidence_figures, &linked),
+        targets: checks,
         shared: shared_phrases(&item.text, &covered, &matcher.idf),
         commitment: weakened.iter().map(|w| w.note()).collect(),
         commitments,
@@ -272,16 +287,15 @@ fn evidence(s: &Sentence, score: f64) -> Evidence {
 }
 
 /// The status by the rule of the evaluation labels: nothing reported is `not_mentioned`; the
-/// item's commitments reported in the main is `reported` — the main one and at least
+/// item's commitments reported in the main is `reported` — its main commitment and at least
 /// [`REPORTED_SHARE`] of the others, or every other one (a heading such as 深化“民意速办”改革
-/// is reported through its body's results), or the main one with its result and all but
+/// is reported through its body's results), or a result it set with all but
 /// [`RESULT_MAY_MISS`] of the others — unless a promise to finish was reported only as
 /// started; anything between is `partial`.
 fn status(commitments: &[CommitmentCheck], only_started: bool) -> Status {
     if commitments.iter().all(|c| c.evidence.is_none()) {
         return Status::NotMentioned;
     }
-    let main_reported = commitments.iter().any(|c| c.main && c.evidence.is_some());
     let others: Vec<&CommitmentCheck> = commitments.iter().filter(|c| !c.main).collect();
     let others_reported = others.iter().filter(|c| c.evidence.is_some()).count();
     let share = if others.is_empty() {
@@ -289,11 +303,9 @@ fn status(commitments: &[CommitmentCheck], only_started: bool) -> Status {
     } else {
         others_reported as f64 / others.len() as f64
     };
+    let main_reported = commitments.iter().any(|c| c.main && c.evidence.is_some());
     let all_others = !others.is_empty() && others_reported == others.len();
-    // a main commitment reported with its result (a figure the item set) is delivered, unless
-    // more than one distinct commitment besides them went unreported
-    let with_result = main_reported
-        && others.iter().any(|c| c.result && c.evidence.is_some())
+    let with_result = others.iter().any(|c| c.result && c.evidence.is_some())
         && others.len() - others_reported <= RESULT_MAY_MISS;
     if (main_reported && share >= REPORTED_SHARE || all_others || with_result) && !only_started {
         Status::Reported
@@ -403,6 +415,39 @@ fn collect_items<'a>(node: &'a Node, section: &str, items: &mut Vec<PlanItem<'a>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn check(main: bool, reported: bool, result: bool) -> CommitmentCheck {
+        CommitmentCheck {
+            text: String::new(),
+            main,
+            evidence: reported.then_some(0),
+            result,
+        }
+    }
+
+    #[test]
+    fn a_result_reported_delivers_the_item_without_its_heading() {
+        // 稳住固定资产投资基本盘 ✗ | 加强投资调度 ✗ | 增长8%以上 ✓ | 工业投资增长10%以上 ✓
+        let item = [
+            check(true, false, false),
+            check(false, false, false),
+            check(false, true, true),
+            check(false, true, true),
+        ];
+        assert_eq!(status(&item, false), Status::Reported);
+        assert_eq!(status(&item, true), Status::Partial);
+        // the figure reported short of its target is no result
+        let short = [
+            check(true, false, false),
+            check(false, true, false),
+            check(false, true, false),
+            check(false, false, false),
+            check(false, false, false),
+        ];
+        assert_eq!(status(&short, false), Status::Partial);
+        let none = [check(true, false, false), check(false, false, true)];
+        assert_eq!(status(&none, false), Status::NotMentioned);
+    }
 
     #[test]
     fn phrases_are_found_in_any_script() {
