@@ -46,6 +46,9 @@ pub struct Clause {
     terms: Vec<Bigram>,
     /// Quoted names in the clause (“一网统管”), folded.
     names: Vec<String>,
+    /// The clause's bigrams that are not inside one of its names (统管 is not, 平台 is, for
+    /// 优化“一网统管”平台功能), sorted.
+    beside_names: Vec<Bigram>,
     /// The entries of an enumeration of three or more in the clause (公文、会议、督办), folded.
     listed: Vec<String>,
     /// The units of the clause's figures.
@@ -82,12 +85,19 @@ fn clause(text: &str, range: Range<usize>, main: bool) -> Option<Clause> {
     let folded = fold(text).as_string();
     let names = quoted_names(&folded);
     let terms = sorted_set(folded_content_bigrams(folded).into_iter());
+    let in_names = sorted_set(names.iter().flat_map(|n| folded_content_bigrams(n.clone())));
+    let beside_names = terms
+        .iter()
+        .filter(|b| in_names.binary_search(b).is_err())
+        .copied()
+        .collect();
     (terms.len() >= CLAUSE_MIN_TERMS).then(|| Clause {
         text: text.to_string(),
         range,
         main,
         terms,
         names,
+        beside_names,
         listed: enumeration(text),
         units: figures(text).iter().map(|f| f.unit).collect(),
     })
@@ -309,7 +319,7 @@ impl<'a> Matcher<'a> {
             if best.is_some_and(|b| below(content, b.coverage)) {
                 break;
             }
-            if self.appraisals[s] {
+            if self.appraisals[s] || !self.holds_beside_names(clause, s) {
                 continue;
             }
             let shared = self.shared(&weights, marks, s);
@@ -355,6 +365,18 @@ impl<'a> Matcher<'a> {
             }
         }
         best
+    }
+
+    /// Whether sentence `s` holds a content bigram of the clause besides its quoted names: a
+    /// name used for many things (“一站式”, “双随机、一公开”) does not say which the sentence is
+    /// about.
+    fn holds_beside_names(&self, clause: &Clause, s: usize) -> bool {
+        clause.names.is_empty()
+            || clause
+                .beside_names
+                .iter()
+                .filter(|b| self.idf.weight(b) >= CONTENT_WEIGHT)
+                .any(|b| self.grams[s].binary_search(b).is_ok())
     }
 
     /// The sentences naming what the clause names, in order: holding one of its quoted names, or
@@ -443,6 +465,35 @@ mod tests {
                 ("提供统一算力服务", false)
             ]
         );
+    }
+
+    fn found_in(clause_text: &str, sentences: &[&str]) -> Option<usize> {
+        let units: Vec<Sentence> = sentences
+            .iter()
+            .map(|t| Sentence {
+                id: "p1.1",
+                field: crate::compare::audit::Field::Text,
+                range: 0..t.len(),
+                text: t,
+            })
+            .collect();
+        let matcher = Matcher::new(&units, &[clause_text]);
+        let clause = clauses(clause_text, "").into_iter().next()?;
+        matcher.find(&clause).map(|f| f.sentence)
+    }
+
+    #[test]
+    fn a_quoted_name_reports_its_clause_with_a_word_beside_it() {
+        let summary = [
+            "南山区零工市场建成开业,提供“一站式”求职招聘服务",
+            "“一网统管”平台新增城市事件分析功能",
+        ];
+        // the same name about another thing is no evidence
+        assert_eq!(
+            found_in("推动区人才服务中心“一站式”服务升级", &summary),
+            None
+        );
+        assert_eq!(found_in("优化“一网统管”平台功能", &summary), Some(1));
     }
 
     #[test]
