@@ -36,7 +36,7 @@ const AUDIT_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
     ("pingshan-2024", 1.0, 0.0, 1.0, 1.0),
     ("pingshan-mzj-2025", 1.0, 0.50, 0.74, 0.82),
     ("shunde-scjgj-2025", 0.90, 0.43, 0.59, 0.91),
-    ("yantian-zjj-2025", 1.0, 0.12, 0.85, 1.0),
+    ("yantian-zjj-2025", 1.0, 0.125, 0.85, 1.0),
 ];
 
 /// (pair, pair recall >=, forbidden pairs made <=).
