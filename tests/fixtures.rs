@@ -11,7 +11,7 @@ use std::path::PathBuf;
 
 use planlens::import::decode::decode;
 use planlens::import::{check_lossless, import_bytes, import_text};
-use planlens::model::{DropReason, Flag, Half, Node, Report, Script};
+use planlens::model::{DropReason, Flag, Half, Node, PartKind, Report, Script};
 
 fn fixture_path(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -1494,6 +1494,74 @@ fn longhua_wjj_related_links_are_not_parts() {
         [
             "龙华区卫生健康局2022年工作总结及2023年工作计划",
             "龙华区疾病预防控制中心2023年工作总结"
+        ]
+    );
+}
+
+/// The dropped pieces with this reason, in source order.
+fn dropped_as(report: &Report, reason: DropReason) -> Vec<&str> {
+    report
+        .dropped
+        .iter()
+        .zip(&report.dropped_info)
+        .filter(|(_, info)| info.reason == reason)
+        .map(|(text, _)| text.as_str())
+        .collect()
+}
+
+/// 南山区人力资源局 on the 信息公开 platform: the metadata block pads its keys with full-width
+/// spaces to align them (`标　　题：`, `索 引 号：`). They are metadata like `标题：`; the headline
+/// under them is the title, the paragraph under it the report's opening, and the report has the
+/// two parts its headings say (no part made of the headline).
+#[test]
+fn nanshan_rlj_padded_metadata_keys_are_not_the_headline() {
+    let r = import("eval/nanshan-rlj-2024-2025.txt");
+    let parts: Vec<(PartKind, Option<i32>, &str)> = r
+        .parts
+        .iter()
+        .map(|p| (p.kind, p.year, p.heading.as_str()))
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            (PartKind::Summary, Some(2024), "2024年工作总结"),
+            (PartKind::Plan, Some(2025), "2025年工作计划"),
+        ]
+    );
+    assert!(
+        r.preamble
+            .starts_with("2024年，南山区人力资源局坚持以习近平新时代中国特色社会主义思想为指导"),
+        "the opening paragraph is the report's opening: {}",
+        r.preamble
+    );
+    assert!(
+        r.preamble
+            .ends_with("南山区零工市场建设经验在全省人社系统交流推广。")
+    );
+    assert!(
+        r.parts[1]
+            .text
+            .starts_with("2025年是“十四五”规划收官之年。")
+    );
+    assert_node(&r, "p1.1", "一、", "聚焦“稳”字发力，就业大局保持稳定");
+    assert_meta(
+        &r,
+        Meta {
+            title: "深圳市南山区人力资源局2024年工作总结和2025年工作计划",
+            city: Some("深圳市"),
+            district: Some("南山区"),
+            bureau: Some("人力资源局"),
+            published: Some("2025-03-05"),
+            script: S,
+        },
+    );
+    assert_eq!(
+        dropped_as(&r, DropReason::Metadata)[..4],
+        [
+            "标　　题：深圳市南山区人力资源局2024年工作总结和2025年工作计划",
+            "索 引 号：11440305MB2C61827J/2025-00019　　信息分类：规划计划/年度计划",
+            "发布机构：深圳市南山区人力资源局　　　　　　生成日期：2025-02-26",
+            "发布日期：2025-03-05　　　　　　　　　　　　有效性：有效",
         ]
     );
 }

@@ -7,10 +7,12 @@ use super::markers;
 use super::meta;
 use crate::model::DropReason;
 
-/// Metadata keys of government information-disclosure pages, as in `发布日期：2025-09-18`.
+/// Metadata keys of government information-disclosure pages, as in `发布日期：2025-09-18`; a key
+/// may be padded for alignment (`标　　题：`, `索 引 号：`, see [`metadata_key`]).
 const METADATA_KEYS: &[&str] = &[
     "索引号",
     "分类",
+    "信息分类",
     "主题分类",
     "体裁分类",
     "组配分类",
@@ -18,11 +20,13 @@ const METADATA_KEYS: &[&str] = &[
     "发文机关",
     "所属机构",
     "成文日期",
+    "生成日期",
     "名称",
     "标题",
     "文号",
     "发文字号",
     "发布日期",
+    "主题",
     "主题词",
     "信息提供日期",
     "来源",
@@ -308,7 +312,7 @@ fn drop_trailing_furniture(pieces: &mut Vec<(SourceLine<'_>, Place)>) {
         }
     }
     let line = pieces[i].0;
-    let tokens = token_spans(line.text);
+    let tokens = token_spans(line.folded);
     let trailing = tokens
         .iter()
         .rev()
@@ -368,11 +372,14 @@ fn same_text(a: &str, b: &str) -> bool {
 /// Why a line is furniture, if it is, from the line folded to simplified script (a
 /// [`SourceLine`]'s `folded`). Its tokens are split at whitespace and bars (`|`, `｜`).
 pub fn classify(folded: &str) -> Option<DropReason> {
-    let mut tokens = folded
-        .split(|c: char| c.is_whitespace() || c == '|' || c == '｜')
-        .filter(|t| !t.is_empty());
+    let mut tokens = folded.split(is_token_separator).filter(|t| !t.is_empty());
     let first = tokens.next()?;
     classify_tokens(folded, first, tokens)
+}
+
+/// What [`classify`] splits a line's tokens at: whitespace and bars.
+fn is_token_separator(c: char) -> bool {
+    c.is_whitespace() || c == '|' || c == '｜'
 }
 
 /// [`classify`] for a word, which holds no whitespace (a line's first word): it is one token
@@ -396,8 +403,10 @@ fn classify_tokens<'a>(
     if is_breadcrumb_start(first) {
         return Some(DropReason::Breadcrumb);
     }
+    // a key padded for alignment runs over the first token (`标　　题：`)
+    let from_first = folded.trim_start_matches(is_token_separator);
     // no separator is inside the marks, so a line holds one where one of its words does
-    if metadata_key(first).is_some() || folded.contains("ICP备") || folded.contains("公网安备")
+    if metadata_key(from_first).is_some() || folded.contains("ICP备") || folded.contains("公网安备")
     {
         return Some(DropReason::Metadata);
     }
@@ -463,49 +472,56 @@ fn is_breadcrumb_start(token: &str) -> bool {
 /// Characters in the longest of [`METADATA_KEYS`].
 const LONGEST_KEY: usize = 6;
 
-/// The metadata key a token starts with (`发布日期:2025-09-18`, `分类:`), if any. The token is
-/// in simplified script.
-fn metadata_key(token: &str) -> Option<&'static str> {
-    let token = token.trim_start_matches(['【', '[']);
-    // no key holds a colon, so a key is all that comes before the token's first one
-    let (colon, _) = token
-        .char_indices()
-        .take(LONGEST_KEY + 1)
-        .find(|&(_, c)| matches!(c, ':' | '：'))?;
-    METADATA_KEYS
-        .iter()
-        .copied()
-        .find(|key| *key == &token[..colon])
+/// The metadata key a text starts with (`发布日期:2025-09-18`, `分类:`), if any, and the length
+/// in bytes of the text through the key's colon. Whitespace inside the key is padding for
+/// alignment, as information-disclosure pages write their keys (`标　　题：`, `索 引 号：`,
+/// `发布日期 ：`), and does not count. The text is in simplified script.
+fn metadata_key(text: &str) -> Option<(&'static str, usize)> {
+    let start = text.len() - text.trim_start_matches(['【', '[']).len();
+    // no key holds a colon, so a key is all that comes before the text's first one
+    let mut key_chars = 0;
+    for (i, c) in text[start..].char_indices() {
+        if matches!(c, ':' | '：') {
+            let written = text[start..start + i]
+                .chars()
+                .filter(|c| !c.is_whitespace());
+            let key = METADATA_KEYS
+                .iter()
+                .copied()
+                .find(|key| key.chars().eq(written.clone()))?;
+            return Some((key, start + i + c.len_utf8()));
+        }
+        if !c.is_whitespace() {
+            key_chars += 1;
+            if key_chars > LONGEST_KEY {
+                return None;
+            }
+        }
+    }
+    None
 }
 
 /// `key: value` pairs of a metadata line (matched folded to simplified); a value may stand in
 /// the next token, unless that token is itself a key or reads as a sentence.
 fn key_values(line: &SourceLine<'_>) -> Vec<(&'static str, String)> {
-    let tokens: Vec<&str> = line.folded.split_whitespace().collect();
-    // values are returned as written (a traditional page keeps its script): folding maps one
-    // character to one, so a value's character offset in a folded token is its offset as written
-    let written: Vec<&str> = line.text.split_whitespace().collect();
-    let as_written = |k: usize, folded_value: &str| -> String {
-        let token = tokens[k];
-        let skip = token[..token.len() - folded_value.len()].chars().count();
-        written.get(k).map_or_else(
-            || folded_value.to_string(),
-            |w| w.chars().skip(skip).collect(),
-        )
-    };
+    let folded = line.folded;
+    let tokens = token_spans(folded);
     let mut pairs = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if let Some(key) = metadata_key(tokens[i]) {
-            let after_key = tokens[i].trim_start_matches(['【', '[']);
-            let mut value = after_key[key.len()..].trim_start_matches([':', '：']);
-            let mut at = i;
-            if value.is_empty() && tokens.get(i + 1).is_some_and(|t| takes_value(t)) {
+        let (start, end) = tokens[i];
+        if let Some((key, key_len)) = metadata_key(&folded[start..end]) {
+            let after_key = &folded[start + key_len..end];
+            let mut value = end - after_key.trim_start_matches([':', '：']).len()..end;
+            if value.is_empty()
+                && let Some(&(next_start, next_end)) = tokens.get(i + 1)
+                && takes_value(&folded[next_start..next_end])
+            {
                 i += 1;
-                at = i;
-                value = tokens[i];
+                value = next_start..next_end;
             }
-            pairs.push((key, as_written(at, value)));
+            // as written (a traditional page keeps its script): folding keeps byte offsets
+            pairs.push((key, line.text[value].to_string()));
         }
         i += 1;
     }
@@ -551,7 +567,7 @@ fn head_segments<'a>(line: &SourceLine<'a>, out: &mut Vec<(SourceLine<'a>, Optio
         Title,
         Text,
     }
-    let tokens = token_spans(text);
+    let tokens = token_spans(folded);
     let mut cuts = vec![0];
     let mut previous = Token::Furniture;
     let mut in_breadcrumb = false;
@@ -565,10 +581,11 @@ fn head_segments<'a>(line: &SourceLine<'a>, out: &mut Vec<(SourceLine<'a>, Optio
             || (in_breadcrumb
                 && (is_separator
                     || previous_token.is_some_and(|p| p.ends_with(BREADCRUMB_SEPARATORS))));
-        let is_metadata_value = previous_span.map(|p| &folded[p]).is_some_and(|p| {
-            metadata_key(p)
-                .is_some_and(|key| p.trim_start_matches(['【', '[']).len() <= key.len() + 3)
-        }) && takes_value(folded_token);
+        // the previous token is a key with its colon and nothing after it
+        let is_metadata_value = previous_span
+            .map(|p| &folded[p])
+            .is_some_and(|p| metadata_key(p).is_some_and(|(_, key_len)| key_len == p.len()))
+            && takes_value(folded_token);
         let kind = if in_breadcrumb || is_metadata_value || classify(folded_token).is_some() {
             Token::Furniture
         } else if meta::looks_like_title(token) {
@@ -598,22 +615,29 @@ fn has_sentence(text: &str) -> bool {
     text.contains(['。', '，', '；'])
 }
 
-/// Byte ranges of the whitespace-separated tokens of a line.
-fn token_spans(text: &str) -> Vec<(usize, usize)> {
+/// Byte ranges of the whitespace-separated tokens of a line folded to simplified script (the
+/// same ranges in the line as written); a metadata key padded for alignment is one token with
+/// the value after its colon (`标　　题：深圳市…`).
+fn token_spans(folded: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     let mut start = None;
-    for (i, c) in text.char_indices() {
+    // where the padded key of the current token ends: whitespace before it is inside the token
+    let mut key_end = 0;
+    for (i, c) in folded.char_indices() {
         match (c.is_whitespace(), start) {
-            (true, Some(s)) => {
+            (true, Some(s)) if i >= key_end => {
                 spans.push((s, i));
                 start = None;
             }
-            (false, None) => start = Some(i),
+            (false, None) => {
+                start = Some(i);
+                key_end = metadata_key(&folded[i..]).map_or(0, |(_, len)| i + len);
+            }
             _ => {}
         }
     }
     if let Some(s) = start {
-        spans.push((s, text.len()));
+        spans.push((s, folded.len()));
     }
     spans
 }
@@ -626,5 +650,98 @@ mod tests {
     fn longest_key_is_the_longest() {
         let longest = METADATA_KEYS.iter().map(|k| k.chars().count()).max();
         assert_eq!(longest, Some(LONGEST_KEY));
+    }
+
+    /// The pieces `sort` makes of `page`, each with its reason if dropped, and what it read.
+    fn sort_page(page: &str) -> (Vec<(String, Option<DropReason>)>, Sorted<'_>) {
+        let folded = crate::text::script::to_simplified(page).into_owned();
+        let lines = super::super::source_lines(page, &folded);
+        let mut sorted = sort(&lines);
+        let pieces = std::mem::take(&mut sorted.pieces)
+            .into_iter()
+            .map(|(line, place)| {
+                let reason = match place {
+                    Place::Dropped(reason) => Some(reason),
+                    Place::Content => None,
+                };
+                (line.text.to_string(), reason)
+            })
+            .collect();
+        // what `sort` read is owned; the lines it borrowed from `folded` are gone
+        let read = Sorted {
+            pieces: Vec::new(),
+            ..sorted
+        };
+        (pieces, read)
+    }
+
+    #[test]
+    fn keys_padded_for_alignment_are_metadata_like_their_plain_forms() {
+        for line in [
+            "标　　题：深圳市南山区人力资源局2024年工作总结和2025年工作计划",
+            "索　引　号：11440305MB2C61827J/2025-00019",
+            "索 引 号：11440305MB2C61827J/2025-00019　　信息分类：规划计划/年度计划",
+            "发　布　机　构：深圳市南山区人力资源局",
+            "成文日期 ：2025-02-26",
+            "主　　题：人力资源",
+            "【标　题：深圳市南山区人力资源局2024年工作总结】",
+        ] {
+            assert_eq!(classify(line), Some(DropReason::Metadata), "{line}");
+        }
+        // words of report text before a colon are no key, spaced or not
+        for line in [
+            "工作 目标：全年新增就业2万人。",
+            "一是 稳岗：发放补贴。",
+            "标 准：统一",
+        ] {
+            assert_eq!(classify(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_padded_title_key_names_the_report_and_the_headline_is_its_title() {
+        let page = "南山区政府信息公开平台\n\
+                    标　　题：深圳市南山区人力资源局2024年工作总结和2025年工作计划\n\
+                    索 引 号：11440305MB2C61827J/2025-00019　　信息分类：规划计划/年度计划\n\
+                    发布机构：深圳市南山区人力资源局　　　　　　生成日期：2025-02-26\n\
+                    发布日期：2025-03-05　　　　　　　　　　　　有效性：有效\n\
+                    深圳市南山区人力资源局2024年工作总结和2025年工作计划\n\
+                    2024年，南山区人力资源局坚持就业优先。\n\
+                    2024年工作总结\n";
+        let (pieces, read) = sort_page(page);
+        let reasons: Vec<_> = pieces.iter().map(|(_, reason)| *reason).collect();
+        let m = Some(DropReason::Metadata);
+        assert_eq!(
+            reasons,
+            [
+                Some(DropReason::BeforeTitle),
+                m,
+                m,
+                m,
+                m,
+                Some(DropReason::Title),
+                None,
+                None
+            ]
+        );
+        let title = "深圳市南山区人力资源局2024年工作总结和2025年工作计划";
+        assert_eq!(read.title.as_deref(), Some(title));
+        assert_eq!(read.name.as_deref(), Some(title));
+        assert_eq!(read.publisher.as_deref(), Some("深圳市南山区人力资源局"));
+        assert_eq!(read.published.as_deref(), Some("2025-03-05"));
+    }
+
+    #[test]
+    fn a_padded_key_is_one_token_with_its_value() {
+        let text = "标　　题：人力资源局工作总结　　发 布 日 期：2025-03-05 文号： 深人〔2025〕1号";
+        let line = super::super::source_lines(text, text)[0];
+        assert_eq!(
+            key_values(&line),
+            [
+                ("标题", "人力资源局工作总结".to_string()),
+                ("发布日期", "2025-03-05".to_string()),
+                ("文号", "深人〔2025〕1号".to_string()),
+            ]
+        );
     }
 }
