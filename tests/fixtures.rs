@@ -12,6 +12,7 @@ use std::path::PathBuf;
 use planlens::import::decode::decode;
 use planlens::import::{check_lossless, import_bytes, import_text};
 use planlens::model::{DropReason, Flag, Half, Node, PartKind, Report, Script};
+use planlens::text::script::to_simplified;
 
 fn fixture_path(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -1498,6 +1499,12 @@ fn longhua_wjj_related_links_are_not_parts() {
     );
 }
 
+/// The last item of a report, where whatever follows the report on the page would end up.
+fn last_node(report: &Report) -> &Node {
+    let last = report.nodes().last().map(|(_, n)| n);
+    last.unwrap_or_else(|| panic!("no nodes:\n{}", skeleton(report)))
+}
+
 /// The dropped pieces with this reason, in source order.
 fn dropped_as(report: &Report, reason: DropReason) -> Vec<&str> {
     report
@@ -1564,4 +1571,73 @@ fn nanshan_rlj_padded_metadata_keys_are_not_the_headline() {
             "发布日期：2025-03-05　　　　　　　　　　　　有效性：有效",
         ]
     );
+}
+
+/// Pages of the labelled evaluation end with the portal's footer: buttons (【我要纠错】【打印】
+/// 【关闭】), a related-links heading with a colon (`相关链接：`, `相关文章：`, or the links on its
+/// line), a site-map bar. None of it is the text of the report's last item; all of it is kept as
+/// dropped furniture.
+#[test]
+fn page_footers_are_not_the_last_items_text() {
+    let footer_words = ["相关链接", "相关文章", "纠错", "打印", "关闭", "隐私声明"];
+    for (page, last_sentence, heading) in [
+        (
+            "longgang-swj-2024-2025.txt",
+            "锻造忠诚干净担当的水务干部队伍。",
+            "相关链接：",
+        ),
+        (
+            "longhua-wjj-2023-2024.txt",
+            "实现检验标本集中检测、结果全区互认。",
+            "相关链接：",
+        ),
+        (
+            "longhua-wjj-2024-2025.txt",
+            "衛生健康事業發展規劃。",
+            "相關鏈接：",
+        ),
+        (
+            "luohu-wjj-2023-2024.txt",
+            "营造风清气正的行业生态。",
+            "相关文章：",
+        ),
+        (
+            "nanshan-rlj-2023-2024.txt",
+            "免申即享事项达到15项。",
+            "相关链接：",
+        ),
+        (
+            "nanshan-rlj-2024-2025.txt",
+            "免申即享事项达到20项。",
+            "相关文章：",
+        ),
+        (
+            "baoan-fgj-2023-2024.txt",
+            "实现重点经济指标数据自动汇聚、智能预警。",
+            "网站地图 | 联系我们 | 使用帮助 | 隐私声明",
+        ),
+        (
+            "yantian-zjj-2024-2025.txt",
+            "接入区“一网统管”平台。",
+            "相关链接：深圳市住房和建设局 | 广东省住房和城乡建设厅 | 中华人民共和国住房和城乡建设部",
+        ),
+    ] {
+        let r = import(&format!("eval/{page}"));
+        let last = last_node(&r);
+        // what the reader pane shows of the item (the title, then the text), read in simplified
+        let shown = format!("{}{}", last.title, last.text);
+        let folded = to_simplified(&shown);
+        for word in footer_words {
+            assert!(
+                !folded.contains(word),
+                "{page}: {word} in {} {shown}",
+                last.id
+            );
+        }
+        assert!(shown.ends_with(last_sentence), "{page}: {shown}");
+        assert!(
+            r.dropped.iter().any(|d| d == heading),
+            "{page}: {heading} is not dropped"
+        );
+    }
 }

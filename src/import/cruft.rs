@@ -112,6 +112,8 @@ const NAVIGATION: &[&str] = &[
     "政策法规",
     "政务公开",
     "相关链接",
+    "纠错",
+    "我要纠错",
     "【字体",
     "字体",
     "微信",
@@ -235,10 +237,20 @@ const RELATED_LINKS: &[&str] = &[
     "推荐阅读",
 ];
 
-/// Whether a line heads a list of links to other pages (`相关链接：`).
-fn is_related_links_heading(folded: &str) -> bool {
-    let name = folded.trim().trim_end_matches([':', '：']).trim();
-    RELATED_LINKS.contains(&name)
+/// Whether a line heads a list of links to other pages, and why it is furniture: navigation for
+/// the heading alone (`相关链接：`), related links for the heading with the list on its line
+/// (`相关链接：深圳市住房和建设局 | 广东省住房和城乡建设厅`).
+fn related_links_heading(folded: &str) -> Option<DropReason> {
+    let (name, links) = folded.split_once([':', '：']).unwrap_or((folded, ""));
+    let links = links.trim_matches(|c: char| is_token_separator(c) || matches!(c, ':' | '：'));
+    if !RELATED_LINKS.contains(&name.trim()) || is_prose(links) {
+        return None;
+    }
+    Some(if links.is_empty() {
+        DropReason::Navigation
+    } else {
+        DropReason::RelatedLinks
+    })
 }
 
 /// The trailing run of furniture lines, dropped; the index of the last line of content.
@@ -253,30 +265,38 @@ fn drop_trailing_run(pieces: &mut [(SourceLine<'_>, Place)]) -> Option<usize> {
     None
 }
 
-/// The titles listed under a related-links heading at the foot of the page, after the page's
-/// trailing furniture is dropped: each a line of its own and no prose. They name other reports
-/// (`…2022年工作总结及2023年工作计划`) and would otherwise read as parts of this one. Whether any
-/// were dropped.
+/// A related-links heading at the foot of the page and the titles listed under it, after the
+/// page's trailing furniture is dropped: each a line of its own and no prose. The titles name
+/// other reports (`…2022年工作总结及2023年工作计划`) and would otherwise read as parts of this
+/// one; the heading (`相关链接：`, `相关文章：`, or the list on one line) would end the last
+/// item's text. Whether any line was dropped.
 fn drop_related_links(pieces: &mut [(SourceLine<'_>, Place)]) -> bool {
-    let Some(heading) = pieces
+    let Some((heading, reason)) = pieces
         .iter()
-        .rposition(|(s, _)| is_related_links_heading(s.folded))
+        .enumerate()
+        .rev()
+        .find_map(|(i, (s, _))| Some((i, related_links_heading(s.folded)?)))
     else {
         return false;
     };
-    let listed = &mut pieces[heading + 1..];
     let content = |place: &Place| *place == Place::Content;
-    let titles_only = listed
+    let titles_only = pieces[heading + 1..]
         .iter()
         .all(|(s, place)| !content(place) || !is_prose(s.text));
+    if !titles_only {
+        return false;
+    }
+    let (heading, listed) = pieces[heading..].split_at_mut(1);
     let mut dropped = false;
-    if titles_only {
-        // furniture a footer line left unrecognised at the page's end is still furniture
-        for (line, place) in listed.iter_mut().filter(|(_, p)| content(p)) {
-            let reason = classify(line.folded).unwrap_or(DropReason::RelatedLinks);
-            *place = Place::Dropped(reason);
-            dropped = true;
-        }
+    if content(&heading[0].1) {
+        heading[0].1 = Place::Dropped(reason);
+        dropped = true;
+    }
+    // furniture a footer line left unrecognised at the page's end is still furniture
+    for (line, place) in listed.iter_mut().filter(|(_, p)| content(p)) {
+        let reason = classify(line.folded).unwrap_or(DropReason::RelatedLinks);
+        *place = Place::Dropped(reason);
+        dropped = true;
     }
     dropped
 }
@@ -447,6 +467,8 @@ fn is_navigation(token: &str) -> bool {
         "字号",
         "【打印",
         "【关闭",
+        "【纠错",
+        "【我要纠错",
         "上一篇",
         "下一篇",
         "分享到",
@@ -456,6 +478,8 @@ fn is_navigation(token: &str) -> bool {
         "使用帮助",
         "关于我们",
         "无障碍",
+        "隐私声明",
+        "免责声明",
         "打印本页",
         "关闭窗口",
         "返回顶部",
@@ -742,6 +766,58 @@ mod tests {
                 ("发布日期", "2025-03-05".to_string()),
                 ("文号", "深人〔2025〕1号".to_string()),
             ]
+        );
+    }
+
+    #[test]
+    fn footer_buttons_and_related_links_headings_are_furniture() {
+        for line in [
+            "【我要纠错】　【打印】　【关闭】",
+            "【打印】　【关闭】　【纠错】",
+            "网站地图 | 联系我们 | 使用帮助 | 隐私声明",
+        ] {
+            assert_eq!(classify(line), Some(DropReason::Navigation), "{line}");
+        }
+        let nav = Some(DropReason::Navigation);
+        let links = Some(DropReason::RelatedLinks);
+        for (line, reason) in [
+            ("相关链接：", nav),
+            ("相关文章：", nav),
+            ("相关链接", nav),
+            (
+                "相关链接：深圳市住房和建设局 | 广东省住房和城乡建设厅",
+                links,
+            ),
+            ("相关文件：区政府印发的实施方案，明确了各单位职责。", None),
+        ] {
+            assert_eq!(related_links_heading(line), reason, "{line}");
+        }
+    }
+
+    #[test]
+    fn the_last_item_ends_before_the_page_footer() {
+        let page = "深圳市龙岗区水务局2024年工作总结及2025年工作计划\n\
+                    一、2025年工作计划\n\
+                    坚持以党建引领水务高质量发展。\n\
+                    【我要纠错】　【打印】　【关闭】\n\
+                    分享到：\n\
+                    相关链接：\n\
+                    深圳市龙岗区水务局2023年工作总结及2024年工作计划\n\
+                    主办单位：深圳市龙岗区人民政府办公室\n";
+        let (pieces, _) = sort_page(page);
+        let content: Vec<&str> = pieces
+            .iter()
+            .filter(|(_, reason)| reason.is_none())
+            .map(|(text, _)| text.as_str())
+            .collect();
+        assert_eq!(
+            content,
+            ["一、2025年工作计划", "坚持以党建引领水务高质量发展。"]
+        );
+        let heading = pieces.iter().find(|(text, _)| text == "相关链接：");
+        assert_eq!(
+            heading.and_then(|(_, reason)| *reason),
+            Some(DropReason::Navigation)
         );
     }
 }
