@@ -98,6 +98,8 @@ pub enum DropReason {
     BeforeTitle,
     /// The issuing bureau and date signed under the report.
     Signature,
+    /// The closing formula of a report to a superior body (`特此报告。`), above its signature.
+    Closing,
     /// A web page's script or style sheet.
     Script,
     /// A web page's `<head>`: its window title and metadata.

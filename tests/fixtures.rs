@@ -1641,3 +1641,42 @@ fn page_footers_are_not_the_last_items_text() {
         );
     }
 }
+
+/// 顺德区市场监督管理局 reports to the district government: after the last plan item come
+/// 特此报告。, the bureau's name and the date. They close the report, not the item: kept in
+/// `dropped` as the closing and the signature.
+#[test]
+fn shunde_scjgj_closing_and_signature_are_not_the_last_items_text() {
+    for (page, item, last_sentence, signed) in [
+        (
+            "shunde-scjgj-2024-2025.txt",
+            "提升消费维权效能。",
+            "推动线下无理由退货承诺单位扩面。",
+            "2025年1月24日",
+        ),
+        (
+            "shunde-scjgj-2025-2026.txt",
+            "加强民生领域价格监管。",
+            "清理规范涉企违规收费。",
+            "2026年1月22日",
+        ),
+    ] {
+        let r = import(&format!("eval/{page}"));
+        let last = last_node(&r);
+        assert_eq!(last.title, item, "{page}");
+        assert!(last.text.ends_with(last_sentence), "{page}: {}", last.text);
+        for word in ["特此报告", "顺德区市场监督管理局", signed] {
+            assert!(!last.text.contains(word), "{page}: {word} in {}", last.text);
+        }
+        assert_eq!(
+            dropped_as(&r, DropReason::Closing),
+            ["特此报告。"],
+            "{page}"
+        );
+        assert_eq!(
+            dropped_as(&r, DropReason::Signature),
+            ["佛山市顺德区市场监督管理局", signed],
+            "{page}"
+        );
+    }
+}

@@ -5,6 +5,7 @@
 use super::SourceLine;
 use super::markers;
 use super::meta;
+use super::signoff;
 use crate::model::DropReason;
 
 /// Metadata keys of government information-disclosure pages, as in `发布日期：2025-09-18`; a key
@@ -213,13 +214,6 @@ fn find_title(head: &[(SourceLine<'_>, Option<DropReason>)]) -> Option<(usize, u
     Some((wrapped.unwrap_or(at), at))
 }
 
-/// A line that is only a date (`2025年1月10日`, `2025-01-10`): the date a report is signed.
-fn is_signature_date(text: &str) -> bool {
-    text.chars().count() <= 16
-        && text.starts_with(|c: char| c.is_ascii_digit())
-        && meta::date(text).is_some()
-}
-
 /// A sentence of report text, which no headline or furniture line is.
 fn is_prose(text: &str) -> bool {
     text.contains('。') || text.chars().count() > 80
@@ -302,35 +296,19 @@ fn drop_related_links(pieces: &mut [(SourceLine<'_>, Place)]) -> bool {
 }
 
 /// The furniture after the report: the trailing run of furniture lines, the titles under a
-/// related-links heading, and buttons left at the end of the last line of text when the page's
-/// line breaks were lost (`…应用。 【打印】 【关闭】`).
+/// related-links heading, the closing and signature ([`signoff`]), and buttons left at the end
+/// of the last line of text when the page's line breaks were lost (`…应用。 【打印】 【关闭】`).
 fn drop_trailing_furniture(pieces: &mut Vec<(SourceLine<'_>, Place)>) {
     let mut last_content = drop_trailing_run(pieces);
     if drop_related_links(pieces) {
         last_content = drop_trailing_run(pieces);
     }
-    let Some(mut i) = last_content else {
+    let Some(last) = last_content else {
         return;
     };
-    // the signature under the report: the bureau's name and the date, each on its own line
-    if is_signature_date(pieces[i].0.text) {
-        pieces[i].1 = Place::Dropped(DropReason::Signature);
-        let bureau = i.checked_sub(1).filter(|&b| {
-            pieces[b].1 == Place::Content
-                && pieces[b].0.number + 1 == pieces[i].0.number
-                && meta::is_organisation_name(pieces[b].0.text)
-        });
-        if let Some(b) = bureau {
-            pieces[b].1 = Place::Dropped(DropReason::Signature);
-        }
-        match pieces[..i]
-            .iter()
-            .rposition(|(_, place)| *place == Place::Content)
-        {
-            Some(previous) => i = previous,
-            None => return,
-        }
-    }
+    let Some(i) = signoff::drop_signoff(pieces, last) else {
+        return;
+    };
     let line = pieces[i].0;
     let tokens = token_spans(line.folded);
     let trailing = tokens
