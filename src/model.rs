@@ -98,6 +98,8 @@ pub enum DropReason {
     BeforeTitle,
     /// The issuing bureau and date signed under the report.
     Signature,
+    /// The closing formula of a report to a superior body (`特此报告。`), above its signature.
+    Closing,
     /// A web page's script or style sheet.
     Script,
     /// A web page's `<head>`: its window title and metadata.
@@ -106,7 +108,8 @@ pub enum DropReason {
     Share,
     /// A web page's footer: copyright, site map, contact lines.
     Footer,
-    /// The titles of other pages listed under 相关链接 (相关文章, 延伸阅读 …) after the report.
+    /// The titles of other pages listed under 相关链接 (相关文章, 延伸阅读 …) after the report, or
+    /// on its line (`相关链接：深圳市住房和建设局 | …`).
     RelatedLinks,
     /// Text of a web page outside the block that holds the report.
     OutsideArticle,

@@ -21,20 +21,22 @@ mod harness;
 /// bureaus the engine was first tuned on). Lowered once more, by a documented trade: a result
 /// reported, and not short of its target, counts for `reported` without the heading's words
 /// (`RESULT_MAY_MISS`): status over all 344 items 0.73 → 0.78 — the blind pairs of session 6 and
-/// pingshan gain 17 items, the held-out nanhai loses one (0.87 → 0.83).
+/// pingshan gain 17 items, the held-out nanhai loses one (0.87 → 0.83). pingshan-mzj's status
+/// 0.74 → 0.70 when the importer stopped reading the page footer (相关链接：…) into the last plan
+/// item: that item lost an unreported clause and is now reported, labelled partial.
 const AUDIT_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
     ("baoan-fgj-2024", 0.95, 0.0, 0.84, 1.0),
     ("futian-mzj-2025-heldout", 0.90, 0.40, 0.65, 0.88),
-    ("guangming-jyj-2025", 1.0, 0.29, 0.69, 0.83),
+    ("guangming-jyj-2025", 1.0, 0.29, 0.73, 0.83),
     ("longgang-2023", 1.0, 0.0, 0.84, 1.0),
     ("longhua-wjj-2024", 1.0, 0.20, 0.77, 0.93),
     ("minghu-2025", 1.0, 0.0, 1.0, 1.0),
     ("minghu-2025-mirror", 1.0, 0.0, 1.0, 1.0),
     ("nanhai-2025-heldout", 0.93, 0.10, 0.83, 0.84),
-    ("nanshan-rlj-2024", 0.94, 0.5, 0.7, 0.88),
+    ("nanshan-rlj-2024", 1.0, 0.5, 0.74, 0.92),
     ("panyu-jyj-2025-heldout", 0.95, 0.0, 0.8, 0.91),
     ("pingshan-2024", 1.0, 0.0, 1.0, 1.0),
-    ("pingshan-mzj-2025", 1.0, 0.50, 0.74, 0.82),
+    ("pingshan-mzj-2025", 1.0, 0.50, 0.7, 0.82),
     ("shunde-scjgj-2025", 0.90, 0.43, 0.59, 0.91),
     ("yantian-zjj-2025", 1.0, 0.125, 0.85, 1.0),
 ];

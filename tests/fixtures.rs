@@ -11,7 +11,8 @@ use std::path::PathBuf;
 
 use planlens::import::decode::decode;
 use planlens::import::{check_lossless, import_bytes, import_text};
-use planlens::model::{DropReason, Flag, Half, Node, Report, Script};
+use planlens::model::{DropReason, Flag, Half, Node, PartKind, Report, Script};
+use planlens::text::script::to_simplified;
 
 fn fixture_path(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -1496,4 +1497,186 @@ fn longhua_wjj_related_links_are_not_parts() {
             "龙华区疾病预防控制中心2023年工作总结"
         ]
     );
+}
+
+/// The last item of a report, where whatever follows the report on the page would end up.
+fn last_node(report: &Report) -> &Node {
+    let last = report.nodes().last().map(|(_, n)| n);
+    last.unwrap_or_else(|| panic!("no nodes:\n{}", skeleton(report)))
+}
+
+/// The dropped pieces with this reason, in source order.
+fn dropped_as(report: &Report, reason: DropReason) -> Vec<&str> {
+    report
+        .dropped
+        .iter()
+        .zip(&report.dropped_info)
+        .filter(|(_, info)| info.reason == reason)
+        .map(|(text, _)| text.as_str())
+        .collect()
+}
+
+/// 南山区人力资源局 on the 信息公开 platform: the metadata block pads its keys with full-width
+/// spaces to align them (`标　　题：`, `索 引 号：`). They are metadata like `标题：`; the headline
+/// under them is the title, the paragraph under it the report's opening, and the report has the
+/// two parts its headings say (no part made of the headline).
+#[test]
+fn nanshan_rlj_padded_metadata_keys_are_not_the_headline() {
+    let r = import("eval/nanshan-rlj-2024-2025.txt");
+    let parts: Vec<(PartKind, Option<i32>, &str)> = r
+        .parts
+        .iter()
+        .map(|p| (p.kind, p.year, p.heading.as_str()))
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            (PartKind::Summary, Some(2024), "2024年工作总结"),
+            (PartKind::Plan, Some(2025), "2025年工作计划"),
+        ]
+    );
+    assert!(
+        r.preamble
+            .starts_with("2024年，南山区人力资源局坚持以习近平新时代中国特色社会主义思想为指导"),
+        "the opening paragraph is the report's opening: {}",
+        r.preamble
+    );
+    assert!(
+        r.preamble
+            .ends_with("南山区零工市场建设经验在全省人社系统交流推广。")
+    );
+    assert!(
+        r.parts[1]
+            .text
+            .starts_with("2025年是“十四五”规划收官之年。")
+    );
+    assert_node(&r, "p1.1", "一、", "聚焦“稳”字发力，就业大局保持稳定");
+    assert_meta(
+        &r,
+        Meta {
+            title: "深圳市南山区人力资源局2024年工作总结和2025年工作计划",
+            city: Some("深圳市"),
+            district: Some("南山区"),
+            bureau: Some("人力资源局"),
+            published: Some("2025-03-05"),
+            script: S,
+        },
+    );
+    assert_eq!(
+        dropped_as(&r, DropReason::Metadata)[..4],
+        [
+            "标　　题：深圳市南山区人力资源局2024年工作总结和2025年工作计划",
+            "索 引 号：11440305MB2C61827J/2025-00019　　信息分类：规划计划/年度计划",
+            "发布机构：深圳市南山区人力资源局　　　　　　生成日期：2025-02-26",
+            "发布日期：2025-03-05　　　　　　　　　　　　有效性：有效",
+        ]
+    );
+}
+
+/// Pages of the labelled evaluation end with the portal's footer: buttons (【我要纠错】【打印】
+/// 【关闭】), a related-links heading with a colon (`相关链接：`, `相关文章：`, or the links on its
+/// line), a site-map bar. None of it is the text of the report's last item; all of it is kept as
+/// dropped furniture.
+#[test]
+fn page_footers_are_not_the_last_items_text() {
+    let footer_words = ["相关链接", "相关文章", "纠错", "打印", "关闭", "隐私声明"];
+    for (page, last_sentence, heading) in [
+        (
+            "longgang-swj-2024-2025.txt",
+            "锻造忠诚干净担当的水务干部队伍。",
+            "相关链接：",
+        ),
+        (
+            "longhua-wjj-2023-2024.txt",
+            "实现检验标本集中检测、结果全区互认。",
+            "相关链接：",
+        ),
+        (
+            "longhua-wjj-2024-2025.txt",
+            "衛生健康事業發展規劃。",
+            "相關鏈接：",
+        ),
+        (
+            "luohu-wjj-2023-2024.txt",
+            "营造风清气正的行业生态。",
+            "相关文章：",
+        ),
+        (
+            "nanshan-rlj-2023-2024.txt",
+            "免申即享事项达到15项。",
+            "相关链接：",
+        ),
+        (
+            "nanshan-rlj-2024-2025.txt",
+            "免申即享事项达到20项。",
+            "相关文章：",
+        ),
+        (
+            "baoan-fgj-2023-2024.txt",
+            "实现重点经济指标数据自动汇聚、智能预警。",
+            "网站地图 | 联系我们 | 使用帮助 | 隐私声明",
+        ),
+        (
+            "yantian-zjj-2024-2025.txt",
+            "接入区“一网统管”平台。",
+            "相关链接：深圳市住房和建设局 | 广东省住房和城乡建设厅 | 中华人民共和国住房和城乡建设部",
+        ),
+    ] {
+        let r = import(&format!("eval/{page}"));
+        let last = last_node(&r);
+        // what the reader pane shows of the item (the title, then the text), read in simplified
+        let shown = format!("{}{}", last.title, last.text);
+        let folded = to_simplified(&shown);
+        for word in footer_words {
+            assert!(
+                !folded.contains(word),
+                "{page}: {word} in {} {shown}",
+                last.id
+            );
+        }
+        assert!(shown.ends_with(last_sentence), "{page}: {shown}");
+        assert!(
+            r.dropped.iter().any(|d| d == heading),
+            "{page}: {heading} is not dropped"
+        );
+    }
+}
+
+/// 顺德区市场监督管理局 reports to the district government: after the last plan item come
+/// 特此报告。, the bureau's name and the date. They close the report, not the item: kept in
+/// `dropped` as the closing and the signature.
+#[test]
+fn shunde_scjgj_closing_and_signature_are_not_the_last_items_text() {
+    for (page, item, last_sentence, signed) in [
+        (
+            "shunde-scjgj-2024-2025.txt",
+            "提升消费维权效能。",
+            "推动线下无理由退货承诺单位扩面。",
+            "2025年1月24日",
+        ),
+        (
+            "shunde-scjgj-2025-2026.txt",
+            "加强民生领域价格监管。",
+            "清理规范涉企违规收费。",
+            "2026年1月22日",
+        ),
+    ] {
+        let r = import(&format!("eval/{page}"));
+        let last = last_node(&r);
+        assert_eq!(last.title, item, "{page}");
+        assert!(last.text.ends_with(last_sentence), "{page}: {}", last.text);
+        for word in ["特此报告", "顺德区市场监督管理局", signed] {
+            assert!(!last.text.contains(word), "{page}: {word} in {}", last.text);
+        }
+        assert_eq!(
+            dropped_as(&r, DropReason::Closing),
+            ["特此报告。"],
+            "{page}"
+        );
+        assert_eq!(
+            dropped_as(&r, DropReason::Signature),
+            ["佛山市顺德区市场监督管理局", signed],
+            "{page}"
+        );
+    }
 }

@@ -5,12 +5,15 @@
 use super::SourceLine;
 use super::markers;
 use super::meta;
+use super::signoff;
 use crate::model::DropReason;
 
-/// Metadata keys of government information-disclosure pages, as in `发布日期：2025-09-18`.
+/// Metadata keys of government information-disclosure pages, as in `发布日期：2025-09-18`; a key
+/// may be padded for alignment (`标　　题：`, `索 引 号：`, see [`metadata_key`]).
 const METADATA_KEYS: &[&str] = &[
     "索引号",
     "分类",
+    "信息分类",
     "主题分类",
     "体裁分类",
     "组配分类",
@@ -18,11 +21,13 @@ const METADATA_KEYS: &[&str] = &[
     "发文机关",
     "所属机构",
     "成文日期",
+    "生成日期",
     "名称",
     "标题",
     "文号",
     "发文字号",
     "发布日期",
+    "主题",
     "主题词",
     "信息提供日期",
     "来源",
@@ -108,6 +113,8 @@ const NAVIGATION: &[&str] = &[
     "政策法规",
     "政务公开",
     "相关链接",
+    "纠错",
+    "我要纠错",
     "【字体",
     "字体",
     "微信",
@@ -207,13 +214,6 @@ fn find_title(head: &[(SourceLine<'_>, Option<DropReason>)]) -> Option<(usize, u
     Some((wrapped.unwrap_or(at), at))
 }
 
-/// A line that is only a date (`2025年1月10日`, `2025-01-10`): the date a report is signed.
-fn is_signature_date(text: &str) -> bool {
-    text.chars().count() <= 16
-        && text.starts_with(|c: char| c.is_ascii_digit())
-        && meta::date(text).is_some()
-}
-
 /// A sentence of report text, which no headline or furniture line is.
 fn is_prose(text: &str) -> bool {
     text.contains('。') || text.chars().count() > 80
@@ -231,10 +231,20 @@ const RELATED_LINKS: &[&str] = &[
     "推荐阅读",
 ];
 
-/// Whether a line heads a list of links to other pages (`相关链接：`).
-fn is_related_links_heading(folded: &str) -> bool {
-    let name = folded.trim().trim_end_matches([':', '：']).trim();
-    RELATED_LINKS.contains(&name)
+/// Whether a line heads a list of links to other pages, and why it is furniture: navigation for
+/// the heading alone (`相关链接：`), related links for the heading with the list on its line
+/// (`相关链接：深圳市住房和建设局 | 广东省住房和城乡建设厅`).
+fn related_links_heading(folded: &str) -> Option<DropReason> {
+    let (name, links) = folded.split_once([':', '：']).unwrap_or((folded, ""));
+    let links = links.trim_matches(|c: char| is_token_separator(c) || matches!(c, ':' | '：'));
+    if !RELATED_LINKS.contains(&name.trim()) || is_prose(links) {
+        return None;
+    }
+    Some(if links.is_empty() {
+        DropReason::Navigation
+    } else {
+        DropReason::RelatedLinks
+    })
 }
 
 /// The trailing run of furniture lines, dropped; the index of the last line of content.
@@ -249,66 +259,58 @@ fn drop_trailing_run(pieces: &mut [(SourceLine<'_>, Place)]) -> Option<usize> {
     None
 }
 
-/// The titles listed under a related-links heading at the foot of the page, after the page's
-/// trailing furniture is dropped: each a line of its own and no prose. They name other reports
-/// (`…2022年工作总结及2023年工作计划`) and would otherwise read as parts of this one. Whether any
-/// were dropped.
+/// A related-links heading at the foot of the page and the titles listed under it, after the
+/// page's trailing furniture is dropped: each a line of its own and no prose. The titles name
+/// other reports (`…2022年工作总结及2023年工作计划`) and would otherwise read as parts of this
+/// one; the heading (`相关链接：`, `相关文章：`, or the list on one line) would end the last
+/// item's text. Whether any line was dropped.
 fn drop_related_links(pieces: &mut [(SourceLine<'_>, Place)]) -> bool {
-    let Some(heading) = pieces
+    let Some((heading, reason)) = pieces
         .iter()
-        .rposition(|(s, _)| is_related_links_heading(s.folded))
+        .enumerate()
+        .rev()
+        .find_map(|(i, (s, _))| Some((i, related_links_heading(s.folded)?)))
     else {
         return false;
     };
-    let listed = &mut pieces[heading + 1..];
     let content = |place: &Place| *place == Place::Content;
-    let titles_only = listed
+    let titles_only = pieces[heading + 1..]
         .iter()
         .all(|(s, place)| !content(place) || !is_prose(s.text));
+    if !titles_only {
+        return false;
+    }
+    let (heading, listed) = pieces[heading..].split_at_mut(1);
     let mut dropped = false;
-    if titles_only {
-        // furniture a footer line left unrecognised at the page's end is still furniture
-        for (line, place) in listed.iter_mut().filter(|(_, p)| content(p)) {
-            let reason = classify(line.folded).unwrap_or(DropReason::RelatedLinks);
-            *place = Place::Dropped(reason);
-            dropped = true;
-        }
+    if content(&heading[0].1) {
+        heading[0].1 = Place::Dropped(reason);
+        dropped = true;
+    }
+    // furniture a footer line left unrecognised at the page's end is still furniture
+    for (line, place) in listed.iter_mut().filter(|(_, p)| content(p)) {
+        let reason = classify(line.folded).unwrap_or(DropReason::RelatedLinks);
+        *place = Place::Dropped(reason);
+        dropped = true;
     }
     dropped
 }
 
 /// The furniture after the report: the trailing run of furniture lines, the titles under a
-/// related-links heading, and buttons left at the end of the last line of text when the page's
-/// line breaks were lost (`…应用。 【打印】 【关闭】`).
+/// related-links heading, the closing and signature ([`signoff`]), and buttons left at the end
+/// of the last line of text when the page's line breaks were lost (`…应用。 【打印】 【关闭】`).
 fn drop_trailing_furniture(pieces: &mut Vec<(SourceLine<'_>, Place)>) {
     let mut last_content = drop_trailing_run(pieces);
     if drop_related_links(pieces) {
         last_content = drop_trailing_run(pieces);
     }
-    let Some(mut i) = last_content else {
+    let Some(last) = last_content else {
         return;
     };
-    // the signature under the report: the bureau's name and the date, each on its own line
-    if is_signature_date(pieces[i].0.text) {
-        pieces[i].1 = Place::Dropped(DropReason::Signature);
-        let bureau = i.checked_sub(1).filter(|&b| {
-            pieces[b].1 == Place::Content
-                && pieces[b].0.number + 1 == pieces[i].0.number
-                && meta::is_organisation_name(pieces[b].0.text)
-        });
-        if let Some(b) = bureau {
-            pieces[b].1 = Place::Dropped(DropReason::Signature);
-        }
-        match pieces[..i]
-            .iter()
-            .rposition(|(_, place)| *place == Place::Content)
-        {
-            Some(previous) => i = previous,
-            None => return,
-        }
-    }
+    let Some(i) = signoff::drop_signoff(pieces, last) else {
+        return;
+    };
     let line = pieces[i].0;
-    let tokens = token_spans(line.text);
+    let tokens = token_spans(line.folded);
     let trailing = tokens
         .iter()
         .rev()
@@ -368,11 +370,14 @@ fn same_text(a: &str, b: &str) -> bool {
 /// Why a line is furniture, if it is, from the line folded to simplified script (a
 /// [`SourceLine`]'s `folded`). Its tokens are split at whitespace and bars (`|`, `｜`).
 pub fn classify(folded: &str) -> Option<DropReason> {
-    let mut tokens = folded
-        .split(|c: char| c.is_whitespace() || c == '|' || c == '｜')
-        .filter(|t| !t.is_empty());
+    let mut tokens = folded.split(is_token_separator).filter(|t| !t.is_empty());
     let first = tokens.next()?;
     classify_tokens(folded, first, tokens)
+}
+
+/// What [`classify`] splits a line's tokens at: whitespace and bars.
+fn is_token_separator(c: char) -> bool {
+    c.is_whitespace() || c == '|' || c == '｜'
 }
 
 /// [`classify`] for a word, which holds no whitespace (a line's first word): it is one token
@@ -396,8 +401,10 @@ fn classify_tokens<'a>(
     if is_breadcrumb_start(first) {
         return Some(DropReason::Breadcrumb);
     }
+    // a key padded for alignment runs over the first token (`标　　题：`)
+    let from_first = folded.trim_start_matches(is_token_separator);
     // no separator is inside the marks, so a line holds one where one of its words does
-    if metadata_key(first).is_some() || folded.contains("ICP备") || folded.contains("公网安备")
+    if metadata_key(from_first).is_some() || folded.contains("ICP备") || folded.contains("公网安备")
     {
         return Some(DropReason::Metadata);
     }
@@ -438,6 +445,8 @@ fn is_navigation(token: &str) -> bool {
         "字号",
         "【打印",
         "【关闭",
+        "【纠错",
+        "【我要纠错",
         "上一篇",
         "下一篇",
         "分享到",
@@ -447,6 +456,8 @@ fn is_navigation(token: &str) -> bool {
         "使用帮助",
         "关于我们",
         "无障碍",
+        "隐私声明",
+        "免责声明",
         "打印本页",
         "关闭窗口",
         "返回顶部",
@@ -463,49 +474,56 @@ fn is_breadcrumb_start(token: &str) -> bool {
 /// Characters in the longest of [`METADATA_KEYS`].
 const LONGEST_KEY: usize = 6;
 
-/// The metadata key a token starts with (`发布日期:2025-09-18`, `分类:`), if any. The token is
-/// in simplified script.
-fn metadata_key(token: &str) -> Option<&'static str> {
-    let token = token.trim_start_matches(['【', '[']);
-    // no key holds a colon, so a key is all that comes before the token's first one
-    let (colon, _) = token
-        .char_indices()
-        .take(LONGEST_KEY + 1)
-        .find(|&(_, c)| matches!(c, ':' | '：'))?;
-    METADATA_KEYS
-        .iter()
-        .copied()
-        .find(|key| *key == &token[..colon])
+/// The metadata key a text starts with (`发布日期:2025-09-18`, `分类:`), if any, and the length
+/// in bytes of the text through the key's colon. Whitespace inside the key is padding for
+/// alignment, as information-disclosure pages write their keys (`标　　题：`, `索 引 号：`,
+/// `发布日期 ：`), and does not count. The text is in simplified script.
+fn metadata_key(text: &str) -> Option<(&'static str, usize)> {
+    let start = text.len() - text.trim_start_matches(['【', '[']).len();
+    // no key holds a colon, so a key is all that comes before the text's first one
+    let mut key_chars = 0;
+    for (i, c) in text[start..].char_indices() {
+        if matches!(c, ':' | '：') {
+            let written = text[start..start + i]
+                .chars()
+                .filter(|c| !c.is_whitespace());
+            let key = METADATA_KEYS
+                .iter()
+                .copied()
+                .find(|key| key.chars().eq(written.clone()))?;
+            return Some((key, start + i + c.len_utf8()));
+        }
+        if !c.is_whitespace() {
+            key_chars += 1;
+            if key_chars > LONGEST_KEY {
+                return None;
+            }
+        }
+    }
+    None
 }
 
 /// `key: value` pairs of a metadata line (matched folded to simplified); a value may stand in
 /// the next token, unless that token is itself a key or reads as a sentence.
 fn key_values(line: &SourceLine<'_>) -> Vec<(&'static str, String)> {
-    let tokens: Vec<&str> = line.folded.split_whitespace().collect();
-    // values are returned as written (a traditional page keeps its script): folding maps one
-    // character to one, so a value's character offset in a folded token is its offset as written
-    let written: Vec<&str> = line.text.split_whitespace().collect();
-    let as_written = |k: usize, folded_value: &str| -> String {
-        let token = tokens[k];
-        let skip = token[..token.len() - folded_value.len()].chars().count();
-        written.get(k).map_or_else(
-            || folded_value.to_string(),
-            |w| w.chars().skip(skip).collect(),
-        )
-    };
+    let folded = line.folded;
+    let tokens = token_spans(folded);
     let mut pairs = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if let Some(key) = metadata_key(tokens[i]) {
-            let after_key = tokens[i].trim_start_matches(['【', '[']);
-            let mut value = after_key[key.len()..].trim_start_matches([':', '：']);
-            let mut at = i;
-            if value.is_empty() && tokens.get(i + 1).is_some_and(|t| takes_value(t)) {
+        let (start, end) = tokens[i];
+        if let Some((key, key_len)) = metadata_key(&folded[start..end]) {
+            let after_key = &folded[start + key_len..end];
+            let mut value = end - after_key.trim_start_matches([':', '：']).len()..end;
+            if value.is_empty()
+                && let Some(&(next_start, next_end)) = tokens.get(i + 1)
+                && takes_value(&folded[next_start..next_end])
+            {
                 i += 1;
-                at = i;
-                value = tokens[i];
+                value = next_start..next_end;
             }
-            pairs.push((key, as_written(at, value)));
+            // as written (a traditional page keeps its script): folding keeps byte offsets
+            pairs.push((key, line.text[value].to_string()));
         }
         i += 1;
     }
@@ -551,7 +569,7 @@ fn head_segments<'a>(line: &SourceLine<'a>, out: &mut Vec<(SourceLine<'a>, Optio
         Title,
         Text,
     }
-    let tokens = token_spans(text);
+    let tokens = token_spans(folded);
     let mut cuts = vec![0];
     let mut previous = Token::Furniture;
     let mut in_breadcrumb = false;
@@ -565,10 +583,11 @@ fn head_segments<'a>(line: &SourceLine<'a>, out: &mut Vec<(SourceLine<'a>, Optio
             || (in_breadcrumb
                 && (is_separator
                     || previous_token.is_some_and(|p| p.ends_with(BREADCRUMB_SEPARATORS))));
-        let is_metadata_value = previous_span.map(|p| &folded[p]).is_some_and(|p| {
-            metadata_key(p)
-                .is_some_and(|key| p.trim_start_matches(['【', '[']).len() <= key.len() + 3)
-        }) && takes_value(folded_token);
+        // the previous token is a key with its colon and nothing after it
+        let is_metadata_value = previous_span
+            .map(|p| &folded[p])
+            .is_some_and(|p| metadata_key(p).is_some_and(|(_, key_len)| key_len == p.len()))
+            && takes_value(folded_token);
         let kind = if in_breadcrumb || is_metadata_value || classify(folded_token).is_some() {
             Token::Furniture
         } else if meta::looks_like_title(token) {
@@ -598,22 +617,29 @@ fn has_sentence(text: &str) -> bool {
     text.contains(['。', '，', '；'])
 }
 
-/// Byte ranges of the whitespace-separated tokens of a line.
-fn token_spans(text: &str) -> Vec<(usize, usize)> {
+/// Byte ranges of the whitespace-separated tokens of a line folded to simplified script (the
+/// same ranges in the line as written); a metadata key padded for alignment is one token with
+/// the value after its colon (`标　　题：深圳市…`).
+fn token_spans(folded: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     let mut start = None;
-    for (i, c) in text.char_indices() {
+    // where the padded key of the current token ends: whitespace before it is inside the token
+    let mut key_end = 0;
+    for (i, c) in folded.char_indices() {
         match (c.is_whitespace(), start) {
-            (true, Some(s)) => {
+            (true, Some(s)) if i >= key_end => {
                 spans.push((s, i));
                 start = None;
             }
-            (false, None) => start = Some(i),
+            (false, None) => {
+                start = Some(i);
+                key_end = metadata_key(&folded[i..]).map_or(0, |(_, len)| i + len);
+            }
             _ => {}
         }
     }
     if let Some(s) = start {
-        spans.push((s, text.len()));
+        spans.push((s, folded.len()));
     }
     spans
 }
@@ -626,5 +652,150 @@ mod tests {
     fn longest_key_is_the_longest() {
         let longest = METADATA_KEYS.iter().map(|k| k.chars().count()).max();
         assert_eq!(longest, Some(LONGEST_KEY));
+    }
+
+    /// The pieces `sort` makes of `page`, each with its reason if dropped, and what it read.
+    fn sort_page(page: &str) -> (Vec<(String, Option<DropReason>)>, Sorted<'_>) {
+        let folded = crate::text::script::to_simplified(page).into_owned();
+        let lines = super::super::source_lines(page, &folded);
+        let mut sorted = sort(&lines);
+        let pieces = std::mem::take(&mut sorted.pieces)
+            .into_iter()
+            .map(|(line, place)| {
+                let reason = match place {
+                    Place::Dropped(reason) => Some(reason),
+                    Place::Content => None,
+                };
+                (line.text.to_string(), reason)
+            })
+            .collect();
+        // what `sort` read is owned; the lines it borrowed from `folded` are gone
+        let read = Sorted {
+            pieces: Vec::new(),
+            ..sorted
+        };
+        (pieces, read)
+    }
+
+    #[test]
+    fn keys_padded_for_alignment_are_metadata_like_their_plain_forms() {
+        for line in [
+            "标　　题：深圳市南山区人力资源局2024年工作总结和2025年工作计划",
+            "索　引　号：11440305MB2C61827J/2025-00019",
+            "索 引 号：11440305MB2C61827J/2025-00019　　信息分类：规划计划/年度计划",
+            "发　布　机　构：深圳市南山区人力资源局",
+            "成文日期 ：2025-02-26",
+            "主　　题：人力资源",
+            "【标　题：深圳市南山区人力资源局2024年工作总结】",
+        ] {
+            assert_eq!(classify(line), Some(DropReason::Metadata), "{line}");
+        }
+        // words of report text before a colon are no key, spaced or not
+        for line in [
+            "工作 目标：全年新增就业2万人。",
+            "一是 稳岗：发放补贴。",
+            "标 准：统一",
+        ] {
+            assert_eq!(classify(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_padded_title_key_names_the_report_and_the_headline_is_its_title() {
+        let page = "南山区政府信息公开平台\n\
+                    标　　题：深圳市南山区人力资源局2024年工作总结和2025年工作计划\n\
+                    索 引 号：11440305MB2C61827J/2025-00019　　信息分类：规划计划/年度计划\n\
+                    发布机构：深圳市南山区人力资源局　　　　　　生成日期：2025-02-26\n\
+                    发布日期：2025-03-05　　　　　　　　　　　　有效性：有效\n\
+                    深圳市南山区人力资源局2024年工作总结和2025年工作计划\n\
+                    2024年，南山区人力资源局坚持就业优先。\n\
+                    2024年工作总结\n";
+        let (pieces, read) = sort_page(page);
+        let reasons: Vec<_> = pieces.iter().map(|(_, reason)| *reason).collect();
+        let m = Some(DropReason::Metadata);
+        assert_eq!(
+            reasons,
+            [
+                Some(DropReason::BeforeTitle),
+                m,
+                m,
+                m,
+                m,
+                Some(DropReason::Title),
+                None,
+                None
+            ]
+        );
+        let title = "深圳市南山区人力资源局2024年工作总结和2025年工作计划";
+        assert_eq!(read.title.as_deref(), Some(title));
+        assert_eq!(read.name.as_deref(), Some(title));
+        assert_eq!(read.publisher.as_deref(), Some("深圳市南山区人力资源局"));
+        assert_eq!(read.published.as_deref(), Some("2025-03-05"));
+    }
+
+    #[test]
+    fn a_padded_key_is_one_token_with_its_value() {
+        let text = "标　　题：人力资源局工作总结　　发 布 日 期：2025-03-05 文号： 深人〔2025〕1号";
+        let line = super::super::source_lines(text, text)[0];
+        assert_eq!(
+            key_values(&line),
+            [
+                ("标题", "人力资源局工作总结".to_string()),
+                ("发布日期", "2025-03-05".to_string()),
+                ("文号", "深人〔2025〕1号".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn footer_buttons_and_related_links_headings_are_furniture() {
+        for line in [
+            "【我要纠错】　【打印】　【关闭】",
+            "【打印】　【关闭】　【纠错】",
+            "网站地图 | 联系我们 | 使用帮助 | 隐私声明",
+        ] {
+            assert_eq!(classify(line), Some(DropReason::Navigation), "{line}");
+        }
+        let nav = Some(DropReason::Navigation);
+        let links = Some(DropReason::RelatedLinks);
+        for (line, reason) in [
+            ("相关链接：", nav),
+            ("相关文章：", nav),
+            ("相关链接", nav),
+            (
+                "相关链接：深圳市住房和建设局 | 广东省住房和城乡建设厅",
+                links,
+            ),
+            ("相关文件：区政府印发的实施方案，明确了各单位职责。", None),
+        ] {
+            assert_eq!(related_links_heading(line), reason, "{line}");
+        }
+    }
+
+    #[test]
+    fn the_last_item_ends_before_the_page_footer() {
+        let page = "深圳市龙岗区水务局2024年工作总结及2025年工作计划\n\
+                    一、2025年工作计划\n\
+                    坚持以党建引领水务高质量发展。\n\
+                    【我要纠错】　【打印】　【关闭】\n\
+                    分享到：\n\
+                    相关链接：\n\
+                    深圳市龙岗区水务局2023年工作总结及2024年工作计划\n\
+                    主办单位：深圳市龙岗区人民政府办公室\n";
+        let (pieces, _) = sort_page(page);
+        let content: Vec<&str> = pieces
+            .iter()
+            .filter(|(_, reason)| reason.is_none())
+            .map(|(text, _)| text.as_str())
+            .collect();
+        assert_eq!(
+            content,
+            ["一、2025年工作计划", "坚持以党建引领水务高质量发展。"]
+        );
+        let heading = pieces.iter().find(|(text, _)| text == "相关链接：");
+        assert_eq!(
+            heading.and_then(|(_, reason)| *reason),
+            Some(DropReason::Navigation)
+        );
     }
 }

@@ -10,6 +10,7 @@ pub mod decode;
 mod markers;
 pub mod meta;
 mod outline;
+mod signoff;
 pub mod sources;
 
 use crate::model::{DroppedInfo, PartKind, Report, SCHEMA, SourceFormat};

@@ -1,0 +1,144 @@
+//! The end of a report, under its last item: a closing formula (`特此报告。`) and the signature
+//! (the bureau's name, the date), set aside in `dropped`. Depends on text and model only.
+
+use super::SourceLine;
+use super::cruft::Place;
+use super::meta;
+use crate::model::DropReason;
+
+/// How a report written to a superior body ends, before its signature (`特此报告。`).
+const CLOSINGS: &[&str] = &["特此报告", "特此汇报"];
+
+/// Characters a closing line holds at most (`特此报告，请予审议。`): a longer line is report text.
+const LONGEST_CLOSING: usize = 16;
+
+/// Punctuation that may follow a closing formula.
+const CLOSING_PUNCTUATION: &[char] = &['。', '，', '！', '.', ',', '!'];
+
+/// A line that is only a date (`2025年1月10日`, `2025-01-10`): the date a report is signed.
+fn is_signature_date(text: &str) -> bool {
+    text.chars().count() <= 16
+        && text.starts_with(|c: char| c.is_ascii_digit())
+        && meta::date(text).is_some()
+}
+
+/// A line that closes a report to a superior body (`特此报告。`, `特此报告，请审阅。`), from the
+/// line folded to simplified script.
+fn is_closing(folded: &str) -> bool {
+    let request = |rest: &str| {
+        let rest = rest.trim_matches(CLOSING_PUNCTUATION);
+        rest.is_empty() || rest.starts_with('请')
+    };
+    folded.chars().count() <= LONGEST_CLOSING
+        && CLOSINGS
+            .iter()
+            .any(|c| folded.strip_prefix(c).is_some_and(request))
+}
+
+/// Drops the signature ending the report's content at `last` (the last content piece): the date
+/// on its own line, with the bureau's name on the line above it, and the closing formula above
+/// those; or, under a closing formula, the bureau's name alone. A closing with no signature
+/// under it, or a name with neither date nor closing, stays report text. Returns the last piece
+/// of content left, if any.
+pub fn drop_signoff(pieces: &mut [(SourceLine<'_>, Place)], last: usize) -> Option<usize> {
+    let content_before = |pieces: &[(SourceLine<'_>, Place)], i: usize| {
+        pieces[..i]
+            .iter()
+            .rposition(|(_, place)| *place == Place::Content)
+    };
+    let date = Some(last).filter(|&i| is_signature_date(pieces[i].0.text));
+    let name = match date {
+        Some(d) => d.checked_sub(1).filter(|&b| {
+            pieces[b].1 == Place::Content && pieces[b].0.number + 1 == pieces[d].0.number
+        }),
+        None => Some(last),
+    }
+    .filter(|&b| meta::is_organisation_name(pieces[b].0.text));
+    let Some(top) = name.or(date) else {
+        return Some(last);
+    };
+    let closing = content_before(pieces, top).filter(|&c| is_closing(pieces[c].0.folded));
+    if date.is_none() && closing.is_none() {
+        return Some(last);
+    }
+    for i in [date, name].into_iter().flatten() {
+        pieces[i].1 = Place::Dropped(DropReason::Signature);
+    }
+    if let Some(c) = closing {
+        pieces[c].1 = Place::Dropped(DropReason::Closing);
+    }
+    content_before(pieces, closing.unwrap_or(top))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The pieces of `text`, one line each, all content.
+    fn content(text: &str) -> Vec<(SourceLine<'_>, Place)> {
+        super::super::source_lines(text, text)
+            .into_iter()
+            .map(|line| (line, Place::Content))
+            .collect()
+    }
+
+    /// What [`drop_signoff`] does to the lines of `text`: each line's reason, if dropped, and the
+    /// text of the last content line left.
+    fn signoff(text: &str) -> (Vec<Option<DropReason>>, Option<&str>) {
+        let mut pieces = content(text);
+        let end = pieces.len() - 1;
+        let last = drop_signoff(&mut pieces, end);
+        let reasons = pieces
+            .iter()
+            .map(|(_, place)| match place {
+                Place::Dropped(reason) => Some(*reason),
+                Place::Content => None,
+            })
+            .collect();
+        (reasons, last.map(|i| pieces[i].0.text))
+    }
+
+    #[test]
+    fn a_report_to_the_government_ends_with_its_closing_and_signature() {
+        let (reasons, last) = signoff(
+            "6、提升消费维权效能。12315投诉举报按时办结率保持100%。\n\n特此报告。\n\n\
+             佛山市顺德区市场监督管理局\n2025年1月24日\n",
+        );
+        let (c, s) = (DropReason::Closing, DropReason::Signature);
+        assert_eq!(reasons, [None, Some(c), Some(s), Some(s)]);
+        assert_eq!(
+            last,
+            Some("6、提升消费维权效能。12315投诉举报按时办结率保持100%。")
+        );
+    }
+
+    #[test]
+    fn a_closing_signed_with_the_name_alone_is_taken() {
+        let (reasons, _) = signoff("3.做好宣传。\n特此汇报，请审阅。\n深圳市龙岗区水务局\n");
+        let (c, s) = (DropReason::Closing, DropReason::Signature);
+        assert_eq!(reasons, [None, Some(c), Some(s)]);
+    }
+
+    #[test]
+    fn a_signature_without_a_closing_is_the_date_and_the_name_above_it() {
+        let (reasons, _) = signoff("3.做好宣传。\n深圳市盐田区司法局\n2025年1月20日\n");
+        let s = DropReason::Signature;
+        assert_eq!(reasons, [None, Some(s), Some(s)]);
+    }
+
+    #[test]
+    fn an_ordinary_last_item_keeps_its_text() {
+        // a closing with no signature under it
+        assert_eq!(signoff("3.做好宣传。\n特此报告。\n").0, [None, None]);
+        // a name with neither a date nor a closing
+        assert_eq!(
+            signoff("3.做好宣传。\n深圳市龙岗区水务局\n").0,
+            [None, None]
+        );
+        // the words of a closing opening a sentence of the item: only the date is the signature
+        let (reasons, last) =
+            signoff("3.做好宣传。\n特此报告区委、区政府，争取支持。\n2025年1月24日\n");
+        assert_eq!(reasons, [None, None, Some(DropReason::Signature)]);
+        assert_eq!(last, Some("特此报告区委、区政府，争取支持。"));
+    }
+}
