@@ -18,7 +18,8 @@ mod harness;
 /// plans-longhua-luohu) were written blind and set at what the engine reached when they came;
 /// so were the session-6 pairs (nanshan-rlj-2024, shunde-scjgj-2025, yantian-zjj-2025,
 /// pingshan-mzj-2025, guangming-jyj-2025, plans-baoan-longgang-swj: other bureaus than the data
-/// bureaus the engine was first tuned on). Lowered once more, by a documented trade: a result
+/// bureaus the engine was first tuned on; baoan-yjglj-2025, luohu-cgj-2025 and
+/// plans-guangming-longhua-jyj came last, after the session's engine changes, as a fresh check). Lowered once more, by a documented trade: a result
 /// reported, and not short of its target, counts for `reported` without the heading's words
 /// (`RESULT_MAY_MISS`): status over all 344 items 0.73 → 0.78 — the blind pairs of session 6 and
 /// pingshan gain 17 items, the held-out nanhai loses one (0.87 → 0.83). pingshan-mzj's status
@@ -26,10 +27,12 @@ mod harness;
 /// item: that item lost an unreported clause and is now reported, labelled partial.
 const AUDIT_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
     ("baoan-fgj-2024", 0.95, 0.0, 0.84, 1.0),
+    ("baoan-yjglj-2025", 1.0, 0.29, 0.76, 0.75),
     ("futian-mzj-2025-heldout", 0.90, 0.40, 0.65, 0.88),
     ("guangming-jyj-2025", 1.0, 0.29, 0.73, 0.83),
     ("longgang-2023", 1.0, 0.0, 0.84, 1.0),
     ("longhua-wjj-2024", 1.0, 0.20, 0.77, 0.93),
+    ("luohu-cgj-2025", 1.0, 0.29, 0.8, 0.83),
     ("minghu-2025", 1.0, 0.0, 1.0, 1.0),
     ("minghu-2025-mirror", 1.0, 0.0, 1.0, 1.0),
     ("nanhai-2025-heldout", 0.93, 0.10, 0.83, 0.84),
@@ -46,6 +49,7 @@ const COMPARE_FLOORS: &[(&str, f64, usize)] = &[
     ("plans-baoan-futian", 1.0, 0),
     ("plans-baoan-longgang-swj", 0.85, 0),
     ("plans-guangming-longgang", 1.0, 0),
+    ("plans-guangming-longhua-jyj", 0.92, 1),
     ("plans-longhua-luohu", 0.875, 0),
     ("summaries-guangming-longgang", 1.0, 0),
 ];
