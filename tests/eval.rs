@@ -47,7 +47,7 @@ const AUDIT_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
 /// (pair, pair recall >=, forbidden pairs made <=).
 const COMPARE_FLOORS: &[(&str, f64, usize)] = &[
     ("plans-baoan-futian", 1.0, 0),
-    ("plans-baoan-longgang-swj", 0.85, 0),
+    ("plans-baoan-longgang-swj", 1.0, 0),
     ("plans-guangming-longgang", 1.0, 0),
     ("plans-guangming-longhua-jyj", 0.92, 1),
     ("plans-longhua-luohu", 0.875, 0),
