@@ -21,8 +21,14 @@ use crate::text::normalize::fold;
 /// reported by it.
 pub const CLAUSE_FOUND: f64 = 0.45;
 /// A clause with a figure counts as reported by a sentence holding a figure of the same unit
-/// and this share of its bigrams (调用量3.8亿条次 for 全年数据共享调用量突破3亿条次).
+/// and this share of its bigrams (调用量3.8亿条次 for 全年数据共享调用量突破3亿条次) — a unit
+/// other than %: nearly every results sentence holds a percentage, so one says nothing about
+/// which rate it is (学生午餐满意度测评达到90%以上 against 食堂 sentences with 達96.3%).
+/// Measured: percentages out, false alarms 0.22 → 0.19 over the labelled pairs (guangming-jyj
+/// 0.29 → 0, pingshan-mzj 0.50 → 0.38), status 0.79 → 0.80, no pair lost anything.
 pub const FIGURE_CLAUSE_FOUND: f64 = 0.25;
+/// The unit a percentage is read in.
+const PERCENT: &str = "%";
 /// The least content bigrams (IDF weight from [`CONTENT_WEIGHT`]) a sentence must share with an
 /// item's main commitment, its heading, to report it without naming it. A heading is short and
 /// says what every report says (深化政务公开标准化规范化建设 against 政务服务标准化规范化便利化
@@ -340,7 +346,10 @@ impl<'a> Matcher<'a> {
             if self.appraisals[s] {
                 continue;
             }
-            let figure = clause.units.iter().any(|u| self.units[s].contains(u));
+            let figure = clause
+                .units
+                .iter()
+                .any(|u| *u != PERCENT && self.units[s].contains(u));
             let needed = if figure {
                 FIGURE_CLAUSE_FOUND
             } else {
@@ -494,6 +503,18 @@ mod tests {
             None
         );
         assert_eq!(found_in("优化“一网统管”平台功能", &summary), Some(1));
+    }
+
+    #[test]
+    fn a_percentage_elsewhere_does_not_lower_the_bar() {
+        let summary = [
+            "学校食堂新改建12所,食品安全检查合格率達96.3%",
+            "全区新增备案养老床位320张",
+        ];
+        // a sentence with some percentage and the clause's field words is not its evidence
+        assert_eq!(found_in("学校食堂满意度测评达到90%以上", &summary), None);
+        // a count of the same unit still lowers the bar
+        assert_eq!(found_in("全年新增养老床位300张", &summary), Some(1));
     }
 
     #[test]
