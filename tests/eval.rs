@@ -24,23 +24,26 @@ mod harness;
 /// (`RESULT_MAY_MISS`): status over all 344 items 0.73 → 0.78 — the blind pairs of session 6 and
 /// pingshan gain 17 items, the held-out nanhai loses one (0.87 → 0.83). pingshan-mzj's status
 /// 0.74 → 0.70 when the importer stopped reading the page footer (相关链接：…) into the last plan
-/// item: that item lost an unreported clause and is now reported, labelled partial.
+/// item: that item lost an unreported clause and is now reported, labelled partial. Lowered by a
+/// third documented trade, `CLAUSE_FOUND` 0.45 → 0.5: false alarms 0.19 → 0.14 over all pairs,
+/// status 0.80 → 0.81, but guangming-jyj (−2 items), longhua and pingshan-mzj (−1 each) lose
+/// status, and the held-out panyu one delivered item's evidence (0.95 → 0.90).
 const AUDIT_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
     ("baoan-fgj-2024", 0.95, 0.0, 0.84, 1.0),
-    ("baoan-yjglj-2025", 1.0, 0.29, 0.76, 0.75),
-    ("futian-mzj-2025-heldout", 0.90, 0.40, 0.65, 0.88),
-    ("guangming-jyj-2025", 1.0, 0.0, 0.8, 0.87),
+    ("baoan-yjglj-2025", 1.0, 0.143, 0.84, 0.75),
+    ("futian-mzj-2025-heldout", 0.9, 0.4, 0.65, 0.88),
+    ("guangming-jyj-2025", 1.0, 0.0, 0.73, 0.87),
     ("longgang-2023", 1.0, 0.0, 0.84, 1.0),
-    ("longhua-wjj-2024", 1.0, 0.20, 0.77, 0.93),
-    ("luohu-cgj-2025", 1.0, 0.29, 0.8, 0.83),
+    ("longhua-wjj-2024", 1.0, 0.2, 0.74, 0.93),
+    ("luohu-cgj-2025", 1.0, 0.143, 0.84, 0.83),
     ("minghu-2025", 1.0, 0.0, 1.0, 1.0),
     ("minghu-2025-mirror", 1.0, 0.0, 1.0, 1.0),
-    ("nanhai-2025-heldout", 0.93, 0.10, 0.83, 0.84),
-    ("nanshan-rlj-2024", 1.0, 0.5, 0.74, 0.92),
-    ("panyu-jyj-2025-heldout", 0.95, 0.0, 0.8, 0.91),
+    ("nanhai-2025-heldout", 0.95, 0.1, 0.83, 0.84),
+    ("nanshan-rlj-2024", 1.0, 0.375, 0.77, 0.93),
+    ("panyu-jyj-2025-heldout", 0.9, 0.0, 0.8, 0.91),
     ("pingshan-2024", 1.0, 0.0, 1.0, 1.0),
-    ("pingshan-mzj-2025", 1.0, 0.38, 0.74, 0.89),
-    ("shunde-scjgj-2025", 0.90, 0.43, 0.59, 0.94),
+    ("pingshan-mzj-2025", 1.0, 0.25, 0.7, 0.89),
+    ("shunde-scjgj-2025", 0.9, 0.286, 0.62, 0.94),
     ("yantian-zjj-2025", 1.0, 0.125, 0.85, 1.0),
 ];
 
