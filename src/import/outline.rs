@@ -120,7 +120,12 @@ impl Builder {
             if marker.kind == MarkerKind::RunIn && !(expected..=expected + 1).contains(&number) {
                 return None;
             }
-            return Some((marker, gap_flag(number, expected)));
+            let flags = if expected == 1 && self.numbered_through(marker.kind, number) {
+                Vec::new()
+            } else {
+                gap_flag(number, expected)
+            };
+            return Some((marker, flags));
         }
         if let Some(marker) = markers::broken_section_at_line_start(text) {
             return Some((marker, vec![Flag::MarkerBroken]));
@@ -212,6 +217,17 @@ impl Builder {
             .map(|&i| &self.items[i])
             .find(|item| item.kind == kind)
             .map_or(1, |item| item.number + 1)
+    }
+
+    /// Whether `number` continues the last item of this kind under an earlier parent: pages that
+    /// number their items straight through the sections (一、 （一）（二）, 二、 （三）…) have no
+    /// gap there.
+    fn numbered_through(&self, kind: MarkerKind, number: u32) -> bool {
+        self.items
+            .iter()
+            .rev()
+            .find(|item| item.kind == kind)
+            .is_some_and(|item| item.number + 1 == number)
     }
 
     /// The open item a new marker of this kind would be placed under.
@@ -678,6 +694,17 @@ mod tests {
         );
         assert_eq!(items[1].flags, vec![Flag::MarkerBroken]);
         assert_eq!(items[2].flags, vec![Flag::NumberingGap]);
+    }
+
+    #[test]
+    fn items_numbered_through_the_sections_have_no_gap() {
+        let o = outline(
+            "（一）学位\n1.新建学校。\n2.扩建学校。\n（二）教师\n3.招聘教师。\n（三）安全\n5.食品安全。\n",
+        );
+        let sections = &o.parts[0].nodes;
+        assert!(sections[1].children[0].flags.is_empty());
+        // a number skipped across sections is still a gap
+        assert_eq!(sections[2].children[0].flags, vec![Flag::NumberingGap]);
     }
 
     #[test]
