@@ -19,7 +19,8 @@ mod harness;
 /// so were the session-6 pairs (nanshan-rlj-2024, shunde-scjgj-2025, yantian-zjj-2025,
 /// pingshan-mzj-2025, guangming-jyj-2025, plans-baoan-longgang-swj: other bureaus than the data
 /// bureaus the engine was first tuned on; baoan-yjglj-2025, luohu-cgj-2025 and
-/// plans-guangming-longhua-jyj came last, after the session's engine changes, as a fresh check). Lowered once more, by a documented trade: a result
+/// plans-guangming-longhua-jyj came last, after the session's engine changes, as a fresh check;
+/// plans-nanshan-longgang-sthj was written blind in session 7 and set before any change). Lowered once more, by a documented trade: a result
 /// reported, and not short of its target, counts for `reported` without the heading's words
 /// (`RESULT_MAY_MISS`): status over all 344 items 0.73 → 0.78 — the blind pairs of session 6 and
 /// pingshan gain 17 items, the held-out nanhai loses one (0.87 → 0.83). pingshan-mzj's status
@@ -54,6 +55,7 @@ const COMPARE_FLOORS: &[(&str, f64, usize)] = &[
     ("plans-guangming-longgang", 1.0, 0),
     ("plans-guangming-longhua-jyj", 0.92, 1),
     ("plans-longhua-luohu", 0.875, 0),
+    ("plans-nanshan-longgang-sthj", 0.875, 1),
     ("summaries-guangming-longgang", 1.0, 0),
 ];
 
