@@ -20,7 +20,8 @@ mod harness;
 /// pingshan-mzj-2025, guangming-jyj-2025, plans-baoan-longgang-swj: other bureaus than the data
 /// bureaus the engine was first tuned on; baoan-yjglj-2025, luohu-cgj-2025 and
 /// plans-guangming-longhua-jyj came last, after the session's engine changes, as a fresh check;
-/// plans-nanshan-longgang-sthj was written blind in session 7 and set before any change). Lowered once more, by a documented trade: a result
+/// plans-nanshan-longgang-sthj, guangming-jtj-2025 and futian-wgltj-2025 were written blind in
+/// session 7 and set before any change of that session). Lowered once more, by a documented trade: a result
 /// reported, and not short of its target, counts for `reported` without the heading's words
 /// (`RESULT_MAY_MISS`): status over all 344 items 0.73 → 0.78 — the blind pairs of session 6 and
 /// pingshan gain 17 items, the held-out nanhai loses one (0.87 → 0.83). pingshan-mzj's status
@@ -33,7 +34,9 @@ const AUDIT_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
     ("baoan-fgj-2024", 0.95, 0.0, 0.84, 1.0),
     ("baoan-yjglj-2025", 1.0, 0.143, 0.84, 0.75),
     ("futian-mzj-2025-heldout", 0.9, 0.4, 0.65, 0.88),
+    ("futian-wgltj-2025", 1.0, 0.125, 0.74, 0.7),
     ("guangming-jyj-2025", 1.0, 0.0, 0.73, 0.87),
+    ("guangming-jtj-2025", 1.0, 0.375, 0.65, 0.75),
     ("longgang-2023", 1.0, 0.0, 0.84, 1.0),
     ("longhua-wjj-2024", 1.0, 0.2, 0.74, 0.93),
     ("luohu-cgj-2025", 1.0, 0.143, 0.84, 0.83),
