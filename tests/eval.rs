@@ -30,25 +30,31 @@ mod harness;
 /// third documented trade, `CLAUSE_FOUND` 0.45 → 0.5: false alarms 0.19 → 0.14 over all pairs,
 /// status 0.80 → 0.81, but guangming-jyj (−2 items), longhua and pingshan-mzj (−1 each) lose
 /// status, and the held-out panyu one delivered item's evidence (0.95 → 0.90).
+/// Lowered by a fourth documented trade, `LONE_FINDING` (one weak commitment of an item of four
+/// or more is no mention): false alarms 0.15 → 0.08 over the 448 items (the two pairs written
+/// after it was chosen gain status, +1 each), status 0.79 → 0.81; lost, delivered items reported
+/// by one figure or one clause alone: baoan-fgj (status −1, evidence 0.95 → 0.90, targets
+/// 1.00 → 0.92), pingshan (status −1, evidence and targets → 0.96/0.94), nanshan and
+/// futian-wgltj evidence (−1 item each), futian-wgltj targets 0.70 → 0.68.
 const AUDIT_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
-    ("baoan-fgj-2024", 0.95, 0.0, 0.84, 1.0),
-    ("baoan-yjglj-2025", 1.0, 0.143, 0.84, 0.75),
+    ("baoan-fgj-2024", 0.9, 0.0, 0.8, 0.92),
+    ("baoan-yjglj-2025", 1.0, 0.0, 0.88, 0.75),
     ("futian-mzj-2025-heldout", 0.9, 0.4, 0.65, 0.88),
-    ("futian-wgltj-2025", 1.0, 0.125, 0.74, 0.7),
+    ("futian-wgltj-2025", 0.94, 0.0, 0.77, 0.68),
     ("guangming-jyj-2025", 1.0, 0.0, 0.73, 0.87),
-    ("guangming-jtj-2025", 1.0, 0.375, 0.65, 0.75),
+    ("guangming-jtj-2025", 1.0, 0.25, 0.69, 0.77),
     ("longgang-2023", 1.0, 0.0, 0.84, 1.0),
     ("longhua-wjj-2024", 1.0, 0.2, 0.74, 0.93),
     ("luohu-cgj-2025", 1.0, 0.143, 0.84, 0.83),
     ("minghu-2025", 1.0, 0.0, 1.0, 1.0),
     ("minghu-2025-mirror", 1.0, 0.0, 1.0, 1.0),
     ("nanhai-2025-heldout", 0.95, 0.1, 0.83, 0.84),
-    ("nanshan-rlj-2024", 1.0, 0.375, 0.77, 0.93),
+    ("nanshan-rlj-2024", 0.94, 0.125, 0.81, 0.95),
     ("panyu-jyj-2025-heldout", 0.9, 0.0, 0.8, 0.91),
-    ("pingshan-2024", 1.0, 0.0, 1.0, 1.0),
-    ("pingshan-mzj-2025", 1.0, 0.25, 0.7, 0.89),
-    ("shunde-scjgj-2025", 0.9, 0.286, 0.62, 0.94),
-    ("yantian-zjj-2025", 1.0, 0.125, 0.85, 1.0),
+    ("pingshan-2024", 0.94, 0.0, 0.96, 0.96),
+    ("pingshan-mzj-2025", 1.0, 0.0, 0.77, 0.93),
+    ("shunde-scjgj-2025", 0.9, 0.143, 0.66, 0.94),
+    ("yantian-zjj-2025", 1.0, 0.0, 0.88, 1.0),
 ];
 
 /// (pair, pair recall >=, forbidden pairs made <=).
