@@ -16,3 +16,4 @@ pub mod terms;
 pub mod threads;
 pub mod topics;
 pub mod warnings;
+pub mod weakening;

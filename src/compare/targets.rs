@@ -537,77 +537,6 @@ fn shared_pairs(a: &[char], b: &[char]) -> usize {
     pairs_a.iter().filter(|p| pairs_b.contains(p)).count()
 }
 
-/// A plan word and the weaker words a summary may report it with.
-const WEAKER: &[(&str, &[&str])] = &[
-    ("确保", &["力争", "争取"]),
-    ("完成", &["启动", "探索", "谋划", "推进", "推动"]),
-    ("建成", &["启动", "探索", "谋划", "开工", "推进", "推动"]),
-    ("全面", &["逐步", "初步", "部分", "试点"]),
-];
-/// Words that report a thing finished: a 完成/建成 item reported with one of them is not
-/// weakened by a 推进 elsewhere in its evidence.
-const FINISHED: &[&str] = &[
-    "完成",
-    "建成",
-    "投用",
-    "投入使用",
-    "上线",
-    "落成",
-    "竣工",
-    "实现",
-    "印发",
-    "出台",
-];
-/// Plan words that promise a finished thing.
-const FINISH_WORDS: &[&str] = &["完成", "建成"];
-/// Words that only start a thing.
-const STARTING_WORDS: &[&str] = &["启动", "探索", "谋划"];
-
-/// A plan word the evidence reports in a weaker form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Weakening {
-    pub plan: &'static str,
-    pub reported: &'static str,
-}
-
-impl Weakening {
-    /// Only started (启动/探索/谋划) what the plan promised to finish (完成/建成).
-    pub fn only_started(&self) -> bool {
-        FINISH_WORDS.contains(&self.plan) && STARTING_WORDS.contains(&self.reported)
-    }
-
-    /// `确保→力争`.
-    pub fn note(&self) -> String {
-        format!("{}→{}", self.plan, self.reported)
-    }
-}
-
-/// The plan item's strong words (确保, 完成, 建成, 全面) that its evidence reports only in a
-/// weaker form. A strong word the evidence repeats is kept, and so is 完成/建成 when the
-/// evidence reports anything finished; a weaker word the plan uses itself (as a name: 试点工作)
-/// is not a weakening.
-pub fn weakenings(plan_text: &str, evidence: &[&str]) -> Vec<Weakening> {
-    let plan = fold(plan_text).as_string();
-    let evidence: String = evidence.iter().map(|e| fold(e).as_string()).collect();
-    WEAKER
-        .iter()
-        .filter(|(strong, _)| plan.contains(strong) && !evidence.contains(strong))
-        .filter(|(strong, _)| {
-            !(FINISH_WORDS.contains(strong) && FINISHED.iter().any(|w| evidence.contains(w)))
-        })
-        .filter_map(|&(strong, weaker)| {
-            // a word the plan itself uses (全面推进试点工作: 试点 is the programme) is no weakening
-            let reported = weaker
-                .iter()
-                .find(|w| evidence.contains(*w) && !plan.contains(*w))?;
-            Some(Weakening {
-                plan: strong,
-                reported,
-            })
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -681,16 +610,6 @@ mod tests {
                 ("两千个".into(), 2000.0, "个", Bound::AtLeast),
             ]
         );
-    }
-
-    #[test]
-    fn a_word_the_plan_uses_itself_is_no_weakening() {
-        assert!(weakenings("全面推进试点工作,打造精品服务", &["试点工作入选典型案例"]).is_empty());
-        let notes: Vec<String> = weakenings("全面推进数据治理", &["试点推进数据治理"])
-            .iter()
-            .map(Weakening::note)
-            .collect();
-        assert_eq!(notes, vec!["全面→试点".to_string()]);
     }
 
     #[test]
@@ -796,42 +715,5 @@ mod tests {
         assert_eq!(got[0].met, Some(true));
         let got = check("汇聚数据超30亿条", &["汇聚数据近30亿条"]);
         assert_eq!(got[0].met, Some(false));
-    }
-
-    fn notes(plan: &str, evidence: &[&str]) -> Vec<String> {
-        weakenings(plan, evidence)
-            .iter()
-            .map(Weakening::note)
-            .collect()
-    }
-
-    #[test]
-    fn commitment_words_weakened() {
-        assert_eq!(
-            notes("确保年内出台办法", &["力争明年印发"]),
-            vec!["确保→力争"]
-        );
-        assert_eq!(notes("完成目录编制", &["推进目录编制"]), vec!["完成→推进"]);
-        assert_eq!(notes("全面推广应用", &["逐步推广应用"]), vec!["全面→逐步"]);
-        let w = weakenings("建成智算中心", &["启动智算中心建设"]);
-        assert_eq!(w.len(), 1);
-        assert!(w[0].only_started());
-        assert!(!weakenings("完成目录编制", &["推进目录编制"])[0].only_started());
-    }
-
-    #[test]
-    fn commitment_kept_is_not_flagged() {
-        assert!(notes("确保建成智算中心", &["建成智算中心并确保投用"]).is_empty());
-        assert!(notes("完成目录编制", &["全力推进,已完成目录编制"]).is_empty());
-        assert!(notes("建成智算中心", &["推进智算中心建设,年底上线"]).is_empty());
-        assert!(notes("推进数据治理", &["力争"]).is_empty());
-    }
-
-    #[test]
-    fn commitment_words_in_traditional_script() {
-        assert_eq!(
-            notes("确保年内出台办法", &["力爭明年印發"]),
-            vec!["确保→力争"]
-        );
     }
 }

@@ -17,8 +17,9 @@
 //! commitment is reported (done, or in progress with a result) and so is at least
 //! [`REPORTED_SHARE`] of the rest, or when a result it set (a figure) is reported with most of
 //! the rest; `partial` when some of its commitments are reported;
-//! `not_mentioned` when none is. A plan that promised to finish (完成/建成) reported only as
-//! started (启动/探索/谋划) is at most `partial`. Real summaries compress: a delivered item is
+//! `not_mentioned` when none is. A commitment to finish a thing (建成/完成/投入使用) whose
+//! evidence reports it only begun (启动, 开工, 完成立项, 主体工程完工) makes the item at most
+//! `partial`. Real summaries compress: a delivered item is
 //! often reported by a few of its words, so the engine's coverage scores are means to find the
 //! sentences, not the rule.
 
@@ -31,8 +32,9 @@ use serde::Serialize;
 
 use crate::compare::similarity::{Bigram, Idf, written_bigrams};
 pub use crate::compare::targets::TargetCheck;
-use crate::compare::targets::{Figure, check_targets, figures, weakenings};
+use crate::compare::targets::{Figure, check_targets, figures};
 use crate::compare::terms::sorted_set;
+use crate::compare::weakening::{started_only, weakenings};
 use crate::model::{Node, Part, PartKind, Report};
 use crate::text::normalize::fold;
 use commitments::{Clause, Finding, Matcher, clauses};
@@ -235,7 +237,19 @@ fn audit_item(matcher: &Matcher, item: &PlanItem) -> ItemAudit {
         })
         .collect();
     let texts: Vec<&str> = shown.iter().map(|&s| matcher.sentences[s].text).collect();
-    let weakened = weakenings(&item.text, &texts);
+    // a promise to finish reported only as begun, clause by clause, then the item's other
+    // weaker words
+    let started: Vec<_> = clauses
+        .iter()
+        .zip(&findings)
+        .filter_map(|(c, f)| started_only(&c.text, matcher.sentences[f.as_ref()?.sentence].text))
+        .collect();
+    let mut notes: Vec<String> = Vec::new();
+    for w in started.iter().chain(&weakenings(&item.text, &texts)) {
+        if !notes.contains(&w.note()) {
+            notes.push(w.note());
+        }
+    }
     let evidence_figures: Vec<(Vec<Figure>, &str)> =
         texts.iter().map(|t| (figures(t), *t)).collect();
     let targets = figures(&item.text);
@@ -278,7 +292,7 @@ fn audit_item(matcher: &Matcher, item: &PlanItem) -> ItemAudit {
         title: item.node.title.clone(),
         section: item.section.clone(),
         text: item.text.clone(),
-        status: status(&commitments, weakened.iter().any(|w| w.only_started())),
+        status: status(&commitments, !started.is_empty()),
         score: reported_weight(matcher, &clauses, &commitments),
         evidence: shown
             .iter()
@@ -286,7 +300,7 @@ fn audit_item(matcher: &Matcher, item: &PlanItem) -> ItemAudit {
             .collect(),
         targets: checks,
         shared: shared_phrases(&item.text, &covered, &matcher.idf),
-        commitment: weakened.iter().map(|w| w.note()).collect(),
+        commitment: notes,
         commitments,
     }
 }
