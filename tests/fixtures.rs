@@ -1573,6 +1573,18 @@ fn nanshan_rlj_padded_metadata_keys_are_not_the_headline() {
     );
 }
 
+/// 生态环境局龙岗管理局: the plan's headings stand alone on their lines, some with a comma
+/// (一、聚焦“一微克”行动，推动空气质量持续改善). None is split as a heading glued to its body,
+/// and none is cut inside the quoted name it holds (“三水统筹”).
+#[test]
+fn longgang_sthj_headings_alone_on_their_lines_are_whole() {
+    let r = import("eval/longgang-sthj-2024-2025.txt");
+    assert_node(&r, "p2.1", "一、", "聚焦“一微克”行动，推动空气质量持续改善");
+    assert_node(&r, "p2.2", "二、", "坚持“三水统筹”，巩固提升水环境质量");
+    let heading = node(&r, "p2.2");
+    assert!(heading.text.is_empty() && heading.flags.is_empty());
+}
+
 /// Pages of the labelled evaluation end with the portal's footer: buttons (【我要纠错】【打印】
 /// 【关闭】), a related-links heading with a colon (`相关链接：`, `相关文章：`, or the links on its
 /// line), a site-map bar. None of it is the text of the report's last item; all of it is kept as

@@ -570,6 +570,8 @@ const SHORT_HEADING: usize = 25;
 /// Among siblings whose headings are short sentences ("加快建设数字孪生科学城。"), an item whose
 /// first sentence is long probably lost the 。 between heading and body
 /// ("强化智能算力资源供给充分发挥超算…"): split it where the body's opening verb starts, and flag it.
+/// A heading that ends no sentence stands alone (on its line, or before its first item) and is
+/// never split, commas or not (`一、坚持“三水统筹”，巩固提升水环境质量`).
 fn unglue_headings(nodes: &mut [Node]) {
     for node in nodes.iter_mut() {
         unglue_headings(&mut node.children);
@@ -580,7 +582,11 @@ fn unglue_headings(nodes: &mut [Node]) {
     if nodes.len() < 2 || short * 2 < nodes.len() {
         return;
     }
-    for node in nodes.iter_mut().filter(|n| !is_short(n)) {
+    let stands_alone = |n: &Node| !n.title.contains(ends_sentence);
+    for node in nodes
+        .iter_mut()
+        .filter(|n| !is_short(n) && !stands_alone(n))
+    {
         if let Some(split) = glued_heading_end(&node.title) {
             let body = node.title.split_off(split);
             node.text = if node.text.is_empty() {
@@ -593,17 +599,26 @@ fn unglue_headings(nodes: &mut [Node]) {
     }
 }
 
+/// Marks that open a quoted name or a title (“三水统筹”, 《规划》), and the marks that close them.
+const OPENING_QUOTES: &[char] = &['“', '‘', '「', '『', '《', '〈'];
+const CLOSING_QUOTES: &[char] = &['”', '’', '」', '』', '》', '〉'];
+
 /// Where the body starts inside a long first clause: the first clause opener at least 4
-/// characters in (a heading is never shorter).
+/// characters in (a heading is never shorter) and outside quotes (a quoted name is never cut).
 fn glued_heading_end(title: &str) -> Option<usize> {
     let clause_end = title.find(['，', ',', '。', '；']).unwrap_or(title.len());
     let clause = &title[..clause_end];
-    clause
-        .char_indices()
-        .skip(4)
-        .take_while(|&(i, _)| i < clause_end)
-        .find(|&(i, _)| CLAUSE_OPENERS.iter().any(|w| clause[i..].starts_with(w)))
-        .map(|(i, _)| i)
+    let mut open_quotes = 0_usize;
+    clause.char_indices().enumerate().find_map(|(n, (i, c))| {
+        let opens_body =
+            n >= 4 && open_quotes == 0 && CLAUSE_OPENERS.iter().any(|w| clause[i..].starts_with(w));
+        if OPENING_QUOTES.contains(&c) {
+            open_quotes += 1;
+        } else if CLOSING_QUOTES.contains(&c) {
+            open_quotes = open_quotes.saturating_sub(1);
+        }
+        opens_body.then_some(i)
+    })
 }
 
 #[cfg(test)]
@@ -717,6 +732,31 @@ mod tests {
         assert_eq!(items[0].text, "充分发挥超算智算集聚的区位优势,推动建设。");
         assert_eq!(items[0].flags, vec![Flag::HeadingGlued]);
         assert!(items[1].flags.is_empty() && items[2].flags.is_empty());
+    }
+
+    #[test]
+    fn a_heading_alone_on_its_line_is_not_split_at_a_verb_before_its_comma() {
+        let o = outline(
+            "二、2025年工作计划\n（一）深化大气污染治理推动空气质量持续改善，守护蓝天白云\n一是开展臭氧协同管控。\n（二）统筹推进土壤治理\n一是加强防治。\n（三）有效防范生态环境风险\n（四）加快数字化监管\n",
+        );
+        let heading = &o.parts[0].nodes[0];
+        assert_eq!(
+            heading.title,
+            "深化大气污染治理推动空气质量持续改善，守护蓝天白云"
+        );
+        assert_eq!((heading.text.as_str(), heading.children.len()), ("", 1));
+        assert!(heading.flags.is_empty());
+    }
+
+    #[test]
+    fn a_glued_heading_is_never_cut_inside_quotes() {
+        let o = outline(
+            "(二)实施数字底座强基工程\n1.打造“智慧统筹”平台充分发挥数据作用,推动建设。\n2.加快建设数字孪生科学城。完善底板。\n3.夯实数字安全保障防护能力。持续推进。\n",
+        );
+        let item = &o.parts[0].nodes[0].children[0];
+        assert_eq!(item.title, "打造“智慧统筹”平台");
+        assert_eq!(item.text, "充分发挥数据作用,推动建设。");
+        assert_eq!(item.flags, vec![Flag::HeadingGlued]);
     }
 
     #[test]
