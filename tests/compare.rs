@@ -625,7 +625,7 @@ fn text_is_side_by_side_and_never_wider_than_the_width() {
             assert!(line.width() <= width, "{width}: {line:?}");
         }
         assert!(text.contains(" │ "), "{width}");
-        assert!(text.contains("配对 10"), "{width}");
+        assert!(text.contains("配对 12"), "{width}");
     }
     let text = diff_bundled(&["--format", "text", "--width", "120"]);
     assert!(text.starts_with(&format!("左 {GUANGMING} · p2 二、2025年工作计划\n")));
@@ -638,6 +638,8 @@ fn text_is_side_by_side_and_never_wider_than_the_width() {
         "{text}"
     );
     assert!(text.contains("↑ 同上 p2.5 (五)"), "{text}");
+    // and the section's own items beside that item, not left 仅右
+    assert!(text.contains("p2.2.3 3. ↔ p2.5.2 二是"), "{text}");
     // changes are visible without colour, and no escape codes reach a pipe
     assert!(text.contains("[-") && text.contains("{+"));
     assert!(!text.contains('\u{1b}'));

@@ -64,7 +64,7 @@ const COMPARE_FLOORS: &[(&str, f64, usize)] = &[
     ("plans-guangming-longgang", 1.0, 0),
     ("plans-guangming-longhua-jyj", 0.928, 1),
     ("plans-longhua-luohu", 0.875, 0),
-    ("plans-nanshan-longgang-sthj", 0.875, 1),
+    ("plans-nanshan-longgang-sthj", 1.0, 1),
     ("summaries-guangming-longgang", 1.0, 0),
 ];
 

@@ -14,12 +14,14 @@
 //!    the paired section winning near-ties by [`SAME_SECTION_BONUS`]), and an item with a section
 //!    of the other side that is still alone and that, as a whole, matches it better than any of
 //!    its items (or has none; by a margin, [`PARTNER_JOIN_SHARE`], when that section is the
-//!    partner of the item's own), from [`ITEM_MIN`];
+//!    partner of the item's own), from [`ITEM_MIN`]; and a section with an item of the other
+//!    side that two or more of its items match best ([`covering_candidates`]), first;
 //! 3. nodes left alone that are each other's best match, from [`MUTUAL_MIN`];
 //! 4. an item still alone joins a section of the other side that covers its subject: the
 //!    partner of its own section when that one has no items (a summary of sections beside a
 //!    summary of 一是/二是 items), or any section that as a whole matches it from [`ITEM_MIN`]
-//!    better than its items do. Such a section is then shown again beside the item.
+//!    better than its items do; the items of a section paired with an item, or joined by one,
+//!    join that item when they match it. Such a node is then shown again beside each.
 //!
 //! Rows follow the left part (the report the reader opened) in document order; each right node
 //! stands beside its partner, and a right node with none follows the nearest right node before
@@ -209,10 +211,11 @@ pub fn align(left: &Part, right: &Part) -> Alignment {
     let sections = finder.section_candidates(score);
     matching.greedy(&sections, SECTION_MIN);
     let nearby = nearby_sections(&sections, &matching);
-    let items = finder.item_candidates(&matching, &nearby, score);
+    let mut items = finder.item_candidates(&matching, &nearby, score);
+    items.extend(covering_candidates(&left, &right, &items, score));
     matching.greedy(&items, ITEM_MIN);
     matching.mutual_best(sections.iter().chain(&items), MUTUAL_MIN);
-    let joined = join_sections(&left, &right, &matching);
+    let joined = join_sections(&left, &right, &matching, score);
     let rows = layout(&left, &right, &matching, &joined);
     let mut pairs: Vec<Pair> = rows
         .into_iter()
@@ -377,6 +380,96 @@ impl<'a> Finder<'a> {
     }
 }
 
+/// A section of one side whose items have one best match in common on the other side, an item,
+/// meets that item as a whole (the item joins it): the item names in one sentence what the
+/// section's items do one by one (南山's 环评 section of 告知承诺制 and 重大项目环评服务 against
+/// 龙岗's 深化环评审批改革…重大项目“绿色通道”). Ranked just above the best of those items' own
+/// pairs with it, so the join is made before either of them pairs it.
+fn covering_candidates(
+    left: &Side,
+    right: &Side,
+    items: &[Candidate],
+    score: impl Fn(usize, usize) -> Similarity,
+) -> Vec<Candidate> {
+    let mut best_right: HashMap<usize, Candidate> = HashMap::new();
+    let mut best_left: HashMap<usize, Candidate> = HashMap::new();
+    for c in items
+        .iter()
+        .filter(|c| c.join.is_none() && c.score >= ITEM_MIN)
+    {
+        let better = |held: Option<&Candidate>| {
+            held.is_none_or(|h| Candidate::best_first(c, h) == std::cmp::Ordering::Less)
+        };
+        if better(best_right.get(&c.left)) {
+            best_right.insert(c.left, *c);
+        }
+        if better(best_left.get(&c.right)) {
+            best_left.insert(c.right, *c);
+        }
+    }
+    let mut found = Vec::new();
+    for (section, flat) in left
+        .nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.parent.is_some())
+    {
+        let bests = flat.children.iter().filter_map(|c| best_right.get(c));
+        for (r, top) in shared_best(bests, |c| c.right) {
+            found.push(Candidate::covering(
+                section,
+                r,
+                score(section, r),
+                Column::Left,
+                top,
+            ));
+        }
+    }
+    for (section, flat) in right
+        .nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.parent.is_some())
+    {
+        let bests = flat.children.iter().filter_map(|c| best_left.get(c));
+        for (l, top) in shared_best(bests, |c| c.left) {
+            found.push(Candidate::covering(
+                l,
+                section,
+                score(l, section),
+                Column::Right,
+                top,
+            ));
+        }
+    }
+    found
+}
+
+/// The nodes that are the best match of two or more of the candidates' nodes (`other`: the node
+/// matched), each with the highest-ranked of those candidates.
+fn shared_best<'c>(
+    bests: impl Iterator<Item = &'c Candidate>,
+    other: impl Fn(&Candidate) -> usize,
+) -> Vec<(usize, Candidate)> {
+    let mut by_node: Vec<(usize, usize, Candidate)> = Vec::new();
+    for c in bests {
+        match by_node.iter_mut().find(|(n, _, _)| *n == other(c)) {
+            Some((_, count, top)) => {
+                *count += 1;
+                if Candidate::best_first(c, top) == std::cmp::Ordering::Less {
+                    *top = *c;
+                }
+            }
+            None => by_node.push((other(c), 1, *c)),
+        }
+    }
+    by_node
+        .into_iter()
+        .filter(|&(_, count, _)| count >= 2)
+        .map(|(n, _, top)| (n, top))
+        .collect()
+}
+
 /// For each left section, the right sections its items are compared with: the
 /// [`MOVE_SECTIONS`] most like it, and its counterpart.
 fn nearby_sections(sections: &[Candidate], matching: &Matching) -> HashMap<usize, Vec<usize>> {
@@ -392,30 +485,67 @@ fn nearby_sections(sections: &[Candidate], matching: &Matching) -> HashMap<usize
     nearby
 }
 
-/// Items still alone under a section whose partner has no items join that partner (a summary of
-/// sections beside a summary of 一是/二是 items): (left, right) pairs, added to the joins made
-/// while matching.
-fn join_sections(left: &Side, right: &Side, matching: &Matching) -> Vec<(usize, usize)> {
+/// Nodes still alone join a node of the other side that their section already stands beside:
+/// the items of a section paired with an item of the other side, or joined by one as a whole
+/// ([`covering_candidates`]), join that item when they match it from [`ITEM_MIN`]; the items right
+/// under a section whose partner has no items join that partner (a summary of sections beside a
+/// summary of 一是/二是 items). (left, right) pairs, added to the joins made while matching.
+fn join_sections(
+    left: &Side,
+    right: &Side,
+    matching: &Matching,
+    score: impl Fn(usize, usize) -> Similarity,
+) -> Vec<(usize, usize)> {
     let mut joined = matching.joined.clone();
+    let mut alone_left: Vec<bool> = (0..left.nodes.len())
+        .map(|l| matching.left[l].is_none() && !matching.joined_left[l])
+        .collect();
+    let mut alone_right: Vec<bool> = (0..right.nodes.len())
+        .map(|r| matching.right[r].is_none() && !matching.joined_right[r])
+        .collect();
+    // a section an item joined is no longer alone either
+    for &(l, r) in &matching.joined {
+        alone_left[l] = false;
+        alone_right[r] = false;
+    }
+    let has_items = |side: &Side, n: usize| !side.nodes[n].children.is_empty();
+    let item =
+        |side: &Side, n: usize| side.nodes[n].parent.is_some() && side.nodes[n].children.is_empty();
+    let paired = (0..left.nodes.len()).filter_map(|l| Some((l, matching.left[l]?)));
+    let beside: Vec<(usize, usize)> = paired.chain(matching.joined.iter().copied()).collect();
+    for (l, r) in beside {
+        if has_items(left, l) && item(right, r) {
+            for &c in &left.nodes[l].children {
+                if alone_left[c] && score(c, r).score >= ITEM_MIN {
+                    joined.push((c, r));
+                    alone_left[c] = false;
+                }
+            }
+        }
+        if has_items(right, r) && item(left, l) {
+            for &c in &right.nodes[r].children {
+                if alone_right[c] && score(l, c).score >= ITEM_MIN {
+                    joined.push((l, c));
+                    alone_right[c] = false;
+                }
+            }
+        }
+    }
     for l in 0..left.nodes.len() {
-        let alone = matching.left[l].is_none() && !matching.joined_left[l];
-        if left.nodes[l].parent.is_none() || !alone {
+        let root = left.nodes[l].root;
+        if left.nodes[l].parent != Some(root) || !alone_left[l] {
             continue;
         }
-        if let Some(r) =
-            matching.left[left.nodes[l].root].filter(|&r| right.nodes[r].children.is_empty())
-        {
+        if let Some(r) = matching.left[root].filter(|&r| right.nodes[r].children.is_empty()) {
             joined.push((l, r));
         }
     }
     for r in 0..right.nodes.len() {
-        let alone = matching.right[r].is_none() && !matching.joined_right[r];
-        if right.nodes[r].parent.is_none() || !alone {
+        let root = right.nodes[r].root;
+        if right.nodes[r].parent != Some(root) || !alone_right[r] {
             continue;
         }
-        if let Some(l) =
-            matching.right[right.nodes[r].root].filter(|&l| left.nodes[l].children.is_empty())
-        {
+        if let Some(l) = matching.right[root].filter(|&l| left.nodes[l].children.is_empty()) {
             joined.push((l, r));
         }
     }
@@ -660,6 +790,21 @@ impl Candidate {
         Candidate {
             join: Some(section),
             ..Candidate::new(left, right, similarity, 0.0)
+        }
+    }
+
+    /// A section meeting, as a whole, the item its items all match best (see
+    /// [`covering_candidates`]): ranked just above `top`, the best of those items' pairs.
+    fn covering(
+        left: usize,
+        right: usize,
+        similarity: Similarity,
+        section: Column,
+        top: Candidate,
+    ) -> Self {
+        Candidate {
+            rank: top.rank + 1.0,
+            ..Candidate::join(left, right, similarity, section)
         }
     }
 
@@ -1217,6 +1362,76 @@ mod tests {
                 ("p1.1.2".into(), "p1.1".into(), Some(Column::Right)),
             ]
         );
+    }
+
+    #[test]
+    fn a_section_whose_items_one_item_covers_stands_beside_that_item_with_them() {
+        // 南山 writes 环评 as a section of two items, 龙岗 as one 二是 naming both
+        let sections = part(vec![node(
+            "p2.2",
+            "二、",
+            "推动绿色低碳高质量发展",
+            "",
+            vec![
+                node(
+                    "p2.2.1",
+                    "（一）",
+                    "优化环评审批服务",
+                    "",
+                    vec![
+                        node(
+                            "p2.2.1.1",
+                            "1.",
+                            "深化环评审批制度改革。",
+                            "落实环评审批告知承诺制和豁免管理，环评审批时限压缩至法定时限的40%以内。",
+                            vec![],
+                        ),
+                        node(
+                            "p2.2.1.2",
+                            "2.",
+                            "做好重大项目环评服务。",
+                            "对重点片区项目提前介入、专人跟进，提供环评“一对一”服务，保障重大项目落地。",
+                            vec![],
+                        ),
+                    ],
+                ),
+                node(
+                    "p2.2.2",
+                    "（二）",
+                    "严格生态环境执法",
+                    "深入开展“利剑”专项执法行动，严查偷排偷放等违法行为。",
+                    vec![],
+                ),
+            ],
+        )]);
+        let items = part(vec![node(
+            "p2.6",
+            "六、",
+            "提升执法监管和审批服务效能",
+            "",
+            vec![
+                node(
+                    "p2.6.1",
+                    "一是",
+                    "严格生态环境执法监管，开展“利剑”专项执法行动，严厉打击偷排偷放等违法行为。",
+                    "",
+                    vec![],
+                ),
+                node(
+                    "p2.6.2",
+                    "二是",
+                    "深化环评审批改革，落实环评告知承诺制和豁免管理，环评审批平均时限压缩至法定时限的50%以内；对重点片区重大项目开辟环评“绿色通道”，提供全流程服务。",
+                    "",
+                    vec![],
+                ),
+            ],
+        )]);
+        let got = rows(&align(&sections, &items));
+        let row = |l: &str, r: &str| (l.to_string(), r.to_string());
+        assert!(got.contains(&row("p2.2.1", "p2.6.2")), "{got:?}");
+        assert!(got.contains(&row("p2.2.1.1", "p2.6.2")), "{got:?}");
+        assert!(got.contains(&row("p2.2.1.2", "p2.6.2")), "{got:?}");
+        assert!(got.contains(&row("p2.2.2", "p2.6.1")), "{got:?}");
     }
 
     #[test]
