@@ -531,21 +531,19 @@ fn join_sections(
             }
         }
     }
-    for l in 0..left.nodes.len() {
-        let root = left.nodes[l].root;
-        if left.nodes[l].parent != Some(root) || !alone_left[l] {
+    for (l, flat) in left.nodes.iter().enumerate() {
+        if flat.parent != Some(flat.root) || !alone_left[l] {
             continue;
         }
-        if let Some(r) = matching.left[root].filter(|&r| right.nodes[r].children.is_empty()) {
+        if let Some(r) = matching.left[flat.root].filter(|&r| right.nodes[r].children.is_empty()) {
             joined.push((l, r));
         }
     }
-    for r in 0..right.nodes.len() {
-        let root = right.nodes[r].root;
-        if right.nodes[r].parent != Some(root) || !alone_right[r] {
+    for (r, flat) in right.nodes.iter().enumerate() {
+        if flat.parent != Some(flat.root) || !alone_right[r] {
             continue;
         }
-        if let Some(l) = matching.right[root].filter(|&l| left.nodes[l].children.is_empty()) {
+        if let Some(l) = matching.right[flat.root].filter(|&l| left.nodes[l].children.is_empty()) {
             joined.push((l, r));
         }
     }
