@@ -1585,6 +1585,27 @@ fn longgang_sthj_headings_alone_on_their_lines_are_whole() {
     assert!(heading.text.is_empty() && heading.flags.is_empty());
 }
 
+/// 龍華區衛生健康局 (traditional script): the summary's results headings are appraisals, two
+/// clauses to a sentence (（二）醫療服務能力穩步提升，高水平醫院建設提速。). The predicate that
+/// closes the first clause (提升) belongs to the heading; it does not start a body glued to it.
+#[test]
+fn longhua_wjj_results_headings_keep_their_closing_predicate() {
+    let r = import("eval/longhua-wjj-2024-2025.txt");
+    assert_node(
+        &r,
+        "p1.2",
+        "（二）",
+        "醫療服務能力穩步提升，高水平醫院建設提速。",
+    );
+    let heading = node(&r, "p1.2");
+    assert!(
+        heading
+            .text
+            .starts_with("區人民醫院改擴建工程（二期）竣工投用")
+    );
+    assert!(heading.flags.is_empty());
+}
+
 /// Pages of the labelled evaluation end with the portal's footer: buttons (【我要纠错】【打印】
 /// 【关闭】), a related-links heading with a colon (`相关链接：`, `相关文章：`, or the links on its
 /// line), a site-map bar. None of it is the text of the report's last item; all of it is kept as

@@ -603,15 +603,15 @@ fn unglue_headings(nodes: &mut [Node]) {
 const OPENING_QUOTES: &[char] = &['“', '‘', '「', '『', '《', '〈'];
 const CLOSING_QUOTES: &[char] = &['”', '’', '」', '』', '》', '〉'];
 
-/// Where the body starts inside a long first clause: the first clause opener at least 4
-/// characters in (a heading is never shorter) and outside quotes (a quoted name is never cut).
+/// Where the body starts inside a long first clause: the first place at least 4 characters in
+/// (a heading is never shorter), outside quotes (a quoted name is never cut), where a body clause
+/// starts.
 fn glued_heading_end(title: &str) -> Option<usize> {
     let clause_end = title.find(['，', ',', '。', '；']).unwrap_or(title.len());
     let clause = &title[..clause_end];
     let mut open_quotes = 0_usize;
     clause.char_indices().enumerate().find_map(|(n, (i, c))| {
-        let opens_body =
-            n >= 4 && open_quotes == 0 && CLAUSE_OPENERS.iter().any(|w| clause[i..].starts_with(w));
+        let opens_body = n >= 4 && open_quotes == 0 && starts_body_clause(&clause[i..]);
         if OPENING_QUOTES.contains(&c) {
             open_quotes += 1;
         } else if CLOSING_QUOTES.contains(&c) {
@@ -619,6 +619,17 @@ fn glued_heading_end(title: &str) -> Option<usize> {
         }
         opens_body.then_some(i)
     })
+}
+
+/// Whether the rest of a first clause starts a body clause: an opener, or a run of them
+/// (`持续深化`), with words after it (`充分发挥超算智算集聚的区位优势`). Openers that run on to
+/// the clause break are the predicate closing the heading's own clause (`醫療服務能力穩步提升，`).
+fn starts_body_clause(rest_of_clause: &str) -> bool {
+    let mut rest = rest_of_clause;
+    while let Some(opener) = CLAUSE_OPENERS.iter().find(|w| rest.starts_with(**w)) {
+        rest = &rest[opener.len()..];
+    }
+    rest.len() < rest_of_clause.len() && !rest.trim().is_empty()
 }
 
 #[cfg(test)]
@@ -757,6 +768,32 @@ mod tests {
         assert_eq!(item.title, "打造“智慧统筹”平台");
         assert_eq!(item.text, "充分发挥数据作用,推动建设。");
         assert_eq!(item.flags, vec![Flag::HeadingGlued]);
+    }
+
+    #[test]
+    fn a_predicate_ending_the_first_clause_is_the_headings_own() {
+        for (heading, why) in [
+            (
+                "醫療服務能力穩步提升，高水平醫院建設提速。",
+                "an opener right before the comma",
+            ),
+            (
+                "医疗服务能力稳步提升，高水平医院建设提速。",
+                "a run of openers up to the comma",
+            ),
+            (
+                "全区医疗卫生服务体系建设和基层医疗服务能力持续提升。",
+                "a run of openers up to the 。",
+            ),
+        ] {
+            let o = outline(&format!(
+                "一、2024年工作总结\n（一）医改走深走实，优质资源扩容下沉。区医院投用。\n（二）{heading}新增病床650张。\n（三）公共卫生防线持续筑牢。\n（四）党建引领作用充分发挥。\n"
+            ));
+            let item = &o.parts[0].nodes[1];
+            assert_eq!(item.title, heading, "{why}");
+            assert_eq!(item.text, "新增病床650张。", "{why}");
+            assert!(item.flags.is_empty(), "{why}");
+        }
     }
 
     #[test]
