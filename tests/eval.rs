@@ -62,7 +62,7 @@ const COMPARE_FLOORS: &[(&str, f64, usize)] = &[
     ("plans-baoan-futian", 1.0, 0),
     ("plans-baoan-longgang-swj", 1.0, 0),
     ("plans-guangming-longgang", 1.0, 0),
-    ("plans-guangming-longhua-jyj", 0.928, 1),
+    ("plans-guangming-longhua-jyj", 1.0, 1),
     ("plans-longhua-luohu", 0.875, 0),
     ("plans-nanshan-longgang-sthj", 1.0, 1),
     ("summaries-guangming-longgang", 1.0, 0),

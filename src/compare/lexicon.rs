@@ -1,18 +1,31 @@
 //! Related terms: words real reports use for one thing (民意速办 / 民生诉求, 跨省通办 /
 //! 跨域通办), from `data/matching/related-terms.lst` and the user's own file. Matching folds every term of
-//! a group to the group's first term; the text shown never changes. No I/O: the caller reads the
-//! user's file and hands its text to [`install`].
+//! a group to the group's first term; the text shown never changes. A group whose terms hold `～`
+//! is a pattern (智慧～ / 数字～ / ～数字化): titles naming it around one word (智慧教育, 教育数字化)
+//! have one subject, and nothing is folded. No I/O: the caller reads the user's file and hands
+//! its text to [`install`].
 
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap as HashMap;
 
+use crate::compare::terms::GENERIC_WORDS;
 use crate::text::normalize::fold_str;
 
 const BUILT_IN: &str = include_str!("../../data/matching/related-terms.lst");
 
 /// A term, folded, and the index of its group.
 type Related = (Vec<char>, usize);
+
+/// The place-holder of a pattern group's terms, folded (`～` folds to it).
+const WORD: char = '~';
+/// The characters of the word a pattern's place-holder stands for.
+const WORD_LEN: usize = 2;
+/// Set in the subject number of a pattern's word (see [`Lexicon::subjects`]), above any group's.
+const PATTERN_SUBJECT: usize = 1 << 62;
+
+/// A pattern group: each term as the text before and after its place-holder, folded.
+type Pattern = Vec<(Vec<char>, Vec<char>)>;
 
 /// Groups of related terms, folded, looked up by their first character.
 #[derive(Debug, Default)]
@@ -21,6 +34,7 @@ pub struct Lexicon {
     by_first: HashMap<char, Vec<Related>>,
     /// Each group's first term, which stands for the group.
     groups: Vec<Vec<char>>,
+    patterns: Vec<Pattern>,
 }
 
 static INSTALLED: OnceLock<Lexicon> = OnceLock::new();
@@ -73,6 +87,24 @@ impl Lexicon {
                         n + 1
                     ));
                 }
+                if terms.iter().any(|t| t.contains(WORD)) {
+                    let forms = terms.iter().map(|t| t.split_once(WORD));
+                    let pattern: Option<Pattern> = forms
+                        .map(|f| f.map(|(a, b)| (a.chars().collect(), b.chars().collect())))
+                        .collect();
+                    match pattern {
+                        Some(p) if terms.iter().all(|t| t.matches(WORD).count() == 1) => {
+                            lexicon.patterns.push(p);
+                        }
+                        _ => {
+                            return Err(format!(
+                                "line {}: every term of a pattern holds one ～: {line}",
+                                n + 1
+                            ));
+                        }
+                    }
+                    continue;
+                }
                 let group = lexicon.groups.len();
                 lexicon.groups.push(first.chars().collect());
                 for term in terms.iter() {
@@ -123,14 +155,29 @@ impl Lexicon {
                 None => i += 1,
             }
         }
+        for (p, pattern) in self.patterns.iter().enumerate() {
+            found.extend(pattern_words(pattern, folded).map(|w| pattern_subject(p, w)));
+        }
         found.sort_unstable();
         found.dedup();
         found
     }
 
-    /// A group's name: its first term, folded.
-    pub fn name(&self, group: usize) -> String {
-        self.groups[group].iter().collect()
+    /// A subject's name: its group's first term, or its pattern's first term around its word,
+    /// folded.
+    pub fn name(&self, subject: usize) -> String {
+        if subject & PATTERN_SUBJECT == 0 {
+            return self.groups[subject].iter().collect();
+        }
+        let p = (subject & !PATTERN_SUBJECT) >> (2 * CHAR_BITS);
+        let word = [(subject >> CHAR_BITS) & CHAR_MASK, subject & CHAR_MASK].map(|c| {
+            u32::try_from(c)
+                .ok()
+                .and_then(char::from_u32)
+                .unwrap_or('?')
+        });
+        let (before, after) = &self.patterns[p][0];
+        before.iter().chain(&word).chain(after).collect()
     }
 
     /// The longest term starting at `i`: its length in characters and its group.
@@ -141,6 +188,50 @@ impl Lexicon {
             .find(|(term, _)| folded[i..].starts_with(term))
             .map(|(term, group)| (term.len(), *group))
     }
+}
+
+/// Bits of a character in a pattern subject's number.
+const CHAR_BITS: usize = 21;
+const CHAR_MASK: usize = (1 << CHAR_BITS) - 1;
+
+/// A pattern's word as a subject number: the pattern and the word's two characters, with
+/// [`PATTERN_SUBJECT`] set (a number, not an index, so that the installed lexicon stays as it is).
+fn pattern_subject(pattern: usize, word: [char; WORD_LEN]) -> usize {
+    PATTERN_SUBJECT
+        | pattern << (2 * CHAR_BITS)
+        | (word[0] as usize) << CHAR_BITS
+        | word[1] as usize
+}
+
+/// The words folded text names by the pattern (教育 in 智慧教育 and in 教育数字化): two Han
+/// characters where the place-holder stands, not a generic word (推进数字化 names nothing), and not
+/// the start of a longer term of the pattern at the same place (数字～ in 数字化转型 is ～数字化's).
+fn pattern_words<'a>(
+    pattern: &'a Pattern,
+    folded: &'a [char],
+) -> impl Iterator<Item = [char; WORD_LEN]> + 'a {
+    let han = |c: &char| ('\u{4E00}'..='\u{9FFF}').contains(c);
+    let literal_at = |i: usize, len: usize| {
+        pattern.iter().any(|(before, after)| {
+            let term = if before.is_empty() { after } else { before };
+            term.len() > len && folded[i..].starts_with(term)
+        })
+    };
+    (0..folded.len()).flat_map(move |i| {
+        pattern.iter().filter_map(move |(before, after)| {
+            let (start, literal) = if before.is_empty() {
+                (i.checked_sub(WORD_LEN)?, after)
+            } else {
+                (i + before.len(), before)
+            };
+            if !folded[i..].starts_with(literal) || literal_at(i, literal.len()) {
+                return None;
+            }
+            let word: [char; WORD_LEN] = folded.get(start..start + WORD_LEN)?.try_into().ok()?;
+            let text: String = word.iter().collect();
+            (word.iter().all(han) && !GENERIC_WORDS.contains(&text.as_str())).then_some(word)
+        })
+    })
 }
 
 #[cfg(test)]
@@ -184,6 +275,26 @@ mod tests {
         );
         assert_eq!(subjects("推进民意速办走向深入").len(), 1);
         assert!(subjects("加强政务信息化项目统筹管理").is_empty());
+    }
+
+    #[test]
+    fn a_pattern_names_one_subject_around_one_word() {
+        let lexicon = Lexicon::parse(&["智慧～ / 数字～ / ～数字化"]).unwrap();
+        let subjects = |text: &str| {
+            let chars: Vec<char> = fold_str(text).chars().collect();
+            lexicon.subjects(&chars)
+        };
+        assert_eq!(subjects("推进智慧教育建设"), subjects("加快教育数字化转型"));
+        assert_eq!(subjects("推进智慧健康建设"), subjects("建设数字健康罗湖"));
+        assert_ne!(subjects("推进智慧教育建设"), subjects("推进智慧健康建设"));
+        assert_eq!(subjects("加快教育数字化转型").len(), 1);
+        // a generic word is no subject
+        assert!(subjects("推动数字化转型").is_empty());
+        let name = lexicon.name(subjects("教育数字化")[0]);
+        assert_eq!(name, "智慧教育");
+        // nothing is folded
+        let chars: Vec<char> = "数字健康".chars().collect();
+        assert_eq!(lexicon.canonical(&chars), chars);
     }
 
     #[test]
