@@ -634,7 +634,7 @@ fn text_is_side_by_side_and_never_wider_than_the_width() {
     assert!(text.contains("p2.3.1 1. ↔ p2.4.4 四是 · 相似度 0.28 · ⇄ 移自 (四)四是"));
     // the 安全 item beside the section that covers it, shown again as a reference
     assert!(
-        text.contains("p2.2.3 3. ↔ p2.5 (五) · 相似度 0.36"),
+        text.contains("p2.2.3 3. ↔ p2.5 (五) · 相似度 0.30"),
         "{text}"
     );
     assert!(text.contains("↑ 同上 p2.5 (五)"), "{text}");

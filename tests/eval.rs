@@ -64,7 +64,7 @@ const COMPARE_FLOORS: &[(&str, f64, usize)] = &[
     ("plans-guangming-longgang", 1.0, 0),
     ("plans-guangming-longhua-jyj", 1.0, 1),
     ("plans-longhua-luohu", 0.875, 0),
-    ("plans-nanshan-longgang-sthj", 1.0, 1),
+    ("plans-nanshan-longgang-sthj", 1.0, 0),
     ("summaries-guangming-longgang", 1.0, 0),
 ];
 

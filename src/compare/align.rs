@@ -5,8 +5,9 @@
 //! folded text (so width, quotes, whitespace and script never count), with the IDF taken over
 //! the nodes' own texts on both sides, so words every section uses (推进, 加强, 建设) weigh
 //! little. Two nodes score the better of two cosines: of their own texts ([`pair_text`]: a
-//! section's heading) and of their whole subtrees (a section with every item under it), plus
-//! [`SUBJECT_BONUS`] when their titles name one subject of the related-terms lexicon.
+//! section's heading) and of their whole subtrees (a section with every item under it) — only
+//! the whole for a section against an item — plus [`SUBJECT_BONUS`] when their titles name one
+//! subject of the related-terms lexicon.
 //!
 //! Pairing runs in rounds, each taking the highest-scoring pair of unpaired nodes first:
 //! 1. sections with sections, from [`SECTION_MIN`];
@@ -75,8 +76,8 @@ pub const SAME_SECTION_BONUS: f64 = 0.05;
 /// items, so as a whole it outscores the one item on the item's subject: on the bundled plans
 /// 光明's 政务服务提质增效 (whose body builds the new service centre) scores 0.41 with 龙岗's
 /// 政务服务 section and 0.33 with its item 全力建好新的区政务服务中心 (0.79 of the whole: the
-/// item pairs), while 光明's 夯实数字安全保障防护能力 scores 0.36 with 龙岗's security section
-/// and at best 0.19 with one of its items (0.53: the item is the subject of the whole section).
+/// item pairs), while 光明's 夯实数字安全保障防护能力 scores 0.30 with 龙岗's security section
+/// and at best 0.19 with one of its items (0.64: the item is the subject of the whole section).
 /// The 水务 plans (written blind) add two of the second kind: 龙岗's item 全面建设节水型社会
 /// scores 0.62 with 宝安's 节水 section and 0.46 with its best item (0.75), 宝安's 推进智慧水务
 /// 建设 0.27 with 龙岗's 数字孪生流域 section and 0.19 with its best item (0.72). From 0.65 to
@@ -591,6 +592,15 @@ impl<'v> Cosines<'v> {
         } else {
             self.whole.cosine(left.whole(l), right.whole(r))
         };
+        // a section against an item is compared as a whole: its heading alone shares the
+        // field's words with the item (深化生态文明宣传教育 against 深化生态文明示范创建…生态文明
+        // 教育基地, 0.36) and says nothing of what its items do
+        if left.whole[l].is_some() != right.whole[r].is_some() {
+            return Similarity {
+                score: whole,
+                other: own,
+            };
+        }
         Similarity {
             score: own.max(whole),
             other: own.min(whole),
@@ -598,9 +608,9 @@ impl<'v> Cosines<'v> {
     }
 }
 
-/// How alike two nodes are: the better of their own-text and whole-subtree cosines, and the
-/// other one (which breaks ties: two sections with the same heading are told apart by their
-/// items).
+/// How alike two nodes are: the better of their own-text and whole-subtree cosines (the
+/// whole's for a section against an item), and the other one (which breaks ties: two sections
+/// with the same heading are told apart by their items).
 #[derive(Debug, Clone, Copy)]
 struct Similarity {
     score: f64,
