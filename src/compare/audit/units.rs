@@ -1,12 +1,14 @@
 //! The evidence units of a summary: its sentences, with where each came from. Evidence is the
 //! whole summary of that year — the report's opening paragraph, the summary part, any other
-//! summary part of the same year — and never a plan part. No UI types.
+//! summary part of the same year — and never a plan part, nor a section on the year's
+//! shortcomings (存在问题). No UI types.
 
 use std::ops::Range;
 
 use crate::compare::audit::Field;
 use crate::model::{Node, Part, PartKind, Report};
 use crate::text::chars::{ends_sentence, is_item_numeral};
+use crate::text::normalize::fold;
 
 /// The id given to sentences of the report's opening paragraph (before the first part).
 pub const PREAMBLE_ID: &str = "preamble";
@@ -34,12 +36,44 @@ pub fn evidence_units<'a>(summary: &'a Report, part: &'a Part) -> Vec<Sentence<'
         |p: &&Part| std::ptr::eq(*p, part) || (p.kind == PartKind::Summary && p.year == part.year);
     for p in summary.parts.iter().filter(same_year) {
         push_sentences(&p.id, Field::Text, &p.text, &mut found);
-        for node in p.nodes.iter().flat_map(Node::walk) {
-            push_sentences(&node.id, Field::Title, &node.title, &mut found);
-            push_sentences(&node.id, Field::Text, &node.text, &mut found);
+        for node in &p.nodes {
+            push_node(node, &mut found);
         }
     }
     found
+}
+
+/// The sentences of a node and of the nodes below it, but none of a section on the year's
+/// shortcomings ([`names_shortcomings`]).
+fn push_node<'a>(node: &'a Node, found: &mut Vec<Sentence<'a>>) {
+    if names_shortcomings(&node.title) {
+        return;
+    }
+    push_sentences(&node.id, Field::Title, &node.title, found);
+    push_sentences(&node.id, Field::Text, &node.text, found);
+    for child in &node.children {
+        push_node(child, found);
+    }
+}
+
+/// Whether a heading opens a section on the year's shortcomings (（二）存在问题, 问题与不足):
+/// what it names was not done (部分场站项目未能按期建成), so none of it is evidence. Only a short
+/// heading: an item that mentions a 短板 is a result.
+fn names_shortcomings(title: &str) -> bool {
+    const SHORTCOMINGS: &[&str] = &[
+        "存在问题",
+        "存在的问题",
+        "存在的不足",
+        "问题和不足",
+        "问题与不足",
+        "不足和问题",
+        "不足之处",
+        "困难和问题",
+        "问题和困难",
+    ];
+    const HEADING_CHARS: usize = 16;
+    let folded = fold(title).as_string();
+    folded.chars().count() <= HEADING_CHARS && SHORTCOMINGS.iter().any(|w| folded.contains(w))
 }
 
 fn push_sentences<'a>(id: &'a str, field: Field, text: &'a str, found: &mut Vec<Sentence<'a>>) {
@@ -210,5 +244,33 @@ mod tests {
             "the opening paragraph and the summary are evidence, the next year's plan is not"
         );
         assert_eq!(units[0].id, PREAMBLE_ID);
+    }
+
+    #[test]
+    fn a_section_on_the_years_shortcomings_is_no_evidence() {
+        let report = crate::import::import_text(
+            "光明区交通运输局2025年工作总结和2026年工作计划\n\
+             一、2025年工作总结\n\
+             (一)主要成效\n\
+             新建超充站46座。\n\
+             (二)存在问题\n\
+             一是公交首末站用地落实难，部分场站项目未能按期建成。\n\
+             二、2026年工作计划\n\
+             (一)加快公交场站建设。建成公交首末站4个。\n",
+        )
+        .expect("imports");
+        let summary = report
+            .part_of_kind(PartKind::Summary)
+            .expect("summary part");
+        let texts: Vec<&str> = evidence_units(&report, summary)
+            .iter()
+            .map(|u| u.text)
+            .collect();
+        assert_eq!(texts, vec!["主要成效", "新建超充站46座。"]);
+        // an item that names a 短板 is a result, not a heading on shortcomings
+        assert!(!names_shortcomings(
+            "三是补齐公交场站短板，新建首末站4个，解决了存在问题最多的片区。"
+        ));
+        assert!(names_shortcomings("（二）存在的问题和不足"));
     }
 }
