@@ -21,7 +21,8 @@ mod harness;
 /// bureaus the engine was first tuned on; baoan-yjglj-2025, luohu-cgj-2025 and
 /// plans-guangming-longhua-jyj came last, after the session's engine changes, as a fresh check;
 /// plans-nanshan-longgang-sthj, guangming-jtj-2025 and futian-wgltj-2025 were written blind in
-/// session 7 and set before any change of that session). Lowered once more, by a documented trade: a result
+/// session 7 and set before any change of that session; longgang-kjj-2025, nansha-sfj-2025 and
+/// plans-futian-longhua-cgj were written blind after them and set at the engine they met). Lowered once more, by a documented trade: a result
 /// reported, and not short of its target, counts for `reported` without the heading's words
 /// (`RESULT_MAY_MISS`): status over all 344 items 0.73 → 0.78 — the blind pairs of session 6 and
 /// pingshan gain 17 items, the held-out nanhai loses one (0.87 → 0.83). pingshan-mzj's status
@@ -44,11 +45,13 @@ const AUDIT_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
     ("guangming-jyj-2025", 1.0, 0.0, 0.76, 0.87),
     ("guangming-jtj-2025", 1.0, 0.125, 0.76, 0.77),
     ("longgang-2023", 1.0, 0.0, 0.84, 1.0),
+    ("longgang-kjj-2025", 1.0, 0.125, 0.74, 0.91),
     ("longhua-wjj-2024", 1.0, 0.2, 0.74, 0.93),
     ("luohu-cgj-2025", 1.0, 0.143, 0.88, 0.83),
     ("minghu-2025", 1.0, 0.0, 1.0, 1.0),
     ("minghu-2025-mirror", 1.0, 0.0, 1.0, 1.0),
     ("nanhai-2025-heldout", 0.95, 0.1, 0.83, 0.84),
+    ("nansha-sfj-2025", 1.0, 0.125, 0.74, 0.88),
     ("nanshan-rlj-2024", 0.94, 0.125, 0.81, 0.95),
     ("panyu-jyj-2025-heldout", 0.9, 0.0, 0.8, 0.91),
     ("pingshan-2024", 0.94, 0.0, 0.96, 0.96),
@@ -61,6 +64,7 @@ const AUDIT_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
 const COMPARE_FLOORS: &[(&str, f64, usize)] = &[
     ("plans-baoan-futian", 1.0, 0),
     ("plans-baoan-longgang-swj", 1.0, 0),
+    ("plans-futian-longhua-cgj", 0.875, 0),
     ("plans-guangming-longgang", 1.0, 0),
     ("plans-guangming-longhua-jyj", 1.0, 1),
     ("plans-longhua-luohu", 0.875, 0),
