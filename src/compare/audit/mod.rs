@@ -15,8 +15,8 @@
 //!
 //! The status follows the rule the labels of the evaluation use: `reported` when the item's main
 //! commitment is reported (done, or in progress with a result) and so is at least
-//! [`REPORTED_SHARE`] of the rest, or when a result it set (a figure) is reported with most of
-//! the rest; `partial` when some of its commitments are reported;
+//! [`REPORTED_SHARE`] of the rest, or when three in four of the rest are ([`BODY_REPORTED_SHARE`]),
+//! or when a result it set (a figure) is reported with most of the rest; `partial` when some of its commitments are reported;
 //! `not_mentioned` when none is. A commitment to finish a thing (建成/完成/投入使用) whose
 //! evidence reports it only begun (启动, 开工, 完成立项, 主体工程完工) makes the item at most
 //! `partial`. Real summaries compress: a delivered item is
@@ -46,6 +46,12 @@ use units::{Sentence, evidence_units};
 /// commitments, one reported is `partial` (the labels' 跨域通办: the windows opened, the 港澳
 /// cross-border services not), two of three is `reported`.
 pub const REPORTED_SHARE: f64 = 0.6;
+/// The share of an item's other commitments that, reported, make it `reported` without its
+/// heading: a heading such as 深化“民意速办”改革 is reported through its body's results, and a
+/// summary that reports three of four commitments in its own words has reported the item.
+/// Measured over the 502 labelled items: from every one of them (1.0) to three in four, status
+/// 0.81 → 0.82 (five items gain, one labelled partial is lost).
+pub const BODY_REPORTED_SHARE: f64 = 0.75;
 /// How many of an item's other commitments may go unreported when a result it set (a clause
 /// with a figure: 全年新增超充站100座) is reported and not short of its target, for `reported`:
 /// the rule, "in progress with a result", whether or not the heading's own words are
@@ -332,9 +338,8 @@ fn evidence(s: &Sentence, score: f64) -> Evidence {
 
 /// The status by the rule of the evaluation labels: nothing reported is `not_mentioned`; the
 /// item's commitments reported in the main is `reported` — its main commitment and at least
-/// [`REPORTED_SHARE`] of the others, or every other one (a heading such as 深化“民意速办”改革
-/// is reported through its body's results), or a result it set with all but
-/// [`RESULT_MAY_MISS`] of the others — unless a promise to finish was reported only as
+/// [`REPORTED_SHARE`] of the others, or [`BODY_REPORTED_SHARE`] of the others without it, or
+/// a result it set with all but [`RESULT_MAY_MISS`] of the others — unless a promise to finish was reported only as
 /// started; anything between is `partial`.
 fn status(commitments: &[CommitmentCheck], only_started: bool) -> Status {
     if commitments.iter().all(|c| c.evidence.is_none()) {
@@ -348,10 +353,10 @@ fn status(commitments: &[CommitmentCheck], only_started: bool) -> Status {
         others_reported as f64 / others.len() as f64
     };
     let main_reported = commitments.iter().any(|c| c.main && c.evidence.is_some());
-    let all_others = !others.is_empty() && others_reported == others.len();
+    let body_reported = !others.is_empty() && share >= BODY_REPORTED_SHARE;
     let with_result = others.iter().any(|c| c.result && c.evidence.is_some())
         && others.len() - others_reported <= RESULT_MAY_MISS;
-    if (main_reported && share >= REPORTED_SHARE || all_others || with_result) && !only_started {
+    if (main_reported && share >= REPORTED_SHARE || body_reported || with_result) && !only_started {
         Status::Reported
     } else {
         Status::Partial
@@ -491,6 +496,27 @@ mod tests {
         assert_eq!(status(&short, false), Status::Partial);
         let none = [check(true, false, false), check(false, false, true)];
         assert_eq!(status(&none, false), Status::NotMentioned);
+    }
+
+    #[test]
+    fn three_in_four_of_the_body_report_the_item_without_its_heading() {
+        // 做好义务教育招生入学工作 ✗ | 修订积分办法 ✓ | 全流程网上办理 ✓ | 入学保障政策 ✓ | 坚持“阳光招生” ✗
+        let most = [
+            check(true, false, false),
+            check(false, true, false),
+            check(false, true, false),
+            check(false, true, false),
+            check(false, false, false),
+        ];
+        assert_eq!(status(&most, false), Status::Reported);
+        let half = [
+            check(true, false, false),
+            check(false, true, false),
+            check(false, true, false),
+            check(false, false, false),
+            check(false, false, false),
+        ];
+        assert_eq!(status(&half, false), Status::Partial);
     }
 
     fn found(coverage: f64) -> Option<Finding> {
