@@ -385,7 +385,11 @@ impl<'a> Finder<'a> {
 /// meets that item as a whole (the item joins it): the item names in one sentence what the
 /// section's items do one by one (南山's 环评 section of 告知承诺制 and 重大项目环评服务 against
 /// 龙岗's 深化环评审批改革…重大项目“绿色通道”). Ranked just above the best of those items' own
-/// pairs with it, so the join is made before either of them pairs it.
+/// pairs with it, so the join is made before either of them pairs it. Sections below the top
+/// level only: a top-level section is met as a whole by the rules of [`PARTNER_JOIN_SHARE`], and
+/// covering it too would stand 光明's 深入推动政务服务提质增效 beside 龙岗's whole 政务服务 section
+/// rather than beside the service-centre item it pairs with (measured: one more labelled pair of
+/// the 城管 plans, and the bundled plans' service-centre pair given up).
 fn covering_candidates(
     left: &Side,
     right: &Side,
