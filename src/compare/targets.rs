@@ -44,6 +44,18 @@ pub struct Figure {
     pub range: Range<usize>,
     /// The folded text of the figure's clause around it, for pairing a target with its figure.
     context: Vec<char>,
+    /// The figure as shown when it is not one run of its text: a table row's result with its
+    /// unit's cell (46座).
+    written: Option<String>,
+}
+
+impl Figure {
+    /// The figure as `text` (the text it was read from) writes it.
+    fn as_written(&self, text: &str) -> String {
+        self.written
+            .clone()
+            .unwrap_or_else(|| text.get(self.range.clone()).unwrap_or_default().to_string())
+    }
 }
 
 /// A plan target side by side with the figure the summary reports for it.
@@ -168,6 +180,9 @@ const DOUBLE_DIGITS: [char; 3] = ['两', '位', '数'];
 /// out, as are years, ordinals like 第3批, a lone 一 as in 一批 or 一件事, numbers that are
 /// part of a name: see [`is_name_part`], and limits a policy sets: see [`is_limit`]).
 pub fn figures(text: &str) -> Vec<Figure> {
+    if let Some(figure) = table_row_figure(text) {
+        return vec![figure];
+    }
     let folded = fold(text);
     let chars = &folded.chars;
     let mut spans = arabic_spans(&folded);
@@ -182,6 +197,40 @@ pub fn figures(text: &str) -> Vec<Figure> {
         .filter(|s| !is_limit(chars, s.start))
         .map(|s| figure(text, &folded, s))
         .collect()
+}
+
+/// The figure a row of an indicator table pasted as text reports: cells split by tabs, one of
+/// them a unit alone (`6⇥新建超充站⇥座⇥40⇥46`, ⇥ a tab), the number in the last cell the result
+/// (the columns are 序号, 指标名称, 单位, 年度目标, 完成情况). Read as the indicator's name, the
+/// result and the unit written together (新建超充站46座); its range is the result's cell.
+fn table_row_figure(text: &str) -> Option<Figure> {
+    if !text.contains('\t') {
+        return None;
+    }
+    let cells: Vec<(usize, &str)> = text
+        .split('\t')
+        .scan(0, |at, cell| {
+            let start = *at;
+            *at += cell.len() + 1;
+            Some((start, cell))
+        })
+        .map(|(start, cell)| (start + (cell.len() - cell.trim_start().len()), cell.trim()))
+        .collect();
+    let is_unit = |cell: &str| {
+        let one = figures(&format!("1{cell}"));
+        one.len() == 1 && one[0].range.end == 1 + cell.len()
+    };
+    let unit = (1..cells.len()).find(|&i| is_unit(cells[i].1))?;
+    let (start, result) = *cells.last()?;
+    if cells.len() - 1 <= unit || result.parse::<f64>().is_err() {
+        return None;
+    }
+    let name = cells[unit - 1].1;
+    let written = format!("{name}{result}{}", cells[unit].1);
+    let mut figure = figures(&written).into_iter().next()?;
+    figure.range = start..start + result.len();
+    figure.written = Some(format!("{result}{}", cells[unit].1));
+    Some(figure)
 }
 
 /// How far after a quoted name a bracket may open and still explain it (“1131”服务（…）).
@@ -418,6 +467,7 @@ fn figure(text: &str, folded: &Folded, span: Span) -> Figure {
             && text.get(folded.sources[clause_start - 1].clone()) == Some("、"),
         range: folded.source_range(lead_start..end),
         context,
+        written: None,
     }
 }
 
@@ -520,8 +570,7 @@ pub fn check_targets(
                     .get(target.range.clone())
                     .unwrap_or_default()
                     .to_string(),
-                reported: found
-                    .map(|(f, text)| text.get(f.range.clone()).unwrap_or_default().to_string()),
+                reported: found.map(|(f, text)| f.as_written(text)),
                 met: found.map(|(f, _)| reaches(target, f)),
             }
         })
@@ -707,6 +756,22 @@ mod tests {
                 },
             ]
         );
+    }
+
+    #[test]
+    fn a_pasted_indicator_row_reports_its_last_cell_in_its_unit() {
+        let row = "6\t新建超充站\t座\t40\t46";
+        let got = figures(row);
+        assert_eq!(got.len(), 1);
+        assert_eq!((got[0].value, got[0].unit), (46.0, "座"));
+        assert_eq!(&row[got[0].range.clone()], "46");
+        assert_eq!(got[0].as_written(row), "46座");
+        assert_eq!(figures("4\t公交准点率\t%\t92\t93.1")[0].value, 93.1);
+        assert_eq!(figures("2\t公交客运量\t万人次\t2\t1.6")[0].value, 16000.0);
+        assert!(figures("序号\t指标名称\t单位\t年度目标\t完成情况").is_empty());
+        let got = check("新建超充站40座", &[row]);
+        assert_eq!(got[0].reported.as_deref(), Some("46座"));
+        assert_eq!(got[0].met, Some(true));
     }
 
     #[test]
