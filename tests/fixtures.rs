@@ -864,13 +864,16 @@ fn longgang_rsj_section_marker_lost_its_numeral() {
     );
 }
 
+const GLUED: &str = "longgang_jyj_2024_2025_glued.txt";
+const GLUED_TRADITIONAL: &str = "longgang_jyj_2024_2025_glued_traditional.txt";
+
 /// 龙岗区教育局: among plan items with short headings (加快学校建设。…), two headings ran into
 /// their bodies with no punctuation: 推进集团化办学提质扩面 | 持续深化紧密型教育集团建设，… and
 /// 加强教研体系建设 | 全面推进区、片、校三级教研网络建设，…. The summary's items are long run-in
 /// sentences, which is their style, not damage.
 #[test]
 fn longgang_jyj_heading_glued_to_its_body() {
-    let r = import("longgang_jyj_2024_2025_glued.txt");
+    let r = import(GLUED);
     assert_tree(
         &r,
         &[
@@ -930,6 +933,31 @@ fn longgang_jyj_heading_glued_to_its_body() {
             "发布日期：2025-02-27",
         ],
     );
+}
+
+/// The 繁體 twin of the glued-headings page: its glued headings are split where the simplified
+/// page's are (推進集團化辦學提質擴面 | 持續深化…), and its tree is the simplified tree in the
+/// other script. Read as written, 持續 opened nothing and the cut fell at 深化, an opener written
+/// alike in both scripts: the heading kept 持續.
+#[test]
+fn longgang_jyj_traditional_glued_headings_split_where_the_simplified_ones_are() {
+    assert_eq!(
+        to_simplified(&fixture_text(GLUED_TRADITIONAL)),
+        fixture_text(GLUED),
+        "the pages are twins"
+    );
+    let (traditional, simplified) = (import(GLUED_TRADITIONAL), import(GLUED));
+    assert_eq!(
+        to_simplified(&skeleton(&traditional)),
+        skeleton(&simplified)
+    );
+    assert_node(&traditional, "p2.1.2", "2.", "推進集團化辦學提質擴面");
+    assert_node(&traditional, "p2.2.2", "2.", "加強教研體系建設");
+    for id in ["p2.1.2", "p2.2.2"] {
+        let (t, s) = (node(&traditional, id), node(&simplified, id));
+        assert_eq!(to_simplified(&t.title), s.title, "{id}");
+        assert_eq!(to_simplified(&t.text), s.text, "{id}");
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

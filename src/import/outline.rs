@@ -12,6 +12,7 @@ use super::markers::{self, Marker, MarkerKind};
 use super::meta;
 use crate::model::{Flag, Node, Part, PartKind};
 use crate::text::chars::{FULL_STOPS, ends_sentence, is_digit, is_item_numeral};
+use crate::text::script::to_simplified;
 
 /// What the outline pass makes of the body: the text before the first part, and the parts.
 #[derive(Debug, Default)]
@@ -503,6 +504,7 @@ fn split_part_heading(marker: &str, paragraphs: &[String]) -> (String, String) {
 
 /// Words that open the body of an item (a verb or adverb starting a clause). Used only to find
 /// where a heading glued to its body ends, and only among siblings whose headings are short.
+/// Written in simplified script: they are matched against the title folded to it.
 const CLAUSE_OPENERS: &[&str] = &[
     "充分发挥",
     "进一步",
@@ -605,8 +607,10 @@ const CLOSING_QUOTES: &[char] = &['”', '’', '」', '』', '》', '〉'];
 
 /// Where the body starts inside a long first clause: the first place at least 4 characters in
 /// (a heading is never shorter), outside quotes (a quoted name is never cut), where a body clause
-/// starts.
+/// starts. The title is read in simplified script, as the openers are written (推進 is 推进);
+/// folding keeps byte offsets, so the cut lands at the same place in the title as written.
 fn glued_heading_end(title: &str) -> Option<usize> {
+    let title = to_simplified(title);
     let clause_end = title.find(['，', ',', '。', '；']).unwrap_or(title.len());
     let clause = &title[..clause_end];
     let mut open_quotes = 0_usize;
@@ -636,7 +640,6 @@ fn starts_body_clause(rest_of_clause: &str) -> bool {
 mod tests {
     use super::*;
     use crate::import::source_lines;
-    use crate::text::script::to_simplified;
 
     fn outline(text: &str) -> Outline {
         parse(&source_lines(text, &to_simplified(text)))
@@ -794,6 +797,47 @@ mod tests {
             assert_eq!(item.text, "新增病床650张。", "{why}");
             assert!(item.flags.is_empty(), "{why}");
         }
+    }
+
+    #[test]
+    fn a_traditional_glued_heading_is_split_where_its_simplified_twin_is() {
+        // the bodies open with 持續 and 充分發揮, simplified 持续 and 充分发挥
+        for (heading, body) in [
+            (
+                "推進集團化辦學提質擴面",
+                "持續深化緊密型教育集團建設，新組建教育集團4個。",
+            ),
+            (
+                "強化智能算力資源供給",
+                "充分發揮超算智算集聚的區位優勢,推動區級政務智算基礎設施建設。",
+            ),
+        ] {
+            let traditional = format!(
+                "（一）擴大優質教育資源供給\n1.加快學校建設。新改擴建中小學12所。\n2.{heading}{body}\n3.推動學前教育普惠發展。新增學位3000個。\n"
+            );
+            let simplified = to_simplified(&traditional).into_owned();
+            assert_ne!(traditional, simplified);
+            for page in [&traditional, &simplified] {
+                let item = &outline(page).parts[0].nodes[0].children[1];
+                let line = page.lines().find_map(|l| l.strip_prefix("2.")).unwrap();
+                // folding keeps byte lengths: both scripts split `heading.len()` bytes in
+                let (title, text) = line.split_at(heading.len());
+                assert_eq!((item.title.as_str(), item.text.as_str()), (title, text));
+                assert_eq!(item.flags, vec![Flag::HeadingGlued]);
+            }
+        }
+    }
+
+    #[test]
+    fn a_traditional_heading_alone_on_its_line_is_whole_despite_its_comma() {
+        // folded, 持續 opens a clause with words after it (持续扩容): only standing alone keeps it whole
+        let o = outline(
+            "二、2026年工作計劃\n（一）學位供給持續擴容，“有學上”基礎更加堅實\n一是推進學位建設。\n（二）推進學前教育普及普惠\n（三）規範民辦教育發展\n（四）加快數字化監管\n",
+        );
+        let heading = &o.parts[0].nodes[0];
+        assert_eq!(heading.title, "學位供給持續擴容，“有學上”基礎更加堅實");
+        assert_eq!((heading.text.as_str(), heading.children.len()), ("", 1));
+        assert!(heading.flags.is_empty());
     }
 
     #[test]
