@@ -20,7 +20,8 @@
 //! 3. nodes left alone that are each other's best match, from [`MUTUAL_MIN`];
 //! 4. an item still alone joins a section of the other side that covers its subject: the
 //!    partner of its own section when that one has no items (a summary of sections beside a
-//!    summary of 一是/二是 items), or any section that as a whole matches it from [`ITEM_MIN`]
+//!    summary of 一是/二是 items) and no sibling joined it matching it better than the section
+//!    does, or any section that as a whole matches it from [`ITEM_MIN`]
 //!    better than its items do; the items of a section paired with an item, or joined by one,
 //!    join that item when they match it. Such a node is then shown again beside each.
 //!
@@ -494,7 +495,8 @@ fn nearby_sections(sections: &[Candidate], matching: &Matching) -> HashMap<usize
 /// the items of a section paired with an item of the other side, or joined by one as a whole
 /// ([`covering_candidates`]), join that item when they match it from [`ITEM_MIN`]; the items right
 /// under a section whose partner has no items join that partner (a summary of sections beside a
-/// summary of 一是/二是 items). (left, right) pairs, added to the joins made while matching.
+/// summary of 一是/二是 items), unless one of them joined it already, matching it better than
+/// their section does. (left, right) pairs, added to the joins made while matching.
 fn join_sections(
     left: &Side,
     right: &Side,
@@ -536,11 +538,23 @@ fn join_sections(
             }
         }
     }
+    // an item-less partner that one of the section's items joined on its own, and matches better
+    // than the section, stands for that item, not for the section: the other items stay alone
+    let stands_for_item = |item: (usize, usize), section: (usize, usize)| {
+        matching.joined.contains(&item)
+            && score(item.0, item.1).score > score(section.0, section.1).score
+    };
     for (l, flat) in left.nodes.iter().enumerate() {
         if flat.parent != Some(flat.root) || !alone_left[l] {
             continue;
         }
-        if let Some(r) = matching.left[flat.root].filter(|&r| right.nodes[r].children.is_empty()) {
+        let siblings = &left.nodes[flat.root].children;
+        if let Some(r) = matching.left[flat.root].filter(|&r| {
+            right.nodes[r].children.is_empty()
+                && !siblings
+                    .iter()
+                    .any(|&c| stands_for_item((c, r), (flat.root, r)))
+        }) {
             joined.push((l, r));
         }
     }
@@ -548,7 +562,13 @@ fn join_sections(
         if flat.parent != Some(flat.root) || !alone_right[r] {
             continue;
         }
-        if let Some(l) = matching.right[flat.root].filter(|&l| left.nodes[l].children.is_empty()) {
+        let siblings = &right.nodes[flat.root].children;
+        if let Some(l) = matching.right[flat.root].filter(|&l| {
+            left.nodes[l].children.is_empty()
+                && !siblings
+                    .iter()
+                    .any(|&c| stands_for_item((l, c), (l, flat.root)))
+        }) {
             joined.push((l, r));
         }
     }
@@ -1444,6 +1464,45 @@ mod tests {
         assert!(got.contains(&row("p2.2.1.1", "p2.6.2")), "{got:?}");
         assert!(got.contains(&row("p2.2.1.2", "p2.6.2")), "{got:?}");
         assert!(got.contains(&row("p2.2.2", "p2.6.1")), "{got:?}");
+    }
+
+    #[test]
+    fn an_item_less_section_one_item_matches_better_than_its_section_takes_that_item_only() {
+        // 光明's 安全 section holds 校园安全 and 食品安全 items; 龙华's 校园安全 section has no
+        // items and says nothing of food
+        let sections = part(vec![node(
+            "p2.6",
+            "六、",
+            "守牢安全底线，提升教育治理效能",
+            "",
+            vec![
+                node(
+                    "p2.6.1",
+                    "（二十三）",
+                    "加强校园安全管理。",
+                    "深化平安校园建设，中小学幼儿园专职保安员配备率、封闭化管理率、一键式紧急报警和视频监控联网率均保持100%；开展防溺水专项行动和校园安全隐患排查整治；完成15所学校消防设施改造提升；确保不发生重大校园安全责任事故。",
+                    vec![],
+                ),
+                node(
+                    "p2.6.2",
+                    "（二十四）",
+                    "强化校园食品安全管理。",
+                    "推进学校食堂“互联网+明厨亮灶”全覆盖，落实学校负责人陪餐制度；优化学生午餐配送服务，学生午餐满意度测评达到90%以上。",
+                    vec![],
+                ),
+            ],
+        )]);
+        let item_less = part(vec![node(
+            "p2.5",
+            "五、",
+            "守牢校园安全底线",
+            "深化平安校园建设，全区中小学幼儿园专职保安员配备率、封闭化管理率、“一键式”紧急报警和视频监控联网率保持100%。开展防溺水、防欺凌、交通安全专项教育，建设校园安全教育体验馆2个。完成18所学校消防设施改造和老旧电气线路整治，确保全年不发生重大校园安全责任事故。",
+            vec![],
+        )]);
+        let got = rows(&align(&sections, &item_less));
+        let row = |l: &str, r: &str| (l.to_string(), r.to_string());
+        assert!(got.contains(&row("p2.6.1", "p2.5")), "{got:?}");
+        assert!(got.contains(&row("p2.6.2", "-")), "{got:?}");
     }
 
     #[test]
