@@ -41,10 +41,12 @@ mod harness;
 /// 0.81 → 0.82 over 502 items, five pairs +1 item each; longhua −1 (0.74 → 0.70).
 const AUDIT_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
     ("baoan-fgj-2024", 0.9, 0.0, 0.8, 0.92),
+    ("baoan-gxj-2025", 0.94, 1.0, 0.38, 0.6),
     ("baoan-yjglj-2025", 1.0, 0.0, 0.96, 0.75),
     ("futian-mzj-2025-heldout", 0.9, 0.4, 0.65, 0.88),
     ("futian-wgltj-2025", 0.94, 0.0, 0.81, 0.68),
     ("guangming-jyj-2025", 1.0, 0.0, 0.8, 0.87),
+    ("guangming-wjj-2025", 0.84, 0.25, 0.66, 0.8),
     ("guangming-jtj-2025", 1.0, 0.125, 0.8, 0.88),
     ("longgang-2023", 1.0, 0.0, 0.84, 1.0),
     ("longgang-kjj-2025", 1.0, 0.125, 0.77, 0.91),
@@ -60,17 +62,20 @@ const AUDIT_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
     ("pingshan-mzj-2025", 1.0, 0.0, 0.77, 0.93),
     ("shunde-scjgj-2025", 0.9, 0.143, 0.66, 0.94),
     ("yantian-zjj-2025", 1.0, 0.0, 0.88, 1.0),
+    ("zengcheng-nyj-2025", 0.94, 0.143, 0.8, 0.84),
 ];
 
 /// (pair, pair recall >=, forbidden pairs made <=).
 const COMPARE_FLOORS: &[(&str, f64, usize)] = &[
     ("plans-baoan-futian", 1.0, 0),
     ("plans-baoan-longgang-swj", 1.0, 0),
+    ("plans-baoan-longhua-scjgj", 0.956, 0),
     ("plans-futian-longhua-cgj", 0.875, 0),
     ("plans-guangming-longgang", 1.0, 0),
-    ("plans-guangming-longhua-jyj", 1.0, 1),
+    ("plans-guangming-longhua-jyj", 1.0, 0),
     ("plans-longhua-luohu", 0.875, 0),
     ("plans-nanshan-longgang-sthj", 1.0, 0),
+    ("plans-pingshan-nanshan-wjj", 0.863, 0),
     ("summaries-guangming-longgang", 1.0, 0),
 ];
 
