@@ -85,14 +85,20 @@ pub fn sorted_set(grams: impl Iterator<Item = Bigram>) -> Vec<Bigram> {
 
 /// The clauses of a text as written: cut where its folded form has a comma, stop, semicolon,
 /// colon, ! or ? — not at the enumeration comma 、, which lists the objects of one commitment
-/// (与湖南、江西、广西签订协议), nor at brackets, whose note belongs to its clause (向村(社区)延伸).
+/// (与湖南、江西、广西签订协议), nor at brackets, whose note belongs to its clause (向村(社区)延伸),
+/// nor at a decimal point (达到1.6万人次).
 pub fn split_clauses(text: &str) -> Vec<&str> {
     let folded = fold(text);
     let mut pieces = Vec::new();
     let mut start = 0;
+    let digit = |i: Option<usize>| {
+        i.and_then(|i| folded.chars.get(i))
+            .is_some_and(char::is_ascii_digit)
+    };
     for (i, c) in folded.chars.iter().enumerate() {
         let enumeration = text.get(folded.sources[i].clone()) == Some("、");
-        if CLAUSE_BREAKS.contains(c) && !matches!(c, '(' | ')') && !enumeration {
+        let decimal_point = *c == '.' && digit(i.checked_sub(1)) && digit(Some(i + 1));
+        if CLAUSE_BREAKS.contains(c) && !matches!(c, '(' | ')') && !enumeration && !decimal_point {
             if i > start {
                 pieces.push(folded.source_range(start..i));
             }
@@ -108,4 +114,27 @@ pub fn split_clauses(text: &str) -> Vec<&str> {
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clauses_break_at_punctuation_but_not_inside_a_list_a_bracket_or_a_number() {
+        assert_eq!(
+            split_clauses("畅通上转下转通道，全年双向转诊患者达到1.6万人次；推动号源向社康开放。"),
+            [
+                "畅通上转下转通道",
+                "全年双向转诊患者达到1.6万人次",
+                "推动号源向社康开放"
+            ]
+        );
+        assert_eq!(
+            split_clauses("与湖南、江西签订协议"),
+            ["与湖南、江西签订协议"]
+        );
+        assert_eq!(split_clauses("向村(社区)延伸"), ["向村(社区)延伸"]);
+        assert_eq!(split_clauses("建成2个.开工3个"), ["建成2个", "开工3个"]);
+    }
 }
