@@ -341,6 +341,41 @@ fn an_item_sharing_only_generic_words_is_not_mentioned() {
 }
 
 #[test]
+fn a_thing_to_build_that_the_summary_does_not_report_leaves_the_item_partial() {
+    let plan = page(
+        "明湖区卫生健康局2024年工作总结和2025年工作计划",
+        "二、2025年工作计划",
+        &[
+            "发展普惠托育服务。新增普惠托位800个,每千人口托位数达到4.5个,开展托育机构质量评估,建成区托育综合服务中心。",
+        ],
+    );
+    let summary = |sentences: &[&str]| {
+        page(
+            "明湖区卫生健康局2025年工作总结和2026年工作计划",
+            "一、2025年工作总结",
+            sentences,
+        )
+    };
+    let without_centre = [
+        "全年新增普惠托位1020个,每千人口拥有3岁以下婴幼儿托位数达4.6个。",
+        "开展托育机构质量评估,覆盖全区托育机构。",
+    ];
+    let first = audit(&plan, &summary(&without_centre)).unwrap();
+    let item = &first.items[0];
+    assert_eq!(item.status, Partial, "{item:?}");
+    let built = item
+        .commitments
+        .iter()
+        .find(|c| c.text.contains("建成"))
+        .unwrap();
+    assert_eq!(built.evidence, None);
+    let mut with_centre = without_centre.to_vec();
+    with_centre.push("区托育综合服务中心建成并投入使用。");
+    let second = audit(&plan, &summary(&with_centre)).unwrap();
+    assert_eq!(second.items[0].status, Reported, "{:?}", second.items[0]);
+}
+
+#[test]
 fn other_bureau_and_other_year_are_warned_about() {
     let guangming = planlens::bundled::find("guangming-zwsj-2024-2025")
         .unwrap()

@@ -35,6 +35,9 @@ const FINISHED: &[&str] = &[
 ];
 /// Plan words that promise a finished thing: a commitment holding one promises to finish.
 const FINISH_PROMISES: &[&str] = &["完成", "建成", "投入使用", "投用", "竣工"];
+/// The finish promises of a thing built and put to use; 完成 also closes a small task
+/// (完成避难场所标识标牌规范设置).
+const BUILT_PROMISES: &[&str] = &["建成", "投入使用", "投用", "竣工"];
 /// The stages of a thing begun and not finished, furthest last: thought of (探索, 谋划),
 /// prepared (立项, 招标, 选址, 设计), started (启动, 开工), or built in part (主体工程完工,
 /// 主体结构封顶). A commitment that names a stage itself (年内实现主体结构封顶, 力争年内开工)
@@ -86,11 +89,7 @@ pub fn weakenings(plan_text: &str, evidence: &[&str]) -> Vec<Weakening> {
 /// begun (项目完成立项并于10月开工建设): the promise and the furthest stage reported
 /// (`建成→开工`).
 pub fn started_only(commitment: &str, sentence: &str) -> Option<Weakening> {
-    let promised = fold(commitment).as_string();
-    let promise = FINISH_PROMISES.iter().find(|w| promised.contains(*w))?;
-    if STAGES.iter().any(|s| promised.contains(s)) {
-        return None;
-    }
+    let promise = promise_among(commitment, FINISH_PROMISES)?;
     let reporting = fold(reporting_clause(commitment, sentence)).as_string();
     if reports_finished(&reporting) {
         return None;
@@ -100,6 +99,19 @@ pub fn started_only(commitment: &str, sentence: &str) -> Option<Weakening> {
         plan: promise,
         reported: stage,
     })
+}
+
+/// Whether `commitment` promises a thing built and put to use (建成区应急物资储备库, 年内建成并
+/// 投入使用), not a stage of it (力争年内开工).
+pub fn promises_built(commitment: &str) -> bool {
+    promise_among(commitment, BUILT_PROMISES).is_some()
+}
+
+/// The first of `promises` that `commitment` holds, unless it names a stage itself.
+fn promise_among(commitment: &str, promises: &[&'static str]) -> Option<&'static str> {
+    let promised = fold(commitment).as_string();
+    let promise = promises.iter().find(|w| promised.contains(*w))?;
+    (!STAGES.iter().any(|s| promised.contains(s))).then_some(*promise)
 }
 
 /// The clause of `sentence` that shares most character pairs with `commitment` (the first of

@@ -19,7 +19,8 @@
 //! ([`BODY_REPORTED_SHARE`]), or when a result it set (a figure) is reported with most of the
 //! rest; `partial` when some of its commitments are reported; `not_mentioned` when none is. A
 //! commitment to finish a thing (建成/完成/投入使用) whose evidence reports it only begun (启动,
-//! 开工, 完成立项, 主体工程完工) makes the item at most `partial`. Real summaries compress: a
+//! 开工, 完成立项, 主体工程完工), or a thing to build (建成/投入使用) the summary does not report
+//! at all, makes the item at most `partial`. Real summaries compress: a
 //! delivered item is often reported by a few of its words, so the engine's coverage scores are
 //! means to find the sentences, not the rule.
 
@@ -34,7 +35,7 @@ use crate::compare::similarity::{Bigram, Idf, written_bigrams};
 pub use crate::compare::targets::TargetCheck;
 use crate::compare::targets::{Figure, check_targets, figures};
 use crate::compare::terms::sorted_set;
-use crate::compare::weakening::{started_only, weakenings};
+use crate::compare::weakening::{promises_built, started_only, weakenings};
 use crate::model::{Node, Part, PartKind, Report};
 use crate::text::normalize::fold;
 use commitments::{Clause, Finding, Matcher, clauses};
@@ -250,6 +251,11 @@ fn audit_item(matcher: &Matcher, item: &PlanItem) -> ItemAudit {
         .zip(&findings)
         .filter_map(|(c, f)| started_only(&c.text, matcher.sentences[f.as_ref()?.sentence].text))
         .collect();
+    // a promise to build a thing that the summary does not report at all
+    let unbuilt = clauses
+        .iter()
+        .zip(&findings)
+        .any(|(c, f)| !c.main && f.is_none() && promises_built(&c.text));
     let mut notes: Vec<String> = Vec::new();
     for w in started.iter().chain(&weakenings(&item.text, &texts)) {
         if !notes.contains(&w.note()) {
@@ -298,7 +304,7 @@ fn audit_item(matcher: &Matcher, item: &PlanItem) -> ItemAudit {
         title: item.node.title.clone(),
         section: item.section.clone(),
         text: item.text.clone(),
-        status: status(&commitments, !started.is_empty()),
+        status: status(&commitments, !started.is_empty() || unbuilt),
         score: reported_weight(matcher, &clauses, &commitments),
         evidence: shown
             .iter()
@@ -339,9 +345,10 @@ fn evidence(s: &Sentence, score: f64) -> Evidence {
 /// The status by the rule of the evaluation labels: nothing reported is `not_mentioned`; the
 /// item's commitments reported in the main is `reported` — its main commitment and at least
 /// [`REPORTED_SHARE`] of the others, or [`BODY_REPORTED_SHARE`] of the others without it, or
-/// a result it set with all but [`RESULT_MAY_MISS`] of the others — unless a promise to finish was reported only as
-/// started; anything between is `partial`.
-fn status(commitments: &[CommitmentCheck], only_started: bool) -> Status {
+/// a result it set with all but [`RESULT_MAY_MISS`] of the others — unless a promise to finish
+/// is `unfinished` (reported only as started, or a thing to build not reported at all);
+/// anything between is `partial`.
+fn status(commitments: &[CommitmentCheck], unfinished: bool) -> Status {
     if commitments.iter().all(|c| c.evidence.is_none()) {
         return Status::NotMentioned;
     }
@@ -356,7 +363,7 @@ fn status(commitments: &[CommitmentCheck], only_started: bool) -> Status {
     let body_reported = !others.is_empty() && share >= BODY_REPORTED_SHARE;
     let with_result = others.iter().any(|c| c.result && c.evidence.is_some())
         && others.len() - others_reported <= RESULT_MAY_MISS;
-    if (main_reported && share >= REPORTED_SHARE || body_reported || with_result) && !only_started {
+    if (main_reported && share >= REPORTED_SHARE || body_reported || with_result) && !unfinished {
         Status::Reported
     } else {
         Status::Partial
