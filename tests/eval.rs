@@ -38,7 +38,14 @@ mod harness;
 /// 1.00 → 0.92), pingshan (status −1, evidence and targets → 0.96/0.94), nanshan and
 /// futian-wgltj evidence (−1 item each), futian-wgltj targets 0.70 → 0.68. A fifth,
 /// `BODY_REPORTED_SHARE` (three in four of the body report an item without its heading): status
-/// 0.81 → 0.82 over 502 items, five pairs +1 item each; longhua −1 (0.74 → 0.70).
+/// 0.81 → 0.82 over 502 items, five pairs +1 item each; longhua −1 (0.74 → 0.70). A sixth
+/// (session 8), abbreviation groups in the lexicon, short form first (社康 / 社区健康服务中心,
+/// 城管 / 城市管理, 市监 / 市场监管 …): comparisons baoan-longhua-scjgj 0.96 → 1.00 and
+/// futian-longhua-cgj 0.88 → 0.94; longhua-wjj false alarms 0.20 → 0, status 0.74 → 0.81; lost:
+/// guangming-wjj status −1 (0.81 → 0.78) and one longhua delivered item's evidence (1.00 → 0.95).
+/// The wave-3 pairs (baoan-gxj-2025, guangming-wjj-2025, zengcheng-nyj-2025,
+/// plans-baoan-longhua-scjgj, plans-pingshan-nanshan-wjj) were written blind at session 8's start
+/// and set at the engine they met.
 const AUDIT_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
     ("baoan-fgj-2024", 0.95, 0.0, 0.84, 1.0),
     ("baoan-gxj-2025", 0.94, 1.0, 0.38, 0.6),
@@ -46,11 +53,11 @@ const AUDIT_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
     ("futian-mzj-2025-heldout", 0.9, 0.4, 0.69, 0.88),
     ("futian-wgltj-2025", 0.94, 0.0, 0.81, 0.68),
     ("guangming-jyj-2025", 1.0, 0.0, 0.8, 0.87),
-    ("guangming-wjj-2025", 0.84, 0.125, 0.81, 0.8),
+    ("guangming-wjj-2025", 0.84, 0.125, 0.77, 0.8),
     ("guangming-jtj-2025", 1.0, 0.125, 0.84, 0.88),
     ("longgang-2023", 1.0, 0.0, 0.84, 1.0),
     ("longgang-kjj-2025", 1.0, 0.125, 0.77, 0.91),
-    ("longhua-wjj-2024", 1.0, 0.2, 0.74, 0.93),
+    ("longhua-wjj-2024", 0.95, 0.0, 0.81, 0.93),
     ("luohu-cgj-2025", 1.0, 0.143, 0.92, 0.83),
     ("minghu-2025", 1.0, 0.0, 1.0, 1.0),
     ("minghu-2025-mirror", 1.0, 0.0, 1.0, 1.0),
@@ -69,8 +76,8 @@ const AUDIT_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
 const COMPARE_FLOORS: &[(&str, f64, usize)] = &[
     ("plans-baoan-futian", 1.0, 0),
     ("plans-baoan-longgang-swj", 1.0, 0),
-    ("plans-baoan-longhua-scjgj", 0.956, 0),
-    ("plans-futian-longhua-cgj", 0.875, 0),
+    ("plans-baoan-longhua-scjgj", 1.0, 0),
+    ("plans-futian-longhua-cgj", 0.937, 0),
     ("plans-guangming-longgang", 1.0, 0),
     ("plans-guangming-longhua-jyj", 1.0, 0),
     ("plans-longhua-luohu", 0.875, 0),

@@ -155,8 +155,10 @@ impl Lexicon {
                 None => i += 1,
             }
         }
+        // around a group's first term (智慧城管, 城市管理数字化 → 城管数字化)
+        let canonical = self.canonical(folded);
         for (p, pattern) in self.patterns.iter().enumerate() {
-            found.extend(pattern_words(pattern, folded).map(|w| pattern_subject(p, w)));
+            found.extend(pattern_words(pattern, &canonical).map(|w| pattern_subject(p, w)));
         }
         found.sort_unstable();
         found.dedup();
@@ -288,6 +290,16 @@ mod tests {
         assert_eq!(subjects("推进智慧健康建设"), subjects("建设数字健康罗湖"));
         assert_ne!(subjects("推进智慧教育建设"), subjects("推进智慧健康建设"));
         assert_eq!(subjects("加快教育数字化转型").len(), 1);
+        // around a related term's first form
+        let with_groups = Lexicon::parse(&["城管 / 城市管理\n智慧～ / 数字～ / ～数字化"]).unwrap();
+        let subjects_of = |text: &str| {
+            let chars: Vec<char> = fold_str(text).chars().collect();
+            with_groups.subjects(&chars)
+        };
+        assert_eq!(
+            subjects_of("推进智慧城管建设"),
+            subjects_of("加快城市管理数字化转型")
+        );
         // a generic word is no subject
         assert!(subjects("推动数字化转型").is_empty());
         let name = lexicon.name(subjects("教育数字化")[0]);
