@@ -277,14 +277,14 @@ fn missing_nodes_are_listed_on_their_side_and_every_node_appears_once() {
         .filter(|p| p.left.is_none())
         .map(|p| partner_title(right, p))
         .collect();
-    assert_eq!(
-        only_right,
-        [
-            "实施民生服务提质工程",
-            "深化民意速办改革。",
-            "实施网络安全守护工程"
-        ]
-    );
+    assert_eq!(only_right, ["实施民生服务提质工程", "深化民意速办改革。"]);
+    // a section whose one item pairs with a left item stands beside that item
+    let guard = a
+        .pairs
+        .iter()
+        .find(|p| p.right.is_some() && partner_title(right, p) == "实施网络安全守护工程")
+        .unwrap();
+    assert!(guard.left.is_some(), "{guard:?}");
     assert_eq!(
         (
             a.counts.paired,
@@ -292,7 +292,7 @@ fn missing_nodes_are_listed_on_their_side_and_every_node_appears_once() {
             a.counts.only_left,
             a.counts.only_right
         ),
-        (8, 1, 1, 3)
+        (9, 1, 1, 2)
     );
     assert_every_node_once(&a, left, right);
 }
@@ -302,7 +302,9 @@ fn pairs_read_down_the_left_document() {
     let (l, r) = (plan(LEFT_PAGE), plan(RIGHT_PAGE));
     let (left, right) = (&l.parts[1], &r.parts[1]);
     let a = align(left, right);
-    let left_order: Vec<&str> = a.pairs.iter().filter_map(|p| p.left.as_deref()).collect();
+    let mut left_order: Vec<&str> = a.pairs.iter().filter_map(|p| p.left.as_deref()).collect();
+    // a node standing beside two right nodes is shown on two rows in a row
+    left_order.dedup();
     let document = document_ids(left);
     assert_eq!(left_order, document);
     // a right node with no partner follows the right node before it
@@ -625,7 +627,7 @@ fn text_is_side_by_side_and_never_wider_than_the_width() {
             assert!(line.width() <= width, "{width}: {line:?}");
         }
         assert!(text.contains(" │ "), "{width}");
-        assert!(text.contains("配对 12"), "{width}");
+        assert!(text.contains("配对 13"), "{width}");
     }
     let text = diff_bundled(&["--format", "text", "--width", "120"]);
     assert!(text.starts_with(&format!("左 {GUANGMING} · p2 二、2025年工作计划\n")));

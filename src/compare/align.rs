@@ -23,7 +23,8 @@
 //!    summary of 一是/二是 items) and no sibling joined it matching it better than the section
 //!    does, or any section that as a whole matches it from [`ITEM_MIN`]
 //!    better than its items do; the items of a section paired with an item, or joined by one,
-//!    join that item when they match it. Such a node is then shown again beside each.
+//!    join that item when they match it; a section still alone joins the partner of its items
+//!    that matches it best as a whole. Such a node is then shown again beside each.
 //!
 //! Rows follow the left part (the report the reader opened) in document order; each right node
 //! stands beside its partner, and a right node with none follows the nearest right node before
@@ -496,7 +497,9 @@ fn nearby_sections(sections: &[Candidate], matching: &Matching) -> HashMap<usize
 /// ([`covering_candidates`]), join that item when they match it from [`ITEM_MIN`]; the items right
 /// under a section whose partner has no items join that partner (a summary of sections beside a
 /// summary of 一是/二是 items), unless one of them joined it already, matching it better than
-/// their section does. (left, right) pairs, added to the joins made while matching.
+/// their section does; a section still alone whose items stand beside items of the other side
+/// joins the one of those it matches best as a whole, from [`ITEM_MIN`] (南山's section
+/// 强化医学学科建设和科技创新, whose 一是 pairs with 坪山's item 加强医学重点学科建设). (left, right) pairs, added to the joins made while matching.
 fn join_sections(
     left: &Side,
     right: &Side,
@@ -569,6 +572,38 @@ fn join_sections(
                     .iter()
                     .any(|&c| stands_for_item((l, c), (l, flat.root)))
         }) {
+            joined.push((l, r));
+        }
+    }
+    // a section still alone whose items stand beside items of the other side stands beside the
+    // one of those that matches it best as a whole
+    for (r, flat) in right.nodes.iter().enumerate() {
+        if flat.children.is_empty() || !alone_right[r] {
+            continue;
+        }
+        let best = flat
+            .children
+            .iter()
+            .filter_map(|&c| matching.right[c])
+            .filter(|&l| left.nodes[l].children.is_empty())
+            .map(|l| (l, score(l, r).score))
+            .max_by(|a, b| a.1.total_cmp(&b.1));
+        if let Some((l, _)) = best.filter(|&(_, s)| s >= ITEM_MIN) {
+            joined.push((l, r));
+        }
+    }
+    for (l, flat) in left.nodes.iter().enumerate() {
+        if flat.children.is_empty() || !alone_left[l] {
+            continue;
+        }
+        let best = flat
+            .children
+            .iter()
+            .filter_map(|&c| matching.left[c])
+            .filter(|&r| right.nodes[r].children.is_empty())
+            .map(|r| (r, score(l, r).score))
+            .max_by(|a, b| a.1.total_cmp(&b.1));
+        if let Some((r, _)) = best.filter(|&(_, s)| s >= ITEM_MIN) {
             joined.push((l, r));
         }
     }
@@ -960,14 +995,15 @@ fn layout(
     joined: &[(usize, usize)],
 ) -> Vec<(Option<usize>, Option<usize>)> {
     let mut joins_of: Vec<Vec<usize>> = vec![Vec::new(); left.nodes.len()];
-    let mut item_joined = vec![false; left.nodes.len()];
+    // a node with no partner of its own is shown only beside what it joined
+    let mut joined_only = vec![false; left.nodes.len()];
     for &(l, r) in joined {
         joins_of[l].push(r);
-        item_joined[l] |= left.nodes[l].parent.is_some() && matching.left[l].is_none();
+        joined_only[l] |= matching.left[l].is_none();
     }
     let mut rows: Vec<(Option<usize>, Option<usize>)> = Vec::new();
     for l in 0..left.nodes.len() {
-        if !item_joined[l] {
+        if !joined_only[l] {
             rows.push((Some(l), matching.left[l]));
         }
         // the sections this item joined, or the items that joined this section, right after it
@@ -1296,15 +1332,16 @@ mod tests {
         assert!(only(Some("p2.1.1"), None));
         assert!(only(None, Some("p2.1")));
         assert!(only(None, Some("p2.1.1")));
-        assert!(only(None, Some("p2.3")));
+        // the right section whose one item pairs with the left security item stands beside it
+        assert!(only(Some("p2.2.3"), Some("p2.3")));
         assert_eq!(
             a.counts,
             Counts {
-                paired: 6,
-                changed: 2,
+                paired: 7,
+                changed: 3,
                 moved: 1,
                 only_left: 2,
-                only_right: 3
+                only_right: 2
             }
         );
     }
@@ -1321,9 +1358,9 @@ mod tests {
             ("p2.2", "p2.2"),
             ("p2.2.1", "p2.2.1"),
             ("p2.2.2", "p2.2.2"),
-            // after p2.2.2, the right node before it
-            ("-", "p2.3"),
+            // the right section (三) stands beside the item its one item pairs with
             ("p2.2.3", "p2.3.1"),
+            ("p2.2.3", "p2.3"),
             ("p2.3", "p2.4"),
             ("p2.3.1", "p2.4.1"),
         ];
