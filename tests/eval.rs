@@ -80,7 +80,7 @@ const COMPARE_FLOORS: &[(&str, f64, usize)] = &[
     ("plans-futian-longhua-cgj", 0.937, 0),
     ("plans-guangming-longgang", 1.0, 0),
     ("plans-guangming-longhua-jyj", 1.0, 0),
-    ("plans-longhua-luohu", 0.875, 0),
+    ("plans-longhua-luohu", 1.0, 0),
     ("plans-nanshan-longgang-sthj", 1.0, 0),
     ("plans-pingshan-nanshan-wjj", 0.909, 0),
     ("summaries-guangming-longgang", 1.0, 0),

@@ -85,6 +85,10 @@ pub const SAME_SECTION_BONUS: f64 = 0.05;
 /// 建设 0.27 with 龙岗's 数字孪生流域 section and 0.19 with its best item (0.72). From 0.65 to
 /// 0.76: plans-baoan-longgang-swj 0.86 → 1.00, no other pair changes; at 0.8 the service centre
 /// item would join the section. The margin is narrow (0.75 against 0.79).
+/// Not when the item and the section name one subject (同题: 龙华's 推进智慧健康建设 and 罗湖's
+/// section 建设数字健康罗湖): the section as a whole is then on the item's subject, not only in
+/// its field, and beating its best item is enough (plans-longhua-luohu 0.88 → 1.00, no pair
+/// lost; the same at any share from 0.8).
 pub const PARTNER_JOIN_SHARE: f64 = 0.76;
 
 /// Added to the score of two nodes whose titles name one subject of the related-terms lexicon
@@ -330,8 +334,9 @@ impl<'a> Finder<'a> {
             };
             // the share of a section's whole score its best item must stay under for an item to
             // join it rather than pair with that item
-            let join_share = |right_section: usize| {
-                if partners(right_section) {
+            let join_share = |(l, r): (usize, usize)| {
+                let same_subject = shared_subject(&left.subjects[l], &right.subjects[r]).is_some();
+                if partners(right.nodes[r].root) && !same_subject {
                     PARTNER_JOIN_SHARE
                 } else {
                     1.0
@@ -366,7 +371,7 @@ impl<'a> Finder<'a> {
                 for &section in near {
                     let whole = score(l, section);
                     let best_item = best_in_section.get(&(l, section)).copied().unwrap_or(0.0);
-                    if whole.score * join_share(section) > best_item {
+                    if whole.score * join_share((l, section)) > best_item {
                         candidates.push(Candidate::join(l, section, whole, Column::Right));
                     }
                 }
@@ -374,7 +379,7 @@ impl<'a> Finder<'a> {
             for r in near.iter().flat_map(|&s| right.below(s)) {
                 let whole = score(root, r);
                 let best_item = best_for_right.get(&r).copied().unwrap_or(0.0);
-                if whole.score * join_share(right.nodes[r].root) > best_item {
+                if whole.score * join_share((root, r)) > best_item {
                     candidates.push(Candidate::join(root, r, whole, Column::Left));
                 }
             }
