@@ -106,8 +106,13 @@ impl Builder {
 
     /// A marker opening the line: any well-formed marker (out-of-sequence ones are flagged), or
     /// a damaged (一) / 一是.
+    /// A row of a pasted table opens nothing, even one that names a year and a part's kind
+    /// (`序号\t指标名称\t2025年目标\t2025年完成\t完成情况`).
     fn line_start_marker(&self, line: &SourceLine<'_>) -> Option<(Marker, Vec<Flag>)> {
         let text = line.text;
+        if is_table_row(text) {
+            return None;
+        }
         if let Some(marker) = markers::chapter_at(text).or_else(|| bare_part_heading(line)) {
             let expected = self.expected(MarkerKind::Chapter);
             return Some((
@@ -369,6 +374,19 @@ impl Builder {
             })
             .collect()
     }
+}
+
+/// Cells a line split by tabs holds at least to be a row of a pasted table: a page's table comes
+/// through as one line per row, its cells between tabs. Two cells are a metadata line's key-value
+/// pairs (`索引号：…\t分类：…`), which furniture already sets aside.
+const TABLE_ROW_CELLS: usize = 3;
+
+/// Whether a line is a row of a table pasted with the page (`1\t工业投资增速\t10%以上\t8.7%`).
+fn is_table_row(text: &str) -> bool {
+    text.split('\t')
+        .filter(|cell| !cell.trim().is_empty())
+        .count()
+        >= TABLE_ROW_CELLS
 }
 
 /// A line with no marker that is a part heading: short, not a sentence, naming a part's kind
@@ -889,6 +907,21 @@ mod tests {
         assert_eq!(shape(nodes)[0].0, "1、");
         assert_eq!(nodes[1].children.len(), 2);
         assert_eq!(nodes[1].children[1].id, "p1.2.2");
+    }
+
+    #[test]
+    fn a_table_row_naming_a_year_is_no_heading() {
+        let o = outline(
+            "一、2025年工作总结\n（一）主要指标完成情况\n具体如下：\n序号\t指标名称\t2025年目标\t2025年完成\t完成情况\n1\t工业投资增速\t10%以上\t8.7%\t未完成\n（二）工业经济稳中提质。新升规企业362家。\n二、2026年工作计划\n1、完善产业政策体系。\n",
+        );
+        let headings: Vec<&str> = o.parts.iter().map(|p| p.heading.as_str()).collect();
+        assert_eq!(headings, ["一、2025年工作总结", "二、2026年工作计划"]);
+        let table = &o.parts[0].nodes[0];
+        assert_eq!(
+            table.text,
+            "具体如下：\n序号\t指标名称\t2025年目标\t2025年完成\t完成情况\n1\t工业投资增速\t10%以上\t8.7%\t未完成"
+        );
+        assert_eq!(o.parts[0].nodes.len(), 2);
     }
 
     #[test]
