@@ -464,7 +464,8 @@ fn boundary_before(before: &str) -> Boundary {
 }
 
 /// The heading clause of a node and the rest: the first paragraph up to and including its first
-/// 。！？, or the whole first paragraph when it has none (a heading on its own line).
+/// 。！？, or a colon closing a heading before it (`加快重大医疗卫生项目建设：全力推进…`), or the
+/// whole first paragraph when it has neither (a heading on its own line).
 fn split_title(paragraphs: Vec<String>) -> (String, String) {
     let mut paragraphs = paragraphs.into_iter();
     let Some(mut title) = paragraphs.next() else {
@@ -473,12 +474,50 @@ fn split_title(paragraphs: Vec<String>) -> (String, String) {
     let end = title
         .find(FULL_STOPS)
         .map_or(title.len(), |end| end + '。'.len_utf8());
+    let end = heading_colon_end(&title[..end]).unwrap_or(end);
     let text = join_lines(
         std::iter::once(title[end..].trim())
             .chain(paragraphs.as_slice().iter().map(String::as_str)),
     );
     title.truncate(end);
     (title, text)
+}
+
+/// Words that make the text before a colon a lead-in to a list, not a heading: anywhere in it
+/// (`主要做了以下工作：`, `具体如下：`), or at its end (`主要任务是：`, `包括：`). Written in
+/// simplified script: they are matched against the text folded to it.
+const LEAD_IN_WORDS: &[&str] = &["以下", "如下", "下列"];
+const LEAD_IN_ENDS: &[&str] = &["是", "为", "有", "包括", "在于"];
+
+/// Brackets a colon may stand inside (`（试行：…）`), besides the quotes.
+const OPENING_BRACKETS: &[char] = &['（', '(', '【', '〔', '['];
+const CLOSING_BRACKETS: &[char] = &['）', ')', '】', '〕', ']'];
+
+/// Where a heading closed by a full-width colon ends, the colon included, in a node's first
+/// sentence: the first colon outside quotes and brackets, after a short heading with no
+/// semicolon that is no lead-in to a list. Read in simplified script, like the openers of glued
+/// headings; folding keeps byte offsets.
+fn heading_colon_end(first_sentence: &str) -> Option<usize> {
+    let sentence = to_simplified(first_sentence);
+    let mut depth = 0_usize;
+    let colon = sentence.char_indices().find_map(|(i, c)| {
+        if OPENING_QUOTES.contains(&c) || OPENING_BRACKETS.contains(&c) {
+            depth += 1;
+        } else if CLOSING_QUOTES.contains(&c) || CLOSING_BRACKETS.contains(&c) {
+            depth = depth.saturating_sub(1);
+        }
+        (c == '：').then_some((i, depth))
+    });
+    let Some((at, 0)) = colon else {
+        return None;
+    };
+    let heading = sentence[..at].trim();
+    let reads_as_heading = !heading.is_empty()
+        && heading.chars().count() <= SHORT_HEADING
+        && !heading.contains(['；', ';'])
+        && !LEAD_IN_WORDS.iter().any(|w| heading.contains(w))
+        && !LEAD_IN_ENDS.iter().any(|w| heading.ends_with(w));
+    reads_as_heading.then_some(at + '：'.len_utf8())
 }
 
 /// The pieces that are not empty, one to a line.
@@ -584,7 +623,8 @@ const CLAUSE_OPENERS: &[&str] = &[
     "努力",
 ];
 
-/// Longest heading, in characters, counted as "short" when judging a sibling group's style.
+/// Longest heading, in characters, counted as "short" when judging a sibling group's style, and
+/// the longest a colon may close.
 const SHORT_HEADING: usize = 25;
 
 /// Among siblings whose headings are short sentences ("加快建设数字孪生科学城。"), an item whose
@@ -693,6 +733,55 @@ mod tests {
             (item.title.as_str(), item.text.as_str()),
             ("加强统筹管理。", "强化统筹。")
         );
+    }
+
+    #[test]
+    fn a_colon_closing_a_heading_ends_the_title() {
+        let o = outline(
+            "（一）扩容提质，加快优质医疗资源布局\n1.加快重大医疗卫生项目建设：全力推进医院二期项目建设，实现主体结构封顶；推动新院区开工建设。\n2.扩大医疗床位供给：全区新增医院床位500张。\n",
+        );
+        let items = &o.parts[0].nodes[0].children;
+        assert_eq!(
+            (items[0].title.as_str(), items[0].text.as_str()),
+            (
+                "加快重大医疗卫生项目建设：",
+                "全力推进医院二期项目建设，实现主体结构封顶；推动新院区开工建设。"
+            )
+        );
+        assert_eq!(
+            (items[1].title.as_str(), items[1].text.as_str()),
+            ("扩大医疗床位供给：", "全区新增医院床位500张。")
+        );
+        assert!(items.iter().all(|n| n.flags.is_empty()));
+    }
+
+    #[test]
+    fn a_colon_after_a_lead_in_or_inside_quotes_or_brackets_ends_no_title() {
+        for (first, why) in [
+            ("主要任务是：建成医院，新增床位。", "a lead-in ending in 是"),
+            ("具体如下：建成医院，新增床位。", "a lead-in with 如下"),
+            (
+                "工作内容包括：建成医院，新增床位。",
+                "a lead-in ending in 包括",
+            ),
+            ("开展“我为群众办实事：健康进社区”活动。", "inside quotes"),
+            ("出台方案（试行：2025版），推进实施。", "inside brackets"),
+            (
+                "强化保障；完善机制：建成医院。",
+                "a semicolon before the colon",
+            ),
+            (
+                "区人民医院和中山七院两大基层医疗集团的人员财务药品统一管理和区域医学影像中心建设：全部完成。",
+                "too long for a heading",
+            ),
+        ] {
+            let o = outline(&format!("（一）医疗\n1.{first}\n2.完善网络。\n"));
+            let item = &o.parts[0].nodes[0].children[0];
+            let title = first
+                .find('。')
+                .map_or(first, |end| &first[..end + '。'.len_utf8()]);
+            assert_eq!(item.title, title, "{why}");
+        }
     }
 
     #[test]
