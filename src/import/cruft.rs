@@ -70,20 +70,15 @@ const DATE_KEYS: &[&str] = &[
     "时间",
 ];
 
-/// Buttons and navigation words that are never report text.
+/// Buttons and navigation words that are never report text; in brackets too (`【打印】`).
 const NAVIGATION: &[&str] = &[
     "×",
     "x",
     "X",
-    "【打印】",
-    "[打印]",
     "打印",
     "打印本页",
-    "【关闭】",
-    "[关闭]",
     "关闭",
     "关闭窗口",
-    "【关闭窗口】",
     "返回",
     "返回顶部",
     "返回首页",
@@ -104,9 +99,6 @@ const NAVIGATION: &[&str] = &[
     "【大",
     "中】",
     "小】",
-    "【大】",
-    "【中】",
-    "【小】",
     "政府信息公开",
     "信息公开",
     "规章库",
@@ -462,7 +454,16 @@ fn is_navigation(token: &str) -> bool {
         "关闭窗口",
         "返回顶部",
     ];
-    NAVIGATION.contains(&token) || PREFIXES.iter().any(|p| token.starts_with(p))
+    NAVIGATION.contains(&token)
+        || PREFIXES.iter().any(|p| token.starts_with(p))
+        || button_label(token).is_some_and(is_navigation)
+}
+
+/// The label of a portal button written in brackets (`【返回顶部】`, `[打印]`).
+fn button_label(token: &str) -> Option<&str> {
+    token
+        .strip_prefix(['【', '['])
+        .and_then(|t| t.strip_suffix(['】', ']']))
 }
 
 fn is_breadcrumb_start(token: &str) -> bool {
@@ -753,6 +754,8 @@ mod tests {
             "【我要纠错】　【打印】　【关闭】",
             "【打印】　【关闭】　【纠错】",
             "网站地图 | 联系我们 | 使用帮助 | 隐私声明",
+            "【打印】　【关闭】　【返回顶部】",
+            "[打印本页] [关闭窗口] 【收藏】",
         ] {
             assert_eq!(classify(line), Some(DropReason::Navigation), "{line}");
         }
@@ -796,6 +799,31 @@ mod tests {
         assert_eq!(
             heading.and_then(|(_, reason)| *reason),
             Some(DropReason::Navigation)
+        );
+    }
+
+    #[test]
+    fn a_closing_and_contact_note_above_a_back_to_top_button_are_set_aside() {
+        let page = "广州市增城区农业农村局关于2024年工作总结和2025年工作计划的报告\n\
+                    一、2025年工作计划\n\
+                    （六）加强党的建设和干部队伍建设\n\
+                    举办业务能力提升培训不少于4期。\n\
+                    特此报告。\n\
+                    广州市增城区农业农村局\n\
+                    2025年1月20日\n\
+                    （联系人：何××，联系电话：82××××××）\n\
+                    【打印】　【关闭】　【返回顶部】\n\
+                    分享到：微信　微博　QQ空间\n";
+        let (pieces, _) = sort_page(page);
+        let reasons: Vec<_> = pieces.iter().map(|(_, reason)| *reason).collect();
+        let (c, s, n) = (
+            Some(DropReason::Closing),
+            Some(DropReason::Signature),
+            Some(DropReason::Navigation),
+        );
+        assert_eq!(
+            reasons,
+            [Some(DropReason::Title), None, None, None, c, s, s, s, n, n]
         );
     }
 }

@@ -106,8 +106,13 @@ impl Builder {
 
     /// A marker opening the line: any well-formed marker (out-of-sequence ones are flagged), or
     /// a damaged (一) / 一是.
+    /// A row of a pasted table opens nothing, even one that names a year and a part's kind
+    /// (`序号\t指标名称\t2025年目标\t2025年完成\t完成情况`).
     fn line_start_marker(&self, line: &SourceLine<'_>) -> Option<(Marker, Vec<Flag>)> {
         let text = line.text;
+        if is_table_row(text) {
+            return None;
+        }
         if let Some(marker) = markers::chapter_at(text).or_else(|| bare_part_heading(line)) {
             let expected = self.expected(MarkerKind::Chapter);
             return Some((
@@ -371,6 +376,19 @@ impl Builder {
     }
 }
 
+/// Cells a line split by tabs holds at least to be a row of a pasted table: a page's table comes
+/// through as one line per row, its cells between tabs. Two cells are a metadata line's key-value
+/// pairs (`索引号：…\t分类：…`), which furniture already sets aside.
+const TABLE_ROW_CELLS: usize = 3;
+
+/// Whether a line is a row of a table pasted with the page (`1\t工业投资增速\t10%以上\t8.7%`).
+fn is_table_row(text: &str) -> bool {
+    text.split('\t')
+        .filter(|cell| !cell.trim().is_empty())
+        .count()
+        >= TABLE_ROW_CELLS
+}
+
 /// A line with no marker that is a part heading: short, not a sentence, naming a part's kind
 /// with its year or period (`2024年工作总结`, `下一步工作计划`). Its marker is empty.
 fn bare_part_heading(line: &SourceLine<'_>) -> Option<Marker> {
@@ -446,7 +464,8 @@ fn boundary_before(before: &str) -> Boundary {
 }
 
 /// The heading clause of a node and the rest: the first paragraph up to and including its first
-/// 。！？, or the whole first paragraph when it has none (a heading on its own line).
+/// 。！？, or a colon closing a heading before it (`加快重大医疗卫生项目建设：全力推进…`), or the
+/// whole first paragraph when it has neither (a heading on its own line).
 fn split_title(paragraphs: Vec<String>) -> (String, String) {
     let mut paragraphs = paragraphs.into_iter();
     let Some(mut title) = paragraphs.next() else {
@@ -455,12 +474,50 @@ fn split_title(paragraphs: Vec<String>) -> (String, String) {
     let end = title
         .find(FULL_STOPS)
         .map_or(title.len(), |end| end + '。'.len_utf8());
+    let end = heading_colon_end(&title[..end]).unwrap_or(end);
     let text = join_lines(
         std::iter::once(title[end..].trim())
             .chain(paragraphs.as_slice().iter().map(String::as_str)),
     );
     title.truncate(end);
     (title, text)
+}
+
+/// Words that make the text before a colon a lead-in to a list, not a heading: anywhere in it
+/// (`主要做了以下工作：`, `具体如下：`), or at its end (`主要任务是：`, `包括：`). Written in
+/// simplified script: they are matched against the text folded to it.
+const LEAD_IN_WORDS: &[&str] = &["以下", "如下", "下列"];
+const LEAD_IN_ENDS: &[&str] = &["是", "为", "有", "包括", "在于"];
+
+/// Brackets a colon may stand inside (`（试行：…）`), besides the quotes.
+const OPENING_BRACKETS: &[char] = &['（', '(', '【', '〔', '['];
+const CLOSING_BRACKETS: &[char] = &['）', ')', '】', '〕', ']'];
+
+/// Where a heading closed by a full-width colon ends, the colon included, in a node's first
+/// sentence: the first colon outside quotes and brackets, after a short heading with no
+/// semicolon that is no lead-in to a list. Read in simplified script, like the openers of glued
+/// headings; folding keeps byte offsets.
+fn heading_colon_end(first_sentence: &str) -> Option<usize> {
+    let sentence = to_simplified(first_sentence);
+    let mut depth = 0_usize;
+    let colon = sentence.char_indices().find_map(|(i, c)| {
+        if OPENING_QUOTES.contains(&c) || OPENING_BRACKETS.contains(&c) {
+            depth += 1;
+        } else if CLOSING_QUOTES.contains(&c) || CLOSING_BRACKETS.contains(&c) {
+            depth = depth.saturating_sub(1);
+        }
+        (c == '：').then_some((i, depth))
+    });
+    let Some((at, 0)) = colon else {
+        return None;
+    };
+    let heading = sentence[..at].trim();
+    let reads_as_heading = !heading.is_empty()
+        && heading.chars().count() <= SHORT_HEADING
+        && !heading.contains(['；', ';'])
+        && !LEAD_IN_WORDS.iter().any(|w| heading.contains(w))
+        && !LEAD_IN_ENDS.iter().any(|w| heading.ends_with(w));
+    reads_as_heading.then_some(at + '：'.len_utf8())
 }
 
 /// The pieces that are not empty, one to a line.
@@ -566,7 +623,8 @@ const CLAUSE_OPENERS: &[&str] = &[
     "努力",
 ];
 
-/// Longest heading, in characters, counted as "short" when judging a sibling group's style.
+/// Longest heading, in characters, counted as "short" when judging a sibling group's style, and
+/// the longest a colon may close.
 const SHORT_HEADING: usize = 25;
 
 /// Among siblings whose headings are short sentences ("加快建设数字孪生科学城。"), an item whose
@@ -675,6 +733,55 @@ mod tests {
             (item.title.as_str(), item.text.as_str()),
             ("加强统筹管理。", "强化统筹。")
         );
+    }
+
+    #[test]
+    fn a_colon_closing_a_heading_ends_the_title() {
+        let o = outline(
+            "（一）扩容提质，加快优质医疗资源布局\n1.加快重大医疗卫生项目建设：全力推进医院二期项目建设，实现主体结构封顶；推动新院区开工建设。\n2.扩大医疗床位供给：全区新增医院床位500张。\n",
+        );
+        let items = &o.parts[0].nodes[0].children;
+        assert_eq!(
+            (items[0].title.as_str(), items[0].text.as_str()),
+            (
+                "加快重大医疗卫生项目建设：",
+                "全力推进医院二期项目建设，实现主体结构封顶；推动新院区开工建设。"
+            )
+        );
+        assert_eq!(
+            (items[1].title.as_str(), items[1].text.as_str()),
+            ("扩大医疗床位供给：", "全区新增医院床位500张。")
+        );
+        assert!(items.iter().all(|n| n.flags.is_empty()));
+    }
+
+    #[test]
+    fn a_colon_after_a_lead_in_or_inside_quotes_or_brackets_ends_no_title() {
+        for (first, why) in [
+            ("主要任务是：建成医院，新增床位。", "a lead-in ending in 是"),
+            ("具体如下：建成医院，新增床位。", "a lead-in with 如下"),
+            (
+                "工作内容包括：建成医院，新增床位。",
+                "a lead-in ending in 包括",
+            ),
+            ("开展“我为群众办实事：健康进社区”活动。", "inside quotes"),
+            ("出台方案（试行：2025版），推进实施。", "inside brackets"),
+            (
+                "强化保障；完善机制：建成医院。",
+                "a semicolon before the colon",
+            ),
+            (
+                "区人民医院和中山七院两大基层医疗集团的人员财务药品统一管理和区域医学影像中心建设：全部完成。",
+                "too long for a heading",
+            ),
+        ] {
+            let o = outline(&format!("（一）医疗\n1.{first}\n2.完善网络。\n"));
+            let item = &o.parts[0].nodes[0].children[0];
+            let title = first
+                .find('。')
+                .map_or(first, |end| &first[..end + '。'.len_utf8()]);
+            assert_eq!(item.title, title, "{why}");
+        }
     }
 
     #[test]
@@ -889,6 +996,21 @@ mod tests {
         assert_eq!(shape(nodes)[0].0, "1、");
         assert_eq!(nodes[1].children.len(), 2);
         assert_eq!(nodes[1].children[1].id, "p1.2.2");
+    }
+
+    #[test]
+    fn a_table_row_naming_a_year_is_no_heading() {
+        let o = outline(
+            "一、2025年工作总结\n（一）主要指标完成情况\n具体如下：\n序号\t指标名称\t2025年目标\t2025年完成\t完成情况\n1\t工业投资增速\t10%以上\t8.7%\t未完成\n（二）工业经济稳中提质。新升规企业362家。\n二、2026年工作计划\n1、完善产业政策体系。\n",
+        );
+        let headings: Vec<&str> = o.parts.iter().map(|p| p.heading.as_str()).collect();
+        assert_eq!(headings, ["一、2025年工作总结", "二、2026年工作计划"]);
+        let table = &o.parts[0].nodes[0];
+        assert_eq!(
+            table.text,
+            "具体如下：\n序号\t指标名称\t2025年目标\t2025年完成\t完成情况\n1\t工业投资增速\t10%以上\t8.7%\t未完成"
+        );
+        assert_eq!(o.parts[0].nodes.len(), 2);
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! The end of a report, under its last item: a closing formula (`特此报告。`) and the signature
-//! (the bureau's name, the date), set aside in `dropped`. Depends on text and model only.
+//! The end of a report, under its last item: a closing formula (`特此报告。`), the signature
+//! (the bureau's name, the date) and a contact note under it, set aside in `dropped`. Depends on
+//! text and model only.
 
 use super::SourceLine;
 use super::cruft::Place;
@@ -22,6 +23,20 @@ fn is_signature_date(text: &str) -> bool {
         && meta::date(text).is_some()
 }
 
+/// Characters a contact note holds at most (`（联系人：何××，联系电话：82××××××）`).
+const LONGEST_CONTACT_NOTE: usize = 40;
+
+/// A note under the signature naming whom to ask (`（联系人：何××，联系电话：82××××××）`),
+/// from the line folded to simplified script.
+fn is_contact_note(folded: &str) -> bool {
+    let note = folded.trim_matches(['（', '(', '）', ')']);
+    folded.chars().count() <= LONGEST_CONTACT_NOTE
+        && !folded.contains('。')
+        && note
+            .strip_prefix("联系人")
+            .is_some_and(|rest| rest.trim_start().starts_with([':', '：']))
+}
+
 /// A line that closes a report to a superior body (`特此报告。`, `特此报告，请审阅。`), from the
 /// line folded to simplified script.
 fn is_closing(folded: &str) -> bool {
@@ -37,21 +52,25 @@ fn is_closing(folded: &str) -> bool {
 
 /// Drops the signature ending the report's content at `last` (the last content piece): the date
 /// on its own line, with the bureau's name on the line above it, and the closing formula above
-/// those; or, under a closing formula, the bureau's name alone. A closing with no signature
-/// under it, or a name with neither date nor closing, stays report text. Returns the last piece
-/// of content left, if any.
+/// those; or, under a closing formula, the bureau's name alone; and a contact note under either.
+/// A closing with no signature under it, or a name with neither date nor closing, stays report
+/// text, and so does a contact note under them. Returns the last piece of content left, if any.
 pub fn drop_signoff(pieces: &mut [(SourceLine<'_>, Place)], last: usize) -> Option<usize> {
     let content_before = |pieces: &[(SourceLine<'_>, Place)], i: usize| {
         pieces[..i]
             .iter()
             .rposition(|(_, place)| *place == Place::Content)
     };
-    let date = Some(last).filter(|&i| is_signature_date(pieces[i].0.text));
+    let contact = Some(last).filter(|&i| is_contact_note(pieces[i].0.folded));
+    let Some(signed) = contact.map_or(Some(last), |c| content_before(pieces, c)) else {
+        return Some(last);
+    };
+    let date = Some(signed).filter(|&i| is_signature_date(pieces[i].0.text));
     let name = match date {
         Some(d) => d.checked_sub(1).filter(|&b| {
             pieces[b].1 == Place::Content && pieces[b].0.number + 1 == pieces[d].0.number
         }),
-        None => Some(last),
+        None => Some(signed),
     }
     .filter(|&b| meta::is_organisation_name(pieces[b].0.text));
     let Some(top) = name.or(date) else {
@@ -61,7 +80,7 @@ pub fn drop_signoff(pieces: &mut [(SourceLine<'_>, Place)], last: usize) -> Opti
     if date.is_none() && closing.is_none() {
         return Some(last);
     }
-    for i in [date, name].into_iter().flatten() {
+    for i in [date, name, contact].into_iter().flatten() {
         pieces[i].1 = Place::Dropped(DropReason::Signature);
     }
     if let Some(c) = closing {
@@ -110,6 +129,21 @@ mod tests {
             last,
             Some("6、提升消费维权效能。12315投诉举报按时办结率保持100%。")
         );
+    }
+
+    #[test]
+    fn a_contact_note_under_the_signature_is_part_of_it() {
+        let (reasons, last) = signoff(
+            "（六）加强党的建设。举办培训不少于4期。\n特此报告。\n广州市增城区农业农村局\n\
+             2025年1月20日\n（联系人：何××，联系电话：82××××××）\n",
+        );
+        let (c, s) = (DropReason::Closing, DropReason::Signature);
+        assert_eq!(reasons, [None, Some(c), Some(s), Some(s), Some(s)]);
+        assert_eq!(last, Some("（六）加强党的建设。举办培训不少于4期。"));
+        // with no signature above it, a contact note stays where it is
+        let (reasons, last) = signoff("3.做好宣传。\n（联系人：何××，联系电话：82××××××）\n");
+        assert_eq!(reasons, [None, None]);
+        assert_eq!(last, Some("（联系人：何××，联系电话：82××××××）"));
     }
 
     #[test]
