@@ -582,37 +582,50 @@ fn join_sections(
     }
     // a section still alone whose items stand beside items of the other side stands beside the
     // one of those that matches it best as a whole
-    for (r, flat) in right.nodes.iter().enumerate() {
-        if flat.children.is_empty() || !alone_right[r] {
-            continue;
-        }
-        let best = flat
-            .children
-            .iter()
-            .filter_map(|&c| matching.right[c])
-            .filter(|&l| left.nodes[l].children.is_empty())
-            .map(|l| (l, score(l, r).score))
-            .max_by(|a, b| a.1.total_cmp(&b.1));
-        if let Some((l, _)) = best.filter(|&(_, s)| s >= ITEM_MIN) {
-            joined.push((l, r));
-        }
+    let right_score = |r: usize, l: usize| score(l, r).score;
+    for (r, l) in
+        alone_sections_beside_items(right, left, &matching.right, &alone_right, right_score)
+    {
+        joined.push((l, r));
     }
-    for (l, flat) in left.nodes.iter().enumerate() {
-        if flat.children.is_empty() || !alone_left[l] {
-            continue;
-        }
-        let best = flat
-            .children
-            .iter()
-            .filter_map(|&c| matching.left[c])
-            .filter(|&r| right.nodes[r].children.is_empty())
-            .map(|r| (r, score(l, r).score))
-            .max_by(|a, b| a.1.total_cmp(&b.1));
-        if let Some((r, _)) = best.filter(|&(_, s)| s >= ITEM_MIN) {
-            joined.push((l, r));
-        }
-    }
+    let left_score = |l: usize, r: usize| score(l, r).score;
+    joined.extend(alone_sections_beside_items(
+        left,
+        right,
+        &matching.left,
+        &alone_left,
+        left_score,
+    ));
     joined
+}
+
+/// For each section of `own` still `alone` whose items have partners (`partner`, by own node) that
+/// are items of `other`: (the section, the partner it matches best as a whole by `score`), when
+/// that match reaches [`ITEM_MIN`].
+fn alone_sections_beside_items(
+    own: &Side,
+    other: &Side,
+    partner: &[Option<usize>],
+    alone: &[bool],
+    score: impl Fn(usize, usize) -> f64,
+) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    for (section, flat) in own.nodes.iter().enumerate() {
+        if flat.children.is_empty() || !alone[section] {
+            continue;
+        }
+        let best = flat
+            .children
+            .iter()
+            .filter_map(|&c| partner[c])
+            .filter(|&o| other.nodes[o].children.is_empty())
+            .map(|o| (o, score(section, o)))
+            .max_by(|a, b| a.1.total_cmp(&b.1));
+        if let Some((o, _)) = best.filter(|&(_, s)| s >= ITEM_MIN) {
+            found.push((section, o));
+        }
+    }
+    found
 }
 
 /// The vectors of one side's nodes, numbered by the comparison's vocabulary.
