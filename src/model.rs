@@ -96,7 +96,8 @@ pub enum DropReason {
     Navigation,
     /// A table of contents or site header before the headline.
     BeforeTitle,
-    /// The issuing bureau and date signed under the report.
+    /// The issuing bureau and date signed under the report, and a contact note under them
+    /// (`（联系人：…，联系电话：…）`).
     Signature,
     /// The closing formula of a report to a superior body (`特此报告。`), above its signature.
     Closing,
