@@ -45,16 +45,20 @@ mod harness;
 /// guangming-wjj status −1 (0.81 → 0.78) and one longhua delivered item's evidence (1.00 → 0.95).
 /// The wave-3 pairs (baoan-gxj-2025, guangming-wjj-2025, zengcheng-nyj-2025,
 /// plans-baoan-longhua-scjgj, plans-pingshan-nanshan-wjj) were written blind at session 8's start
-/// and set at the engine they met.
+/// and set at the engine they met. So were the wave-4 pairs (dapeng-csgx-2025,
+/// xiangzhou-tyjrj-2025, huicheng-ybj-2025), written blind at session 9's start: huicheng's summary
+/// page, copied out of a PDF, did not import (a title over two lines left no 2025 summary part).
 const AUDIT_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
     ("baoan-fgj-2024", 0.95, 0.0, 0.84, 1.0),
     ("baoan-gxj-2025", 1.0, 0.0, 0.76, 0.8),
     ("baoan-yjglj-2025", 1.0, 0.0, 0.96, 0.75),
+    ("dapeng-csgx-2025", 0.89, 0.5, 0.51, 0.77),
     ("futian-mzj-2025-heldout", 0.9, 0.4, 0.69, 0.88),
     ("futian-wgltj-2025", 0.94, 0.0, 0.81, 0.68),
     ("guangming-jyj-2025", 1.0, 0.0, 0.8, 0.87),
     ("guangming-wjj-2025", 0.84, 0.125, 0.77, 0.8),
     ("guangming-jtj-2025", 1.0, 0.125, 0.84, 0.88),
+    ("huicheng-ybj-2025", 0.0, 0.0, 0.29, 0.33),
     ("longgang-2023", 1.0, 0.0, 0.84, 1.0),
     ("longgang-kjj-2025", 1.0, 0.125, 0.77, 0.91),
     ("longhua-wjj-2024", 0.95, 0.0, 0.81, 0.93),
@@ -68,6 +72,7 @@ const AUDIT_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
     ("pingshan-2024", 0.94, 0.0, 0.96, 0.96),
     ("pingshan-mzj-2025", 1.0, 0.0, 0.77, 0.93),
     ("shunde-scjgj-2025", 0.95, 0.143, 0.7, 0.97),
+    ("xiangzhou-tyjrj-2025", 0.89, 0.25, 0.66, 0.76),
     ("yantian-zjj-2025", 1.0, 0.0, 0.92, 1.0),
     ("zengcheng-nyj-2025", 0.94, 0.143, 0.84, 0.84),
 ];
