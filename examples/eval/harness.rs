@@ -226,9 +226,15 @@ fn score_audit(root: &Path, labels: &AuditLabels) -> Result<AuditScore, String> 
         }
         if found < label.targets.len() || spurious > 0 {
             wrong.push(format!(
-                "targets {found}/{} found, {spurious} not labelled: {}",
+                "targets {found}/{} found, {spurious} not labelled: {} | labelled: {}",
                 label.targets.len(),
                 item.targets
+                    .iter()
+                    .map(|t| format!("{}→{:?} {:?}", t.plan, t.reported, t.met))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                label
+                    .targets
                     .iter()
                     .map(|t| format!("{}→{:?} {:?}", t.plan, t.reported, t.met))
                     .collect::<Vec<_>>()

@@ -91,6 +91,9 @@ const SCALED_UNITS: &[(&str, f64, &str)] = &[
     ("个工作日", 1.0, "工作日"),
     ("套(间)", 1.0, "套"),
     ("批次", 1.0, "批"),
+    ("场次", 1.0, "场"),
+    ("家次", 1.0, "家"),
+    ("户次", 1.0, "户"),
     ("项次", 1.0, "项"),
     ("千米", 1.0, "公里"),
     ("％", 1.0, "%"),
@@ -199,10 +202,12 @@ pub fn figures(text: &str) -> Vec<Figure> {
         .collect()
 }
 
-/// The figure a row of an indicator table pasted as text reports: cells split by tabs, one of
-/// them a unit alone (`6⇥新建超充站⇥座⇥40⇥46`, ⇥ a tab), the number in the last cell the result
-/// (the columns are 序号, 指标名称, 单位, 年度目标, 完成情况). Read as the indicator's name, the
-/// result and the unit written together (新建超充站46座); its range is the result's cell.
+/// The figure a row of an indicator table pasted as text reports: the number in its last figure
+/// cell, the result (the columns are 序号, 指标名称, [单位,] 年度目标, 完成情况[, 是否完成]).
+/// Two shapes: one cell is a unit alone and the numbers are bare (`6⇥新建超充站⇥座⇥40⇥46`, ⇥ a
+/// tab), or each number carries its unit (`2⇥工业投资增速⇥10%以上⇥8.7%⇥未完成`), where the
+/// target column must not be read as a result. Read as the indicator's name and the result
+/// written together (新建超充站46座); its range is the result's cell.
 fn table_row_figure(text: &str) -> Option<Figure> {
     if !text.contains('\t') {
         return None;
@@ -216,21 +221,48 @@ fn table_row_figure(text: &str) -> Option<Figure> {
         })
         .map(|(start, cell)| (start + (cell.len() - cell.trim_start().len()), cell.trim()))
         .collect();
+    let (name, (start, result), unit) =
+        unit_column_result(&cells).or_else(|| figure_column_result(&cells))?;
+    let written = format!("{name}{result}{unit}");
+    let mut figure = figures(&written).pop()?;
+    figure.range = start..start + result.len();
+    figure.written = Some(format!("{result}{unit}"));
+    Some(figure)
+}
+
+/// A row with a unit cell: (the name cell, the last cell, a bare number, and the unit).
+fn unit_column_result<'a>(
+    cells: &[(usize, &'a str)],
+) -> Option<(&'a str, (usize, &'a str), &'a str)> {
     let is_unit = |cell: &str| {
         let one = figures(&format!("1{cell}"));
         one.len() == 1 && one[0].range.end == 1 + cell.len()
     };
     let unit = (1..cells.len()).find(|&i| is_unit(cells[i].1))?;
-    let (start, result) = *cells.last()?;
-    if cells.len() - 1 <= unit || result.parse::<f64>().is_err() {
+    let last = *cells.last()?;
+    if cells.len() - 1 <= unit || last.1.parse::<f64>().is_err() {
         return None;
     }
-    let name = cells[unit - 1].1;
-    let written = format!("{name}{result}{}", cells[unit].1);
-    let mut figure = figures(&written).into_iter().next()?;
-    figure.range = start..start + result.len();
-    figure.written = Some(format!("{result}{}", cells[unit].1));
-    Some(figure)
+    Some((cells[unit - 1].1, last, cells[unit].1))
+}
+
+/// A row whose numbers carry their units, two or more in one unit (target, result): the name
+/// cell before the first of them, and the last of them.
+fn figure_column_result<'a>(
+    cells: &[(usize, &'a str)],
+) -> Option<(&'a str, (usize, &'a str), &'a str)> {
+    let unit_of = |cell: &str| match figures(cell).as_slice() {
+        [one] if one.range.start == 0 => Some(one.unit),
+        _ => None,
+    };
+    let numbered: Vec<(usize, &str)> = (1..cells.len())
+        .filter_map(|i| unit_of(cells[i].1).map(|unit| (i, unit)))
+        .collect();
+    let (&(first, unit), &(last, last_unit)) = (numbered.first()?, numbered.last()?);
+    if first == last || unit != last_unit {
+        return None;
+    }
+    Some((cells[first - 1].1, cells[last], ""))
 }
 
 /// How far after a quoted name a bracket may open and still explain it (“1131”服务（…）).
@@ -489,9 +521,10 @@ pub fn reaches(target: &Figure, reported: &Figure) -> bool {
 
 /// The least character pairs a part of a total (其中城市更新项目完成投资21.4亿元) must share
 /// with a target that is not written as a part (城市更新项目完成固定资产投资20亿元) to be its
-/// figure, and the other way round: one that names the target's subject, not only its measure.
+/// figure, and the other way round: one that names the target's subject, not only its measure
+/// (a four-character run: 其中普惠托位610个 for 新增普惠托位800个, not the 托位1020个 in all).
 /// Never for a total over an enumeration ([`Figure::listed`]).
-const PART_SHARED: usize = 4;
+const PART_SHARED: usize = 3;
 
 /// Pairs each target of a plan item with a reported figure of the same unit from its evidence.
 ///
@@ -771,6 +804,51 @@ mod tests {
         assert!(figures("序号\t指标名称\t单位\t年度目标\t完成情况").is_empty());
         let got = check("新建超充站40座", &[row]);
         assert_eq!(got[0].reported.as_deref(), Some("46座"));
+        assert_eq!(got[0].met, Some(true));
+        let got = check(
+            "公交站点500米覆盖率达到100%",
+            &["3\t公交站点500米覆盖率\t%\t100\t100"],
+        );
+        assert_eq!(got[0].reported, None, "500米 is the indicator's name");
+        assert_eq!(got[1].reported.as_deref(), Some("100%"));
+    }
+
+    #[test]
+    fn a_pasted_row_with_units_in_its_cells_reports_the_result_not_the_target() {
+        let row = "2\t工业投资增速\t10%以上\t8.7%\t未完成";
+        let got = figures(row);
+        assert_eq!((got.len(), got[0].value), (1, 8.7));
+        assert_eq!(&row[got[0].range.clone()], "8.7%");
+        let got = check("工业投资增长10%以上", &[row]);
+        assert_eq!(got[0].reported.as_deref(), Some("8.7%"));
+        assert_eq!(got[0].met, Some(false));
+        assert_eq!(
+            figures("序号\t指标名称\t2025年目标\t2025年完成\t完成情况").len(),
+            0
+        );
+    }
+
+    #[test]
+    fn counts_of_visits_and_rates_per_mille_keep_their_whole_unit() {
+        let got =
+            shown("开展活动1500场次以上,走访企业2000家次,受害率控制在0.9‰以内,更换路灯3000盏");
+        let units: Vec<_> = got
+            .iter()
+            .map(|(text, _, unit, _)| (text.as_str(), *unit))
+            .collect();
+        assert_eq!(
+            units,
+            vec![
+                ("1500场次以上", "场"),
+                ("2000家次", "家"),
+                ("控制在0.9‰以内", "‰"),
+                ("3000盏", "盏")
+            ]
+        );
+        let got = check(
+            "全年举办文化惠民活动1500场次以上",
+            &["全年开展文化惠民活动1680场"],
+        );
         assert_eq!(got[0].met, Some(true));
     }
 

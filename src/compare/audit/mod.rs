@@ -61,7 +61,11 @@ pub const BODY_REPORTED_SHARE: f64 = 0.75;
 /// status over all 344 labelled items 0.73 → 0.78 (the blind pairs 0.60 → 0.69, pingshan
 /// 0.81 → 1.00, no other tuning pair changed); of the held-out pairs nanhai loses one item
 /// (0.87 → 0.83). A figure short of its target is no result: 全年组织演练3次 against 不少于4次,
-/// with 等保测评 and 监测预警平台 unreported, is partial.
+/// with 等保测评 and 监测预警平台 unreported, is partial. Nor does a result reported stand for
+/// another result the item set that the summary does not report (受害率0.12‰ does not deliver
+/// 新建监控点20个): measured over the 581 tuning and held-out items, status 0.83 → 0.84 (ten items
+/// gain, among them two of the held-out futian and one of nanhai; four are lost, one of them
+/// held-out panyu's), and on the blind wave-4 pairs as they came.
 pub const RESULT_MAY_MISS: usize = 2;
 /// The least share of a commitment's weighted bigrams one sentence must hold for that commitment
 /// alone to make an item of [`LONE_AMONG`] commitments or more mentioned. The hard
@@ -345,7 +349,8 @@ fn evidence(s: &Sentence, score: f64) -> Evidence {
 /// The status by the rule of the evaluation labels: nothing reported is `not_mentioned`; the
 /// item's commitments reported in the main is `reported` — its main commitment and at least
 /// [`REPORTED_SHARE`] of the others, or [`BODY_REPORTED_SHARE`] of the others without it, or
-/// a result it set with all but [`RESULT_MAY_MISS`] of the others — unless a promise to finish
+/// a result it set with all but [`RESULT_MAY_MISS`] of the others and every other result it set —
+/// unless a promise to finish
 /// is `unfinished` (reported only as started, or a thing to build not reported at all);
 /// anything between is `partial`.
 fn status(commitments: &[CommitmentCheck], unfinished: bool) -> Status {
@@ -362,7 +367,8 @@ fn status(commitments: &[CommitmentCheck], unfinished: bool) -> Status {
     let main_reported = commitments.iter().any(|c| c.main && c.evidence.is_some());
     let body_reported = !others.is_empty() && share >= BODY_REPORTED_SHARE;
     let with_result = others.iter().any(|c| c.result && c.evidence.is_some())
-        && others.len() - others_reported <= RESULT_MAY_MISS;
+        && others.len() - others_reported <= RESULT_MAY_MISS
+        && !others.iter().any(|c| c.result && c.evidence.is_none());
     if (main_reported && share >= REPORTED_SHARE || body_reported || with_result) && !unfinished {
         Status::Reported
     } else {
@@ -503,6 +509,23 @@ mod tests {
         assert_eq!(status(&short, false), Status::Partial);
         let none = [check(true, false, false), check(false, false, true)];
         assert_eq!(status(&none, false), Status::NotMentioned);
+    }
+
+    #[test]
+    fn a_result_reported_does_not_stand_for_another_result_left_unreported() {
+        // 抓好森林防火工作 ✓ | 落实行政首长负责制 ✓ | 重点时段巡查 ✗ | 新建监控点20个 ✗ |
+        // 受害率控制在0.9‰以内 ✓ (0.12‰)
+        let item = [
+            check(true, true, false),
+            check(false, true, false),
+            check(false, false, false),
+            check(false, false, true),
+            check(false, true, true),
+        ];
+        assert_eq!(status(&item, false), Status::Partial);
+        let mut delivered = item.clone();
+        delivered[3].evidence = Some(1);
+        assert_eq!(status(&delivered, false), Status::Reported);
     }
 
     #[test]
