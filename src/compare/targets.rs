@@ -81,6 +81,7 @@ const SCALED_UNITS: &[(&str, f64, &str)] = &[
     ("亿条", 1e8, "条"),
     ("万条", 1e4, "条"),
     ("万宗", 1e4, "宗"),
+    ("日", 1.0, "天"),
     ("万笔", 1e4, "笔"),
     ("万人", 1e4, "人"),
     ("万户", 1e4, "户"),
@@ -195,7 +196,7 @@ pub fn figures(text: &str) -> Vec<Figure> {
     let explained = explained_chars(chars);
     spans
         .into_iter()
-        .filter(|s| !s.unit.is_empty() && !is_ordinal(chars, s.start))
+        .filter(|s| !s.unit.is_empty() && !is_ordinal(chars, s.start) && !is_date(chars, s))
         .filter(|s| !is_name_part(chars, &quoted, s) && !explained[s.start])
         .filter(|s| !is_limit(chars, s.start))
         .map(|s| figure(text, &folded, s))
@@ -448,6 +449,11 @@ fn han_spans(chars: &[char]) -> Vec<Span> {
         i += run;
     }
     spans
+}
+
+/// 6月30日: a day of a month, not a number of days.
+fn is_date(chars: &[char], span: &Span) -> bool {
+    span.unit == "天" && span.start > 0 && chars[span.start - 1] == '月'
 }
 
 /// 第3批, 第三届: an ordinal, not an amount.
@@ -829,7 +835,7 @@ mod tests {
     }
 
     #[test]
-    fn counts_of_visits_and_rates_per_mille_keep_their_whole_unit() {
+    fn counts_of_visits_days_and_rates_per_mille_keep_their_whole_unit() {
         let got =
             shown("开展活动1500场次以上,走访企业2000家次,受害率控制在0.9‰以内,更换路灯3000盏");
         let units: Vec<_> = got
@@ -850,6 +856,10 @@ mod tests {
             &["全年开展文化惠民活动1680场"],
         );
         assert_eq!(got[0].met, Some(true));
+        // days written 日 are days; a day of a month is a date
+        let got = shown("审理期限平均压缩至45日以内,于6月30日前完成");
+        assert_eq!(got.len(), 1);
+        assert_eq!((got[0].0.as_str(), got[0].2), ("压缩至45日以内", "天"));
     }
 
     #[test]
