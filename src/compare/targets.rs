@@ -69,10 +69,27 @@ pub struct TargetCheck {
     pub met: Option<bool>,
 }
 
+/// One 亩 in square metres (a fifteenth of a 公顷).
+const SQUARE_METRES_PER_MU: f64 = 1e4 / 15.0;
+
 /// Units written with a magnitude or a synonym: (as folded, multiplier, base unit). Any other
 /// unit of [`UNITS`] is its own base with multiplier 1.
 const SCALED_UNITS: &[(&str, f64, &str)] = &[
     ("亿元", 1e8, "元"),
+    ("亿美元", 1e8, "美元"),
+    ("万美元", 1e4, "美元"),
+    ("万平方米", 1e4, "平方米"),
+    ("平方公里", 1e6, "平方米"),
+    ("公顷", 1e4, "平方米"),
+    ("万亩", 1e4 * SQUARE_METRES_PER_MU, "平方米"),
+    ("亩", SQUARE_METRES_PER_MU, "平方米"),
+    ("万立方米", 1e4, "立方米"),
+    ("万千瓦时", 1e4, "千瓦时"),
+    ("万千瓦", 1e4, "千瓦"),
+    ("兆瓦", 1e3, "千瓦"),
+    ("万吨", 1e4, "吨"),
+    ("万辆", 1e4, "辆"),
+    ("万株", 1e4, "株"),
     ("万元", 1e4, "元"),
     ("亿条次", 1e8, "条次"),
     ("万条次", 1e4, "条次"),
@@ -855,6 +872,16 @@ mod tests {
             "全年举办文化惠民活动1500场次以上",
             &["全年开展文化惠民活动1680场"],
         );
+        assert_eq!(got[0].met, Some(true));
+        // areas in any unit: 亩, 公顷, 平方米, 万平方米, 平方公里
+        let got = check("全年盘活存量低效用地1500亩", &["盘活存量低效用地103.6公顷"]);
+        assert_eq!(got[0].met, Some(true), "103.6公顷 is 1554亩");
+        let got = check(
+            "完成房屋签约面积5万平方米",
+            &["完成房屋签约面积48000平方米"],
+        );
+        assert_eq!(got[0].met, Some(false));
+        let got = check("整治低效工业用地2000亩", &["整治低效工业用地1.56平方公里"]);
         assert_eq!(got[0].met, Some(true));
         // days written 日 are days; a day of a month is a date
         let got = shown("审理期限平均压缩至45日以内,于6月30日前完成");
