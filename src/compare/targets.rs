@@ -661,7 +661,7 @@ mod tests {
                 ("超28亿条".into(), 2.8e9, "条", Bound::AtLeast),
                 ("2.86亿元".into(), 2.86e8, "元", Bound::AtLeast),
                 ("增长33.8%".into(), 33.8, "%", Bound::AtLeast),
-                ("156平方公里".into(), 156.0, "平方公里", Bound::AtLeast),
+                ("156平方公里".into(), 1.56e8, "平方米", Bound::AtLeast),
                 ("220项".into(), 220.0, "项", Bound::AtLeast),
             ]
         );
