@@ -34,10 +34,10 @@ const FINISHED: &[&str] = &[
     "开业",
 ];
 /// Plan words that promise a finished thing: a commitment holding one promises to finish.
-const FINISH_PROMISES: &[&str] = &["完成", "建成", "投入使用", "投用", "竣工"];
-/// The finish promises of a thing built and put to use; 完成 also closes a small task
-/// (完成避难场所标识标牌规范设置).
-const BUILT_PROMISES: &[&str] = &["建成", "投入使用", "投用", "竣工"];
+const FINISH_PROMISES: &[&str] = &["完成", "建成", "投入使用", "投用", "竣工", "完工"];
+/// The finish promises of a thing built and put to use (年内完工: xiangzhou status +1, nothing
+/// else moved); 完成 also closes a small task (完成避难场所标识标牌规范设置).
+const BUILT_PROMISES: &[&str] = &["建成", "投入使用", "投用", "竣工", "完工"];
 /// The stages of a thing begun and not finished, furthest last: thought of (探索, 谋划),
 /// prepared (立项, 招标, 选址, 设计), started (启动, 开工), or built in part (主体工程完工,
 /// 主体结构封顶). A commitment that names a stage itself (年内实现主体结构封顶, 力争年内开工)
@@ -155,6 +155,15 @@ mod tests {
             .map(Weakening::note)
             .collect();
         assert_eq!(notes, vec!["全面→试点".to_string()]);
+    }
+
+    #[test]
+    fn a_thing_to_build_is_promised_finished_not_a_stage_of_it() {
+        assert!(promises_built("建成区托育综合服务中心"));
+        assert!(promises_built("年内完工"));
+        assert!(!promises_built("年内实现主体工程完工"));
+        assert!(!promises_built("力争年内开工建设"));
+        assert!(!promises_built("完成避难场所标识标牌规范设置"));
     }
 
     fn notes(plan: &str, evidence: &[&str]) -> Vec<String> {
