@@ -37,6 +37,11 @@ pub struct Figure {
     /// Written as a part of a total (其中专项债券资金141亿元): held only against a target that is
     /// a part too (其中工业投资增长10%以上), never against the total's.
     pub part: bool,
+    /// Written as a total to date (累计完成26个, 在站博士后420名): it reports no target of the
+    /// year's additions.
+    stock: bool,
+    /// Written as the year's additions (全年完成8个, 新招收博士后150名).
+    added: bool,
     /// Written after an enumeration (中央预算内投资、…专项债券等上级资金150亿元): a total over its
     /// entries, which a part naming one entry (其中专项债券资金141亿元) does not report.
     listed: bool,
@@ -50,6 +55,11 @@ pub struct Figure {
 }
 
 impl Figure {
+    /// Whether this is a total to date and `target` the year's additions: no report of it.
+    fn stock_for(&self, target: &Figure) -> bool {
+        self.stock && target.added && !target.stock
+    }
+
     /// The figure as `text` (the text it was read from) writes it.
     fn as_written(&self, text: &str) -> String {
         self.written
@@ -478,6 +488,11 @@ fn is_ordinal(chars: &[char], start: usize) -> bool {
     start > 0 && chars[start - 1] == '第'
 }
 
+/// Words before a figure, in its clause, that make it a total to date.
+const STOCK_WORDS: &[&str] = &["累计", "在站", "现有"];
+/// Words before a figure, in its clause, that make it the year's additions.
+const ADDED_WORDS: &[&str] = &["新增", "新建", "全年", "年内", "新招", "新认定"];
+
 /// Reads the target words around a figure and maps it back to the original text.
 fn figure(text: &str, folded: &Folded, span: Span) -> Figure {
     let chars = &folded.chars;
@@ -516,6 +531,8 @@ fn figure(text: &str, folded: &Folded, span: Span) -> Figure {
         unit: span.unit,
         bound,
         nearly: lead.is_some_and(|w| NEARLY_LEADS.contains(w)),
+        stock: STOCK_WORDS.iter().any(|w| before.contains(w)),
+        added: ADDED_WORDS.iter().any(|w| before.contains(w)),
         aim: is_aim(&before),
         part: is_part(text, folded, span.start),
         listed: clause_start > 0
@@ -584,7 +601,7 @@ pub fn check_targets(
             } else {
                 shared >= PART_SHARED && !target.listed && !figure.listed
             };
-            if figure.unit == target.unit && close_enough {
+            if figure.unit == target.unit && close_enough && !figure.stock_for(target) {
                 pairs.push((shared, t, r));
             }
         }
@@ -610,7 +627,8 @@ pub fn check_targets(
         }
         let mut same_unit = (0..reported.len())
             .filter(|&r| !used[r] && origin[r] == *sentence)
-            .filter(|&r| reported[r].0.unit == target.unit && reported[r].0.part == target.part);
+            .filter(|&r| reported[r].0.unit == target.unit && reported[r].0.part == target.part)
+            .filter(|&r| !reported[r].0.stock_for(target));
         if let (Some(r), None) = (same_unit.next(), same_unit.next()) {
             taken[t] = Some(r);
             used[r] = true;
@@ -887,6 +905,21 @@ mod tests {
         let got = shown("审理期限平均压缩至45日以内,于6月30日前完成");
         assert_eq!(got.len(), 1);
         assert_eq!((got[0].0.as_str(), got[0].2), ("压缩至45日以内", "天"));
+    }
+
+    #[test]
+    fn a_total_to_date_reports_no_target_of_the_years_additions() {
+        let got = check("全年完成城中村综合整治8个", &["城中村综合整治累计完成26个"]);
+        assert_eq!(got[0].reported, None);
+        let got = check(
+            "新招收博士后150名",
+            &["新招收博士后工作有序推进,在站博士后达到420名"],
+        );
+        assert_eq!(got[0].reported, None);
+        let got = check("累计建成碧道100公里", &["累计建成碧道120公里"]);
+        assert_eq!(got[0].met, Some(true));
+        let got = check("全年完成城中村综合整治8个", &["全年完成城中村综合整治9个"]);
+        assert_eq!(got[0].met, Some(true));
     }
 
     #[test]
