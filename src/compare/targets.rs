@@ -179,8 +179,9 @@ const TRAIL_WORDS: &[(&str, Option<Bound>)] = &[
     ("以下", Some(Bound::AtMost)),
     ("左右", None),
 ];
-/// Words earlier in a clause that make its figure an aim rather than a result.
-const AIM_WORDS: &[&str] = &["力争", "计划", "预计", "目标", "确保"];
+/// Words earlier in a clause that make its figure an aim rather than a result; 建成后 a
+/// capacity to come (项目开工建设，建成后可提供产业空间22万平方米).
+const AIM_WORDS: &[&str] = &["力争", "计划", "预计", "目标", "确保", "建成后"];
 /// What is secured when a summary 争取 it: 争取上级资金163.5亿元 reports funds obtained, where
 /// 争取达到 is an aim.
 const SECURED: &[&str] = &["资金", "投资", "补助", "补贴", "债", "经费", "奖补", "支持"];
@@ -905,6 +906,15 @@ mod tests {
         let got = shown("审理期限平均压缩至45日以内,于6月30日前完成");
         assert_eq!(got.len(), 1);
         assert_eq!((got[0].0.as_str(), got[0].2), ("压缩至45日以内", "天"));
+    }
+
+    #[test]
+    fn a_capacity_once_built_is_no_result() {
+        let got = check(
+            "全年提供优质产业空间20万平方米",
+            &["产业园项目开工建设,建成后可提供优质产业空间22万平方米"],
+        );
+        assert_eq!(got[0].reported, None);
     }
 
     #[test]
