@@ -478,13 +478,16 @@ const LONGEST_KEY: usize = 6;
 /// The metadata key a text starts with (`发布日期:2025-09-18`, `分类:`), if any, and the length
 /// in bytes of the text through the key's colon. Whitespace inside the key is padding for
 /// alignment, as information-disclosure pages write their keys (`标　　题：`, `索 引 号：`,
-/// `发布日期 ：`), and does not count. The text is in simplified script.
+/// `发布日期 ：`), and does not count. A metadata table pasted with the page has a tab where the
+/// colon would be, the key alone in its cell (`名称\t大鹏新区…`, `文号\t\t主题分类\t…`): the
+/// length is then through the tab. The text is in simplified script.
 fn metadata_key(text: &str) -> Option<(&'static str, usize)> {
     let start = text.len() - text.trim_start_matches(['【', '[']).len();
-    // no key holds a colon, so a key is all that comes before the text's first one
+    // no key holds a colon or a tab, so a key is all that comes before the text's first one
     let mut key_chars = 0;
     for (i, c) in text[start..].char_indices() {
-        if matches!(c, ':' | '：') {
+        let ends_cell = || c == '\t' && !text[start + i..].trim_start().starts_with([':', '：']);
+        if matches!(c, ':' | '：') || ends_cell() {
             let written = text[start..start + i]
                 .chars()
                 .filter(|c| !c.is_whitespace());
@@ -732,6 +735,46 @@ mod tests {
         assert_eq!(read.name.as_deref(), Some(title));
         assert_eq!(read.publisher.as_deref(), Some("深圳市南山区人力资源局"));
         assert_eq!(read.published.as_deref(), Some("2025-03-05"));
+    }
+
+    #[test]
+    fn a_metadata_table_pasted_with_tabs_names_the_report_and_the_headline_is_its_title() {
+        let page = "信息公开目录\n\
+                    索引号\t11440300MB2D01234X/2025-00007\t分类\t计划总结\n\
+                    发布机构\t深圳市坪山区水务局\t发布日期\t2025-02-14\n\
+                    名称\t坪山区水务局2024年工作总结和2025年工作计划\n\
+                    文号\t\t主题分类\t水务\n\
+                    坪山区水务局2024年工作总结和2025年工作计划\n\
+                    2024年，坪山区水务局坚持治水提质。\n\
+                    一、2024年工作总结\n";
+        let (pieces, read) = sort_page(page);
+        let reasons: Vec<_> = pieces.iter().map(|(_, reason)| *reason).collect();
+        let m = Some(DropReason::Metadata);
+        assert_eq!(
+            reasons,
+            [
+                Some(DropReason::BeforeTitle),
+                m,
+                m,
+                m,
+                m,
+                Some(DropReason::Title),
+                None,
+                None
+            ]
+        );
+        let title = "坪山区水务局2024年工作总结和2025年工作计划";
+        assert_eq!(read.title.as_deref(), Some(title));
+        assert_eq!(read.name.as_deref(), Some(title));
+        assert_eq!(read.publisher.as_deref(), Some("深圳市坪山区水务局"));
+        assert_eq!(read.published.as_deref(), Some("2025-02-14"));
+        // a tab before the colon is padding, as a space is; a tab after words is no key
+        for line in ["发布日期\t：2025-02-14", "名 称\t坪山区水务局工作总结"] {
+            assert_eq!(classify(line), Some(DropReason::Metadata), "{line}");
+        }
+        for line in ["完成情况\t已完成\t100%", "名称说明\t坪山区水务局"] {
+            assert_eq!(classify(line), None, "{line}");
+        }
     }
 
     #[test]
