@@ -1604,7 +1604,8 @@ fn nanshan_rlj_padded_metadata_keys_are_not_the_headline() {
 /// 大鹏新区水务局 on the 信息公开 directory: the metadata table comes through as tab-separated
 /// lines, each key alone in its cell (`名称\t大鹏新区水务局…`, `文号\t\t主题分类\t…`). They are
 /// metadata like `名称：`; the headline under them is the title, and the district (大鹏新区, a
-/// 新区) and bureau are read from it.
+/// 新区) and bureau are read from it. The `附件：无` line of the footer is metadata too, not the
+/// last item's text.
 #[test]
 fn dapeng_swj_metadata_table_pasted_with_tabs_is_not_the_headline() {
     let r = import("dapeng_swj_2024_2025_tab_metadata.txt");
@@ -1651,6 +1652,11 @@ fn dapeng_swj_metadata_table_pasted_with_tabs_is_not_the_headline() {
             "来源：大鹏新区水务局　　发布时间：2025-02-10 09:30　　【字体：大 中 小】",
         ]
     );
+    assert_eq!(
+        last_node(&r).text,
+        "完成积水点整治6处，开展防汛演练不少于4次。"
+    );
+    assert!(dropped_as(&r, DropReason::Metadata).contains(&"附件：无"));
 }
 
 /// 生态环境局龙岗管理局: the plan's headings stand alone on their lines, some with a comma

@@ -58,6 +58,8 @@ const METADATA_KEYS: &[&str] = &[
     "版权所有",
     "网站标识码",
     "备案号",
+    // the files attached to the page: `附件：无`, `附件：…工作计划.pdf（点击下载）`
+    "附件",
 ];
 
 /// Keys whose value is the publication date, in order of preference.
@@ -691,6 +693,13 @@ mod tests {
             "成文日期 ：2025-02-26",
             "主　　题：人力资源",
             "【标　题：深圳市南山区人力资源局2024年工作总结】",
+        ] {
+            assert_eq!(classify(line), Some(DropReason::Metadata), "{line}");
+        }
+        // the page's attachments, a download link or none
+        for line in [
+            "附件：惠州市惠城区医疗保障局2025年工作总结和2026年工作计划.pdf（点击下载）",
+            "附件：无",
         ] {
             assert_eq!(classify(line), Some(DropReason::Metadata), "{line}");
         }
