@@ -160,13 +160,19 @@ pub fn sort<'a>(lines: &[SourceLine<'a>]) -> Sorted<'a> {
     let mut in_head = true;
     let mut pieces = Vec::new();
     let mut title = String::new();
+    let mut repeat_end = None;
     for (i, (segment, reason)) in head.iter().enumerate() {
+        let repeats_title = i > title_end
+            && (repeat_end.is_some_and(|end| i <= end) || {
+                repeat_end = repeated_title_end(&head, i, &title);
+                repeat_end.is_some()
+            });
         let place = if (title_start..=title_end).contains(&i) {
             title.push_str(segment.text);
             Place::Dropped(DropReason::Title)
         } else if i < title_start && title_start != usize::MAX {
             Place::Dropped(reason.unwrap_or(DropReason::BeforeTitle))
-        } else if !title.is_empty() && same_text(&title, segment.text) {
+        } else if repeats_title {
             Place::Dropped(DropReason::RepeatedTitle)
         } else if let Some(reason) = reason.filter(|r| in_head || *r == DropReason::Navigation) {
             Place::Dropped(reason)
@@ -188,9 +194,10 @@ pub fn sort<'a>(lines: &[SourceLine<'a>]) -> Sorted<'a> {
 }
 
 /// The headline: the first title-like line before the report's first sentence (a table of
-/// contents may come before it), with an organisation name on the line above when the headline
-/// was wrapped (`深圳市龙岗区发展和改革局` / `2023年工作总结及2024年工作计划`). Segment indices,
-/// first and last.
+/// contents may come before it), with the rest of it on the lines next to it when the headline
+/// was wrapped: an organisation name on the line above (`深圳市龙岗区发展和改革局` /
+/// `2023年工作总结及2024年工作计划`), the plan on the line below (`…医疗保障局2025年工作总结` /
+/// `和2026年工作计划`). Segment indices, first and last.
 fn find_title(head: &[(SourceLine<'_>, Option<DropReason>)]) -> Option<(usize, usize)> {
     let prose = head
         .iter()
@@ -205,7 +212,39 @@ fn find_title(head: &[(SourceLine<'_>, Option<DropReason>)]) -> Option<(usize, u
             && reason.is_none()
             && meta::is_organisation_name(line.text)
     });
-    Some((wrapped.unwrap_or(at), at))
+    let rest = head.get(at + 1).filter(|(line, reason)| {
+        line.number == head[at].0.number + 1 && reason.is_none() && meta::continues_title(line.text)
+    });
+    Some((wrapped.unwrap_or(at), rest.map_or(at, |_| at + 1)))
+}
+
+/// The headline again from segment `i` on, on one line or wrapped over the lines below as the
+/// headline itself may be: the index of its last segment. Whitespace does not count.
+fn repeated_title_end(
+    head: &[(SourceLine<'_>, Option<DropReason>)],
+    i: usize,
+    title: &str,
+) -> Option<usize> {
+    let title: Vec<char> = title.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut matched = 0;
+    for (j, (segment, _)) in head.iter().enumerate().skip(i) {
+        if j > i && segment.number != head[j - 1].0.number + 1 {
+            return None;
+        }
+        let rest = &title[matched..];
+        let mut len = 0;
+        for c in segment.text.chars().filter(|c| !c.is_whitespace()) {
+            if rest.get(len) != Some(&c) {
+                return None;
+            }
+            len += 1;
+        }
+        matched += len;
+        if matched == title.len() && matched > 0 {
+            return Some(j);
+        }
+    }
+    None
 }
 
 /// A sentence of report text, which no headline or furniture line is.
@@ -353,12 +392,6 @@ impl Sorted<'_> {
             }
         }
     }
-}
-
-fn same_text(a: &str, b: &str) -> bool {
-    a.chars()
-        .filter(|c| !c.is_whitespace())
-        .eq(b.chars().filter(|c| !c.is_whitespace()))
 }
 
 /// Why a line is furniture, if it is, from the line folded to simplified script (a
@@ -784,6 +817,36 @@ mod tests {
         for line in ["完成情况\t已完成\t100%", "名称说明\t坪山区水务局"] {
             assert_eq!(classify(line), None, "{line}");
         }
+    }
+
+    #[test]
+    fn a_headline_wrapped_before_its_plan_is_one_title_and_its_repeat_is_set_aside() {
+        let wrapped = "江门市蓬江区交通运输局2025年工作总结\n和2026年工作计划\n";
+        let opening = "2025年，区交通运输局坚持交通先行。\n一、2025年工作开展情况\n";
+        let title = "江门市蓬江区交通运输局2025年工作总结和2026年工作计划";
+        let (t, r, c) = (
+            Some(DropReason::Title),
+            Some(DropReason::RepeatedTitle),
+            None,
+        );
+        for (page, reasons) in [
+            // the headline of a PDF copied as text, with no portal headline above it
+            (format!("{wrapped}{opening}"), vec![t, t, c, c]),
+            // the portal's headline on one line, the PDF's under it on two
+            (
+                format!("{title}\n发布时间：2026-01-20\n{wrapped}{opening}"),
+                vec![t, Some(DropReason::Metadata), r, r, c, c],
+            ),
+        ] {
+            let (pieces, read) = sort_page(&page);
+            let found: Vec<_> = pieces.iter().map(|(_, reason)| *reason).collect();
+            assert_eq!(found, reasons, "{page}");
+            assert_eq!(read.title.as_deref(), Some(title));
+        }
+        // a part heading under a one-line headline is no half of it
+        let page = format!("{title}\n2025年工作总结\n{opening}");
+        let (pieces, _) = sort_page(&page);
+        assert_eq!(pieces[1], ("2025年工作总结".to_string(), None));
     }
 
     #[test]
