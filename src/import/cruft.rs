@@ -2,11 +2,12 @@
 //! by line and set aside in `dropped`, never deleted. Hand-written: the patterns are these sites'.
 //! Depends on text and model only, like all of import.
 
-use super::SourceLine;
 use super::markers;
 use super::meta;
 use super::signoff;
+use super::{SourceLine, is_blank};
 use crate::model::DropReason;
+use crate::text::chars::is_digit;
 
 /// Metadata keys of government information-disclosure pages, as in `发布日期：2025-09-18`; a key
 /// may be padded for alignment (`标　　题：`, `索 引 号：`, see [`metadata_key`]).
@@ -174,7 +175,7 @@ pub fn sort<'a>(lines: &[SourceLine<'a>]) -> Sorted<'a> {
             Place::Dropped(reason.unwrap_or(DropReason::BeforeTitle))
         } else if repeats_title {
             Place::Dropped(DropReason::RepeatedTitle)
-        } else if let Some(reason) = reason.filter(|r| in_head || *r == DropReason::Navigation) {
+        } else if let Some(reason) = reason.filter(|r| in_head || is_furniture_anywhere(*r)) {
             Place::Dropped(reason)
         } else {
             in_head = false;
@@ -191,6 +192,12 @@ pub fn sort<'a>(lines: &[SourceLine<'a>]) -> Sorted<'a> {
     drop_trailing_furniture(&mut pieces);
     sorted.pieces = pieces;
     sorted
+}
+
+/// Furniture that stands between lines of the report, not only around it: buttons, and the page
+/// numbers of a PDF copied as text (`…药品追` / `— 1 —` / `溯码…`).
+fn is_furniture_anywhere(reason: DropReason) -> bool {
+    matches!(reason, DropReason::Navigation | DropReason::PageNumber)
 }
 
 /// The headline: the first title-like line before the report's first sentence (a table of
@@ -425,6 +432,9 @@ fn classify_tokens<'a>(
     first: &str,
     mut rest: impl Iterator<Item = &'a str> + Clone,
 ) -> Option<DropReason> {
+    if is_page_number(folded) {
+        return Some(DropReason::PageNumber);
+    }
     if is_breadcrumb_start(first) {
         return Some(DropReason::Breadcrumb);
     }
@@ -459,6 +469,48 @@ fn classify_tokens<'a>(
         }
     }
     (is_navigation(first) && rest.all(is_navigation)).then_some(DropReason::Navigation)
+}
+
+/// Dashes around a page number (`— 3 —`, `- 3 -`, `－3－`, `·3·`).
+const PAGE_NUMBER_DASHES: &[char] = &['—', '–', '-', '－', '·'];
+
+/// A page number as a PDF prints it, copied with the text: `— 3 —`, `- 3 -`, `—3—`, `第 3 页`,
+/// `第3页 共5页`, `共5页 第3页`, `Page 3 of 10` (blanks anywhere). A bare number is none: in page
+/// text it is a table's cell or a list's figure.
+pub fn is_page_number(text: &str) -> bool {
+    let text = text.trim_matches(is_blank);
+    // most lines are told apart by their first character, with nothing allocated
+    let Some(first) = text.chars().next() else {
+        return false;
+    };
+    if !(PAGE_NUMBER_DASHES.contains(&first) || matches!(first, '第' | '共' | 'P' | 'p')) {
+        return false;
+    }
+    let compact: String = text.chars().filter(|c| !is_blank(*c)).collect();
+    let number = |s: &str| !s.is_empty() && s.chars().all(is_digit);
+    let dashed = compact.trim_matches(PAGE_NUMBER_DASHES);
+    if compact.starts_with(PAGE_NUMBER_DASHES) && compact.ends_with(PAGE_NUMBER_DASHES) {
+        return number(dashed);
+    }
+    if let Some(page) = compact
+        .strip_prefix("Page")
+        .or_else(|| compact.strip_prefix("page"))
+    {
+        let (page, total) = page.split_once("of").unwrap_or((page, "1"));
+        return number(page) && number(total);
+    }
+    // 第3页, with the count of pages before or after it (a slash between them or not)
+    let within = |s: &str, open: char| {
+        s.strip_prefix(open)
+            .and_then(|s| s.strip_suffix('页'))
+            .is_some_and(number)
+    };
+    let pieces: Vec<&str> = compact
+        .split_inclusive('页')
+        .map(|p| p.trim_start_matches(['/', '／', ',', '，']))
+        .collect();
+    let pages = pieces.iter().filter(|p| within(p, '第')).count();
+    pages == 1 && pieces.len() <= 2 && pieces.iter().all(|p| within(p, '第') || within(p, '共'))
 }
 
 /// A token that reads as a sentence rather than a label or value.
@@ -847,6 +899,47 @@ mod tests {
         let page = format!("{title}\n2025年工作总结\n{opening}");
         let (pieces, _) = sort_page(&page);
         assert_eq!(pieces[1], ("2025年工作总结".to_string(), None));
+    }
+
+    #[test]
+    fn page_numbers_of_a_pdf_copied_as_text_are_set_aside_wherever_they_stand() {
+        for line in [
+            "— 1 —",
+            "- 3 -",
+            "—3—",
+            "－１２－",
+            "第 3 页",
+            "第3页 共5页",
+            "共5页 第3页",
+            "第3页/共5页",
+            "Page 3 of 10",
+        ] {
+            assert!(is_page_number(line), "{line}");
+        }
+        for line in [
+            "3",
+            "3 / 10",
+            "—",
+            "-5%",
+            "第三部分",
+            "第3页共5页第4页",
+            "共5页",
+            "第3条",
+            "— 1 —加强建设。",
+            "第3页的表格",
+        ] {
+            assert!(!is_page_number(line), "{line}");
+        }
+        let page = "蓬江区交通运输局2025年工作总结\n一、2025年工作开展情况\n\
+                    （一）全年完成公路养护工程12项，累计投入资金\n— 1 —\n3.6亿元。\n\
+                    （二）深化改革。\n第 2 页 共 2 页\n";
+        let (pieces, _) = sort_page(page);
+        let p = Some(DropReason::PageNumber);
+        let reasons: Vec<_> = pieces.iter().map(|(_, reason)| *reason).collect();
+        assert_eq!(
+            reasons,
+            [Some(DropReason::Title), None, None, p, None, None, p]
+        );
     }
 
     #[test]
