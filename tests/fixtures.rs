@@ -1601,6 +1601,64 @@ fn nanshan_rlj_padded_metadata_keys_are_not_the_headline() {
     );
 }
 
+/// 大鹏新区水务局 on the 信息公开 directory: the metadata table comes through as tab-separated
+/// lines, each key alone in its cell (`名称\t大鹏新区水务局…`, `文号\t\t主题分类\t…`). They are
+/// metadata like `名称：`; the headline under them is the title, and the district (大鹏新区, a
+/// 新区) and bureau are read from it. The `附件：无` line of the footer is metadata too, not the
+/// last item's text.
+#[test]
+fn dapeng_swj_metadata_table_pasted_with_tabs_is_not_the_headline() {
+    let r = import("dapeng_swj_2024_2025_tab_metadata.txt");
+    assert_tree(
+        &r,
+        &[
+            "p1 summary 2024 | 一、2024年工作总结",
+            "  p1.1 （一）",
+            "    p1.1.1 一是",
+            "    p1.1.2 二是",
+            "  p1.2 （二）",
+            "  p1.3 （三）",
+            "p2 plan 2025 | 二、2025年工作计划",
+            "  p2.1 1.",
+            "  p2.2 2.",
+            "  p2.3 3.",
+        ],
+    );
+    assert!(
+        r.preamble
+            .starts_with("2024年，大鹏新区水务局在新区党工委、管委会的坚强领导下"),
+        "the opening paragraph is the report's opening: {}",
+        r.preamble
+    );
+    assert_meta(
+        &r,
+        Meta {
+            title: "大鹏新区水务局2024年工作总结和2025年工作计划",
+            // from the publisher, 深圳市大鹏新区水务局
+            city: Some("深圳市"),
+            district: Some("大鹏新区"),
+            bureau: Some("水务局"),
+            published: Some("2025-02-10"),
+            script: S,
+        },
+    );
+    assert_eq!(
+        dropped_as(&r, DropReason::Metadata)[..5],
+        [
+            "索引号\t11440300MB2D0417XK/2025-00011\t分类\t计划总结",
+            "发布机构\t深圳市大鹏新区水务局\t发布日期\t2025-02-10",
+            "名称\t大鹏新区水务局2024年工作总结和2025年工作计划",
+            "文号\t\t主题分类\t城乡建设、环境保护",
+            "来源：大鹏新区水务局　　发布时间：2025-02-10 09:30　　【字体：大 中 小】",
+        ]
+    );
+    assert_eq!(
+        last_node(&r).text,
+        "完成积水点整治6处，开展防汛演练不少于4次。"
+    );
+    assert!(dropped_as(&r, DropReason::Metadata).contains(&"附件：无"));
+}
+
 /// 生态环境局龙岗管理局: the plan's headings stand alone on their lines, some with a comma
 /// (一、聚焦“一微克”行动，推动空气质量持续改善). None is split as a heading glued to its body,
 /// and none is cut inside the quoted name it holds (“三水统筹”).

@@ -2,11 +2,12 @@
 //! by line and set aside in `dropped`, never deleted. Hand-written: the patterns are these sites'.
 //! Depends on text and model only, like all of import.
 
-use super::SourceLine;
 use super::markers;
 use super::meta;
 use super::signoff;
+use super::{SourceLine, is_blank};
 use crate::model::DropReason;
+use crate::text::chars::is_digit;
 
 /// Metadata keys of government information-disclosure pages, as in `发布日期：2025-09-18`; a key
 /// may be padded for alignment (`标　　题：`, `索 引 号：`, see [`metadata_key`]).
@@ -58,6 +59,8 @@ const METADATA_KEYS: &[&str] = &[
     "版权所有",
     "网站标识码",
     "备案号",
+    // the files attached to the page: `附件：无`, `附件：…工作计划.pdf（点击下载）`
+    "附件",
 ];
 
 /// Keys whose value is the publication date, in order of preference.
@@ -158,15 +161,21 @@ pub fn sort<'a>(lines: &[SourceLine<'a>]) -> Sorted<'a> {
     let mut in_head = true;
     let mut pieces = Vec::new();
     let mut title = String::new();
+    let mut repeat_end = None;
     for (i, (segment, reason)) in head.iter().enumerate() {
+        let repeats_title = i > title_end
+            && (repeat_end.is_some_and(|end| i <= end) || {
+                repeat_end = repeated_title_end(&head, i, &title);
+                repeat_end.is_some()
+            });
         let place = if (title_start..=title_end).contains(&i) {
             title.push_str(segment.text);
             Place::Dropped(DropReason::Title)
         } else if i < title_start && title_start != usize::MAX {
             Place::Dropped(reason.unwrap_or(DropReason::BeforeTitle))
-        } else if !title.is_empty() && same_text(&title, segment.text) {
+        } else if repeats_title {
             Place::Dropped(DropReason::RepeatedTitle)
-        } else if let Some(reason) = reason.filter(|r| in_head || *r == DropReason::Navigation) {
+        } else if let Some(reason) = reason.filter(|r| in_head || is_furniture_anywhere(*r)) {
             Place::Dropped(reason)
         } else {
             in_head = false;
@@ -185,10 +194,17 @@ pub fn sort<'a>(lines: &[SourceLine<'a>]) -> Sorted<'a> {
     sorted
 }
 
+/// Furniture that stands between lines of the report, not only around it: buttons, and the page
+/// numbers of a PDF copied as text (`…药品追` / `— 1 —` / `溯码…`).
+fn is_furniture_anywhere(reason: DropReason) -> bool {
+    matches!(reason, DropReason::Navigation | DropReason::PageNumber)
+}
+
 /// The headline: the first title-like line before the report's first sentence (a table of
-/// contents may come before it), with an organisation name on the line above when the headline
-/// was wrapped (`深圳市龙岗区发展和改革局` / `2023年工作总结及2024年工作计划`). Segment indices,
-/// first and last.
+/// contents may come before it), with the rest of it on the lines next to it when the headline
+/// was wrapped: an organisation name on the line above (`深圳市龙岗区发展和改革局` /
+/// `2023年工作总结及2024年工作计划`), the plan on the line below (`…医疗保障局2025年工作总结` /
+/// `和2026年工作计划`). Segment indices, first and last.
 fn find_title(head: &[(SourceLine<'_>, Option<DropReason>)]) -> Option<(usize, usize)> {
     let prose = head
         .iter()
@@ -203,7 +219,39 @@ fn find_title(head: &[(SourceLine<'_>, Option<DropReason>)]) -> Option<(usize, u
             && reason.is_none()
             && meta::is_organisation_name(line.text)
     });
-    Some((wrapped.unwrap_or(at), at))
+    let rest = head.get(at + 1).filter(|(line, reason)| {
+        line.number == head[at].0.number + 1 && reason.is_none() && meta::continues_title(line.text)
+    });
+    Some((wrapped.unwrap_or(at), rest.map_or(at, |_| at + 1)))
+}
+
+/// The headline again from segment `i` on, on one line or wrapped over the lines below as the
+/// headline itself may be: the index of its last segment. Whitespace does not count.
+fn repeated_title_end(
+    head: &[(SourceLine<'_>, Option<DropReason>)],
+    i: usize,
+    title: &str,
+) -> Option<usize> {
+    let title: Vec<char> = title.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut matched = 0;
+    for (j, (segment, _)) in head.iter().enumerate().skip(i) {
+        if j > i && segment.number != head[j - 1].0.number + 1 {
+            return None;
+        }
+        let rest = &title[matched..];
+        let mut len = 0;
+        for c in segment.text.chars().filter(|c| !c.is_whitespace()) {
+            if rest.get(len) != Some(&c) {
+                return None;
+            }
+            len += 1;
+        }
+        matched += len;
+        if matched == title.len() && matched > 0 {
+            return Some(j);
+        }
+    }
+    None
 }
 
 /// A sentence of report text, which no headline or furniture line is.
@@ -353,12 +401,6 @@ impl Sorted<'_> {
     }
 }
 
-fn same_text(a: &str, b: &str) -> bool {
-    a.chars()
-        .filter(|c| !c.is_whitespace())
-        .eq(b.chars().filter(|c| !c.is_whitespace()))
-}
-
 /// Why a line is furniture, if it is, from the line folded to simplified script (a
 /// [`SourceLine`]'s `folded`). Its tokens are split at whitespace and bars (`|`, `｜`).
 pub fn classify(folded: &str) -> Option<DropReason> {
@@ -390,6 +432,9 @@ fn classify_tokens<'a>(
     first: &str,
     mut rest: impl Iterator<Item = &'a str> + Clone,
 ) -> Option<DropReason> {
+    if is_page_number(folded) {
+        return Some(DropReason::PageNumber);
+    }
     if is_breadcrumb_start(first) {
         return Some(DropReason::Breadcrumb);
     }
@@ -424,6 +469,48 @@ fn classify_tokens<'a>(
         }
     }
     (is_navigation(first) && rest.all(is_navigation)).then_some(DropReason::Navigation)
+}
+
+/// Dashes around a page number (`— 3 —`, `- 3 -`, `－3－`, `·3·`).
+const PAGE_NUMBER_DASHES: &[char] = &['—', '–', '-', '－', '·'];
+
+/// A page number as a PDF prints it, copied with the text: `— 3 —`, `- 3 -`, `—3—`, `第 3 页`,
+/// `第3页 共5页`, `共5页 第3页`, `Page 3 of 10` (blanks anywhere). A bare number is none: in page
+/// text it is a table's cell or a list's figure.
+pub fn is_page_number(text: &str) -> bool {
+    let text = text.trim_matches(is_blank);
+    // most lines are told apart by their first character, with nothing allocated
+    let Some(first) = text.chars().next() else {
+        return false;
+    };
+    if !(PAGE_NUMBER_DASHES.contains(&first) || matches!(first, '第' | '共' | 'P' | 'p')) {
+        return false;
+    }
+    let compact: String = text.chars().filter(|c| !is_blank(*c)).collect();
+    let number = |s: &str| !s.is_empty() && s.chars().all(is_digit);
+    let dashed = compact.trim_matches(PAGE_NUMBER_DASHES);
+    if compact.starts_with(PAGE_NUMBER_DASHES) && compact.ends_with(PAGE_NUMBER_DASHES) {
+        return number(dashed);
+    }
+    if let Some(page) = compact
+        .strip_prefix("Page")
+        .or_else(|| compact.strip_prefix("page"))
+    {
+        let (page, total) = page.split_once("of").unwrap_or((page, "1"));
+        return number(page) && number(total);
+    }
+    // 第3页, with the count of pages before or after it (a slash between them or not)
+    let within = |s: &str, open: char| {
+        s.strip_prefix(open)
+            .and_then(|s| s.strip_suffix('页'))
+            .is_some_and(number)
+    };
+    let pieces: Vec<&str> = compact
+        .split_inclusive('页')
+        .map(|p| p.trim_start_matches(['/', '／', ',', '，']))
+        .collect();
+    let pages = pieces.iter().filter(|p| within(p, '第')).count();
+    pages == 1 && pieces.len() <= 2 && pieces.iter().all(|p| within(p, '第') || within(p, '共'))
 }
 
 /// A token that reads as a sentence rather than a label or value.
@@ -478,13 +565,16 @@ const LONGEST_KEY: usize = 6;
 /// The metadata key a text starts with (`发布日期:2025-09-18`, `分类:`), if any, and the length
 /// in bytes of the text through the key's colon. Whitespace inside the key is padding for
 /// alignment, as information-disclosure pages write their keys (`标　　题：`, `索 引 号：`,
-/// `发布日期 ：`), and does not count. The text is in simplified script.
+/// `发布日期 ：`), and does not count. A metadata table pasted with the page has a tab where the
+/// colon would be, the key alone in its cell (`名称\t大鹏新区…`, `文号\t\t主题分类\t…`): the
+/// length is then through the tab. The text is in simplified script.
 fn metadata_key(text: &str) -> Option<(&'static str, usize)> {
     let start = text.len() - text.trim_start_matches(['【', '[']).len();
-    // no key holds a colon, so a key is all that comes before the text's first one
+    // no key holds a colon or a tab, so a key is all that comes before the text's first one
     let mut key_chars = 0;
     for (i, c) in text[start..].char_indices() {
-        if matches!(c, ':' | '：') {
+        let ends_cell = || c == '\t' && !text[start + i..].trim_start().starts_with([':', '：']);
+        if matches!(c, ':' | '：') || ends_cell() {
             let written = text[start..start + i]
                 .chars()
                 .filter(|c| !c.is_whitespace());
@@ -691,6 +781,13 @@ mod tests {
         ] {
             assert_eq!(classify(line), Some(DropReason::Metadata), "{line}");
         }
+        // the page's attachments, a download link or none
+        for line in [
+            "附件：惠州市惠城区医疗保障局2025年工作总结和2026年工作计划.pdf（点击下载）",
+            "附件：无",
+        ] {
+            assert_eq!(classify(line), Some(DropReason::Metadata), "{line}");
+        }
         // words of report text before a colon are no key, spaced or not
         for line in [
             "工作 目标：全年新增就业2万人。",
@@ -732,6 +829,117 @@ mod tests {
         assert_eq!(read.name.as_deref(), Some(title));
         assert_eq!(read.publisher.as_deref(), Some("深圳市南山区人力资源局"));
         assert_eq!(read.published.as_deref(), Some("2025-03-05"));
+    }
+
+    #[test]
+    fn a_metadata_table_pasted_with_tabs_names_the_report_and_the_headline_is_its_title() {
+        let page = "信息公开目录\n\
+                    索引号\t11440300MB2D01234X/2025-00007\t分类\t计划总结\n\
+                    发布机构\t深圳市坪山区水务局\t发布日期\t2025-02-14\n\
+                    名称\t坪山区水务局2024年工作总结和2025年工作计划\n\
+                    文号\t\t主题分类\t水务\n\
+                    坪山区水务局2024年工作总结和2025年工作计划\n\
+                    2024年，坪山区水务局坚持治水提质。\n\
+                    一、2024年工作总结\n";
+        let (pieces, read) = sort_page(page);
+        let reasons: Vec<_> = pieces.iter().map(|(_, reason)| *reason).collect();
+        let m = Some(DropReason::Metadata);
+        assert_eq!(
+            reasons,
+            [
+                Some(DropReason::BeforeTitle),
+                m,
+                m,
+                m,
+                m,
+                Some(DropReason::Title),
+                None,
+                None
+            ]
+        );
+        let title = "坪山区水务局2024年工作总结和2025年工作计划";
+        assert_eq!(read.title.as_deref(), Some(title));
+        assert_eq!(read.name.as_deref(), Some(title));
+        assert_eq!(read.publisher.as_deref(), Some("深圳市坪山区水务局"));
+        assert_eq!(read.published.as_deref(), Some("2025-02-14"));
+        // a tab before the colon is padding, as a space is; a tab after words is no key
+        for line in ["发布日期\t：2025-02-14", "名 称\t坪山区水务局工作总结"] {
+            assert_eq!(classify(line), Some(DropReason::Metadata), "{line}");
+        }
+        for line in ["完成情况\t已完成\t100%", "名称说明\t坪山区水务局"] {
+            assert_eq!(classify(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_headline_wrapped_before_its_plan_is_one_title_and_its_repeat_is_set_aside() {
+        let wrapped = "江门市蓬江区交通运输局2025年工作总结\n和2026年工作计划\n";
+        let opening = "2025年，区交通运输局坚持交通先行。\n一、2025年工作开展情况\n";
+        let title = "江门市蓬江区交通运输局2025年工作总结和2026年工作计划";
+        let (t, r, c) = (
+            Some(DropReason::Title),
+            Some(DropReason::RepeatedTitle),
+            None,
+        );
+        for (page, reasons) in [
+            // the headline of a PDF copied as text, with no portal headline above it
+            (format!("{wrapped}{opening}"), vec![t, t, c, c]),
+            // the portal's headline on one line, the PDF's under it on two
+            (
+                format!("{title}\n发布时间：2026-01-20\n{wrapped}{opening}"),
+                vec![t, Some(DropReason::Metadata), r, r, c, c],
+            ),
+        ] {
+            let (pieces, read) = sort_page(&page);
+            let found: Vec<_> = pieces.iter().map(|(_, reason)| *reason).collect();
+            assert_eq!(found, reasons, "{page}");
+            assert_eq!(read.title.as_deref(), Some(title));
+        }
+        // a part heading under a one-line headline is no half of it
+        let page = format!("{title}\n2025年工作总结\n{opening}");
+        let (pieces, _) = sort_page(&page);
+        assert_eq!(pieces[1], ("2025年工作总结".to_string(), None));
+    }
+
+    #[test]
+    fn page_numbers_of_a_pdf_copied_as_text_are_set_aside_wherever_they_stand() {
+        for line in [
+            "— 1 —",
+            "- 3 -",
+            "—3—",
+            "－１２－",
+            "第 3 页",
+            "第3页 共5页",
+            "共5页 第3页",
+            "第3页/共5页",
+            "Page 3 of 10",
+        ] {
+            assert!(is_page_number(line), "{line}");
+        }
+        for line in [
+            "3",
+            "3 / 10",
+            "—",
+            "-5%",
+            "第三部分",
+            "第3页共5页第4页",
+            "共5页",
+            "第3条",
+            "— 1 —加强建设。",
+            "第3页的表格",
+        ] {
+            assert!(!is_page_number(line), "{line}");
+        }
+        let page = "蓬江区交通运输局2025年工作总结\n一、2025年工作开展情况\n\
+                    （一）全年完成公路养护工程12项，累计投入资金\n— 1 —\n3.6亿元。\n\
+                    （二）深化改革。\n第 2 页 共 2 页\n";
+        let (pieces, _) = sort_page(page);
+        let p = Some(DropReason::PageNumber);
+        let reasons: Vec<_> = pieces.iter().map(|(_, reason)| *reason).collect();
+        assert_eq!(
+            reasons,
+            [Some(DropReason::Title), None, None, p, None, None, p]
+        );
     }
 
     #[test]

@@ -135,6 +135,32 @@ pub fn looks_like_title(line: &str) -> bool {
         && super::markers::marker_at(line).is_none()
 }
 
+/// Words that join the two parts a headline names (`2025年工作总结和2026年工作计划`).
+const TITLE_CONJUNCTIONS: &[char] = &['和', '及', '与', '暨'];
+
+/// A line that is the second half of a headline wrapped before its second part
+/// (`和2026年工作计划`, `及下一步工作安排`): a conjunction, then words naming a part's kind, and no
+/// sentence.
+pub fn continues_title(line: &str) -> bool {
+    let folded = to_simplified(line);
+    let Some(rest) = folded.strip_prefix(TITLE_CONJUNCTIONS) else {
+        return false;
+    };
+    folded.chars().count() <= 40
+        && !folded.contains(['。', '；', '，', ','])
+        && names_part_kind(rest)
+        && names_period(rest)
+}
+
+/// Whether a text (in simplified script) names the period a part covers: a year, a half, or the
+/// time ahead (`2025年`, `上半年`, `下一步`, `今后`).
+pub fn names_period(folded: &str) -> bool {
+    !years(folded).is_empty()
+        || ["上半年", "下半年", "下一步", "今后"]
+            .iter()
+            .any(|w| folded.contains(w))
+}
+
 /// A line that is only an organisation's name (`深圳市龙岗区发展和改革局`): the first half of a
 /// headline wrapped over two lines.
 pub fn is_organisation_name(line: &str) -> bool {
@@ -381,6 +407,26 @@ mod tests {
             part_kind("一、二〇二四年工作思路"),
             (PartKind::Plan, Some(2024), None)
         );
+    }
+
+    #[test]
+    fn the_second_half_of_a_wrapped_headline() {
+        for line in [
+            "和2026年工作计划",
+            "及2025年工作计划",
+            "暨下一步工作安排",
+            "與2024年工作計劃",
+        ] {
+            assert!(continues_title(line), "{line}");
+        }
+        for line in [
+            "2026年工作计划",
+            "和谐社区建设工作总结",
+            "及时总结工作经验",
+            "和2026年工作计划，推进建设。",
+        ] {
+            assert!(!continues_title(line), "{line}");
+        }
     }
 
     #[test]

@@ -393,17 +393,11 @@ fn is_table_row(text: &str) -> bool {
 /// with its year or period (`2024年工作总结`, `下一步工作计划`). Its marker is empty.
 fn bare_part_heading(line: &SourceLine<'_>) -> Option<Marker> {
     let (text, folded) = (line.text, line.folded);
-    let anchored = || {
-        !meta::years(folded).is_empty()
-            || ["上半年", "下半年", "下一步", "今后"]
-                .iter()
-                .any(|w| folded.contains(w))
-    };
     let heading = folded.chars().nth(30).is_none()
         && !folded.contains(['。', '，', '；', ',', ';', '：', ':'])
         && markers::marker_at(text).is_none()
         && meta::names_part_kind(text)
-        && anchored();
+        && meta::names_period(folded);
     heading.then_some(Marker {
         kind: MarkerKind::Chapter,
         number: None,

@@ -4,13 +4,13 @@
 //! and footers, `— 3 —` / `第3页` page numbers, all set aside; visual lines join back into
 //! paragraphs (a line running to the right margin, or stopping short of it without ending a
 //! sentence, goes on in the next line unless that one is indented, opens an outline heading or
-//! sits in another font size; also across a page break). Depends on import's markers and on
-//! text and model; no files.
+//! sits in another font size; also across a page break). Depends on import's markers and
+//! cruft (page numbers) and on text and model; no files.
 
 use std::collections::HashMap;
 
-use crate::import::is_blank;
 use crate::import::markers::{MarkerKind, marker_at};
+use crate::import::{cruft, is_blank};
 use crate::model::DropReason;
 use crate::text::chars::ends_sentence;
 
@@ -278,16 +278,17 @@ fn repeat_key(text: &str) -> String {
         .collect()
 }
 
-/// `— 3 —`, `- 3 -`, `3`, `第3页`, `第 3 页 共 10 页`, `3 / 10`, `Page 3 of 10`.
+/// A page number in a page's top or bottom margin: as pages print them in their text
+/// ([`cruft::is_page_number`]: `— 3 —`, `第3页`, `Page 3 of 10`), or a bare `3` or `3 / 10`,
+/// which only the margin tells from a table's figures.
 fn is_page_number(text: &str) -> bool {
-    let mut rest: String = text.chars().filter(|c| !is_blank(*c)).collect();
-    for word in ["Page", "page", "of"] {
-        rest = rest.replace(word, "");
-    }
-    rest.chars().any(|c| c.is_ascii_digit())
-        && rest
-            .chars()
-            .all(|c| c.is_ascii_digit() || "—–-－第页共/／·".contains(c))
+    let bare = || {
+        let compact: String = text.chars().filter(|c| !is_blank(*c)).collect();
+        let mut numbers = compact.split(['/', '／']);
+        numbers.clone().count() <= 2
+            && numbers.all(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+    };
+    cruft::is_page_number(text) || bare()
 }
 
 impl Frame {
