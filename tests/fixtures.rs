@@ -606,6 +606,35 @@ fn luohu_wjj_numbered_items_without_section_level() {
     );
 }
 
+/// 黄埔区科技局: the plan's items under each 一、 open their paragraphs with circled numerals
+/// (①推动重大平台建设。…), a level of their own under 一、, each item split into its heading and
+/// body like 1. items are. A ① inside a sentence (按①类、②类分档资助) is no marker.
+#[test]
+fn huangpu_kjj_circled_numerals_open_items() {
+    let r = import("huangpu_kjj_2025_2026_circled.txt");
+    let plan = r.part_of_kind(PartKind::Plan).expect("a plan part");
+    let items: Vec<(&str, &str, usize)> = plan
+        .nodes
+        .iter()
+        .flat_map(|n| &n.children)
+        .map(|n| (n.marker.as_str(), n.title.as_str(), n.children.len()))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            ("①", "推动重大平台建设。", 0),
+            ("②", "加强基础研究。", 0),
+            ("①", "实施高企培育行动。", 0),
+            ("②", "完善科技金融服务。", 0),
+            ("③", "促进成果转化。", 0),
+        ]
+    );
+    let research = &plan.nodes[0].children[1];
+    assert!(research.text.ends_with("其中按①类、②类分档资助。"));
+    assert!(research.flags.is_empty());
+    assert!(plan.nodes.iter().all(|n| n.text.is_empty()));
+}
+
 /// 盐田区司法局, a plan on its own: the body opens at （一） with no 一、 line (one implied part,
 /// a plan for the title's year), and ends with the signature and date, which belong to no item:
 /// they are kept in `dropped` as the signature, not glued to the last item's text.

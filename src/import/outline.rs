@@ -3,8 +3,8 @@
 //!
 //! Markers are recognised at the start of a line and, in sequence, inside a line (run-in 一是
 //! items, pages whose line breaks were lost). Nesting follows the kind of marker: 一、 opens a
-//! part; (一) sits above 1. which sits above (1) which sits above 一是; a document without a
-//! (一) level simply has its 1. items directly under the part. Damaged markers are kept as written
+//! part; (一) sits above 1. above (1) above ① (at a line's start only) above 一是; a document
+//! without a (一) level simply has its 1. items directly under the part. Damaged markers are kept as written
 //! and flagged, never repaired silently. Hand-written: no crate parses Chinese outlines.
 
 use super::SourceLine;
@@ -156,6 +156,7 @@ impl Builder {
         let in_sequence = number == expected;
         let accepted = match marker.kind {
             MarkerKind::Chapter => false, // chapters are whole lines
+            MarkerKind::Circled => false, // ① inside a sentence points to a list, opens no item
             MarkerKind::Part => {
                 in_sequence
                     && boundary >= Boundary::Sentence
@@ -996,6 +997,30 @@ mod tests {
         assert_eq!(shape(nodes)[0].0, "1、");
         assert_eq!(nodes[1].children.len(), 2);
         assert_eq!(nodes[1].children[1].id, "p1.2.2");
+    }
+
+    #[test]
+    fn circled_numerals_opening_a_paragraph_are_items() {
+        let o = outline(
+            "2025年工作计划\n一、坚持招商引资，推动项目招引\n①实施提质增效行动。全年新签约项目220个，其中①类项目35个。\n②稳住外资基本盘。一是稳外资。二是扩外贸。\n二、扩大内需促进消费\n①用好以旧换新政策。带动消费80亿元。\n③推动商圈升级。新开业综合体2个。\n",
+        );
+        let heading = &o.parts[0].nodes[0];
+        assert_eq!((heading.text.as_str(), heading.children.len()), ("", 2));
+        assert_eq!(
+            shape(&heading.children),
+            vec![
+                ("①".into(), "实施提质增效行动。".into(), 0),
+                ("②".into(), "稳住外资基本盘。".into(), 2),
+            ]
+        );
+        // inside a sentence ① is a reference, not a marker
+        assert_eq!(
+            heading.children[0].text,
+            "全年新签约项目220个，其中①类项目35个。"
+        );
+        let second = &o.parts[0].nodes[1].children;
+        assert!(second[0].flags.is_empty());
+        assert_eq!(second[1].flags, vec![Flag::NumberingGap]);
     }
 
     #[test]
