@@ -896,6 +896,43 @@ fn longgang_rsj_section_marker_lost_its_numeral() {
 const GLUED: &str = "longgang_jyj_2024_2025_glued.txt";
 const GLUED_TRADITIONAL: &str = "longgang_jyj_2024_2025_glued_traditional.txt";
 
+/// 坪山区工信局: each plan item opens with its heading in 【】 and runs on into its body with no
+/// stop between (（一）【稳住工业增长基本盘】落实…). The bracketed heading, brackets and all, is the
+/// title (with a colon right after it: 【扩大有效工业投资】：), the rest the body.
+#[test]
+fn pingshan_gxj_bracketed_headings_are_the_titles() {
+    let r = import("pingshan_gxj_2024_2025_brackets.txt");
+    let items: Vec<(&str, &str)> = ["p2.1.1", "p2.1.2", "p2.2.1", "p2.2.2"]
+        .into_iter()
+        .map(|id| {
+            let n = node(&r, id);
+            (n.title.as_str(), n.text.as_str())
+        })
+        .collect();
+    assert_eq!(
+        items,
+        [
+            (
+                "【稳住工业增长基本盘】",
+                "落实重点企业“一企一策”服务机制，全年规模以上工业增加值增长7%以上。"
+            ),
+            (
+                "【扩大有效工业投资】：",
+                "新开工工业项目40个，工业投资增长10%。"
+            ),
+            (
+                "【做强新能源汽车产业】",
+                "支持整车企业扩能增产，引进核心零部件项目10个，产业集群产值突破1800亿元。"
+            ),
+            (
+                "【打造生物医药创新高地】",
+                "建设生物医药中试平台2个，新增二类以上医疗器械注册证30张。"
+            ),
+        ]
+    );
+    assert!(r.nodes().all(|(_, n)| n.flags.is_empty()));
+}
+
 /// 龙岗区教育局: among plan items with short headings (加快学校建设。…), two headings ran into
 /// their bodies with no punctuation: 推进集团化办学提质扩面 | 持续深化紧密型教育集团建设，… and
 /// 加强教研体系建设 | 全面推进区、片、校三级教研网络建设，…. The summary's items are long run-in

@@ -464,9 +464,10 @@ fn boundary_before(before: &str) -> Boundary {
     }
 }
 
-/// The heading clause of a node and the rest: the first paragraph up to and including its first
-/// 。！？, or a colon closing a heading before it (`加快重大医疗卫生项目建设：全力推进…`), or the
-/// whole first paragraph when it has neither (a heading on its own line).
+/// The heading clause of a node and the rest: a heading in 【】 opening the first paragraph
+/// ([`bracketed_heading_end`]), or the first paragraph up to and including its first 。！？, or a
+/// colon closing a heading before it (`加快重大医疗卫生项目建设：全力推进…`), or the whole first
+/// paragraph when it has neither (a heading on its own line).
 fn split_title(paragraphs: Vec<String>) -> (String, String) {
     let mut paragraphs = paragraphs.into_iter();
     let Some(mut title) = paragraphs.next() else {
@@ -475,7 +476,9 @@ fn split_title(paragraphs: Vec<String>) -> (String, String) {
     let end = title
         .find(FULL_STOPS)
         .map_or(title.len(), |end| end + '。'.len_utf8());
-    let end = heading_colon_end(&title[..end]).unwrap_or(end);
+    let end = bracketed_heading_end(&title)
+        .or_else(|| heading_colon_end(&title[..end]))
+        .unwrap_or(end);
     let text = join_lines(
         std::iter::once(title[end..].trim())
             .chain(paragraphs.as_slice().iter().map(String::as_str)),
@@ -521,6 +524,20 @@ fn heading_colon_end(first_sentence: &str) -> Option<usize> {
     reads_as_heading.then_some(at + '：'.len_utf8())
 }
 
+/// Where a heading written in 【】 at the start of a paragraph ends (`【确保国考断面稳定达标】落实…`):
+/// after its closing bracket, or after a colon right after it. The brackets stay in the title, as
+/// written: they are how the page marks a heading, and a reader expects to see them there.
+fn bracketed_heading_end(paragraph: &str) -> Option<usize> {
+    let inside = paragraph.strip_prefix('【')?;
+    let close = inside.find('】').filter(|&close| close > 0)?;
+    let end = '【'.len_utf8() + close + '】'.len_utf8();
+    let colon = paragraph[end..]
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '：' | ':'));
+    Some(end + colon.map_or(0, char::len_utf8))
+}
+
 /// The pieces that are not empty, one to a line.
 fn join_lines<'a>(pieces: impl Iterator<Item = &'a str>) -> String {
     let mut text = String::new();
@@ -533,15 +550,17 @@ fn join_lines<'a>(pieces: impl Iterator<Item = &'a str>) -> String {
     text
 }
 
-/// A part heading is its marker and first paragraph, unless that paragraph runs on into body
-/// text (a page whose line breaks were lost): then the heading ends after the words that name
-/// the part's kind (工作总结, 工作计划 …), or at the first 。.
+/// A part heading is its marker and first paragraph, or the heading in 【】 opening it, unless
+/// that paragraph runs on into body text (a page whose line breaks were lost): then the heading
+/// ends after the words that name the part's kind (工作总结, 工作计划 …), or at the first 。.
 fn split_part_heading(marker: &str, paragraphs: &[String]) -> (String, String) {
     let Some((first, rest)) = paragraphs.split_first() else {
         return (marker.to_string(), String::new());
     };
     let runs_on = first.chars().count() > 40 || first.contains(['。', '，', ',']);
-    let cut = if runs_on {
+    let cut = if let Some(end) = bracketed_heading_end(first) {
+        end
+    } else if runs_on {
         meta::part_kind_phrase_end(first)
             .or_else(|| first.find('。').map(|i| i + '。'.len_utf8()))
             .unwrap_or(first.len())
@@ -754,6 +773,34 @@ mod tests {
             ("扩大医疗床位供给：", "全区新增医院床位500张。")
         );
         assert!(items.iter().all(|n| n.flags.is_empty()));
+    }
+
+    #[test]
+    fn a_heading_in_lenticular_brackets_is_the_title() {
+        let o = outline(
+            "一、【巩固水环境】完成正本清源改造项目120个。\n（一）【确保国考断面稳定达标】落实“一断面一策”方案，确保水质达标。\n（二）【推进正本清源】：完成改造项目120个。\n1.【完善管网】新建污水管网35公里。\n（三）【】新建管网。\n",
+        );
+        let part = &o.parts[0];
+        assert_eq!(part.heading, "一、【巩固水环境】");
+        assert_eq!(part.text, "完成正本清源改造项目120个。");
+        let titles: Vec<(&str, &str)> = part
+            .nodes
+            .iter()
+            .chain(&part.nodes[1].children)
+            .map(|n| (n.title.as_str(), n.text.as_str()))
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                (
+                    "【确保国考断面稳定达标】",
+                    "落实“一断面一策”方案，确保水质达标。"
+                ),
+                ("【推进正本清源】：", "完成改造项目120个。"),
+                ("【】新建管网。", ""),
+                ("【完善管网】", "新建污水管网35公里。"),
+            ]
+        );
     }
 
     #[test]
