@@ -761,6 +761,34 @@ fn pingshan_zjj_problems_part_is_other() {
     );
 }
 
+/// 黄埔区科技局: parts headed by bare lines (2025年工作总结, 2026年工作计划), and between them a
+/// bare 存在的问题 line. It heads a part of its own (kind other, no year) holding the 一是 problems;
+/// they are not items of the summary's last section.
+#[test]
+fn huangpu_kjj_bare_shortcomings_heading_opens_an_other_part() {
+    let r = import("huangpu_kjj_2025_2026_circled.txt");
+    let parts: Vec<String> = skeleton(&r)
+        .lines()
+        .filter(|l| l.starts_with('p'))
+        .map(String::from)
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            "p1 summary 2025 | 2025年工作总结",
+            "p2 other - | 存在的问题",
+            "p3 plan 2026 | 2026年工作计划",
+        ]
+    );
+    assert!(node(&r, "p1.2").children.is_empty());
+    assert_node(
+        &r,
+        "p2.2",
+        "二是",
+        "科技成果本地转化率不高，中试平台供给不足。",
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Damaged markers and glued headings
 // ---------------------------------------------------------------------------------------------

@@ -35,6 +35,27 @@ const KIND_WORDS: &[(&str, PartKind)] = &[
     ("下一步", PartKind::Plan),
 ];
 
+/// Words naming a part on the year's shortcomings (`二、存在的问题`, `问题和不足`), in simplified
+/// script: such a part is neither a summary nor a plan.
+const SHORTCOMINGS_WORDS: &[&str] = &[
+    "存在的问题",
+    "存在问题",
+    "存在的不足",
+    "主要问题",
+    "问题和不足",
+    "问题与不足",
+    "问题及不足",
+    "不足之处",
+    "困难和问题",
+    "问题和困难",
+];
+
+/// True when a heading names the year's shortcomings.
+pub fn names_shortcomings(heading: &str) -> bool {
+    let folded = to_simplified(heading);
+    SHORTCOMINGS_WORDS.iter().any(|w| folded.contains(w))
+}
+
 /// How far into a heading the kind words are looked for, in characters.
 const HEADING_REACH: usize = 30;
 
@@ -373,6 +394,9 @@ mod tests {
             (PartKind::Summary, Some(2023), None)
         );
         assert_eq!(part_kind("三、存在的问题").0, PartKind::Other);
+        assert!(names_shortcomings("三、存在的问题"));
+        assert!(names_shortcomings("存在問題和不足"));
+        assert!(!names_shortcomings("三、2024年工作计划"));
         assert_eq!(
             part_kind("一、2024年上半年工作总结"),
             (PartKind::Summary, Some(2024), Some(Half::First))

@@ -113,7 +113,9 @@ impl Builder {
         if is_table_row(text) {
             return None;
         }
-        if let Some(marker) = markers::chapter_at(text).or_else(|| bare_part_heading(line)) {
+        if let Some(marker) =
+            markers::chapter_at(text).or_else(|| bare_part_heading(line, self.in_chapter()))
+        {
             let expected = self.expected(MarkerKind::Chapter);
             return Some((
                 marker.clone(),
@@ -391,8 +393,9 @@ fn is_table_row(text: &str) -> bool {
 }
 
 /// A line with no marker that is a part heading: short, not a sentence, naming a part's kind
-/// with its year or period (`2024年工作总结`, `下一步工作计划`). Its marker is empty.
-fn bare_part_heading(line: &SourceLine<'_>) -> Option<Marker> {
+/// with its year or period (`2024年工作总结`, `下一步工作计划`), or, in a report whose parts are
+/// such lines or chapters, the year's shortcomings (`存在的问题`). Its marker is empty.
+fn bare_part_heading(line: &SourceLine<'_>, in_chapters: bool) -> Option<Marker> {
     let (text, folded) = (line.text, line.folded);
     let anchored = || {
         !meta::years(folded).is_empty()
@@ -403,8 +406,8 @@ fn bare_part_heading(line: &SourceLine<'_>) -> Option<Marker> {
     let heading = folded.chars().nth(30).is_none()
         && !folded.contains(['。', '，', '；', ',', ';', '：', ':'])
         && markers::marker_at(text).is_none()
-        && meta::names_part_kind(text)
-        && anchored();
+        && ((meta::names_part_kind(text) && anchored())
+            || (in_chapters && meta::names_shortcomings(folded)));
     heading.then_some(Marker {
         kind: MarkerKind::Chapter,
         number: None,
@@ -1111,6 +1114,26 @@ mod tests {
             );
             assert!(o.parts[1].nodes.iter().all(|n| n.flags.is_empty()));
         }
+    }
+
+    #[test]
+    fn a_bare_shortcomings_line_among_bare_part_headings_opens_a_part() {
+        let o = outline(
+            "2025年工作亮点\n一、招商引资量质齐升\n新签约项目236个。\n存在的问题\n一是外资招引承压；二是会展中心建设滞后。\n2026年工作计划\n（一）持续提升招商实效。\n",
+        );
+        let headings: Vec<&str> = o.parts.iter().map(|p| p.heading.as_str()).collect();
+        assert_eq!(headings, ["2025年工作亮点", "存在的问题", "2026年工作计划"]);
+        assert_eq!(
+            shape(&o.parts[0].nodes),
+            vec![("一、".into(), "招商引资量质齐升".into(), 0)]
+        );
+        assert_eq!(o.parts[1].nodes.len(), 2);
+        // where parts are 一、 headings, such a line is text of the part it stands in
+        let o = outline(
+            "一、2025年工作总结\n（一）招商引资量质齐升。\n存在的问题\n二、2026年工作计划\n",
+        );
+        assert_eq!(o.parts.len(), 2);
+        assert_eq!(o.parts[0].nodes[0].text, "存在的问题");
     }
 
     #[test]
