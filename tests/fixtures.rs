@@ -1546,6 +1546,30 @@ fn pingshan_zwsj_no_title_line_names_its_bureau_from_the_opening_sentence() {
     );
 }
 
+/// 禅城区司法局 reports to the district government (区人民政府：… 现将我局2024年工作总结和2025年
+/// 工作计划报告如下：): its results sections carry themed headings with no 总结 in them
+/// (一、围绕中心大局，…), then 三、存在的问题 and 四、2025年工作计划. As the title announces, the
+/// themed sections are the summary of 2024; the shortcomings stay other.
+#[test]
+fn chancheng_sfj_themed_sections_before_the_plan_are_the_summary() {
+    let r = import("chancheng_sfj_2024_2025_report.txt");
+    let parts: Vec<String> = skeleton(&r)
+        .lines()
+        .filter(|l| l.starts_with('p'))
+        .map(String::from)
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            "p1 summary 2024 | 一、围绕中心大局，法治政府建设纵深推进",
+            "p2 summary 2024 | 二、坚持服务为民，公共法律服务提质增效",
+            "p3 other - | 三、存在的问题",
+            "p4 plan 2025 | 四、2025年工作计划",
+        ]
+    );
+    assert!(r.preamble.starts_with("区人民政府："));
+}
+
 /// Every wording of a part heading seen on real pages, in a page of the real style: the part's
 /// kind and half, read from the heading alone (the title names no kind).
 #[test]

@@ -3,7 +3,7 @@
 //! model only.
 
 use crate::model::{Half, PartKind, Script};
-use crate::text::chars::{digit_value, han_digit, is_han};
+use crate::text::chars::{digit_value, ends_sentence, han_digit, is_han};
 use crate::text::normalize::fold;
 use crate::text::script::to_simplified;
 
@@ -100,6 +100,25 @@ pub fn part_kind(heading: &str) -> (PartKind, Option<i32>, Option<Half>) {
     let kind = kind_words(heading).map_or(PartKind::Other, |(kind, _)| kind);
     let folded = to_simplified(heading);
     (kind, years(&folded).first().copied(), half(&folded))
+}
+
+/// The year N of a summary a text announces together with the plan of year N+1, in one sentence
+/// naming both with the two years in that order (`关于2025年工作总结和2026年工作计划的报告`,
+/// `现将我局2025年工作总结和2026年工作计划报告如下：`).
+pub fn announced_summary_year(text: &str) -> Option<i32> {
+    let folded = to_simplified(text);
+    folded.split(ends_sentence).find_map(|sentence| {
+        let names = |kind| {
+            KIND_WORDS
+                .iter()
+                .any(|&(word, k)| k == kind && sentence.contains(word))
+        };
+        if !names(PartKind::Summary) || !names(PartKind::Plan) {
+            return None;
+        }
+        let years = years(sentence);
+        years.windows(2).find(|w| w[1] == w[0] + 1).map(|w| w[0])
+    })
 }
 
 fn half(folded: &str) -> Option<Half> {
@@ -405,6 +424,22 @@ mod tests {
             part_kind("一、二〇二四年工作思路"),
             (PartKind::Plan, Some(2024), None)
         );
+    }
+
+    #[test]
+    fn a_summary_announced_with_the_next_years_plan() {
+        let title = "佛山市生态环境局禅城分局关于2025年工作总结和2026年工作计划的报告";
+        assert_eq!(announced_summary_year(title), Some(2025));
+        let opening = "2025年，我局坚持精准治污。现将我局2025年工作总結和2026年工作計劃報告如下：";
+        assert_eq!(announced_summary_year(opening), Some(2025));
+        for text in [
+            "深圳市坪山区水务局2026年工作计划",
+            "2024年工作总结",
+            "2025年，我局完成年度计划。2026年，我局将总结经验。",
+            "关于2024年工作总结和2026年工作计划的报告",
+        ] {
+            assert_eq!(announced_summary_year(text), None, "{text}");
+        }
     }
 
     #[test]
