@@ -1821,6 +1821,28 @@ fn page_footers_are_not_the_last_items_text() {
     }
 }
 
+/// 黄埔区科技局: under the report the portal prints an empty 相关附件： (no file attached) above its
+/// buttons. It is furniture, dropped like the buttons, not the end of the last item's text.
+#[test]
+fn huangpu_kjj_empty_attachments_heading_is_furniture() {
+    let r = import("huangpu_kjj_2025_2026_circled.txt");
+    let last = last_node(&r);
+    assert!(
+        last.text.ends_with("全年技术合同成交额达到300亿元。"),
+        "{}",
+        last.text
+    );
+    let navigation = dropped_as(&r, DropReason::Navigation);
+    assert!(
+        navigation.ends_with(&[
+            "相关附件：",
+            "打印本页　　关闭窗口",
+            "分享到：微信　微博　QQ空间"
+        ]),
+        "{navigation:?}"
+    );
+}
+
 /// 顺德区市场监督管理局 reports to the district government: after the last plan item come
 /// 特此报告。, the bureau's name and the date. They close the report, not the item: kept in
 /// `dropped` as the closing and the signature.
