@@ -48,6 +48,9 @@ mod harness;
 /// and set at the engine they met. So were the wave-4 pairs (dapeng-csgx-2025,
 /// xiangzhou-tyjrj-2025, huicheng-ybj-2025), written blind at session 9's start: huicheng's summary
 /// page, copied out of a PDF, did not import (a title over two lines left no 2025 summary part).
+/// The wave-5 pairs (huangpu-swj-2025, pingshan-swj-2025, chancheng-sthj-2025) were written blind
+/// in session 9 after its engine changes, as a fresh check, and set at the engine they met once
+/// the importer read their layouts (①, 【heading】, a 报告 whose summary sections are themed).
 /// Lowered by a sixth documented trade in session 9: a result reported no longer stands for
 /// another result the item set and the summary does not report (`RESULT_MAY_MISS`): status over
 /// the 581 items before wave 4 0.83 → 0.84, ten items gained (held-out futian +2, nanhai +1),
@@ -56,12 +59,14 @@ const AUDIT_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
     ("baoan-fgj-2024", 0.95, 0.0, 0.8, 1.0),
     ("baoan-gxj-2025", 1.0, 0.0, 0.76, 0.93),
     ("baoan-yjglj-2025", 1.0, 0.0, 0.96, 0.97),
+    ("chancheng-sthj-2025", 0.89, 0.125, 0.85, 0.83),
     ("dapeng-csgx-2025", 0.89, 0.5, 0.59, 0.89),
     ("futian-mzj-2025-heldout", 0.9, 0.4, 0.76, 0.88),
     ("futian-wgltj-2025", 0.94, 0.0, 0.81, 0.9),
     ("guangming-jyj-2025", 1.0, 0.0, 0.8, 0.89),
     ("guangming-wjj-2025", 0.89, 0.125, 0.85, 0.85),
     ("guangming-jtj-2025", 1.0, 0.125, 0.8, 0.9),
+    ("huangpu-swj-2025", 0.94, 0.25, 0.74, 0.84),
     ("huicheng-ybj-2025", 0.94, 0.0, 0.85, 0.78),
     ("longgang-2023", 1.0, 0.0, 0.84, 1.0),
     ("longgang-kjj-2025", 1.0, 0.125, 0.85, 0.93),
@@ -75,6 +80,7 @@ const AUDIT_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
     ("panyu-jyj-2025-heldout", 0.9, 0.0, 0.8, 0.91),
     ("pingshan-2024", 0.94, 0.0, 0.96, 0.96),
     ("pingshan-mzj-2025", 1.0, 0.0, 0.77, 0.93),
+    ("pingshan-swj-2025", 0.84, 0.25, 0.7, 0.71),
     ("shunde-scjgj-2025", 0.95, 0.143, 0.7, 0.97),
     ("xiangzhou-tyjrj-2025", 0.89, 0.25, 0.81, 0.91),
     ("yantian-zjj-2025", 1.0, 0.0, 0.92, 1.0),

@@ -606,6 +606,35 @@ fn luohu_wjj_numbered_items_without_section_level() {
     );
 }
 
+/// 黄埔区科技局: the plan's items under each 一、 open their paragraphs with circled numerals
+/// (①推动重大平台建设。…), a level of their own under 一、, each item split into its heading and
+/// body like 1. items are. A ① inside a sentence (按①类、②类分档资助) is no marker.
+#[test]
+fn huangpu_kjj_circled_numerals_open_items() {
+    let r = import("huangpu_kjj_2025_2026_circled.txt");
+    let plan = r.part_of_kind(PartKind::Plan).expect("a plan part");
+    let items: Vec<(&str, &str, usize)> = plan
+        .nodes
+        .iter()
+        .flat_map(|n| &n.children)
+        .map(|n| (n.marker.as_str(), n.title.as_str(), n.children.len()))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            ("①", "推动重大平台建设。", 0),
+            ("②", "加强基础研究。", 0),
+            ("①", "实施高企培育行动。", 0),
+            ("②", "完善科技金融服务。", 0),
+            ("③", "促进成果转化。", 0),
+        ]
+    );
+    let research = &plan.nodes[0].children[1];
+    assert!(research.text.ends_with("其中按①类、②类分档资助。"));
+    assert!(research.flags.is_empty());
+    assert!(plan.nodes.iter().all(|n| n.text.is_empty()));
+}
+
 /// 盐田区司法局, a plan on its own: the body opens at （一） with no 一、 line (one implied part,
 /// a plan for the title's year), and ends with the signature and date, which belong to no item:
 /// they are kept in `dropped` as the signature, not glued to the last item's text.
@@ -729,6 +758,34 @@ fn pingshan_zjj_problems_part_is_other() {
             "坪山区住房和建设局2023年工作总结和2024年工作计划",
             "发布机构：深圳市坪山区住房和建设局　成文日期：2024-01-30　发布日期：2024-02-01",
         ],
+    );
+}
+
+/// 黄埔区科技局: parts headed by bare lines (2025年工作总结, 2026年工作计划), and between them a
+/// bare 存在的问题 line. It heads a part of its own (kind other, no year) holding the 一是 problems;
+/// they are not items of the summary's last section.
+#[test]
+fn huangpu_kjj_bare_shortcomings_heading_opens_an_other_part() {
+    let r = import("huangpu_kjj_2025_2026_circled.txt");
+    let parts: Vec<String> = skeleton(&r)
+        .lines()
+        .filter(|l| l.starts_with('p'))
+        .map(String::from)
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            "p1 summary 2025 | 2025年工作总结",
+            "p2 other - | 存在的问题",
+            "p3 plan 2026 | 2026年工作计划",
+        ]
+    );
+    assert!(node(&r, "p1.2").children.is_empty());
+    assert_node(
+        &r,
+        "p2.2",
+        "二是",
+        "科技成果本地转化率不高，中试平台供给不足。",
     );
 }
 
@@ -866,6 +923,43 @@ fn longgang_rsj_section_marker_lost_its_numeral() {
 
 const GLUED: &str = "longgang_jyj_2024_2025_glued.txt";
 const GLUED_TRADITIONAL: &str = "longgang_jyj_2024_2025_glued_traditional.txt";
+
+/// 坪山区工信局: each plan item opens with its heading in 【】 and runs on into its body with no
+/// stop between (（一）【稳住工业增长基本盘】落实…). The bracketed heading, brackets and all, is the
+/// title (with a colon right after it: 【扩大有效工业投资】：), the rest the body.
+#[test]
+fn pingshan_gxj_bracketed_headings_are_the_titles() {
+    let r = import("pingshan_gxj_2024_2025_brackets.txt");
+    let items: Vec<(&str, &str)> = ["p2.1.1", "p2.1.2", "p2.2.1", "p2.2.2"]
+        .into_iter()
+        .map(|id| {
+            let n = node(&r, id);
+            (n.title.as_str(), n.text.as_str())
+        })
+        .collect();
+    assert_eq!(
+        items,
+        [
+            (
+                "【稳住工业增长基本盘】",
+                "落实重点企业“一企一策”服务机制，全年规模以上工业增加值增长7%以上。"
+            ),
+            (
+                "【扩大有效工业投资】：",
+                "新开工工业项目40个，工业投资增长10%。"
+            ),
+            (
+                "【做强新能源汽车产业】",
+                "支持整车企业扩能增产，引进核心零部件项目10个，产业集群产值突破1800亿元。"
+            ),
+            (
+                "【打造生物医药创新高地】",
+                "建设生物医药中试平台2个，新增二类以上医疗器械注册证30张。"
+            ),
+        ]
+    );
+    assert!(r.nodes().all(|(_, n)| n.flags.is_empty()));
+}
 
 /// 龙岗区教育局: among plan items with short headings (加快学校建设。…), two headings ran into
 /// their bodies with no punctuation: 推进集团化办学提质扩面 | 持续深化紧密型教育集团建设，… and
@@ -1452,6 +1546,30 @@ fn pingshan_zwsj_no_title_line_names_its_bureau_from_the_opening_sentence() {
     );
 }
 
+/// 禅城区司法局 reports to the district government (区人民政府：… 现将我局2024年工作总结和2025年
+/// 工作计划报告如下：): its results sections carry themed headings with no 总结 in them
+/// (一、围绕中心大局，…), then 三、存在的问题 and 四、2025年工作计划. As the title announces, the
+/// themed sections are the summary of 2024; the shortcomings stay other.
+#[test]
+fn chancheng_sfj_themed_sections_before_the_plan_are_the_summary() {
+    let r = import("chancheng_sfj_2024_2025_report.txt");
+    let parts: Vec<String> = skeleton(&r)
+        .lines()
+        .filter(|l| l.starts_with('p'))
+        .map(String::from)
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            "p1 summary 2024 | 一、围绕中心大局，法治政府建设纵深推进",
+            "p2 summary 2024 | 二、坚持服务为民，公共法律服务提质增效",
+            "p3 other - | 三、存在的问题",
+            "p4 plan 2025 | 四、2025年工作计划",
+        ]
+    );
+    assert!(r.preamble.starts_with("区人民政府："));
+}
+
 /// Every wording of a part heading seen on real pages, in a page of the real style: the part's
 /// kind and half, read from the heading alone (the title names no kind).
 #[test]
@@ -1759,6 +1877,28 @@ fn page_footers_are_not_the_last_items_text() {
             "{page}: {heading} is not dropped"
         );
     }
+}
+
+/// 黄埔区科技局: under the report the portal prints an empty 相关附件： (no file attached) above its
+/// buttons. It is furniture, dropped like the buttons, not the end of the last item's text.
+#[test]
+fn huangpu_kjj_empty_attachments_heading_is_furniture() {
+    let r = import("huangpu_kjj_2025_2026_circled.txt");
+    let last = last_node(&r);
+    assert!(
+        last.text.ends_with("全年技术合同成交额达到300亿元。"),
+        "{}",
+        last.text
+    );
+    let navigation = dropped_as(&r, DropReason::Navigation);
+    assert!(
+        navigation.ends_with(&[
+            "相关附件：",
+            "打印本页　　关闭窗口",
+            "分享到：微信　微博　QQ空间"
+        ]),
+        "{navigation:?}"
+    );
 }
 
 /// 顺德区市场监督管理局 reports to the district government: after the last plan item come

@@ -259,9 +259,11 @@ fn is_prose(text: &str) -> bool {
     text.contains('。') || text.chars().count() > 80
 }
 
-/// Headings of a list of links to other pages, under the report.
+/// Headings of a list of links to other pages, or to files attached to the page (相关附件), under
+/// the report.
 const RELATED_LINKS: &[&str] = &[
     "相关链接",
+    "相关附件",
     "相关文章",
     "相关阅读",
     "相关新闻",
@@ -973,6 +975,7 @@ mod tests {
             ("相关链接：", nav),
             ("相关文章：", nav),
             ("相关链接", nav),
+            ("相关附件：", nav),
             (
                 "相关链接：深圳市住房和建设局 | 广东省住房和城乡建设厅",
                 links,
@@ -1008,6 +1011,19 @@ mod tests {
             heading.and_then(|(_, reason)| *reason),
             Some(DropReason::Navigation)
         );
+    }
+
+    #[test]
+    fn an_empty_attachments_heading_after_the_report_is_furniture() {
+        let page = "广州市黄埔区商务局2025年工作总结和2026年工作计划\n\
+                    2026年工作计划\n\
+                    （一）发展数字商务。培育数字贸易重点企业15家。\n\
+                    相关附件：\n\
+                    打印本页　　关闭窗口\n";
+        let (pieces, _) = sort_page(page);
+        let reasons: Vec<_> = pieces.iter().map(|(_, reason)| *reason).collect();
+        let nav = Some(DropReason::Navigation);
+        assert_eq!(reasons, [Some(DropReason::Title), None, None, nav, nav]);
     }
 
     #[test]

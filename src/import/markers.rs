@@ -1,5 +1,5 @@
-//! Outline markers as written on real pages: 一、 (一) （一） 1. 1、 １． (1) （1） 一是, and their
-//! damaged forms. Depends on text only.
+//! Outline markers as written on real pages: 一、 (一) （一） 1. 1、 １． (1) （1） ① 一是, and
+//! their damaged forms. Depends on text only.
 
 /// The kinds of numbering a report uses, from the outermost to the innermost.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -15,6 +15,8 @@ pub enum MarkerKind {
     Numbered,
     /// `(1)` / `（1）`.
     Paren,
+    /// `①` … `⑳`, opening a paragraph (the level under `(1)` in the usual order 一、（一）1.（1）①).
+    Circled,
     /// `一是` … `十是`, run into a paragraph.
     RunIn,
 }
@@ -53,6 +55,14 @@ fn arabic_number(s: &str) -> Option<(u32, usize)> {
     (end > 0).then_some((value, end))
 }
 
+/// The circled numeral `①` … `⑳` (U+2460 … U+2473) at the start of `s`, and its length. A
+/// range check: no crate in the build names these numerals' values.
+fn circled_number(s: &str) -> Option<(u32, usize)> {
+    let c = s.chars().next()?;
+    let n = u32::from(c).checked_sub(u32::from('①'))? + 1;
+    (n <= 20).then_some((n, c.len_utf8()))
+}
+
 fn starts_with_any(s: &str, set: &[char]) -> Option<usize> {
     let c = s.chars().next()?;
     set.contains(&c).then_some(c.len_utf8())
@@ -72,6 +82,9 @@ fn marker(kind: MarkerKind, number: Option<u32>, len: usize, broken: bool) -> Op
 /// A numbered marker must be followed by something other than a digit, so `2.0` and `1.5%` in
 /// running text are not markers.
 pub fn marker_at(s: &str) -> Option<Marker> {
+    if let Some((n, len)) = circled_number(s) {
+        return marker(MarkerKind::Circled, Some(n), len, false);
+    }
     if let Some(open) = starts_with_any(s, &OPEN) {
         let rest = &s[open..];
         if let Some((n, len)) = han_number(rest) {
@@ -180,6 +193,13 @@ mod tests {
         assert_eq!(kind_number("（2）小项"), Some((Paren, Some(2), "（2）")));
         assert_eq!(kind_number("一是数字"), Some((RunIn, Some(1), "一是")));
         assert_eq!(kind_number("十是"), Some((RunIn, Some(10), "十是")));
+        assert_eq!(kind_number("①实施"), Some((Circled, Some(1), "①")));
+        assert_eq!(kind_number("⑳完善"), Some((Circled, Some(20), "⑳")));
+        assert_eq!(
+            kind_number("⑴实施"),
+            None,
+            "a parenthesised numeral is not circled"
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! model only.
 
 use crate::model::{Half, PartKind, Script};
-use crate::text::chars::{digit_value, han_digit, is_han};
+use crate::text::chars::{digit_value, ends_sentence, han_digit, is_han};
 use crate::text::normalize::fold;
 use crate::text::script::to_simplified;
 
@@ -34,6 +34,27 @@ const KIND_WORDS: &[(&str, PartKind)] = &[
     ("工作设想", PartKind::Plan),
     ("下一步", PartKind::Plan),
 ];
+
+/// Words naming a part on the year's shortcomings (`二、存在的问题`, `问题和不足`), in simplified
+/// script: such a part is neither a summary nor a plan.
+const SHORTCOMINGS_WORDS: &[&str] = &[
+    "存在的问题",
+    "存在问题",
+    "存在的不足",
+    "主要问题",
+    "问题和不足",
+    "问题与不足",
+    "问题及不足",
+    "不足之处",
+    "困难和问题",
+    "问题和困难",
+];
+
+/// True when a heading names the year's shortcomings.
+pub fn names_shortcomings(heading: &str) -> bool {
+    let folded = to_simplified(heading);
+    SHORTCOMINGS_WORDS.iter().any(|w| folded.contains(w))
+}
 
 /// How far into a heading the kind words are looked for, in characters.
 const HEADING_REACH: usize = 30;
@@ -79,6 +100,25 @@ pub fn part_kind(heading: &str) -> (PartKind, Option<i32>, Option<Half>) {
     let kind = kind_words(heading).map_or(PartKind::Other, |(kind, _)| kind);
     let folded = to_simplified(heading);
     (kind, years(&folded).first().copied(), half(&folded))
+}
+
+/// The year N of a summary a text announces together with the plan of year N+1, in one sentence
+/// naming both with the two years in that order (`关于2025年工作总结和2026年工作计划的报告`,
+/// `现将我局2025年工作总结和2026年工作计划报告如下：`).
+pub fn announced_summary_year(text: &str) -> Option<i32> {
+    let folded = to_simplified(text);
+    folded.split(ends_sentence).find_map(|sentence| {
+        let names = |kind| {
+            KIND_WORDS
+                .iter()
+                .any(|&(word, k)| k == kind && sentence.contains(word))
+        };
+        if !names(PartKind::Summary) || !names(PartKind::Plan) {
+            return None;
+        }
+        let years = years(sentence);
+        years.windows(2).find(|w| w[1] == w[0] + 1).map(|w| w[0])
+    })
 }
 
 fn half(folded: &str) -> Option<Half> {
@@ -399,6 +439,9 @@ mod tests {
             (PartKind::Summary, Some(2023), None)
         );
         assert_eq!(part_kind("三、存在的问题").0, PartKind::Other);
+        assert!(names_shortcomings("三、存在的问题"));
+        assert!(names_shortcomings("存在問題和不足"));
+        assert!(!names_shortcomings("三、2024年工作计划"));
         assert_eq!(
             part_kind("一、2024年上半年工作总结"),
             (PartKind::Summary, Some(2024), Some(Half::First))
@@ -426,6 +469,22 @@ mod tests {
             "和2026年工作计划，推进建设。",
         ] {
             assert!(!continues_title(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_summary_announced_with_the_next_years_plan() {
+        let title = "佛山市生态环境局禅城分局关于2025年工作总结和2026年工作计划的报告";
+        assert_eq!(announced_summary_year(title), Some(2025));
+        let opening = "2025年，我局坚持精准治污。现将我局2025年工作总結和2026年工作計劃報告如下：";
+        assert_eq!(announced_summary_year(opening), Some(2025));
+        for text in [
+            "深圳市坪山区水务局2026年工作计划",
+            "2024年工作总结",
+            "2025年，我局完成年度计划。2026年，我局将总结经验。",
+            "关于2024年工作总结和2026年工作计划的报告",
+        ] {
+            assert_eq!(announced_summary_year(text), None, "{text}");
         }
     }
 

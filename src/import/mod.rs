@@ -278,7 +278,8 @@ fn fill_organisation(report: &mut Report, publisher: Option<&str>) {
 }
 
 /// Kind, year and half of each part from its heading; what a heading leaves open comes from
-/// the title (`2024年工作总结和2025年工作计划`: the summary is 2024, the plan 2025).
+/// the title (`2024年工作总结和2025年工作计划`: the summary is 2024, the plan 2025), and a summary
+/// under themed headings from what the title or opening announces ([`fill_announced_summary`]).
 fn fill_part_kinds(report: &mut Report) {
     let folded_title = to_simplified(&report.title);
     let title_years = meta::years(&folded_title);
@@ -296,12 +297,38 @@ fn fill_part_kinds(report: &mut Report) {
             PartKind::Other => None,
         });
     }
+    fill_announced_summary(report);
     // A plan without a year follows the summary's year: the next year, or the same year for a
     // mid-year report's second half.
     let summary_year = report.part_of_kind(PartKind::Summary).and_then(|p| p.year);
     for part in &mut report.parts {
         if part.kind == PartKind::Plan && part.year.is_none() {
             part.year = summary_year.map(|y| if part.half.is_some() { y } else { y + 1 });
+        }
+    }
+}
+
+/// A report announcing the summary of year N and the plan of N+1 (in its title or opening) whose
+/// summary sections carry themed headings with no kind word (一、聚焦环境质量改善…): with no part
+/// named a summary, the parts before the plan are the summary of year N, all but a part on
+/// shortcomings (存在的问题).
+fn fill_announced_summary(report: &mut Report) {
+    if report.part_of_kind(PartKind::Summary).is_some() {
+        return;
+    }
+    let Some(plan) = report.parts.iter().position(|p| p.kind == PartKind::Plan) else {
+        return;
+    };
+    let announced = meta::announced_summary_year(&report.title)
+        .or_else(|| meta::announced_summary_year(&report.preamble));
+    let Some(year) = announced.filter(|&y| report.parts[plan].year.is_none_or(|p| p == y + 1))
+    else {
+        return;
+    };
+    for part in &mut report.parts[..plan] {
+        if part.kind == PartKind::Other && !meta::names_shortcomings(&part.heading) {
+            part.kind = PartKind::Summary;
+            part.year = part.year.or(Some(year));
         }
     }
 }
@@ -444,6 +471,34 @@ mod tests {
         let report = import_text(source).unwrap();
         assert_eq!(report.dropped.last().map(String::as_str), Some("打印"));
         assert_eq!(check_lossless(source, &report), Ok(()));
+    }
+
+    #[test]
+    fn themed_sections_before_an_announced_plan_are_the_summary() {
+        let kinds = |source: &str| {
+            let report = import_text(source).unwrap();
+            let parts = report.parts.iter().map(|p| (p.kind, p.year));
+            parts.collect::<Vec<_>>()
+        };
+        let body = "一、聚焦环境质量改善，污染防治取得新进展\n1.大气治理纵深推进。完成改造。\n二、聚焦服务发展，审批效能持续提升\n1.环评审批提速。审批186宗。\n三、存在的问题\n一是治理设施改造滞后。\n四、2026年工作计划\n（一）打好蓝天保卫战。\n";
+        let (summary, other, plan) = (PartKind::Summary, PartKind::Other, PartKind::Plan);
+        let expected = [
+            (summary, Some(2025)),
+            (summary, Some(2025)),
+            (other, None),
+            (plan, Some(2026)),
+        ];
+        let titled = format!("区生态环境局关于2025年工作总结和2026年工作计划的报告\n{body}");
+        assert_eq!(kinds(&titled), expected);
+        let opened =
+            format!("区人民政府：\n现将我局2025年工作总结和2026年工作计划报告如下：\n{body}");
+        assert_eq!(kinds(&opened), expected);
+        // a page naming its summary part keeps its other parts other
+        let named = "区生态环境局2025年工作总结和2026年工作计划\n一、基本情况\n二、2025年工作总结\n三、2026年工作计划\n";
+        assert_eq!(
+            kinds(named),
+            [(other, None), (summary, Some(2025)), (plan, Some(2026))]
+        );
     }
 
     #[test]

@@ -3,8 +3,8 @@
 //!
 //! Markers are recognised at the start of a line and, in sequence, inside a line (run-in 一是
 //! items, pages whose line breaks were lost). Nesting follows the kind of marker: 一、 opens a
-//! part; (一) sits above 1. which sits above (1) which sits above 一是; a document without a
-//! (一) level simply has its 1. items directly under the part. Damaged markers are kept as written
+//! part; (一) sits above 1. above (1) above ① (at a line's start only) above 一是; a document
+//! without a (一) level simply has its 1. items directly under the part. Damaged markers are kept as written
 //! and flagged, never repaired silently. Hand-written: no crate parses Chinese outlines.
 
 use super::SourceLine;
@@ -113,7 +113,9 @@ impl Builder {
         if is_table_row(text) {
             return None;
         }
-        if let Some(marker) = markers::chapter_at(text).or_else(|| bare_part_heading(line)) {
+        if let Some(marker) =
+            markers::chapter_at(text).or_else(|| bare_part_heading(line, self.in_chapter()))
+        {
             let expected = self.expected(MarkerKind::Chapter);
             return Some((
                 marker.clone(),
@@ -156,6 +158,7 @@ impl Builder {
         let in_sequence = number == expected;
         let accepted = match marker.kind {
             MarkerKind::Chapter => false, // chapters are whole lines
+            MarkerKind::Circled => false, // ① inside a sentence points to a list, opens no item
             MarkerKind::Part => {
                 in_sequence
                     && boundary >= Boundary::Sentence
@@ -390,14 +393,15 @@ fn is_table_row(text: &str) -> bool {
 }
 
 /// A line with no marker that is a part heading: short, not a sentence, naming a part's kind
-/// with its year or period (`2024年工作总结`, `下一步工作计划`). Its marker is empty.
-fn bare_part_heading(line: &SourceLine<'_>) -> Option<Marker> {
+/// with its year or period (`2024年工作总结`, `下一步工作计划`), or, in a report whose parts are
+/// such lines or chapters, the year's shortcomings (`存在的问题`). Its marker is empty.
+fn bare_part_heading(line: &SourceLine<'_>, in_chapters: bool) -> Option<Marker> {
     let (text, folded) = (line.text, line.folded);
     let heading = folded.chars().nth(30).is_none()
         && !folded.contains(['。', '，', '；', ',', ';', '：', ':'])
         && markers::marker_at(text).is_none()
-        && meta::names_part_kind(text)
-        && meta::names_period(folded);
+        && ((meta::names_part_kind(text) && meta::names_period(folded))
+            || (in_chapters && meta::names_shortcomings(folded)));
     heading.then_some(Marker {
         kind: MarkerKind::Chapter,
         number: None,
@@ -457,9 +461,10 @@ fn boundary_before(before: &str) -> Boundary {
     }
 }
 
-/// The heading clause of a node and the rest: the first paragraph up to and including its first
-/// 。！？, or a colon closing a heading before it (`加快重大医疗卫生项目建设：全力推进…`), or the
-/// whole first paragraph when it has neither (a heading on its own line).
+/// The heading clause of a node and the rest: a heading in 【】 opening the first paragraph
+/// ([`bracketed_heading_end`]), or the first paragraph up to and including its first 。！？, or a
+/// colon closing a heading before it (`加快重大医疗卫生项目建设：全力推进…`), or the whole first
+/// paragraph when it has neither (a heading on its own line).
 fn split_title(paragraphs: Vec<String>) -> (String, String) {
     let mut paragraphs = paragraphs.into_iter();
     let Some(mut title) = paragraphs.next() else {
@@ -468,7 +473,9 @@ fn split_title(paragraphs: Vec<String>) -> (String, String) {
     let end = title
         .find(FULL_STOPS)
         .map_or(title.len(), |end| end + '。'.len_utf8());
-    let end = heading_colon_end(&title[..end]).unwrap_or(end);
+    let end = bracketed_heading_end(&title)
+        .or_else(|| heading_colon_end(&title[..end]))
+        .unwrap_or(end);
     let text = join_lines(
         std::iter::once(title[end..].trim())
             .chain(paragraphs.as_slice().iter().map(String::as_str)),
@@ -514,6 +521,20 @@ fn heading_colon_end(first_sentence: &str) -> Option<usize> {
     reads_as_heading.then_some(at + '：'.len_utf8())
 }
 
+/// Where a heading written in 【】 at the start of a paragraph ends (`【确保国考断面稳定达标】落实…`):
+/// after its closing bracket, or after a colon right after it. The brackets stay in the title, as
+/// written: they are how the page marks a heading, and a reader expects to see them there.
+fn bracketed_heading_end(paragraph: &str) -> Option<usize> {
+    let inside = paragraph.strip_prefix('【')?;
+    let close = inside.find('】').filter(|&close| close > 0)?;
+    let end = '【'.len_utf8() + close + '】'.len_utf8();
+    let colon = paragraph[end..]
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '：' | ':'));
+    Some(end + colon.map_or(0, char::len_utf8))
+}
+
 /// The pieces that are not empty, one to a line.
 fn join_lines<'a>(pieces: impl Iterator<Item = &'a str>) -> String {
     let mut text = String::new();
@@ -526,15 +547,17 @@ fn join_lines<'a>(pieces: impl Iterator<Item = &'a str>) -> String {
     text
 }
 
-/// A part heading is its marker and first paragraph, unless that paragraph runs on into body
-/// text (a page whose line breaks were lost): then the heading ends after the words that name
-/// the part's kind (工作总结, 工作计划 …), or at the first 。.
+/// A part heading is its marker and first paragraph, or the heading in 【】 opening it, unless
+/// that paragraph runs on into body text (a page whose line breaks were lost): then the heading
+/// ends after the words that name the part's kind (工作总结, 工作计划 …), or at the first 。.
 fn split_part_heading(marker: &str, paragraphs: &[String]) -> (String, String) {
     let Some((first, rest)) = paragraphs.split_first() else {
         return (marker.to_string(), String::new());
     };
     let runs_on = first.chars().count() > 40 || first.contains(['。', '，', ',']);
-    let cut = if runs_on {
+    let cut = if let Some(end) = bracketed_heading_end(first) {
+        end
+    } else if runs_on {
         meta::part_kind_phrase_end(first)
             .or_else(|| first.find('。').map(|i| i + '。'.len_utf8()))
             .unwrap_or(first.len())
@@ -747,6 +770,34 @@ mod tests {
             ("扩大医疗床位供给：", "全区新增医院床位500张。")
         );
         assert!(items.iter().all(|n| n.flags.is_empty()));
+    }
+
+    #[test]
+    fn a_heading_in_lenticular_brackets_is_the_title() {
+        let o = outline(
+            "一、【巩固水环境】完成正本清源改造项目120个。\n（一）【确保国考断面稳定达标】落实“一断面一策”方案，确保水质达标。\n（二）【推进正本清源】：完成改造项目120个。\n1.【完善管网】新建污水管网35公里。\n（三）【】新建管网。\n",
+        );
+        let part = &o.parts[0];
+        assert_eq!(part.heading, "一、【巩固水环境】");
+        assert_eq!(part.text, "完成正本清源改造项目120个。");
+        let titles: Vec<(&str, &str)> = part
+            .nodes
+            .iter()
+            .chain(&part.nodes[1].children)
+            .map(|n| (n.title.as_str(), n.text.as_str()))
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                (
+                    "【确保国考断面稳定达标】",
+                    "落实“一断面一策”方案，确保水质达标。"
+                ),
+                ("【推进正本清源】：", "完成改造项目120个。"),
+                ("【】新建管网。", ""),
+                ("【完善管网】", "新建污水管网35公里。"),
+            ]
+        );
     }
 
     #[test]
@@ -993,6 +1044,30 @@ mod tests {
     }
 
     #[test]
+    fn circled_numerals_opening_a_paragraph_are_items() {
+        let o = outline(
+            "2025年工作计划\n一、坚持招商引资，推动项目招引\n①实施提质增效行动。全年新签约项目220个，其中①类项目35个。\n②稳住外资基本盘。一是稳外资。二是扩外贸。\n二、扩大内需促进消费\n①用好以旧换新政策。带动消费80亿元。\n③推动商圈升级。新开业综合体2个。\n",
+        );
+        let heading = &o.parts[0].nodes[0];
+        assert_eq!((heading.text.as_str(), heading.children.len()), ("", 2));
+        assert_eq!(
+            shape(&heading.children),
+            vec![
+                ("①".into(), "实施提质增效行动。".into(), 0),
+                ("②".into(), "稳住外资基本盘。".into(), 2),
+            ]
+        );
+        // inside a sentence ① is a reference, not a marker
+        assert_eq!(
+            heading.children[0].text,
+            "全年新签约项目220个，其中①类项目35个。"
+        );
+        let second = &o.parts[0].nodes[1].children;
+        assert!(second[0].flags.is_empty());
+        assert_eq!(second[1].flags, vec![Flag::NumberingGap]);
+    }
+
+    #[test]
     fn a_table_row_naming_a_year_is_no_heading() {
         let o = outline(
             "一、2025年工作总结\n（一）主要指标完成情况\n具体如下：\n序号\t指标名称\t2025年目标\t2025年完成\t完成情况\n1\t工业投资增速\t10%以上\t8.7%\t未完成\n（二）工业经济稳中提质。新升规企业362家。\n二、2026年工作计划\n1、完善产业政策体系。\n",
@@ -1033,6 +1108,26 @@ mod tests {
             );
             assert!(o.parts[1].nodes.iter().all(|n| n.flags.is_empty()));
         }
+    }
+
+    #[test]
+    fn a_bare_shortcomings_line_among_bare_part_headings_opens_a_part() {
+        let o = outline(
+            "2025年工作亮点\n一、招商引资量质齐升\n新签约项目236个。\n存在的问题\n一是外资招引承压；二是会展中心建设滞后。\n2026年工作计划\n（一）持续提升招商实效。\n",
+        );
+        let headings: Vec<&str> = o.parts.iter().map(|p| p.heading.as_str()).collect();
+        assert_eq!(headings, ["2025年工作亮点", "存在的问题", "2026年工作计划"]);
+        assert_eq!(
+            shape(&o.parts[0].nodes),
+            vec![("一、".into(), "招商引资量质齐升".into(), 0)]
+        );
+        assert_eq!(o.parts[1].nodes.len(), 2);
+        // where parts are 一、 headings, such a line is text of the part it stands in
+        let o = outline(
+            "一、2025年工作总结\n（一）招商引资量质齐升。\n存在的问题\n二、2026年工作计划\n",
+        );
+        assert_eq!(o.parts.len(), 2);
+        assert_eq!(o.parts[0].nodes[0].text, "存在的问题");
     }
 
     #[test]
