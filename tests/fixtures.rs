@@ -1777,6 +1777,98 @@ fn dapeng_swj_metadata_table_pasted_with_tabs_is_not_the_headline() {
     assert!(dropped_as(&r, DropReason::Metadata).contains(&"附件：无"));
 }
 
+/// 蓬江区交通运输局: the text of the PDF attached to the portal page, copied under the portal's
+/// headline and its attachment line. The PDF's headline wraps before its plan
+/// (`…2025年工作总结` / `和2026年工作计划`): one title, repeated, not two parts. Its lines are
+/// hard-wrapped at 36 characters: each paragraph reads as one, joined with nothing between its
+/// lines, with figures whole (`26` / `条`), run-in items whose marker the wrap cut (`三` / `是…`)
+/// and headings the wrap ended (`一是…项目融资渠道有` / `待进一步拓宽。`). Its page numbers
+/// (`- 1 -`, inside `二是推` / `进绿色出行`) are set aside as page numbers.
+#[test]
+fn pengjiang_jtj_pdf_copied_as_text_reads_as_its_paragraphs() {
+    let r = import("pengjiang_jtj_2025_2026_pdf_copy.txt");
+    assert_tree(
+        &r,
+        &[
+            "p1 summary 2025 | 一、2025年工作开展情况",
+            "  p1.1 （一）",
+            "  p1.2 （二）",
+            "    p1.2.1 一是",
+            "    p1.2.2 二是",
+            "    p1.2.3 三是",
+            "  p1.3 （三）",
+            "p2 other - | 二、存在的问题",
+            "  p2.1 一是",
+            "  p2.2 二是",
+            "  p2.3 三是",
+            "p3 plan 2026 | 三、2026年工作计划",
+            "  p3.1 （一）",
+            "  p3.2 （二）",
+            "  p3.3 （三）",
+        ],
+    );
+    assert_meta(
+        &r,
+        Meta {
+            title: "江门市蓬江区交通运输局2025年工作总结和2026年工作计划",
+            city: Some("江门市"),
+            district: Some("蓬江区"),
+            bureau: Some("交通运输局"),
+            published: Some("2026-01-21"),
+            script: S,
+        },
+    );
+    assert_eq!(
+        r.preamble,
+        "2025年，蓬江区交通运输局在区委、区政府的坚强领导下，坚持交通先行，全力推进综合交通体系建设，交通基础设施短板加快补齐，公共交通服务水平稳步提升，行业安全形势总体平稳，为全区经济社会高质量发展提供了有力的交通保障。现将有关情况报告如下："
+    );
+    assert_node(
+        &r,
+        "p1.2.1",
+        "一是",
+        "优化公交线网，全年调整优化公交线路26条，新增和优化公交站点148个，中心城区公交站点500米覆盖率达到100%。",
+    );
+    assert_node(
+        &r,
+        "p1.2.2",
+        "二是",
+        "推进绿色出行，新增和更新纯电动公交车120辆，全区公交车辆全部实现电动化。",
+    );
+    assert_node(
+        &r,
+        "p2.1",
+        "一是",
+        "交通基础设施建设资金需求大，区级财政压力持续加大，项目融资渠道有待进一步拓宽。",
+    );
+    assert_eq!(
+        node(&r, "p1.1").text,
+        "全年完成交通固定资产投资46.8亿元，同比增长7.2%。江门大道扩建工程主线贯通，滨江新城综合交通枢纽开工建设，新改建农村公路38.6公里，完成国省道路面大中修工程12.4公里，全区公路通车里程达到612公里。农村公路“路长制”实现全覆盖，建成“四好农村路”示范路段5条，创建市级美丽农村路42公里。"
+    );
+    assert!(
+        r.nodes()
+            .all(|(_, n)| !n.text.contains('\n') && n.flags.is_empty()),
+        "every item is one paragraph, no marker damaged"
+    );
+    // a marker keeps the line it starts on: 三 of 三是 ends line 27
+    assert_eq!(node(&r, "p1.2.3").line, 27);
+    assert_eq!(
+        dropped_as(&r, DropReason::PageNumber),
+        ["- 1 -", "- 2 -", "- 3 -"]
+    );
+    assert_eq!(
+        dropped_as(&r, DropReason::RepeatedTitle),
+        ["江门市蓬江区交通运输局2025年工作总结", "和2026年工作计划"]
+    );
+    assert_eq!(
+        dropped_as(&r, DropReason::Signature),
+        ["江门市蓬江区交通运输局", "2026年1月15日"]
+    );
+    assert!(
+        dropped_as(&r, DropReason::Metadata)
+            .contains(&"附件：江门市蓬江区交通运输局2025年工作总结和2026年工作计划.pdf")
+    );
+}
+
 /// 生态环境局龙岗管理局: the plan's headings stand alone on their lines, some with a comma
 /// (一、聚焦“一微克”行动，推动空气质量持续改善). None is split as a heading glued to its body,
 /// and none is cut inside the quoted name it holds (“三水统筹”).

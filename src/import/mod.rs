@@ -1,4 +1,4 @@
-//! Raw page text -> `Report`: decode, set page furniture aside, read the outline, read metadata.
+//! Raw page text -> `Report`: decode, set furniture aside, rejoin wraps, read outline and metadata.
 //! Depends on text and model only: no files (that is `load`), nothing of compare or the views.
 //!
 //! The import is lossless: every non-whitespace character of the page ends up, in order, in
@@ -7,6 +7,7 @@
 
 mod cruft;
 pub mod decode;
+mod hardwrap;
 mod markers;
 pub mod meta;
 mod outline;
@@ -15,6 +16,7 @@ pub mod sources;
 
 use crate::model::{DroppedInfo, PartKind, Report, SCHEMA, SourceFormat};
 use crate::text::script::to_simplified;
+use crate::text::wrap::str_width;
 
 pub use decode::DecodeError;
 
@@ -90,6 +92,9 @@ pub struct SourceLine<'a> {
     /// keeps byte offsets (see [`to_simplified`]), so every piece of `text` has its fold at the
     /// same offsets here.
     pub folded: &'a str,
+    /// The display column `text` starts at in its source line: the width of the indent trimmed
+    /// from the line (`　　`, 4 cells), and of the line's pieces before it.
+    pub column: usize,
 }
 
 impl<'a> SourceLine<'a> {
@@ -98,7 +103,8 @@ impl<'a> SourceLine<'a> {
         SourceLine {
             number: self.number,
             text: &self.text[range.clone()],
-            folded: &self.folded[range],
+            folded: &self.folded[range.clone()],
+            column: self.column + str_width(&self.text[..range.start], false),
         }
     }
 
@@ -129,13 +135,15 @@ pub fn source_lines<'a>(text: &'a str, folded: &'a str) -> Vec<SourceLine<'a>> {
         for line in body.split('\r') {
             number += 1;
             let trimmed = line.trim_start_matches(is_blank);
-            let at = start + line.len() - trimmed.len();
+            let indent = &line[..line.len() - trimmed.len()];
+            let at = start + indent.len();
             let trimmed = trimmed.trim_end_matches(is_blank);
             if !trimmed.is_empty() {
                 lines.push(SourceLine {
                     number,
                     text: trimmed,
                     folded: &folded[at..at + trimmed.len()],
+                    column: str_width(indent, false),
                 });
             }
             start += line.len() + 1;
@@ -204,7 +212,7 @@ fn import_lines(text: &str, furniture: &[sources::Furniture]) -> Result<Report, 
         .filter(|(line, place)| *place == cruft::Place::Content && is_preset(line).is_none())
         .map(|(line, _)| *line)
         .collect();
-    let outline = outline::parse(&content);
+    let outline = outline::parse(&content, &hardwrap::wraps(&content, &all));
     if outline.parts.is_empty() {
         let line = content.first().or(all.first()).map_or(1, |l| l.number);
         return Err(ImportError::NoOutline { line });
@@ -505,8 +513,11 @@ mod tests {
     fn source_lines_handle_every_line_ending_and_indent() {
         let text = "a\r\n\u{3000}\u{3000}b\rc\n\u{a0}\u{a0}d \n\n";
         let lines = source_lines(text, text);
-        let texts: Vec<_> = lines.iter().map(|l| (l.number, l.text)).collect();
-        assert_eq!(texts, vec![(1, "a"), (2, "b"), (3, "c"), (4, "d")]);
+        let texts: Vec<_> = lines.iter().map(|l| (l.number, l.text, l.column)).collect();
+        assert_eq!(
+            texts,
+            vec![(1, "a", 0), (2, "b", 4), (3, "c", 0), (4, "d", 2)]
+        );
     }
 
     #[test]

@@ -21,13 +21,51 @@ pub struct Outline {
     pub parts: Vec<Part>,
 }
 
-/// Builds the outline of the report body.
-pub fn parse(lines: &[SourceLine<'_>]) -> Outline {
+/// Builds the outline of the report body. `wraps` tells, line by line, where the page only
+/// wrapped a paragraph (a PDF copied as text, see `hardwrap`, which never wraps onto a line that
+/// [opens a heading](opens_heading)): the lines are read as the one line they were, joined with
+/// nothing between them, so that a sentence, a figure (`86.94` / `万人`) or a marker (`。二` /
+/// `是…`) cut by the wrap reads whole.
+pub fn parse(lines: &[SourceLine<'_>], wraps: &[bool]) -> Outline {
     let mut builder = Builder::default();
-    for line in lines {
-        builder.line(line);
+    let mut start = 0;
+    while start < lines.len() {
+        let end = (start..lines.len())
+            .find(|&i| !wraps.get(i).is_some_and(|&w| w))
+            .map_or(lines.len(), |last| last + 1);
+        match &lines[start..end] {
+            [line] => builder.line(line, &[]),
+            wrapped => {
+                let text: String = wrapped.iter().map(|l| l.text).collect();
+                let folded: String = wrapped.iter().map(|l| l.folded).collect();
+                let mut at = 0;
+                let starts: Vec<(usize, usize)> = wrapped
+                    .iter()
+                    .map(|l| {
+                        at += l.text.len();
+                        (at - l.text.len(), l.number)
+                    })
+                    .collect();
+                let joined = SourceLine {
+                    text: &text,
+                    folded: &folded,
+                    ..wrapped[0]
+                };
+                builder.line(&joined, &starts);
+            }
+        }
+        start = end;
     }
     builder.finish()
+}
+
+/// Whether a line opens a heading of the outline where it stands: a well-formed marker (in
+/// sequence or not), a chapter, a part heading with no marker. Such a line goes on no paragraph
+/// a page wrapped (a bare 存在的问题 included, as it is in a report of chapters).
+pub fn opens_heading(line: &SourceLine<'_>) -> bool {
+    markers::marker_at(line.text).is_some()
+        || markers::chapter_at(line.text).is_some()
+        || bare_part_heading(line, true).is_some()
 }
 
 /// A part or node while the body is being read.
@@ -63,8 +101,17 @@ const CLAUSE_END: &[char] = &['，', ',', '、'];
 const CLOSERS: &[char] = &['”', '’', '」', '』', '）', ')', '》', '"', '\''];
 
 impl Builder {
-    fn line(&mut self, line: &SourceLine<'_>) {
+    /// Reads a line of the page, or lines it wrapped joined into one: `starts` then holds where
+    /// each source line starts in it, and its number (the number of the line a marker is on).
+    fn line(&mut self, line: &SourceLine<'_>, starts: &[(usize, usize)]) {
         let text = line.text;
+        let number_at = |at: usize| {
+            starts
+                .iter()
+                .rev()
+                .find(|&&(start, _)| start <= at)
+                .map_or(line.number, |&(_, number)| number)
+        };
         let mut cursor = 0;
         let mut new_paragraph = true;
         if let Some((marker, flags)) = self.line_start_marker(line) {
@@ -92,7 +139,7 @@ impl Builder {
             let pending = &text[cursor..at];
             if let Some((marker, flags)) = self.inline_marker(rest, boundary, pending) {
                 self.push_text(&text[cursor..at], new_paragraph);
-                self.open_item(&marker, &rest[..marker.len], flags, line.number);
+                self.open_item(&marker, &rest[..marker.len], flags, number_at(at));
                 new_paragraph = false;
                 cursor = at + marker.len;
                 scan = cursor;
@@ -461,6 +508,12 @@ fn boundary_before(before: &str) -> Boundary {
     }
 }
 
+/// Whether a line stops in the middle of a sentence: after a word, a comma or 、, not after
+/// 。；！？： (closing quotes and brackets allowed in between).
+pub fn ends_mid_sentence(line: &str) -> bool {
+    boundary_before(line) < Boundary::Sentence
+}
+
 /// The heading clause of a node and the rest: a heading in 【】 opening the first paragraph
 /// ([`bracketed_heading_end`]), or the first paragraph up to and including its first 。！？, or a
 /// colon closing a heading before it (`加快重大医疗卫生项目建设：全力推进…`), or the whole first
@@ -717,7 +770,73 @@ mod tests {
     use crate::import::source_lines;
 
     fn outline(text: &str) -> Outline {
-        parse(&source_lines(text, &to_simplified(text)))
+        parse(&source_lines(text, &to_simplified(text)), &[])
+    }
+
+    /// The outline of a page whose lines `wraps` says are wraps.
+    fn wrapped_outline(text: &str, wraps: &[bool]) -> Outline {
+        parse(&source_lines(text, &to_simplified(text)), wraps)
+    }
+
+    #[test]
+    fn a_wrapped_paragraph_is_joined_with_nothing_between_its_lines() {
+        let o = wrapped_outline(
+            "前言写到页边，接\n着写完。\n（一）全民参保扎实推进。全区参保人数86.94\n万人，资助参保率100%。\n",
+            &[true, false, true, false],
+        );
+        assert_eq!(o.preamble, "前言写到页边，接着写完。");
+        let node = &o.parts[0].nodes[0];
+        assert_eq!(node.title, "全民参保扎实推进。");
+        assert_eq!(node.text, "全区参保人数86.94万人，资助参保率100%。");
+    }
+
+    #[test]
+    fn a_marker_cut_by_a_wrap_reads_whole_and_a_line_start_only_as_the_text_it_is() {
+        let o = wrapped_outline(
+            "（一）加强保障。一是推进建设，这\n是全年的重点。二\n是完善机制，基金收支平衡。三是强化村\n（社区服务站建设，覆盖\n全部村居）。\n",
+            &[true, true, true, true, false],
+        );
+        let items = &o.parts[0].nodes[0].children;
+        assert_eq!(
+            shape(items),
+            vec![
+                ("一是".into(), "推进建设，这是全年的重点。".into(), 0),
+                ("二是".into(), "完善机制，基金收支平衡。".into(), 0),
+                (
+                    "三是".into(),
+                    "强化村（社区服务站建设，覆盖全部村居）。".into(),
+                    0
+                ),
+            ]
+        );
+        assert!(items.iter().all(|n| n.flags.is_empty()));
+        // each marker keeps the number of the line it starts on
+        let lines: Vec<usize> = items.iter().map(|n| n.line).collect();
+        assert_eq!(lines, [1, 2, 3]);
+    }
+
+    #[test]
+    fn headings_a_wrap_never_goes_on() {
+        for line in [
+            "（二）强化",
+            "2.推进",
+            "一是加强",
+            "三是加强",
+            "第二部分",
+            "2026年工作计划",
+        ] {
+            let lines = source_lines(line, line);
+            assert!(opens_heading(&lines[0]), "{line}");
+        }
+        for line in [
+            "是全年的重点。",
+            "（社区服务站建设",
+            "2.5万人",
+            "年工作计划。",
+        ] {
+            let lines = source_lines(line, line);
+            assert!(!opens_heading(&lines[0]), "{line}");
+        }
     }
 
     /// marker, title, child count — the shape a reader sees in the tree.
