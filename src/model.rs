@@ -139,6 +139,22 @@ pub struct Part {
     pub line: usize,
 }
 
+/// Words naming the year's shortcomings (`二、存在的问题`, `问题和不足`), in simplified script: a
+/// part or section so named is neither a summary nor a plan, and nothing in it reports a result.
+pub const SHORTCOMINGS_WORDS: &[&str] = &[
+    "存在的问题",
+    "存在问题",
+    "存在的不足",
+    "主要问题",
+    "问题和不足",
+    "问题与不足",
+    "问题及不足",
+    "不足和问题",
+    "不足之处",
+    "困难和问题",
+    "问题和困难",
+];
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PartKind {

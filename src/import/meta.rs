@@ -2,7 +2,7 @@
 //! the title, the publication date, the script (simplified or traditional). Depends on text and
 //! model only.
 
-use crate::model::{Half, PartKind, Script};
+use crate::model::{Half, PartKind, SHORTCOMINGS_WORDS, Script};
 use crate::text::chars::{digit_value, ends_sentence, han_digit, is_han};
 use crate::text::normalize::fold;
 use crate::text::script::to_simplified;
@@ -33,21 +33,6 @@ const KIND_WORDS: &[(&str, PartKind)] = &[
     ("工作要点", PartKind::Plan),
     ("工作设想", PartKind::Plan),
     ("下一步", PartKind::Plan),
-];
-
-/// Words naming a part on the year's shortcomings (`二、存在的问题`, `问题和不足`), in simplified
-/// script: such a part is neither a summary nor a plan.
-const SHORTCOMINGS_WORDS: &[&str] = &[
-    "存在的问题",
-    "存在问题",
-    "存在的不足",
-    "主要问题",
-    "问题和不足",
-    "问题与不足",
-    "问题及不足",
-    "不足之处",
-    "困难和问题",
-    "问题和困难",
 ];
 
 /// True when a heading names the year's shortcomings.

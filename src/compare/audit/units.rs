@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use crate::compare::audit::Field;
-use crate::model::{Node, Part, PartKind, Report};
+use crate::model::{Node, Part, PartKind, Report, SHORTCOMINGS_WORDS};
 use crate::text::chars::{ends_sentence, is_item_numeral};
 use crate::text::normalize::fold;
 
@@ -60,20 +60,9 @@ fn push_node<'a>(node: &'a Node, found: &mut Vec<Sentence<'a>>) {
 /// what it names was not done (部分场站项目未能按期建成), so none of it is evidence. Only a short
 /// heading: an item that mentions a 短板 is a result.
 fn names_shortcomings(title: &str) -> bool {
-    const SHORTCOMINGS: &[&str] = &[
-        "存在问题",
-        "存在的问题",
-        "存在的不足",
-        "问题和不足",
-        "问题与不足",
-        "不足和问题",
-        "不足之处",
-        "困难和问题",
-        "问题和困难",
-    ];
     const HEADING_CHARS: usize = 16;
     let folded = fold(title).as_string();
-    folded.chars().count() <= HEADING_CHARS && SHORTCOMINGS.iter().any(|w| folded.contains(w))
+    folded.chars().count() <= HEADING_CHARS && SHORTCOMINGS_WORDS.iter().any(|w| folded.contains(w))
 }
 
 fn push_sentences<'a>(id: &'a str, field: Field, text: &'a str, found: &mut Vec<Sentence<'a>>) {
