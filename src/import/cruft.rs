@@ -800,6 +800,34 @@ mod tests {
         }
     }
 
+    /// The page opens with one line before the title, four metadata lines, the headline (its title
+    /// and name) and two lines of body; the metadata names the publisher and the date.
+    fn assert_four_metadata_lines_then_the_title(
+        page: &str,
+        title: &str,
+        publisher: &str,
+        published: &str,
+    ) {
+        let (pieces, read) = sort_page(page);
+        let reasons: Vec<_> = pieces.iter().map(|(_, reason)| *reason).collect();
+        let m = Some(DropReason::Metadata);
+        let expected = [
+            Some(DropReason::BeforeTitle),
+            m,
+            m,
+            m,
+            m,
+            Some(DropReason::Title),
+            None,
+            None,
+        ];
+        assert_eq!(reasons, expected);
+        assert_eq!(read.title.as_deref(), Some(title));
+        assert_eq!(read.name.as_deref(), Some(title));
+        assert_eq!(read.publisher.as_deref(), Some(publisher));
+        assert_eq!(read.published.as_deref(), Some(published));
+    }
+
     #[test]
     fn a_padded_title_key_names_the_report_and_the_headline_is_its_title() {
         let page = "南山区政府信息公开平台\n\
@@ -810,27 +838,12 @@ mod tests {
                     深圳市南山区人力资源局2024年工作总结和2025年工作计划\n\
                     2024年，南山区人力资源局坚持就业优先。\n\
                     2024年工作总结\n";
-        let (pieces, read) = sort_page(page);
-        let reasons: Vec<_> = pieces.iter().map(|(_, reason)| *reason).collect();
-        let m = Some(DropReason::Metadata);
-        assert_eq!(
-            reasons,
-            [
-                Some(DropReason::BeforeTitle),
-                m,
-                m,
-                m,
-                m,
-                Some(DropReason::Title),
-                None,
-                None
-            ]
+        assert_four_metadata_lines_then_the_title(
+            page,
+            "深圳市南山区人力资源局2024年工作总结和2025年工作计划",
+            "深圳市南山区人力资源局",
+            "2025-03-05",
         );
-        let title = "深圳市南山区人力资源局2024年工作总结和2025年工作计划";
-        assert_eq!(read.title.as_deref(), Some(title));
-        assert_eq!(read.name.as_deref(), Some(title));
-        assert_eq!(read.publisher.as_deref(), Some("深圳市南山区人力资源局"));
-        assert_eq!(read.published.as_deref(), Some("2025-03-05"));
     }
 
     #[test]
@@ -843,27 +856,12 @@ mod tests {
                     坪山区水务局2024年工作总结和2025年工作计划\n\
                     2024年，坪山区水务局坚持治水提质。\n\
                     一、2024年工作总结\n";
-        let (pieces, read) = sort_page(page);
-        let reasons: Vec<_> = pieces.iter().map(|(_, reason)| *reason).collect();
-        let m = Some(DropReason::Metadata);
-        assert_eq!(
-            reasons,
-            [
-                Some(DropReason::BeforeTitle),
-                m,
-                m,
-                m,
-                m,
-                Some(DropReason::Title),
-                None,
-                None
-            ]
+        assert_four_metadata_lines_then_the_title(
+            page,
+            "坪山区水务局2024年工作总结和2025年工作计划",
+            "深圳市坪山区水务局",
+            "2025-02-14",
         );
-        let title = "坪山区水务局2024年工作总结和2025年工作计划";
-        assert_eq!(read.title.as_deref(), Some(title));
-        assert_eq!(read.name.as_deref(), Some(title));
-        assert_eq!(read.publisher.as_deref(), Some("深圳市坪山区水务局"));
-        assert_eq!(read.published.as_deref(), Some("2025-02-14"));
         // a tab before the colon is padding, as a space is; a tab after words is no key
         for line in ["发布日期\t：2025-02-14", "名 称\t坪山区水务局工作总结"] {
             assert_eq!(classify(line), Some(DropReason::Metadata), "{line}");
