@@ -58,7 +58,10 @@ mod harness;
 /// another result the item set and the summary does not report (`RESULT_MAY_MISS`): status over
 /// the 581 items before wave 4 0.83 → 0.84, ten items gained (held-out futian +2, nanhai +1),
 /// four lost: baoan-fgj, guangming-jtj, longhua-wjj and the held-out panyu, one item each.
+/// The wave-6 pairs (baiyun-ghzy-2025, sanshui-zjsl-2025, xinhui-wgltj-2025) were written blind at
+/// session 10's start and set at the engine they met, before any change of that session.
 const AUDIT_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
+    ("baiyun-ghzy-2025", 0.94, 0.125, 0.85, 0.91),
     ("baoan-fgj-2024", 0.95, 0.0, 0.8, 1.0),
     ("baoan-gxj-2025", 1.0, 0.0, 0.76, 0.93),
     ("baoan-yjglj-2025", 1.0, 0.0, 0.96, 0.97),
@@ -84,8 +87,10 @@ const AUDIT_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
     ("pingshan-2024", 0.94, 0.0, 0.96, 0.96),
     ("pingshan-mzj-2025", 1.0, 0.0, 0.77, 0.93),
     ("pingshan-swj-2025", 0.84, 0.25, 0.7, 0.71),
+    ("sanshui-zjsl-2025", 0.89, 0.125, 0.59, 0.85),
     ("shunde-scjgj-2025", 0.95, 0.143, 0.7, 0.97),
     ("xiangzhou-tyjrj-2025", 0.89, 0.25, 0.81, 0.91),
+    ("xinhui-wgltj-2025", 0.94, 0.375, 0.66, 0.85),
     ("yantian-zjj-2025", 1.0, 0.0, 0.92, 1.0),
     ("zengcheng-nyj-2025", 0.94, 0.143, 0.88, 0.85),
 ];
