@@ -66,7 +66,7 @@ const AUDIT_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
     ("baoan-gxj-2025", 1.0, 0.0, 0.76, 0.93),
     ("baoan-yjglj-2025", 1.0, 0.0, 0.96, 0.97),
     ("chancheng-sthj-2025", 0.89, 0.125, 0.85, 0.83),
-    ("dapeng-csgx-2025", 0.89, 0.5, 0.59, 0.89),
+    ("dapeng-csgx-2025", 0.89, 0.125, 0.7, 0.89),
     ("futian-mzj-2025-heldout", 0.9, 0.4, 0.76, 0.88),
     ("futian-wgltj-2025", 0.94, 0.0, 0.81, 0.9),
     ("guangming-jyj-2025", 1.0, 0.0, 0.8, 0.89),
@@ -89,10 +89,10 @@ const AUDIT_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
     ("pingshan-swj-2025", 0.84, 0.25, 0.7, 0.71),
     ("sanshui-zjsl-2025", 0.89, 0.125, 0.59, 0.85),
     ("shunde-scjgj-2025", 0.95, 0.143, 0.7, 0.97),
-    ("xiangzhou-tyjrj-2025", 0.89, 0.25, 0.81, 0.91),
-    ("xinhui-wgltj-2025", 0.94, 0.375, 0.66, 0.85),
+    ("xiangzhou-tyjrj-2025", 0.89, 0.0, 0.88, 0.91),
+    ("xinhui-wgltj-2025", 0.94, 0.25, 0.7, 0.85),
     ("yantian-zjj-2025", 1.0, 0.0, 0.92, 1.0),
-    ("zengcheng-nyj-2025", 0.94, 0.143, 0.88, 0.85),
+    ("zengcheng-nyj-2025", 0.94, 0.0, 0.92, 0.85),
 ];
 
 /// (pair, pair recall >=, forbidden pairs made <=).

@@ -1,6 +1,6 @@
-//! `cargo run --release --example eval [-- --json | --detail]`: the labelled evaluation's table
-//! (per pair and in total); `--detail` lists what each tuning pair got wrong (never the held-out
-//! pair's items).
+//! `cargo run --release --example eval [-- --json | --detail [PAIR...]]`: the labelled
+//! evaluation's table (per pair and in total); `--detail` lists what each tuning pair got wrong
+//! (never the held-out pair's items), or only the named pairs' (so a pair kept blind stays unread).
 
 mod harness;
 
@@ -26,7 +26,13 @@ fn main() -> ExitCode {
             }
         }
     } else {
-        print_table(&scores, args.iter().any(|a| a == "--detail"));
+        let detail = args.iter().any(|a| a == "--detail");
+        let named: Vec<&str> = args
+            .iter()
+            .filter(|a| !a.starts_with("--"))
+            .map(String::as_str)
+            .collect();
+        print_table(&scores, detail.then_some(named.as_slice()));
     }
     ExitCode::SUCCESS
 }
@@ -51,7 +57,8 @@ fn as_json(scores: &Scores) -> serde_json::Value {
     })
 }
 
-fn print_table(scores: &Scores, detail: bool) {
+/// The table; with `detail`, the misses of every pair, or only of the pairs named in it.
+fn print_table(scores: &Scores, detail: Option<&[&str]>) {
     println!(
         "{:<34} {:>5} {:>9} {:>9} {:>9} {:>9}",
         "audit pair", "items", "evidence", "false al", "status", "targets"
@@ -77,11 +84,12 @@ fn print_table(scores: &Scores, detail: bool) {
             s.name, s.pairs, s.pair_recall, s.forbidden_made
         );
     }
-    if detail {
-        for s in &scores.audit {
+    if let Some(named) = detail {
+        let shown = |name: &str| named.is_empty() || named.contains(&name);
+        for s in scores.audit.iter().filter(|s| shown(&s.name)) {
             print_misses(&s.name, &s.misses);
         }
-        for s in &scores.compare {
+        for s in scores.compare.iter().filter(|s| shown(&s.name)) {
             print_misses(&s.name, &s.misses);
         }
     }

@@ -11,7 +11,9 @@
 //! the first being the main one. A commitment is reported by the summary sentence that holds
 //! enough of its IDF-weighted bigrams, at least one of them content (see the constants there),
 //! or that names what it names in quotes (“一网统管”). One commitment of a long item found by a
-//! sentence holding little of it is not enough to call the item mentioned ([`LONE_FINDING`]).
+//! sentence holding little of it is not enough to call the item mentioned ([`LONE_FINDING`]), nor
+//! is its heading alone, found by a sentence that names its subject for another action
+//! ([`LONE_HEADING`]).
 //!
 //! The status follows the rule the labels of the evaluation use: `reported` when the item's main
 //! commitment is reported (done, or in progress with a result) and so is at least
@@ -81,6 +83,19 @@ pub const LONE_FINDING: f64 = 0.6;
 /// How many commitments an item must have for [`LONE_FINDING`] to apply: in an item of two or
 /// three, one commitment is a good part of it (申报…试点, 探索…路径).
 pub const LONE_AMONG: usize = 4;
+/// The least share of its heading's weighted bigrams one sentence must hold for the heading
+/// alone, none of the body, to make an item of [`LONE_HEADING_AMONG`] commitments or more
+/// mentioned. A heading is short, and a sentence naming its subject for another action holds most
+/// of it: 房屋征收签约 for 推进房屋征收工作规范化, 支出土地整备资金 for 强化土地整备资金监管,
+/// 慰问驻区部队 for 支持驻区部队建设 — and the body, which says what the heading means, has
+/// nothing reported. Measured over the 662 tuning items (session 10): false alarms 0.103 →
+/// 0.071, status 0.825 → 0.832, nothing lost; the six items it corrects had their heading found
+/// at 0.53–0.67, the delivered items found by their heading alone at 0.69 and above (价格改革稳步推进
+/// for 稳妥推进价格改革). The held-out pairs did not move.
+pub const LONE_HEADING: f64 = 0.68;
+/// How many commitments an item must have for [`LONE_HEADING`] to apply: a heading with one
+/// body clause is half of the item.
+pub const LONE_HEADING_AMONG: usize = 3;
 /// Evidence sentences shown per item at most.
 pub const TOP_EVIDENCE: usize = 4;
 
@@ -229,7 +244,7 @@ pub fn audit(plan: &Report, summary: &Report) -> Result<Audit, AuditError> {
 
 fn audit_item(matcher: &Matcher, item: &PlanItem) -> ItemAudit {
     let clauses = clauses(&item.node.title, &item.node.text);
-    let findings = corroborated(clauses.iter().map(|c| matcher.find(c)).collect());
+    let findings = corroborated(&clauses, clauses.iter().map(|c| matcher.find(c)).collect());
     // one evidence sentence per reported commitment, in the item's order
     let mut shown: Vec<usize> = Vec::new();
     for finding in findings.iter().flatten() {
@@ -322,15 +337,23 @@ fn audit_item(matcher: &Matcher, item: &PlanItem) -> ItemAudit {
 }
 
 /// The findings, less a lone weak one: when the summary reports one commitment of an item of
-/// [`LONE_AMONG`] or more, and that one by less than [`LONE_FINDING`] of its words, the item is
-/// not mentioned.
-fn corroborated(mut findings: Vec<Option<Finding>>) -> Vec<Option<Finding>> {
-    let mut found = findings.iter().flatten();
+/// [`LONE_AMONG`] or more, and that one by less than [`LONE_FINDING`] of its words — or only the
+/// heading of an item of [`LONE_HEADING_AMONG`] or more, by less than [`LONE_HEADING`] — the item
+/// is not mentioned.
+fn corroborated(clauses: &[Clause], mut findings: Vec<Option<Finding>>) -> Vec<Option<Finding>> {
+    let mut found = findings
+        .iter()
+        .enumerate()
+        .filter_map(|(i, f)| Some((i, f.as_ref()?)));
     let lone_weak = match (found.next(), found.next()) {
-        (Some(only), None) => only.coverage < LONE_FINDING,
+        (Some((i, only)), None) => {
+            let among = findings.len();
+            only.coverage < LONE_FINDING && among >= LONE_AMONG
+                || clauses[i].main && only.coverage < LONE_HEADING && among >= LONE_HEADING_AMONG
+        }
         _ => false,
     };
-    if lone_weak && findings.len() >= LONE_AMONG {
+    if lone_weak {
         findings.iter_mut().for_each(|f| *f = None);
     }
     findings
@@ -559,17 +582,47 @@ mod tests {
     #[test]
     fn one_weak_finding_among_four_commitments_is_no_mention() {
         // 规范住宅专项维修资金使用管理 ✓ (交存住宅专项维修资金, 0.55) | 优化…审批流程 ✗ | …
-        let weak = vec![found(0.55), None, None, None];
-        assert!(corroborated(weak).iter().all(Option::is_none));
+        let four = clauses(
+            "规范住宅专项维修资金使用管理。",
+            "优化维修资金使用审批流程，开展专项审计，建立公示制度。",
+        );
+        assert_eq!(four.len(), 4);
+        let weak = vec![None, found(0.55), None, None];
+        assert!(corroborated(&four, weak).iter().all(Option::is_none));
         // a strong one stands alone
-        let strong = vec![found(0.8), None, None, None];
-        assert_eq!(corroborated(strong.clone()), strong);
+        let strong = vec![None, found(0.8), None, None];
+        assert_eq!(corroborated(&four, strong.clone()), strong);
         // two weak ones corroborate each other
         let two = vec![found(0.55), None, found(0.5), None];
-        assert_eq!(corroborated(two.clone()), two);
+        assert_eq!(corroborated(&four, two.clone()), two);
         // in an item of two commitments, one is half of it
         let short = vec![found(0.55), None];
-        assert_eq!(corroborated(short.clone()), short);
+        assert_eq!(corroborated(&four[..2], short.clone()), short);
+    }
+
+    #[test]
+    fn a_heading_found_alone_by_its_subject_is_no_mention() {
+        // 强化土地整备资金监管 ✓ (全年支出土地整备资金12.68亿元, 0.67) | 专项检查 ✗ | 审计 ✗
+        let three = clauses(
+            "强化土地整备资金监管。",
+            "开展土地整备资金使用专项检查，全年完成8个项目资金使用审计。",
+        );
+        assert_eq!(three.len(), 3);
+        let subject_only = vec![found(0.67), None, None];
+        assert!(
+            corroborated(&three, subject_only)
+                .iter()
+                .all(Option::is_none)
+        );
+        // the heading in its own words (价格改革稳步推进 for 稳妥推进价格改革) stands alone
+        let own_words = vec![found(0.7), None, None];
+        assert_eq!(corroborated(&three, own_words.clone()), own_words);
+        // a body clause found as weakly is a part of what the heading means
+        let body = vec![None, found(0.67), None];
+        assert_eq!(corroborated(&three, body.clone()), body);
+        // with one body clause, the heading is half of the item
+        let two = vec![found(0.6), None];
+        assert_eq!(corroborated(&three[..2], two.clone()), two);
     }
 
     #[test]
