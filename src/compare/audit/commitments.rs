@@ -70,7 +70,8 @@ pub struct Clause {
 /// heading and the main commitment (as one), and each body clause is another; without one, each
 /// clause of the title is a commitment and the first is the main one. Clauses with no content
 /// left once generic words are out (持续深化) commit to nothing and are left out, and so do
-/// clauses that only set the frame of the others ([`is_frame`]: 对标…标准, 聚焦…重点领域).
+/// clauses that only set the frame of the others ([`is_frame`]: 对标…标准, 聚焦…重点领域) or
+/// state the end they serve ([`is_aim`]: 维护…稳定, 营造…氛围).
 pub fn clauses(title: &str, body: &str) -> Vec<Clause> {
     let has_body = body.chars().any(char::is_alphanumeric);
     let mut found: Vec<Clause> = Vec::new();
@@ -103,15 +104,17 @@ fn clause(text: &str, range: Range<usize>, main: bool) -> Option<Clause> {
         .filter(|b| in_names.binary_search(b).is_err())
         .copied()
         .collect();
-    (terms.len() >= CLAUSE_MIN_TERMS && (main || !is_frame(text))).then(|| Clause {
-        text: text.to_string(),
-        range,
-        main,
-        terms,
-        names,
-        beside_names,
-        listed: enumeration(text),
-        units: figures(text).iter().map(|f| f.unit).collect(),
+    (terms.len() >= CLAUSE_MIN_TERMS && (main || !is_frame(text) && !is_aim(text))).then(|| {
+        Clause {
+            text: text.to_string(),
+            range,
+            main,
+            terms,
+            names,
+            beside_names,
+            listed: enumeration(text),
+            units: figures(text).iter().map(|f| f.unit).collect(),
+        }
     })
 }
 
@@ -152,6 +155,29 @@ fn is_frame(text: &str) -> bool {
     FRAME_OPENERS.iter().any(|w| text.starts_with(w))
         || (FRAME_LEADS.iter().any(|w| text.starts_with(w))
             && FRAME_ENDS.iter().any(|w| text.ends_with(w)))
+}
+
+/// Words that open a clause stating the end an item's commitments serve, not one of them:
+/// 保持高压严打态势, 维护边界地区和谐稳定, 改善老年人居家生活环境, 做到“早发现、早介入”,
+/// 让执法既有力度又有温度, 以点带面提升基层依法治理水平.
+const AIM_OPENERS: &[&str] = &[
+    "保持",
+    "以点带面",
+    "维护",
+    "营造",
+    "改善",
+    "做到",
+    "保护",
+    "让",
+];
+
+/// Whether a clause only states the end the item's commitments serve. Measured over the 662
+/// tuning items (session 10): none of the 11 such clauses was reported on its own, and left out,
+/// status 0.832 → 0.835 (pingshan-mzj +1, none lost). Openers that also begin real commitments
+/// (提升, 持续, 健全, 完善: 健全…机制 is a thing to set up) cost more than they gain: 0.835 → 0.829.
+fn is_aim(text: &str) -> bool {
+    let text = text.trim();
+    AIM_OPENERS.iter().any(|w| text.starts_with(w))
 }
 
 impl Clause {
@@ -546,6 +572,26 @@ mod tests {
         );
         // a heading is the main commitment whatever it opens with
         assert_eq!(texts("坚持“阳光招生”", ""), ["坚持“阳光招生”"]);
+    }
+
+    #[test]
+    fn a_clause_that_states_the_end_served_is_no_commitment() {
+        let texts: Vec<String> = clauses(
+            "规范出租车网约车市场秩序。",
+            "开展非法营运专项整治，保持高压严打态势，加强网约车平台合规化管理，\
+             让乘客出行更安心。",
+        )
+        .into_iter()
+        .map(|c| c.text)
+        .collect();
+        assert_eq!(
+            texts,
+            [
+                "规范出租车网约车市场秩序。",
+                "开展非法营运专项整治",
+                "加强网约车平台合规化管理"
+            ]
+        );
     }
 
     fn found_in(clause_text: &str, sentences: &[&str]) -> Option<usize> {
