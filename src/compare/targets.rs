@@ -93,7 +93,9 @@ const SCALED_UNITS: &[(&str, f64, &str)] = &[
     ("公顷", 1e4, "平方米"),
     ("万亩", 1e4 * SQUARE_METRES_PER_MU, "平方米"),
     ("亩", SQUARE_METRES_PER_MU, "平方米"),
+    ("万立方米/日", 1e4, "立方米/日"),
     ("万立方米", 1e4, "立方米"),
+    ("万吨/日", 1e4, "吨/日"),
     ("万千瓦时", 1e4, "千瓦时"),
     ("万千瓦", 1e4, "千瓦"),
     ("兆瓦", 1e3, "千瓦"),
@@ -429,7 +431,8 @@ fn resolve_unit(chars: &[char], at: usize) -> (f64, &'static str, usize) {
 
 /// The unit of [`UNITS`] starting at char `at`, as (multiplier, base unit, end).
 fn unit_at(chars: &[char], at: usize) -> (f64, &'static str, usize) {
-    let rest: String = chars.iter().skip(at).take(4).collect();
+    let longest = UNITS.iter().map(|u| u.chars().count()).max().unwrap_or(0);
+    let rest: String = chars.iter().skip(at).take(longest).collect();
     let Some(unit) = UNITS.iter().find(|u| rest.starts_with(*u)) else {
         return (1.0, "", at);
     };
@@ -906,6 +909,30 @@ mod tests {
         let got = shown("审理期限平均压缩至45日以内,于6月30日前完成");
         assert_eq!(got.len(), 1);
         assert_eq!((got[0].0.as_str(), got[0].2), ("压缩至45日以内", "天"));
+    }
+
+    #[test]
+    fn rates_and_concentrations_keep_their_whole_unit() {
+        let got = shown(
+            "新增排涝能力30立方米/秒,进厂BOD浓度提升至100毫克/升以上,PM2.5浓度控制在23微克/立方米以内",
+        );
+        let units: Vec<_> = got
+            .iter()
+            .map(|(text, _, unit, _)| (text.as_str(), *unit))
+            .collect();
+        assert_eq!(
+            units,
+            vec![
+                ("30立方米/秒", "立方米/秒"),
+                ("提升至100毫克/升以上", "毫克/升"),
+                ("控制在23微克/立方米以内", "微克/立方米")
+            ]
+        );
+        // a flow is no volume
+        let got = check("新增排涝能力30立方米/秒", &["新增调蓄容积10万立方米"]);
+        assert_eq!(got[0].met, None);
+        let got = check("新增供水能力5万吨/日", &["新增供水能力60000吨/日"]);
+        assert_eq!(got[0].met, Some(true));
     }
 
     #[test]

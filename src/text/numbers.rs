@@ -11,6 +11,13 @@ use crate::text::chars::is_digit;
 /// Not here on purpose: 千伏 (110千伏 names a class of substation, not an amount), G (5G), 年 (a
 /// year).
 pub const UNITS: &[&str] = &[
+    "微克/立方米",
+    "毫克/升",
+    "万立方米/日",
+    "立方米/秒",
+    "立方米/日",
+    "万吨/日",
+    "吨/日",
     "万千瓦时",
     "万平方米",
     "万立方米",
