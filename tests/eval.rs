@@ -60,6 +60,9 @@ mod harness;
 /// four lost: baoan-fgj, guangming-jtj, longhua-wjj and the held-out panyu, one item each.
 /// The wave-6 pairs (baiyun-ghzy-2025, sanshui-zjsl-2025, xinhui-wgltj-2025) were written blind at
 /// session 10's start and set at the engine they met, before any change of that session.
+/// pingshan-swj's status 0.70 → 0.66 when the importer read its one-cell-per-line indicator table
+/// back into rows (targets 0.77 → 0.91): 污水集中收集率 86.3% now reports its target, and with
+/// it 推动水质净化厂提质增效 reads as reported, labelled partial (启动沙田…提标改造 unreported).
 const AUDIT_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
     ("baiyun-ghzy-2025", 0.94, 0.125, 0.85, 0.91),
     ("baoan-fgj-2024", 0.95, 0.0, 0.8, 1.0),
@@ -86,7 +89,7 @@ const AUDIT_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
     ("panyu-jyj-2025-heldout", 0.9, 0.0, 0.8, 0.91),
     ("pingshan-2024", 0.94, 0.0, 0.96, 0.96),
     ("pingshan-mzj-2025", 1.0, 0.0, 0.81, 0.93),
-    ("pingshan-swj-2025", 0.84, 0.25, 0.7, 0.77),
+    ("pingshan-swj-2025", 0.84, 0.25, 0.66, 0.91),
     ("sanshui-zjsl-2025", 0.89, 0.125, 0.59, 0.85),
     ("shunde-scjgj-2025", 0.95, 0.143, 0.7, 0.97),
     ("xiangzhou-tyjrj-2025", 0.89, 0.0, 0.88, 0.91),

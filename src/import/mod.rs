@@ -13,6 +13,7 @@ pub mod meta;
 mod outline;
 mod signoff;
 pub mod sources;
+mod tablecells;
 
 use crate::model::{DroppedInfo, PartKind, Report, SCHEMA, SourceFormat};
 use crate::text::script::to_simplified;
@@ -212,7 +213,16 @@ fn import_lines(text: &str, furniture: &[sources::Furniture]) -> Result<Report, 
         .filter(|(line, place)| *place == cruft::Place::Content && is_preset(line).is_none())
         .map(|(line, _)| *line)
         .collect();
-    let outline = outline::parse(&content, &hardwrap::wraps(&content, &all));
+    let ends: Vec<outline::LineEnd> = hardwrap::wraps(&content, &all)
+        .into_iter()
+        .zip(tablecells::cells(&content))
+        .map(|(wrap, cell)| match (wrap, cell) {
+            (_, true) => outline::LineEnd::Cell,
+            (true, false) => outline::LineEnd::Wrap,
+            (false, false) => outline::LineEnd::Break,
+        })
+        .collect();
+    let outline = outline::parse(&content, &ends);
     if outline.parts.is_empty() {
         let line = content.first().or(all.first()).map_or(1, |l| l.number);
         return Err(ImportError::NoOutline { line });

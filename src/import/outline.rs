@@ -21,37 +21,65 @@ pub struct Outline {
     pub parts: Vec<Part>,
 }
 
-/// Builds the outline of the report body. `wraps` tells, line by line, where the page only
-/// wrapped a paragraph (a PDF copied as text, see `hardwrap`, which never wraps onto a line that
-/// [opens a heading](opens_heading)): the lines are read as the one line they were, joined with
-/// nothing between them, so that a sentence, a figure (`86.94` / `万人`) or a marker (`。二` /
-/// `是…`) cut by the wrap reads whole.
-pub fn parse(lines: &[SourceLine<'_>], wraps: &[bool]) -> Outline {
+/// How a line of the page ends, as the outline reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LineEnd {
+    /// A line break: the next line is a paragraph or heading of its own.
+    #[default]
+    Break,
+    /// The page only wrapped a paragraph there (a PDF copied as text, see `hardwrap`): the next
+    /// line goes on with nothing between.
+    Wrap,
+    /// A table's cell ends there and its row goes on (a table copied one cell per line, see
+    /// `tablecells`): the next line goes on after a tab.
+    Cell,
+}
+
+impl LineEnd {
+    /// What stands between this line and the next when they are read as one.
+    fn joint(self) -> &'static str {
+        match self {
+            LineEnd::Cell => "\t",
+            LineEnd::Break | LineEnd::Wrap => "",
+        }
+    }
+}
+
+/// Builds the outline of the report body. `ends` tells, line by line, where the page only
+/// wrapped a paragraph ([`LineEnd::Wrap`], never onto a line that [opens a
+/// heading](opens_heading)) or a table's row ([`LineEnd::Cell`]): the lines are read as the one
+/// line they were, so that a sentence, a figure (`86.94` / `万人`) or a marker (`。二` / `是…`)
+/// cut by the wrap reads whole, and a row's cells stand on one line.
+pub fn parse(lines: &[SourceLine<'_>], ends: &[LineEnd]) -> Outline {
     let mut builder = Builder::default();
+    let end_of = |i: usize| ends.get(i).copied().unwrap_or_default();
     let mut start = 0;
     while start < lines.len() {
         let end = (start..lines.len())
-            .find(|&i| !wraps.get(i).is_some_and(|&w| w))
+            .find(|&i| end_of(i) == LineEnd::Break)
             .map_or(lines.len(), |last| last + 1);
         match &lines[start..end] {
             [line] => builder.line(line, &[]),
-            wrapped => {
-                let text: String = wrapped.iter().map(|l| l.text).collect();
-                let folded: String = wrapped.iter().map(|l| l.folded).collect();
-                let mut at = 0;
-                let starts: Vec<(usize, usize)> = wrapped
-                    .iter()
-                    .map(|l| {
-                        at += l.text.len();
-                        (at - l.text.len(), l.number)
-                    })
-                    .collect();
-                let joined = SourceLine {
+            joined => {
+                let mut text = String::new();
+                let mut folded = String::new();
+                let mut starts: Vec<(usize, usize)> = Vec::with_capacity(joined.len());
+                for (i, l) in joined.iter().enumerate() {
+                    if i > 0 {
+                        let joint = end_of(start + i - 1).joint();
+                        text.push_str(joint);
+                        folded.push_str(joint);
+                    }
+                    starts.push((text.len(), l.number));
+                    text.push_str(l.text);
+                    folded.push_str(l.folded);
+                }
+                let line = SourceLine {
                     text: &text,
                     folded: &folded,
-                    ..wrapped[0]
+                    ..joined[0]
                 };
-                builder.line(&joined, &starts);
+                builder.line(&line, &starts);
             }
         }
         start = end;
@@ -775,7 +803,11 @@ mod tests {
 
     /// The outline of a page whose lines `wraps` says are wraps.
     fn wrapped_outline(text: &str, wraps: &[bool]) -> Outline {
-        parse(&source_lines(text, &to_simplified(text)), wraps)
+        let ends: Vec<LineEnd> = wraps
+            .iter()
+            .map(|&w| if w { LineEnd::Wrap } else { LineEnd::Break })
+            .collect();
+        parse(&source_lines(text, &to_simplified(text)), &ends)
     }
 
     #[test]
