@@ -523,6 +523,7 @@ fn is_sentence(token: &str) -> bool {
 fn is_navigation(token: &str) -> bool {
     const PREFIXES: &[&str] = &[
         "【字体",
+        "【字号",
         "字号",
         "【打印",
         "【关闭",
@@ -964,6 +965,7 @@ mod tests {
             "网站地图 | 联系我们 | 使用帮助 | 隐私声明",
             "【打印】　【关闭】　【返回顶部】",
             "[打印本页] [关闭窗口] 【收藏】",
+            "分享到: 微信 微博 QQ空间  【字号: 大 中 小】 【打印】",
         ] {
             assert_eq!(classify(line), Some(DropReason::Navigation), "{line}");
         }
