@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::text::chars::{han_amount, is_amount_numeral};
+use crate::text::chars::{han_amount, is_amount_numeral, is_han};
 use crate::text::normalize::{Folded, fold};
 use crate::text::numbers::{UNITS, quantities};
 
@@ -361,7 +361,8 @@ fn quoted_chars(chars: &[char]) -> Vec<bool> {
 }
 
 /// A number that names rather than counts: inside a quoted name (“八个办”, “三个一”), a factor
-/// of a product (7×24小时), or a phase (二期, 一期: an amount is written in digits, 12期).
+/// of a product (7×24小时), a phase (二期, 一期: an amount is written in digits, 12期), or an
+/// order that makes a word with what follows (二次供水, 三次分配; 检查三次 and 三次以上 count).
 fn is_name_part(chars: &[char], quoted: &[bool], span: &Span) -> bool {
     let in_quotes = quoted.get(span.start).copied().unwrap_or(false);
     let factor = span
@@ -369,8 +370,14 @@ fn is_name_part(chars: &[char], quoted: &[bool], span: &Span) -> bool {
         .checked_sub(1)
         .and_then(|i| chars.get(i))
         .is_some_and(|c| matches!(c, '×' | '*'));
-    let phase = span.unit == "期" && chars.get(span.start).is_some_and(|c| !c.is_ascii_digit());
-    in_quotes || factor || phase
+    let in_han = chars.get(span.start).is_some_and(|c| !c.is_ascii_digit());
+    let phase = span.unit == "期" && in_han;
+    let order = span.unit == "次"
+        && in_han
+        && chars
+            .get(span.end)
+            .is_some_and(|&c| is_han(c) && !"以及左余多".contains(c));
+    in_quotes || factor || phase || order
 }
 
 /// A number found in folded text, before its target words are read: char positions.
@@ -750,6 +757,11 @@ mod tests {
                 ("3亿条次".into(), 3e8, "条次", Bound::AtLeast),
             ]
         );
+        // an order that makes a word with what follows names a kind; an order alone counts
+        let got =
+            shown("完成二次供水设施提标改造小区50个,推进三次分配,每年检查三次,召开会议三次以上");
+        let texts: Vec<&str> = got.iter().map(|(text, ..)| text.as_str()).collect();
+        assert_eq!(texts, ["50个", "三次", "三次以上"]);
     }
 
     #[test]
