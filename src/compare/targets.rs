@@ -126,6 +126,7 @@ const SCALED_UNITS: &[(&str, f64, &str)] = &[
     ("户次", 1.0, "户"),
     ("项次", 1.0, "项"),
     ("千米", 1.0, "公里"),
+    ("米", 1e-3, "公里"),
     ("％", 1.0, "%"),
 ];
 
@@ -916,6 +917,9 @@ mod tests {
         );
         assert_eq!(got[0].met, Some(false));
         let got = check("整治低效工业用地2000亩", &["整治低效工业用地1.56平方公里"]);
+        assert_eq!(got[0].met, Some(true));
+        // lengths in metres or kilometres
+        let got = check("新建和加固堤岸护岸3500米", &["新建和加固堤岸护岸3.8公里"]);
         assert_eq!(got[0].met, Some(true));
         // days written 日 are days; a day of a month is a date
         let got = shown("审理期限平均压缩至45日以内,于6月30日前完成");
