@@ -63,39 +63,43 @@ mod harness;
 /// pingshan-swj's status 0.70 → 0.66 when the importer read its one-cell-per-line indicator table
 /// back into rows (targets 0.77 → 0.91): 污水集中收集率 86.3% now reports its target, and with
 /// it 推动水质净化厂提质增效 reads as reported, labelled partial (启动沙田…提标改造 unreported).
+/// Lowered by a seventh documented trade in session 10: a figure reported short of its target is
+/// a result still (`RESULT_MAY_MISS`): status over the 743 tuning items 0.826 → 0.836, fourteen
+/// items gained over ten pairs; lost: pingshan −2, baoan-yjglj, longgang-kjj, luohu-cgj, yantian
+/// and the held-out panyu (0.80 → 0.76) one item each.
 const AUDIT_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
-    ("baiyun-ghzy-2025", 0.94, 0.125, 0.85, 0.91),
-    ("baoan-fgj-2024", 0.95, 0.0, 0.8, 1.0),
-    ("baoan-gxj-2025", 1.0, 0.0, 0.76, 0.93),
-    ("baoan-yjglj-2025", 1.0, 0.0, 0.96, 0.97),
+    ("baiyun-ghzy-2025", 0.94, 0.125, 0.88, 0.91),
+    ("baoan-fgj-2024", 0.95, 0.0, 0.84, 1.0),
+    ("baoan-gxj-2025", 1.0, 0.0, 0.84, 0.93),
+    ("baoan-yjglj-2025", 1.0, 0.0, 0.92, 0.97),
     ("chancheng-sthj-2025", 0.89, 0.125, 0.85, 0.87),
-    ("dapeng-csgx-2025", 0.89, 0.125, 0.7, 0.89),
+    ("dapeng-csgx-2025", 0.89, 0.125, 0.74, 0.89),
     ("futian-mzj-2025-heldout", 0.9, 0.4, 0.76, 0.88),
-    ("futian-wgltj-2025", 0.94, 0.0, 0.81, 0.9),
+    ("futian-wgltj-2025", 0.94, 0.0, 0.85, 0.9),
     ("guangming-jyj-2025", 1.0, 0.0, 0.8, 0.89),
     ("guangming-wjj-2025", 0.89, 0.125, 0.85, 0.85),
-    ("guangming-jtj-2025", 1.0, 0.125, 0.8, 0.9),
-    ("huangpu-swj-2025", 0.94, 0.25, 0.74, 0.84),
+    ("guangming-jtj-2025", 1.0, 0.125, 0.84, 0.9),
+    ("huangpu-swj-2025", 0.94, 0.25, 0.81, 0.84),
     ("huicheng-ybj-2025", 1.0, 0.0, 0.81, 0.94),
     ("longgang-2023", 1.0, 0.0, 0.84, 1.0),
-    ("longgang-kjj-2025", 1.0, 0.125, 0.85, 0.93),
+    ("longgang-kjj-2025", 1.0, 0.125, 0.81, 0.93),
     ("longhua-wjj-2024", 0.95, 0.0, 0.77, 0.93),
-    ("luohu-cgj-2025", 1.0, 0.143, 0.92, 0.84),
+    ("luohu-cgj-2025", 1.0, 0.143, 0.88, 0.84),
     ("minghu-2025", 1.0, 0.0, 1.0, 1.0),
     ("minghu-2025-mirror", 1.0, 0.0, 1.0, 1.0),
     ("nanhai-2025-heldout", 0.95, 0.1, 0.86, 0.84),
-    ("nansha-sfj-2025", 1.0, 0.125, 0.85, 0.9),
+    ("nansha-sfj-2025", 1.0, 0.125, 0.88, 0.9),
     ("nanshan-rlj-2024", 0.94, 0.125, 0.81, 0.95),
-    ("panyu-jyj-2025-heldout", 0.9, 0.0, 0.8, 0.91),
-    ("pingshan-2024", 0.94, 0.0, 0.96, 0.96),
+    ("panyu-jyj-2025-heldout", 0.9, 0.0, 0.76, 0.91),
+    ("pingshan-2024", 0.94, 0.0, 0.88, 0.96),
     ("pingshan-mzj-2025", 1.0, 0.0, 0.81, 0.93),
-    ("pingshan-swj-2025", 0.84, 0.125, 0.7, 0.95),
-    ("sanshui-zjsl-2025", 0.89, 0.125, 0.62, 0.87),
+    ("pingshan-swj-2025", 0.84, 0.125, 0.74, 0.95),
+    ("sanshui-zjsl-2025", 0.89, 0.125, 0.7, 0.87),
     ("shunde-scjgj-2025", 0.95, 0.143, 0.7, 0.97),
     ("xiangzhou-tyjrj-2025", 0.89, 0.0, 0.88, 0.91),
     ("xinhui-wgltj-2025", 0.94, 0.25, 0.7, 0.85),
-    ("yantian-zjj-2025", 1.0, 0.0, 0.92, 1.0),
-    ("zengcheng-nyj-2025", 0.94, 0.0, 0.92, 0.85),
+    ("yantian-zjj-2025", 1.0, 0.0, 0.88, 1.0),
+    ("zengcheng-nyj-2025", 0.94, 0.0, 1.0, 0.85),
 ];
 
 /// (pair, pair recall >=, forbidden pairs made <=).

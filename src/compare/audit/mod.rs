@@ -56,14 +56,18 @@ pub const REPORTED_SHARE: f64 = 0.6;
 /// 0.81 → 0.82 (five items gain, one labelled partial is lost).
 pub const BODY_REPORTED_SHARE: f64 = 0.75;
 /// How many of an item's other commitments may go unreported when a result it set (a clause
-/// with a figure: 全年新增超充站100座) is reported and not short of its target, for `reported`:
+/// with a figure: 全年新增超充站100座) is reported, for `reported`:
 /// the issue's rule, "in progress with a result", whether or not the heading's own words are
 /// found (稳住固定资产投资基本盘 is reported by 固定资产投资增长8.2%). Measured with the five pairs
 /// written blind for other bureaus: from "main commitment reported, one miss, any figure" to this,
 /// status over all 344 labelled items 0.73 → 0.78 (the blind pairs 0.60 → 0.69, pingshan
 /// 0.81 → 1.00, no other tuning pair changed); of the held-out pairs nanhai loses one item
-/// (0.87 → 0.83). A figure short of its target is no result: 全年组织演练3次 against 不少于4次,
-/// with 等保测评 and 监测预警平台 unreported, is partial. Nor does a result reported stand for
+/// (0.87 → 0.83). A figure reported short of its target is a result still (新增管道燃气用户1.08万户
+/// against 1.2万户: reported, its target shown not met): the labels call such items reported far
+/// more often than partial. Measured in session 10 over 743 items, from "a figure short of its
+/// target is no result" to this: status 0.826 → 0.836 (baoan-gxj +2, sanshui +3, zengcheng +2 and
+/// seven other pairs +1; pingshan −2, baoan-yjglj, longgang-kjj, luohu and yantian −1), the
+/// held-out panyu −1 (0.80 → 0.76). Nor does a result reported stand for
 /// another result the item set that the summary does not report (受害率0.12‰ does not deliver
 /// 新建监控点20个): measured over the 581 tuning and held-out items, status 0.83 → 0.84 (ten items
 /// gain, among them two of the held-out futian and one of nanhai; four are lost, one of them
@@ -144,8 +148,7 @@ pub struct CommitmentCheck {
     pub main: bool,
     /// The index in the item's `evidence` of the sentence that reports it; `None` when none does.
     pub evidence: Option<usize>,
-    /// The clause sets a figure (新增事项100项) that the summary does not report short of it:
-    /// reported, it is the item's result.
+    /// The clause sets a figure (新增事项100项): reported, met or not, it is the item's result.
     #[serde(skip)]
     pub result: bool,
 }
@@ -252,7 +255,7 @@ fn audit_item(matcher: &Matcher, item: &PlanItem) -> ItemAudit {
             shown.push(finding.sentence);
         }
     }
-    let mut commitments: Vec<CommitmentCheck> = clauses
+    let commitments: Vec<CommitmentCheck> = clauses
         .iter()
         .zip(&findings)
         .map(|(clause, finding)| CommitmentCheck {
@@ -298,12 +301,6 @@ fn audit_item(matcher: &Matcher, item: &PlanItem) -> ItemAudit {
         .map(|c| c.and_then(|c| commitments[c].evidence))
         .collect();
     let checks = check_targets(&targets, &item.text, &evidence_figures, &linked);
-    // a figure reported short of its target is no result delivered
-    for (check, clause) in checks.iter().zip(&target_clauses) {
-        if let (Some(false), Some(c)) = (check.met, clause) {
-            commitments[*c].result = false;
-        }
-    }
     let covered = sorted_set(
         shown
             .iter()
@@ -521,7 +518,7 @@ mod tests {
         ];
         assert_eq!(status(&item, false), Status::Reported);
         assert_eq!(status(&item, true), Status::Partial);
-        // the figure reported short of its target is no result
+        // clauses without a figure reported, two of four, are no result
         let short = [
             check(true, false, false),
             check(false, true, false),
