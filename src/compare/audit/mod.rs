@@ -65,7 +65,7 @@ pub const BODY_REPORTED_SHARE: f64 = 0.75;
 /// (0.87 → 0.83). A figure reported short of its target is a result still (新增管道燃气用户1.08万户
 /// against 1.2万户: reported, its target shown not met): the labels call such items reported far
 /// more often than partial. Measured in session 10 over 743 items, from "a figure short of its
-/// target is no result" to this: status 0.826 → 0.836 (baoan-gxj +2, sanshui +3, zengcheng +2 and
+/// target is no result" to this: status 0.826 → 0.836 (baoan-gxj, huangpu, sanshui and zengcheng +2,
 /// seven other pairs +1; pingshan −2, baoan-yjglj, longgang-kjj, luohu and yantian −1), the
 /// held-out panyu −1 (0.80 → 0.76). Nor does a result reported stand for
 /// another result the item set that the summary does not report (受害率0.12‰ does not deliver
