@@ -65,7 +65,7 @@ mod harness;
 /// it 推动水质净化厂提质增效 reads as reported, labelled partial (启动沙田…提标改造 unreported).
 /// The wave-7 pairs (huadu-lyyl-2025, nanshan-cl-2025, gaoming-sjj-2025) were written blind in
 /// session 10 after its engine changes, as a fresh check, and set at the engine they met.
-/// huadu's status 0.88 → 0.85 with `FIGURE_SCALE` (a figure many times the target's counts
+/// huadu's status 0.88 → 0.85 with `targets::NEAR` (a figure many times the target's counts
 /// something else): false alarms over the 824 tuning items 0.100 → 0.087, status 0.830 → 0.834.
 /// Lowered by a seventh documented trade in session 10: a figure reported short of its target is
 /// a result still (`RESULT_MAY_MISS`): status over the 743 tuning items 0.826 → 0.836, fifteen
@@ -74,16 +74,16 @@ mod harness;
 const AUDIT_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
     ("baiyun-ghzy-2025", 0.94, 0.125, 0.88, 0.91),
     ("baoan-fgj-2024", 0.95, 0.0, 0.84, 1.0),
-    ("baoan-gxj-2025", 1.0, 0.0, 0.84, 0.93),
+    ("baoan-gxj-2025", 1.0, 0.0, 0.84, 0.95),
     ("baoan-yjglj-2025", 1.0, 0.0, 0.92, 0.97),
     ("chancheng-sthj-2025", 0.89, 0.125, 0.85, 0.89),
     ("dapeng-csgx-2025", 0.89, 0.125, 0.74, 0.89),
-    ("gaoming-sjj-2025", 0.94, 0.25, 0.77, 0.64),
+    ("gaoming-sjj-2025", 0.94, 0.25, 0.77, 0.67),
     ("futian-mzj-2025-heldout", 0.9, 0.4, 0.76, 0.88),
     ("futian-wgltj-2025", 0.94, 0.0, 0.85, 0.9),
     ("guangming-jyj-2025", 1.0, 0.0, 0.8, 0.89),
     ("guangming-wjj-2025", 0.89, 0.125, 0.85, 0.85),
-    ("guangming-jtj-2025", 1.0, 0.125, 0.84, 0.9),
+    ("guangming-jtj-2025", 1.0, 0.125, 0.84, 0.93),
     ("huangpu-swj-2025", 0.94, 0.125, 0.85, 0.86),
     ("huicheng-ybj-2025", 1.0, 0.0, 0.81, 0.94),
     ("huadu-lyyl-2025", 0.94, 0.0, 0.85, 0.78),
@@ -101,9 +101,9 @@ const AUDIT_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
     ("pingshan-2024", 0.94, 0.0, 0.88, 0.96),
     ("pingshan-mzj-2025", 1.0, 0.0, 0.81, 0.93),
     ("pingshan-swj-2025", 0.84, 0.125, 0.74, 0.95),
-    ("sanshui-zjsl-2025", 0.89, 0.125, 0.74, 0.89),
+    ("sanshui-zjsl-2025", 0.89, 0.125, 0.74, 0.93),
     ("shunde-scjgj-2025", 0.95, 0.143, 0.7, 1.0),
-    ("xiangzhou-tyjrj-2025", 0.89, 0.0, 0.88, 0.91),
+    ("xiangzhou-tyjrj-2025", 0.89, 0.0, 0.88, 0.93),
     ("xinhui-wgltj-2025", 0.94, 0.25, 0.7, 0.85),
     ("yantian-zjj-2025", 1.0, 0.0, 0.88, 1.0),
     ("zengcheng-nyj-2025", 0.94, 0.0, 1.0, 0.85),
