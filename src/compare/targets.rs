@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::text::chars::{han_amount, is_amount_numeral, is_han};
 use crate::text::normalize::{Folded, fold};
-use crate::text::numbers::{UNITS, quantities};
+use crate::text::numbers::{LONGEST_UNIT, UNITS, quantities};
 
 /// Which way a target points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -461,8 +461,7 @@ fn resolve_unit(chars: &[char], at: usize) -> (f64, &'static str, usize) {
 
 /// The unit of [`UNITS`] starting at char `at`, as (multiplier, base unit, end).
 fn unit_at(chars: &[char], at: usize) -> (f64, &'static str, usize) {
-    let longest = UNITS.iter().map(|u| u.chars().count()).max().unwrap_or(0);
-    let rest: String = chars.iter().skip(at).take(longest).collect();
+    let rest: String = chars.iter().skip(at).take(LONGEST_UNIT).collect();
     let Some(unit) = UNITS.iter().find(|u| rest.starts_with(*u)) else {
         return (1.0, "", at);
     };

@@ -125,6 +125,32 @@ pub const UNITS: &[&str] = &[
     "％",
 ];
 
+/// Characters in the longest of [`UNITS`] (微克/立方米: 6), for reading a unit from a window of
+/// characters.
+pub const LONGEST_UNIT: usize = longest_in_chars(UNITS);
+
+/// The most characters of any of `words` (counted at compile time: a `const fn` counts the bytes
+/// that open a UTF-8 character).
+const fn longest_in_chars(words: &[&str]) -> usize {
+    let mut longest = 0;
+    let mut w = 0;
+    while w < words.len() {
+        let bytes = words[w].as_bytes();
+        let (mut i, mut chars) = (0, 0);
+        while i < bytes.len() {
+            if bytes[i] & 0xC0 != 0x80 {
+                chars += 1;
+            }
+            i += 1;
+        }
+        if chars > longest {
+            longest = chars;
+        }
+        w += 1;
+    }
+    longest
+}
+
 /// Byte ranges of the figures in `text`: a digit run (ASCII or full-width) with its decimal point,
 /// then a unit if one follows. A bare four-digit number before 年 is a year, not a figure.
 pub fn quantities(text: &str) -> Vec<Range<usize>> {
@@ -171,6 +197,12 @@ mod tests {
 
     fn figures(text: &str) -> Vec<&str> {
         quantities(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn the_longest_unit_is_counted_in_characters() {
+        let longest = UNITS.iter().map(|u| u.chars().count()).max();
+        assert_eq!(Some(LONGEST_UNIT), longest);
     }
 
     #[test]
