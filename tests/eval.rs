@@ -62,7 +62,8 @@ mod harness;
 /// session 10's start and set at the engine they met, before any change of that session.
 /// pingshan-swj's status 0.70 → 0.66 when the importer read its one-cell-per-line indicator table
 /// back into rows (targets 0.77 → 0.91): 污水集中收集率 86.3% now reports its target, and with
-/// it 推动水质净化厂提质增效 reads as reported, labelled partial (启动沙田…提标改造 unreported).
+/// it 推动水质净化厂提质增效 reads as reported, labelled partial (启动沙田…提标改造 unreported);
+/// the floor came back to 0.70 when 二次供水 stopped reading as an amount.
 /// The wave-7 pairs (huadu-lyyl-2025, nanshan-cl-2025, gaoming-sjj-2025) were written blind in
 /// session 10 after its engine changes, as a fresh check, and set at the engine they met.
 /// huadu's status 0.88 → 0.85 with `targets::NEAR` (a figure many times the target's counts
