@@ -275,8 +275,9 @@ fn table_row_figure(text: &str) -> Option<Figure> {
         })
         .map(|(start, cell)| (start + (cell.len() - cell.trim_start().len()), cell.trim()))
         .collect();
-    let (name, (start, result), unit) =
-        unit_column_result(&cells).or_else(|| figure_column_result(&cells))?;
+    let (name, (start, result), unit) = unit_column_result(&cells)
+        .or_else(|| name_unit_result(&cells))
+        .or_else(|| figure_column_result(&cells))?;
     let written = format!("{name}{result}{unit}");
     let mut figure = figures(&written).pop()?;
     figure.range = start..start + result.len();
@@ -288,16 +289,36 @@ fn table_row_figure(text: &str) -> Option<Figure> {
 fn unit_column_result<'a>(
     cells: &[(usize, &'a str)],
 ) -> Option<(&'a str, (usize, &'a str), &'a str)> {
-    let is_unit = |cell: &str| {
-        let one = figures(&format!("1{cell}"));
-        one.len() == 1 && one[0].range.end == 1 + cell.len()
-    };
     let unit = (1..cells.len()).find(|&i| is_unit(cells[i].1))?;
     let last = *cells.last()?;
     if cells.len() - 1 <= unit || last.1.parse::<f64>().is_err() {
         return None;
     }
     Some((cells[unit - 1].1, last, cells[unit].1))
+}
+
+/// A row whose name cell ends with its unit in brackets (`新增国家储备林（亩）⇥3000⇥3200`): the name
+/// without the bracket, the last cell, a bare number, and the unit.
+fn name_unit_result<'a>(
+    cells: &[(usize, &'a str)],
+) -> Option<(&'a str, (usize, &'a str), &'a str)> {
+    let last = *cells.last()?;
+    if last.1.parse::<f64>().is_err() {
+        return None;
+    }
+    cells[..cells.len() - 1].iter().find_map(|&(_, cell)| {
+        let inner = cell.strip_suffix(['）', ')'])?;
+        let open = inner.rfind(['（', '('])?;
+        let unit = &inner[open..][inner[open..].chars().next()?.len_utf8()..];
+        let name = &inner[..open];
+        (!name.is_empty() && is_unit(unit)).then_some((name, last, unit))
+    })
+}
+
+/// Whether a cell holds a unit alone (座, 万人次, %).
+fn is_unit(cell: &str) -> bool {
+    let one = figures(&format!("1{cell}"));
+    one.len() == 1 && one[0].range.end == 1 + cell.len()
 }
 
 /// A row whose numbers carry their units, two or more in one unit (target, result): the name
@@ -894,6 +915,17 @@ mod tests {
         );
         assert_eq!(got[0].reported, None, "500米 is the indicator's name");
         assert_eq!(got[1].reported.as_deref(), Some("100%"));
+        // the unit in brackets after the indicator's name
+        let row = "3\t新增国家储备林（亩）\t3000\t3200";
+        let got = figures(row);
+        assert_eq!((got.len(), got[0].unit), (1, "平方米"));
+        assert_eq!(got[0].as_written(row), "3200亩");
+        let got = check("全年新增国家储备林3000亩", &[row]);
+        assert_eq!(
+            (got[0].reported.as_deref(), got[0].met),
+            (Some("3200亩"), Some(true))
+        );
+        assert_eq!(figures("5\t发生面积同比下降(%)\t10\t12.4")[0].value, 12.4);
     }
 
     #[test]
