@@ -71,7 +71,9 @@ mod harness;
 /// Lowered by a seventh documented trade in session 10: a figure reported short of its target is
 /// a result still (`RESULT_MAY_MISS`): status over the 743 tuning items 0.826 → 0.836, fifteen
 /// items gained over eleven pairs; lost: pingshan −2, baoan-yjglj, longgang-kjj, luohu-cgj, yantian
-/// and the held-out panyu (0.80 → 0.76) one item each.
+/// and the held-out panyu (0.80 → 0.76) one item each. An eighth: 名 and 人 both count people
+/// (`targets::SCALED_UNITS`): targets over the 824 tuning items 0.911 → 0.915 (nanshan-cl +4,
+/// xiangzhou +1); the held-out panyu loses one target (0.92 → 0.88).
 const AUDIT_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
     ("baiyun-ghzy-2025", 0.94, 0.125, 0.88, 0.91),
     ("baoan-fgj-2024", 0.95, 0.0, 0.84, 1.0),
@@ -94,17 +96,17 @@ const AUDIT_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
     ("luohu-cgj-2025", 1.0, 0.143, 0.88, 0.84),
     ("minghu-2025", 1.0, 0.0, 1.0, 1.0),
     ("minghu-2025-mirror", 1.0, 0.0, 1.0, 1.0),
-    ("nanshan-cl-2025", 0.95, 0.429, 0.74, 0.78),
+    ("nanshan-cl-2025", 0.95, 0.429, 0.74, 0.88),
     ("nanhai-2025-heldout", 0.95, 0.1, 0.9, 0.88),
     ("nansha-sfj-2025", 1.0, 0.125, 0.88, 0.9),
     ("nanshan-rlj-2024", 0.94, 0.125, 0.81, 0.95),
-    ("panyu-jyj-2025-heldout", 0.9, 0.0, 0.76, 0.91),
+    ("panyu-jyj-2025-heldout", 0.9, 0.0, 0.76, 0.87),
     ("pingshan-2024", 0.94, 0.0, 0.88, 0.96),
     ("pingshan-mzj-2025", 1.0, 0.0, 0.81, 0.93),
     ("pingshan-swj-2025", 0.84, 0.125, 0.74, 0.95),
     ("sanshui-zjsl-2025", 0.89, 0.125, 0.74, 0.93),
     ("shunde-scjgj-2025", 0.95, 0.143, 0.7, 1.0),
-    ("xiangzhou-tyjrj-2025", 0.89, 0.0, 0.88, 0.93),
+    ("xiangzhou-tyjrj-2025", 0.89, 0.0, 0.88, 0.95),
     ("xinhui-wgltj-2025", 0.94, 0.25, 0.7, 0.85),
     ("yantian-zjj-2025", 1.0, 0.0, 0.88, 1.0),
     ("zengcheng-nyj-2025", 0.94, 0.0, 1.0, 0.85),
