@@ -733,6 +733,14 @@ mod tests {
             .collect()
     }
 
+    /// Each figure of `text` as written, with its base unit.
+    fn shown_units(text: &str) -> Vec<(&str, &'static str)> {
+        figures(text)
+            .into_iter()
+            .map(|f| (&text[f.range], f.unit))
+            .collect()
+    }
+
     #[test]
     fn arabic_figures_with_units_and_magnitudes() {
         assert_eq!(
@@ -949,14 +957,10 @@ mod tests {
 
     #[test]
     fn counts_of_visits_days_and_rates_per_mille_keep_their_whole_unit() {
-        let got =
-            shown("开展活动1500场次以上,走访企业2000家次,受害率控制在0.9‰以内,更换路灯3000盏");
-        let units: Vec<_> = got
-            .iter()
-            .map(|(text, _, unit, _)| (text.as_str(), *unit))
-            .collect();
         assert_eq!(
-            units,
+            shown_units(
+                "开展活动1500场次以上,走访企业2000家次,受害率控制在0.9‰以内,更换路灯3000盏"
+            ),
             vec![
                 ("1500场次以上", "场"),
                 ("2000家次", "家次"),
@@ -1005,15 +1009,10 @@ mod tests {
 
     #[test]
     fn rates_and_concentrations_keep_their_whole_unit() {
-        let got = shown(
-            "新增排涝能力30立方米/秒,进厂BOD浓度提升至100毫克/升以上,PM2.5浓度控制在23微克/立方米以内",
-        );
-        let units: Vec<_> = got
-            .iter()
-            .map(|(text, _, unit, _)| (text.as_str(), *unit))
-            .collect();
         assert_eq!(
-            units,
+            shown_units(
+                "新增排涝能力30立方米/秒,进厂BOD浓度提升至100毫克/升以上,PM2.5浓度控制在23微克/立方米以内"
+            ),
             vec![
                 ("30立方米/秒", "立方米/秒"),
                 ("提升至100毫克/升以上", "毫克/升"),

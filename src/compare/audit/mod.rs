@@ -532,6 +532,24 @@ mod tests {
     }
 
     #[test]
+    fn a_result_short_of_its_target_reports_the_item_and_shows_the_target_missed() {
+        let plan = crate::import::import_text(
+            "区住建局2025年工作计划\n一、2025年工作计划\n（一）推进瓶装液化气“瓶改管”。\
+             加快管道燃气向城中村延伸，全年新增管道燃气居民用户1.2万户。\n",
+        )
+        .unwrap();
+        let summary = crate::import::import_text(
+            "区住建局2025年工作总结\n一、2025年工作总结\n（一）燃气保障有力。\
+             全年新增管道燃气居民用户1.08万户。\n",
+        )
+        .unwrap();
+        let item = &audit(&plan, &summary).unwrap().items[0];
+        assert_eq!(item.status, Status::Reported);
+        assert_eq!(item.targets[0].reported.as_deref(), Some("1.08万户"));
+        assert_eq!(item.targets[0].met, Some(false));
+    }
+
+    #[test]
     fn a_result_reported_does_not_stand_for_another_result_left_unreported() {
         // 抓好森林防火工作 ✓ | 落实行政首长负责制 ✓ | 重点时段巡查 ✗ | 新建监控点20个 ✗ |
         // 受害率控制在0.9‰以内 ✓ (0.12‰)
