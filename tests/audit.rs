@@ -376,6 +376,50 @@ fn a_thing_to_build_that_the_summary_does_not_report_leaves_the_item_partial() {
 }
 
 #[test]
+fn a_commitment_the_next_plan_promises_again_leaves_the_item_partial() {
+    let plan = page(
+        "明湖区工业和信息化局2024年工作总结和2025年工作计划",
+        "二、2025年工作计划",
+        &[
+            "提升惠企政策兑现效能。全年兑现产业扶持资金不低于15亿元，推行惠企政策“免申即享”，修订《明湖区关于促进制造业高质量发展的若干措施》。",
+        ],
+    );
+    let summary_part = "一、2025年工作总结\n\n(一)重点工作\n\n1.全年兑现产业扶持资金15.8亿元，惠企政策“免申即享”事项达到38项。\n\n";
+    let summary = |next_plan_item: &str| {
+        import_text(&format!(
+            "明湖区工业和信息化局2025年工作总结和2026年工作计划\n\n{summary_part}二、2026年工作计划\n\n(一)重点工作\n\n1.{next_plan_item}\n\n"
+        ))
+        .unwrap()
+    };
+    // the next plan turns to other work: the summary reports the item's results
+    let other_work = audit(
+        &plan,
+        &summary("建设明湖区中小企业数字化转型公共服务平台。"),
+    )
+    .unwrap();
+    assert_eq!(
+        other_work.items[0].status, Reported,
+        "{:?}",
+        other_work.items[0]
+    );
+    // the next plan promises the unreported revision again: it was not delivered
+    let again = audit(
+        &plan,
+        &summary("修订《明湖区关于促进制造业高质量发展的若干措施》，优化兑现流程。"),
+    )
+    .unwrap();
+    let item = &again.items[0];
+    assert_eq!(item.status, Partial, "{item:?}");
+    let revision = item
+        .commitments
+        .iter()
+        .find(|c| c.text.contains("修订"))
+        .unwrap();
+    assert!(revision.evidence.is_none() && revision.promised_again);
+    assert!(item.commitments.iter().filter(|c| c.promised_again).count() == 1);
+}
+
+#[test]
 fn other_bureau_and_other_year_are_warned_about() {
     let guangming = planlens::bundled::find("guangming-zwsj-2024-2025")
         .unwrap()
@@ -720,7 +764,7 @@ fn json_has_exactly_the_documented_keys() {
         // every commitment cites a shown sentence, or none
         let shown = item["evidence"].as_array().unwrap().len();
         for c in item["commitments"].as_array().unwrap() {
-            assert_eq!(keys(c), ["evidence", "main", "text"]);
+            assert_eq!(keys(c), ["evidence", "main", "promised_again", "text"]);
             assert!(c["evidence"].is_null() || c["evidence"].as_u64().unwrap() < shown as u64);
         }
         assert_eq!(item["id"], expected.id);

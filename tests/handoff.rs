@@ -233,12 +233,17 @@ fn the_workbook_holds_what_the_audit_holds() {
         assert!(styles.contains(fill), "status fill {fill}");
     }
     assert!(styles.contains("wrapText=\"1\""));
+    // one <col min= max= width=> per run of columns of the same width
+    fn attribute<T: std::str::FromStr<Err: std::fmt::Debug>>(col: &str, name: &str) -> T {
+        let value = col.split(&format!("{name}=\"")).nth(1).unwrap();
+        value[..value.find('"').unwrap()].parse().unwrap()
+    }
     let widths: Vec<f64> = audit_xml
         .split("<col ")
         .skip(1)
-        .map(|c| {
-            let w = c.split("width=\"").nth(1).unwrap();
-            w[..w.find('"').unwrap()].parse().unwrap()
+        .flat_map(|c| {
+            let run = attribute::<usize>(c, "max") - attribute::<usize>(c, "min") + 1;
+            std::iter::repeat_n(attribute::<f64>(c, "width"), run)
         })
         .collect();
     // 编号 (p2.1.1: 6 cells) is narrow; 证据 (long Chinese sentences) is capped

@@ -328,7 +328,7 @@ impl AuditRow {
         self.item
             .commitments
             .iter()
-            .map(|c| labels::part_line(&c.text, c.main, c.evidence))
+            .map(labels::part_line)
             .collect()
     }
 

@@ -3,7 +3,7 @@
 //! ratatui. (The keymap's help and hint texts stay in its table, beside their keys.)
 
 use crate::compare::align::Counts;
-use crate::compare::audit::Status;
+use crate::compare::audit::{CommitmentCheck, Status};
 use crate::compare::targets::TargetCheck;
 use crate::compare::warnings::{Organisation, PairWarning};
 use crate::model::{Flag, PartKind};
@@ -285,15 +285,32 @@ pub fn parts_reported(reported: usize, of: usize) -> String {
     format!("{FIELD_PARTS} {reported}/{of} 已报告")
 }
 
-/// One commitment of an item: `✓ 建成区级政务智算中心 (主项) [1]`, `✗ 建成监测预警平台`; the
-/// number is the evidence sentence that reports it.
-pub fn part_line(text: &str, main: bool, evidence: Option<usize>) -> String {
-    let mark = if evidence.is_some() { "✓" } else { "✗" };
-    let main = if main { " (主项)" } else { "" };
-    let source = evidence.map_or(String::new(), |n| format!(" {}", evidence_ref(n)));
-    let text = text.trim().trim_end_matches(['。', '.', '；', ';']);
-    format!("{mark} {text}{main}{source}")
+/// One commitment of an item: `✓ 建成区级政务智算中心 (主项) [1]`, `✗ 建成监测预警平台`,
+/// `✗ 修订《若干措施》 (下一年计划再列)`; the number is the evidence sentence that reports it.
+pub fn part_line(commitment: &CommitmentCheck) -> String {
+    let mark = if commitment.evidence.is_some() {
+        "✓"
+    } else {
+        "✗"
+    };
+    let main = if commitment.main { " (主项)" } else { "" };
+    let again = if commitment.promised_again {
+        PROMISED_AGAIN
+    } else {
+        ""
+    };
+    let source = commitment
+        .evidence
+        .map_or(String::new(), |n| format!(" {}", evidence_ref(n)));
+    let text = commitment
+        .text
+        .trim()
+        .trim_end_matches(['。', '.', '；', ';']);
+    format!("{mark} {text}{main}{again}{source}")
 }
+
+/// Beside a commitment the summary does not report and the next year's plan promises again.
+pub const PROMISED_AGAIN: &str = " (下一年计划再列)";
 
 /// `[1]`: an evidence sentence's number (0-based `n`), as the commitments cite it.
 pub fn evidence_ref(n: usize) -> String {
@@ -621,6 +638,29 @@ pub fn handoff_not_written(path: &str, error: &impl std::fmt::Display) -> String
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_commitment_line_says_what_reports_it_or_that_it_comes_again() {
+        let commitment = |text: &str, main, evidence, promised_again| CommitmentCheck {
+            text: text.to_string(),
+            main,
+            evidence,
+            promised_again,
+            result: false,
+        };
+        assert_eq!(
+            part_line(&commitment("建成区级政务智算中心。", true, Some(0), false)),
+            "✓ 建成区级政务智算中心 (主项) [1]"
+        );
+        assert_eq!(
+            part_line(&commitment("修订《若干措施》", false, None, true)),
+            "✗ 修订《若干措施》 (下一年计划再列)"
+        );
+        assert_eq!(
+            part_line(&commitment("建成监测预警平台；", false, None, false)),
+            "✗ 建成监测预警平台"
+        );
+    }
 
     #[test]
     fn warnings_read_as_before() {

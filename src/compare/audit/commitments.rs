@@ -44,6 +44,12 @@ const PERCENT: &str = "%";
 /// 水平不断提升: one content bigram, 标准); measured on the evaluation, one more than the other
 /// clauses need halved the held-out pair's false alarms (0.20 → 0.10) and cost no tuning pair
 /// anything.
+/// The least share of a commitment's weighted bigrams one sentence of the next year's plan must
+/// hold to promise it again ([`Matcher::promises_again`]). Measured over the 824 items tuned on
+/// before session 11, status 0.834 → 0.870 (0.6: 0.868, 0.8: 0.870, 0.9: 0.868). Neither a
+/// figure the later plan must repeat (种植乡土树种8万株, then 5万株: another year's target) nor
+/// leaving out work kept up every year (持续开展内部审计) changed the 986 tuning items' status.
+pub const PROMISED_AGAIN: f64 = 0.7;
 pub const MAIN_MIN_CONTENT: usize = 2;
 /// The least distinct content bigrams of a clause that commits to something: a lone word left
 /// between commas (街道, 社区) is a place or a list entry, not a commitment.
@@ -523,6 +529,13 @@ impl<'a> Matcher<'a> {
         shared
     }
 
+    /// Whether a sentence of these (a later plan's) promises the clause again: holds at least
+    /// [`PROMISED_AGAIN`] of it.
+    pub fn promises_again(&self, clause: &Clause) -> bool {
+        self.find(clause)
+            .is_some_and(|f| f.coverage >= PROMISED_AGAIN)
+    }
+
     /// The clause's weight: the IDF of its distinct bigrams, summed.
     pub fn weight(&self, clause: &Clause) -> f64 {
         clause.terms.iter().map(|b| self.idf.weight(b)).sum()
@@ -597,8 +610,8 @@ mod tests {
         );
     }
 
-    fn found_in(clause_text: &str, sentences: &[&str]) -> Option<usize> {
-        let units: Vec<Sentence> = sentences
+    fn units<'a>(sentences: &[&'a str]) -> Vec<Sentence<'a>> {
+        sentences
             .iter()
             .map(|t| Sentence {
                 id: "p1.1",
@@ -606,10 +619,37 @@ mod tests {
                 range: 0..t.len(),
                 text: t,
             })
-            .collect();
+            .collect()
+    }
+
+    fn found_in(clause_text: &str, sentences: &[&str]) -> Option<usize> {
+        let units = units(sentences);
         let matcher = Matcher::new(&units, &[clause_text]);
         let clause = clauses(clause_text, "").into_iter().next()?;
         matcher.find(&clause).map(|f| f.sentence)
+    }
+
+    /// Whether the next year's plan (`sentences`) promises `clause_text` again.
+    fn promised_again_in(clause_text: &str, sentences: &[&str]) -> bool {
+        let units = units(sentences);
+        let matcher = Matcher::new(&units, &[clause_text]);
+        clauses(clause_text, "")
+            .first()
+            .is_some_and(|c| matcher.promises_again(c))
+    }
+
+    #[test]
+    fn a_commitment_is_promised_again_in_most_of_its_words() {
+        let next_plan = [
+            "修订《宝安区关于促进制造业高质量发展的若干措施》，优化政策兑现流程",
+            "持续开展内部审计，防范廉政风险",
+            "推动葵涌街道整村统筹项目签约",
+        ];
+        let again = |clause| promised_again_in(clause, &next_plan);
+        assert!(again("修订《宝安区关于促进制造业高质量发展的若干措施》"));
+        assert!(again("持续开展内部审计"));
+        // a few shared words are another promise
+        assert!(!again("推动大鹏街道王母社区整村统筹项目完成实施方案报批"));
     }
 
     #[test]

@@ -22,7 +22,9 @@
 //! rest; `partial` when some of its commitments are reported; `not_mentioned` when none is. A
 //! commitment to finish a thing (建成/完成/投入使用) whose evidence reports it only begun (启动,
 //! 开工, 完成立项, 主体工程完工), or a thing to build (建成/投入使用) the summary does not report
-//! at all, makes the item at most `partial`. Real summaries compress: a
+//! at all, makes the item at most `partial`; so does a commitment the summary does not report and
+//! the next year's plan on the summary's page promises again (修订《若干措施》): a later plan is
+//! never evidence, but what it promises again was not delivered. Real summaries compress: a
 //! delivered item is often reported by a few of its words, so the engine's coverage scores are
 //! means to find the sentences, not the rule.
 
@@ -42,7 +44,7 @@ use crate::model::{Node, Part, PartKind, Report};
 use crate::text::normalize::fold;
 use commitments::{Clause, Finding, Matcher, clauses};
 pub use units::split_sentences;
-use units::{Sentence, evidence_units};
+use units::{Sentence, evidence_units, later_plan_units};
 
 /// The share of an item's other commitments (besides the main one) that must be reported too
 /// for `reported`; below it the item is `partial`. Above one half: of a heading and two
@@ -148,6 +150,9 @@ pub struct CommitmentCheck {
     pub main: bool,
     /// The index in the item's `evidence` of the sentence that reports it; `None` when none does.
     pub evidence: Option<usize>,
+    /// Not reported, and the next year's plan on the summary's page promises it again: it was not
+    /// delivered (the main commitment, a heading, is never marked: headings recur).
+    pub promised_again: bool,
     /// The clause sets a figure (新增事项100项): reported, met or not, it is the item's result.
     #[serde(skip)]
     pub result: bool,
@@ -235,17 +240,21 @@ pub fn audit(plan: &Report, summary: &Report) -> Result<Audit, AuditError> {
     let sentences = evidence_units(summary, summary_part);
     let texts: Vec<&str> = items.iter().map(|i| i.text.as_str()).collect();
     let matcher = Matcher::new(&sentences, &texts);
+    let later = later_plan_units(summary, summary_part);
+    let next_plan = Matcher::new(&later, &texts);
     Ok(Audit {
         plan_year: plan_part.year,
         summary_year: summary_part.year,
         items: items
             .iter()
-            .map(|item| audit_item(&matcher, item))
+            .map(|item| audit_item(&matcher, &next_plan, item))
             .collect(),
     })
 }
 
-fn audit_item(matcher: &Matcher, item: &PlanItem) -> ItemAudit {
+/// Audits one item against the summary's sentences (`matcher`) and the next year's plan on the
+/// summary's page (`next_plan`), which says what is promised again.
+fn audit_item(matcher: &Matcher, next_plan: &Matcher, item: &PlanItem) -> ItemAudit {
     let clauses = clauses(&item.node.title, &item.node.text);
     let findings = corroborated(&clauses, clauses.iter().map(|c| matcher.find(c)).collect());
     // one evidence sentence per reported commitment, in the item's order
@@ -263,6 +272,7 @@ fn audit_item(matcher: &Matcher, item: &PlanItem) -> ItemAudit {
             main: clause.main,
             result: clause.has_figure(),
             evidence: finding.and_then(|f| shown.iter().position(|&s| s == f.sentence)),
+            promised_again: !clause.main && finding.is_none() && next_plan.promises_again(clause),
         })
         .collect();
     let texts: Vec<&str> = shown.iter().map(|&s| matcher.sentences[s].text).collect();
@@ -371,8 +381,8 @@ fn evidence(s: &Sentence, score: f64) -> Evidence {
 /// [`REPORTED_SHARE`] of the others, or [`BODY_REPORTED_SHARE`] of the others without it, or
 /// a result it set with all but [`RESULT_MAY_MISS`] of the others and every other result it set —
 /// unless a promise to finish
-/// is `unfinished` (reported only as started, or a thing to build not reported at all);
-/// anything between is `partial`.
+/// is `unfinished` (reported only as started, or a thing to build not reported at all) or a
+/// commitment is promised again in the next year's plan; anything between is `partial`.
 fn status(commitments: &[CommitmentCheck], unfinished: bool) -> Status {
     if commitments.iter().all(|c| c.evidence.is_none()) {
         return Status::NotMentioned;
@@ -389,7 +399,11 @@ fn status(commitments: &[CommitmentCheck], unfinished: bool) -> Status {
     let with_result = others.iter().any(|c| c.result && c.evidence.is_some())
         && others.len() - others_reported <= RESULT_MAY_MISS
         && !others.iter().any(|c| c.result && c.evidence.is_none());
-    if (main_reported && share >= REPORTED_SHARE || body_reported || with_result) && !unfinished {
+    let carried_over = commitments.iter().any(|c| c.promised_again);
+    if (main_reported && share >= REPORTED_SHARE || body_reported || with_result)
+        && !unfinished
+        && !carried_over
+    {
         Status::Reported
     } else {
         Status::Partial
@@ -503,8 +517,24 @@ mod tests {
             text: String::new(),
             main,
             evidence: reported.then_some(0),
+            promised_again: false,
             result,
         }
+    }
+
+    #[test]
+    fn a_commitment_promised_again_next_year_keeps_the_item_partial() {
+        // 推行惠企政策“免申即享” ✓ | 兑现产业扶持资金15亿元 ✓ | 修订《若干措施》 ✗ | 达到50项 ✓
+        let mut item = [
+            check(true, true, false),
+            check(false, true, true),
+            check(false, false, false),
+            check(false, true, true),
+        ];
+        assert_eq!(status(&item, false), Status::Reported);
+        // the 2026 plan says 修订《若干措施》 again: it was not delivered
+        item[2].promised_again = true;
+        assert_eq!(status(&item, false), Status::Partial);
     }
 
     #[test]

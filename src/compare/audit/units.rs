@@ -43,6 +43,23 @@ pub fn evidence_units<'a>(summary: &'a Report, part: &'a Part) -> Vec<Sentence<'
     found
 }
 
+/// The sentences of the plans the summary's page makes for a later year than `part`'s: what it
+/// promises again. Not evidence: a commitment the summary does not report and the next plan
+/// promises again was not delivered.
+pub fn later_plan_units<'a>(summary: &'a Report, part: &'a Part) -> Vec<Sentence<'a>> {
+    let mut found = Vec::new();
+    let later = |p: &&Part| {
+        p.kind == PartKind::Plan && p.year.zip(part.year).is_none_or(|(plan, done)| plan > done)
+    };
+    for p in summary.parts.iter().filter(later) {
+        push_sentences(&p.id, Field::Text, &p.text, &mut found);
+        for node in &p.nodes {
+            push_node(node, &mut found);
+        }
+    }
+    found
+}
+
 /// The sentences of a node and of the nodes below it, but none of a section on the year's
 /// shortcomings ([`names_shortcomings`]).
 fn push_node<'a>(node: &'a Node, found: &mut Vec<Sentence<'a>>) {
