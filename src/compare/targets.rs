@@ -83,6 +83,9 @@ pub struct TargetCheck {
     pub reported: Option<String>,
     /// Whether the reported figure reaches the target; `None` when nothing was reported.
     pub met: Option<bool>,
+    /// Which of the evidence sentences reports the figure.
+    #[serde(skip)]
+    pub source: Option<usize>,
 }
 
 /// How far apart, as a factor either way, a reported amount may be from its target and still
@@ -708,6 +711,7 @@ pub fn check_targets(
                     .to_string(),
                 reported: found.map(|(f, text)| f.as_written(text)),
                 met: found.map(|(f, _)| reaches(target, f)),
+                source: r.map(|r| origin[r]),
             }
         })
         .collect()
@@ -891,17 +895,20 @@ mod tests {
                 TargetCheck {
                     plan: "达到98%以上".into(),
                     reported: Some("达99.2%".into()),
-                    met: Some(true)
+                    met: Some(true),
+                    source: Some(0),
                 },
                 TargetCheck {
                     plan: "提升至95%".into(),
                     reported: Some("93.5%".into()),
-                    met: Some(false)
+                    met: Some(false),
+                    source: Some(0),
                 },
                 TargetCheck {
                     plan: "不少于30个".into(),
                     reported: None,
-                    met: None
+                    met: None,
+                    source: None,
                 },
             ]
         );

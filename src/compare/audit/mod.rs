@@ -10,7 +10,8 @@
 //! body, its heading is the main commitment and each body clause another; without, each clause,
 //! the first being the main one. A commitment is reported by the summary sentence that holds
 //! enough of its IDF-weighted bigrams, at least one of them content (see the constants there),
-//! or that names what it names in quotes (“一网统管”). One commitment of a long item found by a
+//! or that names what it names in quotes (“一网统管”), or, of the item's evidence, that reports a
+//! figure for its target (系列活动78场 for 举办促消费活动不少于60场). One commitment of a long item found by a
 //! sentence holding little of it is not enough to call the item mentioned ([`LONE_FINDING`]), nor
 //! is its heading alone, found by a sentence that names its subject for another action
 //! ([`LONE_HEADING`]).
@@ -264,7 +265,7 @@ fn audit_item(matcher: &Matcher, next_plan: &Matcher, item: &PlanItem) -> ItemAu
             shown.push(finding.sentence);
         }
     }
-    let commitments: Vec<CommitmentCheck> = clauses
+    let mut commitments: Vec<CommitmentCheck> = clauses
         .iter()
         .zip(&findings)
         .map(|(clause, finding)| CommitmentCheck {
@@ -311,6 +312,18 @@ fn audit_item(matcher: &Matcher, next_plan: &Matcher, item: &PlanItem) -> ItemAu
         .map(|c| c.and_then(|c| commitments[c].evidence))
         .collect();
     let checks = check_targets(&targets, &item.text, &evidence_figures, &linked);
+    // A commitment whose target the evidence reports a figure for is reported by that sentence,
+    // though it holds few of the commitment's words (举办“消费季”系列活动78场 for 全年举办各类促消费
+    // 活动不少于60场). Measured over the 986 tuning items (session 11): status 0.864 → 0.877,
+    // thirteen items gained over twelve pairs, none lost; held-out panyu +1.
+    for (check, clause) in checks.iter().zip(&target_clauses) {
+        if let (Some(source), Some(c)) = (check.source, *clause)
+            && commitments[c].evidence.is_none()
+        {
+            commitments[c].evidence = Some(source);
+            commitments[c].promised_again = false;
+        }
+    }
     let covered = sorted_set(
         shown
             .iter()
