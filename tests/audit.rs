@@ -425,16 +425,17 @@ fn a_commitment_whose_target_the_evidence_reports_is_reported() {
         "明湖区商务局2024年工作总结和2025年工作计划",
         "二、2025年工作计划",
         &[
-            "举办“2025明湖消费季”系列活动。联动重点商圈和商贸企业，全年举办各类促消费活动不少于60场，带动参与企业销售额15亿元以上。",
+            "举办“2025明湖消费季”系列活动。联动重点商圈和商贸企业，全年在各街道、各社区策划组织节庆主题促消费活动不少于60场，带动参与企业销售额15亿元以上。",
         ],
     );
     let summary = import_text(
-        "明湖区商务局2025年工作总结和2026年工作计划\n\n一、2025年工作总结\n\n(一)消费\n\n1.举办“2025明湖消费季”系列活动78场，联动重点商圈310余家商户，带动参与企业销售额16.2亿元。\n\n二、2026年工作计划\n\n(一)消费\n\n1.全年举办各类促消费活动不少于60场。\n\n",
+        "明湖区商务局2025年工作总结和2026年工作计划\n\n一、2025年工作总结\n\n(一)消费\n\n1.举办“2025明湖消费季”系列活动78场，联动重点商圈310余家商户，带动参与企业销售额16.2亿元。\n\n2.举办招商推介活动12场，开展外贸政策宣讲活动8场。\n\n3.举办老字号嘉年华，开展农贸市场安全检查活动。\n\n二、2026年工作计划\n\n(一)消费\n\n1.全年在各街道、各社区策划组织节庆主题促消费活动不少于60场。\n\n",
     )
     .unwrap();
     let audit = audit(&plan, &summary).unwrap();
     let item = &audit.items[0];
-    // 78场 reports the 60场 the clause set: the clause is reported, though by few of its words
+    // 78场 reports the 60场 the clause set: the clause is reported, though by few of its words,
+    // and the next plan's promise of as many is the next year's
     let activities = item
         .commitments
         .iter()
