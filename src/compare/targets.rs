@@ -131,6 +131,10 @@ const SCALED_UNITS: &[(&str, f64, &str)] = &[
     ("万吨", 1e4, "吨"),
     ("万辆", 1e4, "辆"),
     ("万株", 1e4, "株"),
+    ("万头", 1e4, "头"),
+    ("万只", 1e4, "只"),
+    ("万标箱", 1e4, "标箱"),
+    ("万千伏安", 1e4, "千伏安"),
     ("万元", 1e4, "元"),
     ("亿条次", 1e8, "条次"),
     ("万条次", 1e4, "条次"),
@@ -412,8 +416,9 @@ fn quoted_chars(chars: &[char]) -> Vec<bool> {
 }
 
 /// A number that names rather than counts: inside a quoted name (“八个办”, “三个一”), a factor
-/// of a product (7×24小时), a phase (二期, 一期: an amount is written in digits, 12期), or an
-/// order that makes a word with what follows (二次供水, 三次分配; 检查三次 and 三次以上 count).
+/// of a product (7×24小时), a phase (二期, 一期: an amount is written in digits, 12期) or a class
+/// (一类、二类维修企业) in Chinese numerals, an order that makes a word with what follows (二次供水,
+/// 三次分配; 检查三次 and 三次以上 count), or the radius of a coverage rate (公交站点500米覆盖率).
 fn is_name_part(chars: &[char], quoted: &[bool], span: &Span) -> bool {
     let in_quotes = quoted.get(span.start).copied().unwrap_or(false);
     let factor = span
@@ -422,13 +427,15 @@ fn is_name_part(chars: &[char], quoted: &[bool], span: &Span) -> bool {
         .and_then(|i| chars.get(i))
         .is_some_and(|c| matches!(c, '×' | '*'));
     let in_han = chars.get(span.start).is_some_and(|c| !c.is_ascii_digit());
-    let phase = span.unit == "期" && in_han;
+    let phase = matches!(span.unit, "期" | "类") && in_han;
+    let radius = matches!(span.unit, "米" | "公里")
+        && chars[span.end.min(chars.len())..].starts_with(&['覆', '盖']);
     let order = span.unit == "次"
         && in_han
         && chars
             .get(span.end)
             .is_some_and(|&c| is_han(c) && !"以及左余多".contains(c));
-    in_quotes || factor || phase || order
+    in_quotes || factor || phase || order || radius
 }
 
 /// A number found in folded text, before its target words are read: char positions.
@@ -852,6 +859,15 @@ mod tests {
     }
 
     #[test]
+    fn a_class_and_a_coverage_radius_are_not_targets() {
+        let got = shown("一类、二类维修企业接入率达到95%,公交站点500米覆盖率达到90%");
+        let written: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(written, ["达到95%", "达到90%"]);
+        // a length built is an amount
+        assert_eq!(shown("新建自行车道30公里")[0].0, "30公里");
+    }
+
+    #[test]
     fn a_part_naming_the_subject_reports_a_whole_target() {
         let got = check(
             "全年城市更新项目完成固定资产投资20亿元",
@@ -932,8 +948,8 @@ mod tests {
             "公交站点500米覆盖率达到100%",
             &["3\t公交站点500米覆盖率\t%\t100\t100"],
         );
-        assert_eq!(got[0].reported, None, "500米 is the indicator's name");
-        assert_eq!(got[1].reported.as_deref(), Some("100%"));
+        assert_eq!(got.len(), 1, "500米 is the indicator's name: {got:?}");
+        assert_eq!(got[0].reported.as_deref(), Some("100%"));
         // the unit in brackets after the indicator's name
         let row = "3\t新增国家储备林（亩）\t3000\t3200";
         let got = figures(row);
@@ -1012,6 +1028,31 @@ mod tests {
         let got = shown("审理期限平均压缩至45日以内,于6月30日前完成");
         assert_eq!(got.len(), 1);
         assert_eq!((got[0].0.as_str(), got[0].2), ("压缩至45日以内", "天"));
+    }
+
+    #[test]
+    fn containers_livestock_vessels_and_capacity_are_counted_in_their_units() {
+        assert_eq!(
+            shown_units("全年完成集装箱吞吐量2万标箱,生猪出栏达到8万头,检查渔业船舶不少于300艘次"),
+            vec![
+                ("2万标箱", "标箱"),
+                ("达到8万头", "头"),
+                ("不少于300艘次", "艘次")
+            ]
+        );
+        let got = check(
+            "全年完成集装箱吞吐量2万标箱",
+            &["全年完成集裝箱吞吐量1.6萬標箱"],
+        );
+        assert_eq!(
+            (got[0].reported.as_deref(), got[0].met),
+            (Some("1.6萬標箱"), Some(false))
+        );
+        // capacity in 千伏安; 110千伏 names a class of substation
+        assert_eq!(
+            shown_units("新建110千伏变电站3座,新增工业报装容量38万千伏安"),
+            vec![("3座", "座"), ("38万千伏安", "千伏安")]
+        );
     }
 
     #[test]

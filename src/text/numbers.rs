@@ -8,8 +8,8 @@ use crate::text::chars::is_digit;
 
 /// Units written after figures in work reports of every kind of bureau (data, development,
 /// civil affairs, housing …), longest first so 平方公里 wins over 公里 and 万平方米 over 平方米.
-/// Not here on purpose: 千伏 (110千伏 names a class of substation, not an amount), G (5G), 年 (a
-/// year).
+/// Not here on purpose: 千伏 (110千伏 names a class of substation, not an amount; 千伏安 is a
+/// capacity), G (5G), 年 (a year).
 pub const UNITS: &[&str] = &[
     "微克/立方米",
     "毫克/升",
@@ -19,6 +19,7 @@ pub const UNITS: &[&str] = &[
     "万吨/日",
     "吨/日",
     "万千瓦时",
+    "万千伏安",
     "万平方米",
     "万立方米",
     "平方公里",
@@ -26,6 +27,8 @@ pub const UNITS: &[&str] = &[
     "亿美元",
     "万美元",
     "千瓦时",
+    "千伏安",
+    "万标箱",
     "平方米",
     "立方米",
     "亿条次",
@@ -42,6 +45,10 @@ pub const UNITS: &[&str] = &[
     "万吨",
     "万辆",
     "万株",
+    "万头",
+    "万只",
+    "标箱",
+    "艘次",
     "个月",
     "亿条",
     "万条",
@@ -101,6 +108,10 @@ pub const UNITS: &[&str] = &[
     "床",
     "辆",
     "株",
+    "头",
+    "只",
+    "艘",
+    "块",
     "栋",
     "间",
     "处",
