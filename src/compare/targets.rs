@@ -262,7 +262,7 @@ pub fn figures(text: &str) -> Vec<Figure> {
         .into_iter()
         .filter(|s| !s.unit.is_empty() && !is_ordinal(chars, s.start) && !is_date(chars, s))
         .filter(|s| !is_name_part(chars, &quoted, s) && !explained[s.start])
-        .filter(|s| !is_limit(chars, s.start))
+        .filter(|s| !is_limit(chars, s.start) && !is_starting_point(chars, s))
         .map(|s| figure(text, &folded, s))
         .collect()
 }
@@ -397,6 +397,27 @@ const LIMIT_WORDS: &[[char; 2]] = &[
 /// Whether the number at `start` is a limit: [`LIMIT_WORDS`] right before it.
 fn is_limit(chars: &[char], start: usize) -> bool {
     start >= 2 && LIMIT_WORDS.contains(&[chars[start - 2], chars[start - 1]])
+}
+
+/// Whether the figure is where a change starts (由上年的41%提升至46.5%, 从58个工作日缩减至37个工作日):
+/// 由 or 从 a few characters before it in its clause, 至 or 到 right after it. What a result or a
+/// target reaches is the figure after.
+fn is_starting_point(chars: &[char], span: &Span) -> bool {
+    const BEFORE: usize = 6;
+    const AFTER: usize = 4;
+    let clause_start = chars[..span.start]
+        .iter()
+        .rposition(|&c| is_clause_break(c))
+        .map_or(0, |i| i + 1);
+    let from = chars[clause_start.max(span.start.saturating_sub(BEFORE))..span.start]
+        .iter()
+        .any(|&c| matches!(c, '由' | '从'));
+    let to = chars[span.end.min(chars.len())..]
+        .iter()
+        .take(AFTER)
+        .take_while(|&&c| !is_clause_break(c))
+        .any(|&c| matches!(c, '至' | '到'));
+    from && to
 }
 
 /// Whether each folded character is inside quotes (quotes fold to `"`).
@@ -856,6 +877,21 @@ mod tests {
         let got = shown("提供最长14天免费住宿,给予最高20万元补贴,全年服务1万人次以上");
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].0, "1万人次以上");
+    }
+
+    #[test]
+    fn where_a_change_starts_is_no_figure() {
+        let got =
+            shown("海鲈加工转化率由上年的41%提升至46.5%,审批用时从58个工作日缩减至37个工作日");
+        let written: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(written, ["提升至46.5%", "37个工作日"]);
+        let got = check(
+            "海鲈加工转化率提高到45%",
+            &["海鲈加工转化率由上年的41%提升至46.5%"],
+        );
+        assert_eq!(got[0].met, Some(true));
+        // a figure after 由 that no change follows is a figure (由3家企业承建)
+        assert_eq!(shown("由3家企业承建")[0].0, "3家");
     }
 
     #[test]
