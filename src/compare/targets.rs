@@ -436,7 +436,21 @@ fn quoted_chars(chars: &[char]) -> Vec<bool> {
         .collect()
 }
 
-/// A number that names rather than counts: inside a quoted name (“八个办”, “三个一”), a factor
+/// Set phrases of political reports that count nothing, written without quotes: a number that
+/// opens one is a name (中央八项规定精神, 深化三项制度改革).
+const SET_PHRASES: &[&str] = &[
+    "八项规定",
+    "三项制度",
+    "两个确立",
+    "两个维护",
+    "四个意识",
+    "四个自信",
+    "四个全面",
+    "三个区分开来",
+];
+
+/// A number that names rather than counts: one opening a set phrase ([`SET_PHRASES`]), inside a
+/// quoted name (“八个办”, “三个一”), a factor
 /// of a product (7×24小时), a phase (二期, 一期: an amount is written in digits, 12期) or a class
 /// (一类、二类维修企业) in Chinese numerals, an order that makes a word with what follows (二次供水,
 /// 三次分配; 检查三次 and 三次以上 count), or the radius of a coverage rate (公交站点500米覆盖率).
@@ -456,7 +470,11 @@ fn is_name_part(chars: &[char], quoted: &[bool], span: &Span) -> bool {
         && chars
             .get(span.end)
             .is_some_and(|&c| is_han(c) && !"以及左余多".contains(c));
-    in_quotes || factor || phase || order || radius
+    let set_phrase = SET_PHRASES.iter().any(|p| {
+        let phrase: Vec<char> = p.chars().collect();
+        chars[span.start..].starts_with(&phrase)
+    });
+    in_quotes || factor || phase || order || radius || set_phrase
 }
 
 /// A number found in folded text, before its target words are read: char positions.
@@ -892,6 +910,15 @@ mod tests {
         assert_eq!(got[0].met, Some(true));
         // a figure after 由 that no change follows is a figure (由3家企业承建)
         assert_eq!(shown("由3家企业承建")[0].0, "3家");
+    }
+
+    #[test]
+    fn a_set_phrase_counts_nothing() {
+        let got = shown("深化三项制度改革,严格落实中央八项规定精神,经理层任期制签约率达到100%");
+        let written: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(written, ["达到100%"]);
+        // the same numeral counting something is a figure
+        assert_eq!(shown("完成三项改革任务")[0].0, "三项");
     }
 
     #[test]
