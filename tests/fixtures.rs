@@ -1993,6 +1993,39 @@ fn huangpu_kjj_empty_attachments_heading_is_furniture() {
     );
 }
 
+/// 金湾区科技和工业信息化局: under the bare 2025年工作总结 heading the page captions its indicator
+/// table 2025年主要经济指标完成情况, a line that names the same summary year. It is the caption,
+/// text of the one 2025 summary part before its first section, not a second summary part.
+#[test]
+fn jinwan_kgxj_table_caption_is_text_of_the_summary_part() {
+    let r = import("eval/jinwan-kgxj-2025-2026.txt");
+    let parts: Vec<(&str, PartKind, Option<i32>)> = r
+        .parts
+        .iter()
+        .map(|p| (p.heading.as_str(), p.kind, p.year))
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            ("2025年工作总结", PartKind::Summary, Some(2025)),
+            ("2026年工作计划", PartKind::Plan, Some(2026)),
+        ]
+    );
+    let summary = &r.parts[0];
+    assert!(
+        summary
+            .text
+            .starts_with("2025年主要经济指标完成情况\n指标名称\t单位\t目标\t完成\n"),
+        "{}",
+        summary.text
+    );
+    let first = &summary.nodes[0];
+    assert_eq!(
+        (first.marker.as_str(), first.title.as_str()),
+        ("一、", "工业投资和项目建设提速增效")
+    );
+}
+
 /// 从化区国资局 reports to the 区人大常委会 at its meeting: after the last plan item the speaker turns
 /// to the meeting with the report's salutation (主任、各位副主任、各位委员，…) and closes with
 /// 以上报告，请予审议。, signed by nobody (the 局长 is named under the title). Both close the
