@@ -99,7 +99,9 @@ pub enum DropReason {
     /// The issuing bureau and date signed under the report, and a contact note under them
     /// (`（联系人：…，联系电话：…）`).
     Signature,
-    /// The closing formula of a report to a superior body (`特此报告。`), above its signature.
+    /// The closing of a report to a superior body: its formula (`特此报告。` above its signature,
+    /// `以上报告，请予审议。` unsigned under a report delivered at a meeting), and the paragraph above
+    /// it that turns to the meeting with the report's salutation (`主任、各位副主任、各位委员，…`).
     Closing,
     /// A web page's script or style sheet.
     Script,

@@ -1993,6 +1993,81 @@ fn huangpu_kjj_empty_attachments_heading_is_furniture() {
     );
 }
 
+/// 金湾区科技和工业信息化局: under the bare 2025年工作总结 heading the page captions its indicator
+/// table 2025年主要经济指标完成情况, a line that names the same summary year. It is the caption,
+/// text of the one 2025 summary part before its first section, not a second summary part.
+#[test]
+fn jinwan_kgxj_table_caption_is_text_of_the_summary_part() {
+    let r = import("eval/jinwan-kgxj-2025-2026.txt");
+    let parts: Vec<(&str, PartKind, Option<i32>)> = r
+        .parts
+        .iter()
+        .map(|p| (p.heading.as_str(), p.kind, p.year))
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            ("2025年工作总结", PartKind::Summary, Some(2025)),
+            ("2026年工作计划", PartKind::Plan, Some(2026)),
+        ]
+    );
+    let summary = &r.parts[0];
+    assert!(
+        summary
+            .text
+            .starts_with("2025年主要经济指标完成情况\n指标名称\t单位\t目标\t完成\n"),
+        "{}",
+        summary.text
+    );
+    let first = &summary.nodes[0];
+    assert_eq!(
+        (first.marker.as_str(), first.title.as_str()),
+        ("一、", "工业投资和项目建设提速增效")
+    );
+}
+
+/// 从化区国资局 reports to the 区人大常委会 at its meeting: after the last plan item the speaker turns
+/// to the meeting with the report's salutation (主任、各位副主任、各位委员，…) and closes with
+/// 以上报告，请予审议。, signed by nobody (the 局长 is named under the title). Both close the
+/// report, not the item: kept in `dropped` as the closing.
+#[test]
+fn conghua_gzj_address_and_closing_are_not_the_last_items_text() {
+    for (page, item, last_sentence, year) in [
+        (
+            "conghua-gzj-2024-2025.txt",
+            "打造“一企一品”党建品牌。",
+            "推动党建工作与生产经营深度融合。",
+            "2025年",
+        ),
+        (
+            "conghua-gzj-2025-2026.txt",
+            "加强党风廉政建设。",
+            "巡察监督贯通协同机制。",
+            "2026年",
+        ),
+    ] {
+        let r = import(&format!("eval/{page}"));
+        let last = last_node(&r);
+        assert_eq!(last.title, item, "{page}");
+        assert!(last.text.ends_with(last_sentence), "{page}: {}", last.text);
+        for word in ["各位委员", "以上报告"] {
+            assert!(!last.text.contains(word), "{page}: {word} in {}", last.text);
+        }
+        let closing = dropped_as(&r, DropReason::Closing);
+        assert_eq!(closing.len(), 2, "{page}: {closing:?}");
+        assert!(
+            closing[0].starts_with(&format!("主任、各位副主任、各位委员，{year}区国资局将")),
+            "{page}: {closing:?}"
+        );
+        assert_eq!(closing[1], "以上报告，请予审议。", "{page}");
+        // the salutation the address repeats stays where the report opens
+        assert!(
+            r.preamble.contains("主任、各位副主任、各位委员："),
+            "{page}"
+        );
+    }
+}
+
 /// 顺德区市场监督管理局 reports to the district government: after the last plan item come
 /// 特此报告。, the bureau's name and the date. They close the report, not the item: kept in
 /// `dropped` as the closing and the signature.

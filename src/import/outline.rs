@@ -188,9 +188,7 @@ impl Builder {
         if is_table_row(text) {
             return None;
         }
-        if let Some(marker) =
-            markers::chapter_at(text).or_else(|| bare_part_heading(line, self.in_chapter()))
-        {
+        if let Some(marker) = markers::chapter_at(text).or_else(|| self.new_bare_part(line)) {
             let expected = self.expected(MarkerKind::Chapter);
             return Some((
                 marker.clone(),
@@ -214,6 +212,30 @@ impl Builder {
             return Some((marker, vec![Flag::MarkerBroken]));
         }
         self.broken_run_in(text, || Boundary::Line)
+    }
+
+    /// A bare part heading ([`bare_part_heading`]) that opens a part of its own: not one right under
+    /// a part that holds nothing but its heading and names the same part (`2025年工作总结` /
+    /// `2025年主要经济指标完成情况` over the year's indicator table). Two parts of one kind and year,
+    /// the first empty, are no outline a reader sees: the second line captions what follows in
+    /// the first, and is its text.
+    fn new_bare_part(&self, line: &SourceLine<'_>) -> Option<Marker> {
+        let marker = bare_part_heading(line, self.in_chapter())?;
+        (!self.open_part_is_empty_and_named(line.text)).then_some(marker)
+    }
+
+    /// Whether the open part holds nothing but its heading, and that heading names a summary or
+    /// plan of the same year and half as `heading`.
+    fn open_part_is_empty_and_named(&self, heading: &str) -> bool {
+        let Some(part) = self.open.first().map(|&i| &self.items[i]) else {
+            return false;
+        };
+        let (part_heading, text) = split_part_heading(&part.marker, &part.paragraphs);
+        let named = meta::part_kind(heading);
+        part.children.is_empty()
+            && text.is_empty()
+            && named.0 != PartKind::Other
+            && meta::part_kind(&part_heading) == named
     }
 
     /// A marker inside a line: only where a sentence may start and only in sequence, so that
@@ -1258,6 +1280,29 @@ mod tests {
                 "（一） nests under 一、"
             );
             assert!(o.parts[1].nodes.iter().all(|n| n.flags.is_empty()));
+        }
+    }
+
+    #[test]
+    fn a_caption_under_an_empty_part_naming_the_same_year_is_text_of_that_part() {
+        let o = outline(
+            "2025年工作总结\n2025年主要经济指标完成情况\n指标名称\t单位\t目标\t完成\n工业投资\t亿元\t200\t213.6\n2025年，我局稳中求进。\n一、工业投资提速增效\n新开工项目12个。\n2026年工作计划\n一、全力稳增长\n",
+        );
+        let headings: Vec<&str> = o.parts.iter().map(|p| p.heading.as_str()).collect();
+        assert_eq!(headings, ["2025年工作总结", "2026年工作计划"]);
+        assert_eq!(
+            o.parts[0].text,
+            "2025年主要经济指标完成情况\n指标名称\t单位\t目标\t完成\n工业投资\t亿元\t200\t213.6\n2025年，我局稳中求进。"
+        );
+        assert_eq!(o.parts[0].nodes.len(), 1);
+        // an empty part followed by one of another kind or year, or a part with text followed by
+        // one of the same kind and year: each heading opens its part
+        for page in [
+            "2025年工作总结\n2026年工作计划\n一、全力稳增长\n",
+            "2024年工作总结\n2025年工作总结\n一、全力稳增长\n",
+            "2025年工作总结\n一、工业投资提速增效\n2025年工作亮点\n一、全力稳增长\n",
+        ] {
+            assert_eq!(outline(page).parts.len(), 2, "{page}");
         }
     }
 
