@@ -471,8 +471,8 @@ fn is_name_part(chars: &[char], quoted: &[bool], span: &Span) -> bool {
             .get(span.end)
             .is_some_and(|&c| is_han(c) && !"以及左余多".contains(c));
     let set_phrase = SET_PHRASES.iter().any(|p| {
-        let phrase: Vec<char> = p.chars().collect();
-        chars[span.start..].starts_with(&phrase)
+        p.chars().count() <= chars.len() - span.start
+            && p.chars().zip(&chars[span.start..]).all(|(a, &b)| a == b)
     });
     in_quotes || factor || phase || order || radius || set_phrase
 }

@@ -43,7 +43,7 @@ use crate::compare::terms::sorted_set;
 use crate::compare::weakening::{promises_built, started_only, weakenings};
 use crate::model::{Node, Part, PartKind, Report};
 use crate::text::normalize::fold;
-use commitments::{Clause, Finding, Matcher, clauses};
+use commitments::{Clause, Finding, LaterPlan, Matcher, clauses};
 pub use units::split_sentences;
 use units::{Sentence, evidence_units, later_plan_units};
 
@@ -242,7 +242,7 @@ pub fn audit(plan: &Report, summary: &Report) -> Result<Audit, AuditError> {
     let texts: Vec<&str> = items.iter().map(|i| i.text.as_str()).collect();
     let matcher = Matcher::new(&sentences, &texts);
     let later = later_plan_units(summary, summary_part);
-    let next_plan = Matcher::new(&later, &texts);
+    let next_plan = LaterPlan::new(&later);
     Ok(Audit {
         plan_year: plan_part.year,
         summary_year: summary_part.year,
@@ -255,7 +255,7 @@ pub fn audit(plan: &Report, summary: &Report) -> Result<Audit, AuditError> {
 
 /// Audits one item against the summary's sentences (`matcher`) and the next year's plan on the
 /// summary's page (`next_plan`), which says what is promised again.
-fn audit_item(matcher: &Matcher, next_plan: &Matcher, item: &PlanItem) -> ItemAudit {
+fn audit_item(matcher: &Matcher, next_plan: &LaterPlan, item: &PlanItem) -> ItemAudit {
     let clauses = clauses(&item.node.title, &item.node.text);
     let findings = corroborated(&clauses, clauses.iter().map(|c| matcher.find(c)).collect());
     // one evidence sentence per reported commitment, in the item's order
@@ -273,7 +273,9 @@ fn audit_item(matcher: &Matcher, next_plan: &Matcher, item: &PlanItem) -> ItemAu
             main: clause.main,
             result: clause.has_figure(),
             evidence: finding.and_then(|f| shown.iter().position(|&s| s == f.sentence)),
-            promised_again: !clause.main && finding.is_none() && next_plan.promises_again(clause),
+            promised_again: !clause.main
+                && finding.is_none()
+                && next_plan.promises(clause, &matcher.idf),
         })
         .collect();
     let texts: Vec<&str> = shown.iter().map(|&s| matcher.sentences[s].text).collect();
