@@ -11,10 +11,10 @@
 //! the first being the main one. A commitment is reported by the summary sentence that holds
 //! enough of its IDF-weighted bigrams, at least one of them content (see the constants there),
 //! or that names what it names in quotes (“一网统管”), or, of the item's evidence, that reports a
-//! figure for its target (系列活动78场 for 举办促消费活动不少于60场). One commitment of a long item found by a
-//! sentence holding little of it is not enough to call the item mentioned ([`LONE_FINDING`]), nor
-//! is its heading alone, found by a sentence that names its subject for another action
-//! ([`LONE_HEADING`]).
+//! figure for its target (系列活动78场 for 举办促消费活动不少于60场). One commitment of a long
+//! item found by a sentence holding little of it is not enough to call the item mentioned
+//! ([`LONE_FINDING`]), nor is its heading alone, found by a sentence that names its subject for
+//! another action ([`LONE_HEADING`]).
 //!
 //! The status follows the rule the labels of the evaluation use: `reported` when the item's main
 //! commitment is reported (done, or in progress with a result) and so is at least
@@ -273,9 +273,7 @@ fn audit_item(matcher: &Matcher, next_plan: &LaterPlan, item: &PlanItem) -> Item
             main: clause.main,
             result: clause.has_figure(),
             evidence: finding.and_then(|f| shown.iter().position(|&s| s == f.sentence)),
-            promised_again: !clause.main
-                && finding.is_none()
-                && next_plan.promises(clause, &matcher.idf),
+            promised_again: false,
         })
         .collect();
     let texts: Vec<&str> = shown.iter().map(|&s| matcher.sentences[s].text).collect();
@@ -286,7 +284,8 @@ fn audit_item(matcher: &Matcher, next_plan: &LaterPlan, item: &PlanItem) -> Item
         .zip(&findings)
         .filter_map(|(c, f)| started_only(&c.text, matcher.sentences[f.as_ref()?.sentence].text))
         .collect();
-    // a promise to build a thing that the summary does not report at all
+    // a promise to build a thing that no sentence reports by its words (measured: read after
+    // the figures below, huadu loses an item)
     let unbuilt = clauses
         .iter()
         .zip(&findings)
@@ -323,8 +322,12 @@ fn audit_item(matcher: &Matcher, next_plan: &LaterPlan, item: &PlanItem) -> Item
             && commitments[c].evidence.is_none()
         {
             commitments[c].evidence = Some(source);
-            commitments[c].promised_again = false;
         }
+    }
+    // what is still unreported and the next year's plan promises again
+    for (clause, check) in clauses.iter().zip(&mut commitments) {
+        check.promised_again =
+            !clause.main && check.evidence.is_none() && next_plan.promises(clause, &matcher.idf);
     }
     let covered = sorted_set(
         shown
