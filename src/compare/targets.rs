@@ -450,10 +450,10 @@ const SET_PHRASES: &[&str] = &[
 ];
 
 /// A number that names rather than counts: one opening a set phrase ([`SET_PHRASES`]), inside a
-/// quoted name (“八个办”, “三个一”), a factor
-/// of a product (7×24小时), a phase (二期, 一期: an amount is written in digits, 12期) or a class
-/// (一类、二类维修企业) in Chinese numerals, an order that makes a word with what follows (二次供水,
-/// 三次分配; 检查三次 and 三次以上 count), or the radius of a coverage rate (公交站点500米覆盖率).
+/// quoted name (“八个办”, “三个一”), a factor of a product (7×24小时), a phase (二期, 一期: an
+/// amount is written in digits, 12期) or a class (一类、二类维修企业) in Chinese numerals, an order
+/// that makes a word with what follows (二次供水, 三次分配; 检查三次 and 三次以上 count), or the
+/// radius of a coverage rate (公交站点500米覆盖率).
 fn is_name_part(chars: &[char], quoted: &[bool], span: &Span) -> bool {
     let in_quotes = quoted.get(span.start).copied().unwrap_or(false);
     let factor = span
