@@ -551,7 +551,9 @@ fn han_spans(chars: &[char]) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        if chars[i..].starts_with(&DOUBLE_DIGITS) {
+        // the first character is compared alone: a slice comparison at every character costs a
+        // memcmp call each
+        if chars[i] == DOUBLE_DIGITS[0] && chars[i..].starts_with(&DOUBLE_DIGITS) {
             let end = i + DOUBLE_DIGITS.len();
             spans.push(Span {
                 start: i,

@@ -2,7 +2,11 @@
 //! 加强, 持续深化) and the figures are taken out, what makes a shared bigram content, and the
 //! clauses a text is cut into. Shared by the audit and the alignment. No UI types.
 
-use crate::compare::similarity::{Bigram, bigrams};
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
+use crate::compare::similarity::{Bigram, folded_bigrams};
 use crate::compare::targets::CLAUSE_BREAKS;
 use crate::text::normalize::fold;
 
@@ -61,18 +65,39 @@ pub const GENERIC_WORDS: &[&str] = &[
 /// The bigrams of a text with its generic words and figures taken out (pairs across them are
 /// skipped as pairs across punctuation are).
 pub fn content_bigrams(text: &str) -> Vec<Bigram> {
-    folded_content_bigrams(fold(text).as_string())
+    folded_content_bigrams(&fold(text).as_string())
 }
 
 /// [`content_bigrams`] of a text already folded, for a caller that reads the folded text for
-/// more.
-pub fn folded_content_bigrams(mut folded: String) -> Vec<Bigram> {
-    for word in GENERIC_WORDS {
-        if folded.contains(word) {
-            folded = folded.replace(word, ",");
-        }
+/// more. Every place a generic word covers is taken out, overlaps included (推进一步: 推进 and
+/// 进一步).
+pub fn folded_content_bigrams(folded: &str) -> Vec<Bigram> {
+    let mut generic = vec![false; folded.len()];
+    for found in generic_words()
+        .into_iter()
+        .flat_map(|a| a.find_overlapping_iter(folded))
+    {
+        generic[found.range()].fill(true);
     }
-    bigrams(&folded.replace(|c: char| c.is_ascii_digit(), ","))
+    let chars: Vec<char> = folded
+        .char_indices()
+        .map(|(at, c)| {
+            if generic[at] || c.is_ascii_digit() {
+                ','
+            } else {
+                c
+            }
+        })
+        .collect();
+    folded_bigrams(&chars)
+}
+
+/// [`GENERIC_WORDS`] as one automaton, built once: one pass over a text finds them all. Building
+/// fails only past size limits far above these few short words (a unit test builds it).
+fn generic_words() -> Option<&'static AhoCorasick> {
+    static AUTOMATON: LazyLock<Option<AhoCorasick>> =
+        LazyLock::new(|| AhoCorasick::new(GENERIC_WORDS).ok());
+    AUTOMATON.as_ref()
 }
 
 /// Bigrams sorted and without repeats, for `binary_search` and merging.
@@ -119,6 +144,19 @@ pub fn split_clauses(text: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn generic_words_are_taken_out_where_they_overlap() {
+        assert!(generic_words().is_some());
+        // 推进 and 进一步 overlap: neither leaves a pair behind; the figure goes too
+        assert_eq!(folded_content_bigrams("推进一步改革3项"), [['改', '革']]);
+    }
+
+    #[test]
+    fn a_folded_text_is_not_folded_again() {
+        // folded, （DIP） becomes (dip): folded again, it would read as a pinyin gloss and go
+        assert!(content_bigrams("按病种分值付费（DIP）改革").contains(&['d', 'i']));
+    }
 
     #[test]
     fn clauses_break_at_punctuation_but_not_inside_a_list_a_bracket_or_a_number() {

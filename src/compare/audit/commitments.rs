@@ -109,8 +109,8 @@ pub fn clauses(title: &str, body: &str) -> Vec<Clause> {
 fn clause(text: &str, range: Range<usize>, main: bool) -> Option<Clause> {
     let folded = fold(text).as_string();
     let names = quoted_names(&folded);
-    let terms = sorted_set(folded_content_bigrams(folded).into_iter());
-    let in_names = sorted_set(names.iter().flat_map(|n| folded_content_bigrams(n.clone())));
+    let terms = sorted_set(folded_content_bigrams(&folded).into_iter());
+    let in_names = sorted_set(names.iter().flat_map(|n| folded_content_bigrams(n)));
     let beside_names = terms
         .iter()
         .filter(|b| in_names.binary_search(b).is_err())
@@ -307,7 +307,7 @@ impl<'a> Matcher<'a> {
         let folded: Vec<String> = sentences.iter().map(|s| fold(s.text).as_string()).collect();
         let grams: Vec<Vec<Bigram>> = folded
             .iter()
-            .map(|f| sorted_set(folded_content_bigrams(f.clone()).into_iter()))
+            .map(|f| sorted_set(folded_content_bigrams(f).into_iter()))
             .collect();
         let item_grams: Vec<Vec<Bigram>> = items
             .iter()
