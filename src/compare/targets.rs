@@ -258,12 +258,15 @@ pub fn figures(text: &str) -> Vec<Figure> {
     spans.sort_by_key(|s| s.start);
     let quoted = quoted_chars(chars);
     let explained = explained_chars(chars);
-    spans
+    let spans: Vec<Span> = spans
         .into_iter()
         .filter(|s| !s.unit.is_empty() && !is_ordinal(chars, s.start) && !is_date(chars, s))
         .filter(|s| !is_name_part(chars, &quoted, s) && !explained[s.start])
         .filter(|s| !is_limit(chars, s.start) && !is_starting_point(chars, s))
-        .map(|s| figure(text, &folded, s))
+        .collect();
+    spans
+        .iter()
+        .map(|s| figure(text, &folded, s, &spans))
         .collect()
 }
 
@@ -603,11 +606,11 @@ const STOCK_WORDS: &[&str] = &["累计", "在站", "现有"];
 const ADDED_WORDS: &[&str] = &["新增", "新建", "全年", "年内", "新招", "新认定"];
 
 /// Reads the target words around a figure and maps it back to the original text.
-fn figure(text: &str, folded: &Folded, span: Span) -> Figure {
+fn figure(text: &str, folded: &Folded, span: &Span, all: &[Span]) -> Figure {
     let chars = &folded.chars;
     let clause_start = chars[..span.start]
         .iter()
-        .rposition(|&c| is_clause_break(c))
+        .rposition(|&c| is_context_break(c))
         .map_or(0, |p| p + 1);
     let before: String = chars[clause_start..span.start].iter().collect();
     let lead = LEAD_WORDS
@@ -628,9 +631,23 @@ fn figure(text: &str, folded: &Folded, span: Span) -> Figure {
         .unwrap_or(Bound::AtLeast);
     let clause_end = chars[end..]
         .iter()
-        .position(|&c| is_clause_break(c))
+        .position(|&c| is_context_break(c))
         .map_or(chars.len(), |p| end + p);
-    let context = chars[clause_start..lead_start]
+    // a clause that holds little but the measure (覆盖单位不少于5个) has its subject in the
+    // clause before it
+    let own = lead_start - clause_start + clause_end - end;
+    let previous_start = chars[..clause_start.saturating_sub(1)]
+        .iter()
+        .rposition(|&c| is_context_break(c))
+        .map_or(0, |p| p + 1);
+    let previous = previous_start..clause_start.saturating_sub(1);
+    let counts_the_same = |other: &Span| other.unit == span.unit && previous.contains(&other.start);
+    let context_start = if own < SHORT_CONTEXT && !all.iter().any(counts_the_same) {
+        previous_start
+    } else {
+        clause_start
+    };
+    let context = chars[context_start..lead_start]
         .iter()
         .chain(&chars[end..clause_end])
         .copied()
@@ -654,6 +671,20 @@ fn figure(text: &str, folded: &Folded, span: Span) -> Figure {
 
 /// Folded punctuation that ends a clause: commas, stops, semicolons, colons, brackets.
 pub const CLAUSE_BREAKS: [char; 8] = [',', '.', ';', ':', '!', '?', '(', ')'];
+
+/// Characters of a figure's clause, besides the figure, below which the clause before it is read
+/// too, for its subject (对…重点问题开展整改“回头看”，覆盖单位不少于5个), unless that clause holds a
+/// figure of the same unit (分别控制在60分钟、90分钟以内: 90 would take the words of 60). Measured
+/// in session 12 over 1,067 tuning items, with brackets no longer cutting a figure's clause:
+/// targets 0.913 → 0.920, status 0.873 → 0.875 (huadu +2; tianhe −1), conghua −3 targets, xinhui
+/// −1; held-out targets 0.893 → 0.907. At 9 and 12 targets 0.919 and 0.917; without the same-unit
+/// check, 0.922 at 9 but figures of one enumeration swapped.
+const SHORT_CONTEXT: usize = 7;
+
+/// Where a figure's clause ends: not at a bracket, whose note belongs to it (抽查村(社区)9个).
+fn is_context_break(c: char) -> bool {
+    is_clause_break(c) && !matches!(c, '(' | ')')
+}
 
 fn is_clause_break(c: char) -> bool {
     CLAUSE_BREAKS.contains(&c)
@@ -959,6 +990,57 @@ mod tests {
         let evidence: Vec<(Vec<Figure>, &str)> =
             evidence.iter().map(|e| (figures(e), *e)).collect();
         check_targets(&targets, plan, &evidence, &[])
+    }
+
+    /// The reported figure each target of `plan` is paired with, as written.
+    fn reported(plan: &str, evidence: &[&str]) -> Vec<Option<String>> {
+        check(plan, evidence)
+            .into_iter()
+            .map(|c| c.reported)
+            .collect()
+    }
+
+    #[test]
+    fn a_bracket_does_not_cut_a_figure_from_its_subject() {
+        // 村(社区): the note in brackets belongs to the clause, which names what is counted
+        assert_eq!(
+            reported(
+                "抽查村(社区)不少于12个",
+                &["抽查村(社区)9个，发现资源发包程序不规范等问题42个"]
+            ),
+            [Some("9个".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_figure_in_a_clause_of_little_else_takes_its_subject_from_the_clause_before() {
+        assert_eq!(
+            reported(
+                "对审计发现的重点问题开展整改“回头看”，覆盖单位不少于5个",
+                &["选取6个单位开展整改“回头看”，督促12个屡审屡犯问题整改到位"]
+            ),
+            [Some("6个".to_string())]
+        );
+        // not when the clause before counts the same thing: 90分钟 would take the words of
+        // 60分钟 and its figure (the sentence reporting its clause pairs it in an audit)
+        assert_eq!(
+            reported(
+                "小学、初中学生书面作业平均完成时间分别控制在60分钟、90分钟以内",
+                &["小学、初中学生书面作业平均完成时间分别为52分钟和83分钟"]
+            ),
+            [Some("52分钟".to_string()), None]
+        );
+    }
+
+    #[test]
+    fn pieces_counted_as_times_are_their_own_unit() {
+        assert_eq!(
+            reported(
+                "被上级采用不少于10篇次",
+                &["被上级采用8篇次，编发统计分析12篇"]
+            ),
+            [Some("8篇次".to_string())]
+        );
     }
 
     #[test]
