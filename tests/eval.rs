@@ -89,20 +89,23 @@ mod harness;
 /// measure takes its subject from the clause before (`targets::SHORT_CONTEXT`), and brackets no
 /// longer cut a figure's clause: over the 1,067 tuning items targets 0.913 → 0.920 and status
 /// 0.873 → 0.875; lost, conghua-gzj three targets (引入社会资本不低于2亿元 reads its neighbour's
-/// 企业 and 投资), xinhui-wgltj one target and tianhe-tjj one status.
+/// 企业 and 投资), xinhui-wgltj one target and tianhe-tjj one status. And once more by one
+/// conghua target when a clause that only measures the one before joins it
+/// (`commitments::MEASURE_ONLY`): over the tuning items false alarms 0.092 → 0.089, status
+/// 0.875 → 0.878.
 const AUDIT_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
     ("baiyun-ghzy-2025", 0.94, 0.125, 0.92, 0.91),
-    ("baoan-fgj-2024", 0.95, 0.0, 0.88, 1.0),
+    ("baoan-fgj-2024", 0.95, 0.0, 0.92, 1.0),
     ("baoan-gxj-2025", 1.0, 0.0, 0.96, 0.95),
     ("baoan-yjglj-2025", 1.0, 0.0, 1.0, 0.97),
-    ("chancheng-sthj-2025", 0.89, 0.125, 0.92, 0.89),
-    ("conghua-gzj-2025", 0.94, 0.125, 0.88, 0.86),
+    ("chancheng-sthj-2025", 0.89, 0.0, 0.96, 0.91),
+    ("conghua-gzj-2025", 0.94, 0.125, 0.88, 0.84),
     ("dapeng-csgx-2025", 0.89, 0.125, 0.77, 0.91),
     ("doumen-nyncj-2025", 0.89, 0.0, 0.92, 0.88),
     ("duanzhou-xfj-2025", 0.94, 0.0, 0.81, 0.78),
     ("futian-mzj-2025-heldout", 0.9, 0.4, 0.76, 0.92),
     ("futian-wgltj-2025", 0.94, 0.0, 0.92, 0.92),
-    ("gaoming-sjj-2025", 0.94, 0.25, 0.77, 0.7),
+    ("gaoming-sjj-2025", 1.0, 0.25, 0.81, 0.7),
     ("guangming-jtj-2025", 1.0, 0.125, 0.88, 0.95),
     ("guangming-jyj-2025", 1.0, 0.0, 0.84, 0.89),
     ("guangming-wjj-2025", 0.89, 0.125, 0.85, 0.85),
@@ -111,7 +114,7 @@ const AUDIT_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
     ("huicheng-ybj-2025", 1.0, 0.0, 0.88, 0.94),
     ("huiyang-jtysj-2025", 0.94, 0.125, 0.85, 0.87),
     ("jinwan-kgxj-2025", 0.94, 0.0, 0.85, 0.89),
-    ("liwan-swu-2025", 0.94, 0.125, 0.88, 0.95),
+    ("liwan-swu-2025", 0.94, 0.125, 0.88, 0.97),
     ("longgang-2023", 1.0, 0.0, 0.84, 1.0),
     ("longgang-kjj-2025", 1.0, 0.125, 0.88, 0.93),
     ("longhua-wjj-2024", 0.95, 0.0, 0.88, 0.93),

@@ -15,6 +15,7 @@ use crate::compare::targets::{figures, near};
 use crate::compare::terms::{
     CONTENT_WEIGHT, content_bigrams, folded_content_bigrams, sorted_set, split_clauses,
 };
+use crate::text::chars::is_han;
 use crate::text::normalize::fold;
 
 /// The share of a clause's weighted bigrams one sentence must hold for the clause to count as
@@ -94,11 +95,11 @@ pub fn clauses(title: &str, body: &str) -> Vec<Clause> {
     if has_body {
         let heading = title.trim();
         found.extend(clause(heading, at(title, heading, 0), true));
-        for piece in split_clauses(body) {
+        for piece in joined_measures(body) {
             found.extend(clause(piece, at(body, piece, title.len()), false));
         }
     } else {
-        for piece in split_clauses(title) {
+        for piece in joined_measures(title) {
             let main = found.is_empty();
             found.extend(clause(piece, at(title, piece, 0), main));
         }
@@ -128,6 +129,42 @@ fn clause(text: &str, range: Range<usize>, main: bool) -> Option<Clause> {
             units: figures(text).iter().map(|f| (f.unit, f.value)).collect(),
         }
     })
+}
+
+/// Han characters, besides its figures, below which a clause with a figure only measures the
+/// clause before it (覆盖单位不少于5个 after 对重点问题开展整改“回头看”). Measured in session 12
+/// over 1,067 tuning items: evidence 0.950 → 0.952, false alarms 0.092 → 0.089, status
+/// 0.875 → 0.878, targets 0.920 → 0.921 (conghua −1 target, nothing else lost). At 7, false alarms
+/// 0.083 but status 0.876 and targets 0.916; at 9, everything but false alarms fell.
+const MEASURE_ONLY: usize = 5;
+
+/// The clauses of `text`, each clause that only measures another ([`MEASURE_ONLY`]) joined to
+/// the clause before it: the measure names too little of its own to be reported alone, and a
+/// summary reports the two together.
+fn joined_measures(text: &str) -> Vec<&str> {
+    let offset = |piece: &str| piece.as_ptr() as usize - text.as_ptr() as usize;
+    let mut pieces: Vec<&str> = Vec::new();
+    for piece in split_clauses(text) {
+        let joined = pieces
+            .last()
+            .filter(|_| is_measure_only(piece))
+            .and_then(|last| text.get(offset(last)..offset(piece) + piece.len()));
+        match (joined, pieces.last_mut()) {
+            (Some(joined), Some(last)) => *last = joined,
+            _ => pieces.push(piece),
+        }
+    }
+    pieces
+}
+
+/// Whether a clause holds a figure and fewer than [`MEASURE_ONLY`] Han characters besides.
+fn is_measure_only(piece: &str) -> bool {
+    let found = figures(piece);
+    let words = piece
+        .char_indices()
+        .filter(|&(at, c)| is_han(c) && !found.iter().any(|f| f.range.contains(&at)))
+        .count();
+    !found.is_empty() && words < MEASURE_ONLY
 }
 
 /// Words that open a clause setting the frame of an item's commitments, not one of them: the
@@ -612,6 +649,28 @@ mod tests {
         );
         // a heading is the main commitment whatever it opens with
         assert_eq!(texts("坚持“阳光招生”", ""), ["坚持“阳光招生”"]);
+    }
+
+    #[test]
+    fn a_clause_that_only_measures_the_one_before_joins_it() {
+        let texts = |title: &str, body: &str| -> Vec<String> {
+            clauses(title, body).into_iter().map(|c| c.text).collect()
+        };
+        assert_eq!(
+            texts(
+                "压实审计整改责任。",
+                "对重点问题开展整改“回头看”，覆盖单位不少于5个。"
+            ),
+            [
+                "压实审计整改责任。",
+                "对重点问题开展整改“回头看”，覆盖单位不少于5个"
+            ]
+        );
+        // a figure with words of its own is a commitment of its own
+        assert_eq!(
+            texts("对重点问题开展整改“回头看”，全年公告审计结果不少于3项", ""),
+            ["对重点问题开展整改“回头看”", "全年公告审计结果不少于3项"]
+        );
     }
 
     #[test]
