@@ -15,7 +15,7 @@ use crate::compare::targets::{figures, near};
 use crate::compare::terms::{
     CONTENT_WEIGHT, content_bigrams, folded_content_bigrams, sorted_set, split_clauses,
 };
-use crate::text::chars::is_han;
+use crate::text::chars::{is_amount_numeral, is_digit, is_han};
 use crate::text::normalize::fold;
 
 /// The share of a clause's weighted bigrams one sentence must hold for the clause to count as
@@ -159,6 +159,10 @@ fn joined_measures(text: &str) -> Vec<&str> {
 
 /// Whether a clause holds a figure and fewer than [`MEASURE_ONLY`] Han characters besides.
 fn is_measure_only(piece: &str) -> bool {
+    // most clauses hold no numeral at all: no figures to read
+    if !piece.chars().any(|c| is_digit(c) || is_amount_numeral(c)) {
+        return false;
+    }
     let found = figures(piece);
     let words = piece
         .char_indices()
