@@ -11,6 +11,10 @@ use crate::text::chars::is_digit;
 /// Not here on purpose: 千伏 (110千伏 names a class of substation, not an amount; 千伏安 is a
 /// capacity), G (5G), 年 (a year).
 pub const UNITS: &[&str] = &[
+    "千克标准煤/平方米",
+    "万吨标准煤",
+    "千克标准煤",
+    "吨标准煤",
     "微克/立方米",
     "毫克/升",
     "万立方米/日",
@@ -137,7 +141,7 @@ pub const UNITS: &[&str] = &[
     "％",
 ];
 
-/// Characters in the longest of [`UNITS`] (微克/立方米: 6), for reading a unit from a window of
+/// Characters in the longest of [`UNITS`] (千克标准煤/平方米: 9), for reading a unit from a window of
 /// characters.
 pub const LONGEST_UNIT: usize = longest_in_chars(UNITS);
 
@@ -222,6 +226,11 @@ mod tests {
         assert_eq!(
             figures("汇聚数据超28亿条,搭建156平方公里数据底板,同比增长33.8%,达到220项和130项"),
             vec!["28亿条", "156平方公里", "33.8%", "220项", "130项"]
+        );
+        // energy per head and per floor area of public bodies
+        assert_eq!(
+            figures("人均综合能耗283.7千克标准煤,单位建筑面积能耗8.66千克标准煤/平方米"),
+            vec!["283.7千克标准煤", "8.66千克标准煤/平方米"]
         );
     }
 
