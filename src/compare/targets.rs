@@ -720,7 +720,7 @@ const PART_SHARED: usize = 3;
 pub fn check_targets(
     targets: &[Figure],
     plan_text: &str,
-    evidence: &[(Vec<Figure>, &str)],
+    evidence: &[(&[Figure], &str)],
     linked: &[Option<usize>],
 ) -> Vec<TargetCheck> {
     let (reported, origin): (Vec<(&Figure, &str)>, Vec<usize>) = evidence
@@ -988,8 +988,12 @@ mod tests {
 
     fn check(plan: &str, evidence: &[&str]) -> Vec<TargetCheck> {
         let targets = figures(plan);
-        let evidence: Vec<(Vec<Figure>, &str)> =
-            evidence.iter().map(|e| (figures(e), *e)).collect();
+        let figures: Vec<Vec<Figure>> = evidence.iter().map(|e| figures(e)).collect();
+        let evidence: Vec<(&[Figure], &str)> = figures
+            .iter()
+            .map(Vec::as_slice)
+            .zip(evidence.iter().copied())
+            .collect();
         check_targets(&targets, plan, &evidence, &[])
     }
 

@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap;
 use crate::compare::audit::units::{Sentence, is_appraisal};
 use crate::compare::index::TermIndex;
 use crate::compare::similarity::{Bigram, Idf};
-use crate::compare::targets::{figures, near};
+use crate::compare::targets::{Figure, figures, near};
 use crate::compare::terms::{
     CONTENT_WEIGHT, content_bigrams, folded_content_bigrams, sorted_set, split_clauses,
 };
@@ -325,7 +325,8 @@ pub struct Matcher<'a> {
     folded: Vec<String>,
     /// Sentences that only appraise ([`is_appraisal`]): context, not evidence.
     appraisals: Vec<bool>,
-    units: Vec<Vec<(&'static str, f64)>>,
+    /// The figures of each sentence, read once for every item that cites it.
+    pub figures: Vec<Vec<Figure>>,
     index: TermIndex,
     pub idf: Idf,
     /// For each quoted name or enumeration entry looked for so far, the sentences whose folded
@@ -373,16 +374,7 @@ impl<'a> Matcher<'a> {
             sentences,
             appraisals: folded.iter().map(|f| is_appraisal(f)).collect(),
             folded,
-            units: sentences
-                .iter()
-                .map(|s| {
-                    figures(s.text)
-                        .iter()
-                        .filter(|f| !f.aim)
-                        .map(|f| (f.unit, f.value))
-                        .collect()
-                })
-                .collect(),
+            figures: sentences.iter().map(|s| figures(s.text)).collect(),
             numbers,
             numbered,
             marks: RefCell::new(marks),
@@ -471,7 +463,10 @@ impl<'a> Matcher<'a> {
                 continue;
             }
             let figure = clause.units.iter().any(|&(u, v)| {
-                u != PERCENT && self.units[s].iter().any(|&(su, sv)| su == u && near(sv, v))
+                u != PERCENT
+                    && self.figures[s]
+                        .iter()
+                        .any(|f| !f.aim && f.unit == u && near(f.value, v))
             });
             let needed = if figure {
                 FIGURE_CLAUSE_FOUND

@@ -296,8 +296,10 @@ fn audit_item(matcher: &Matcher, next_plan: &LaterPlan, item: &PlanItem) -> Item
             notes.push(w.note());
         }
     }
-    let evidence_figures: Vec<(Vec<Figure>, &str)> =
-        texts.iter().map(|t| (figures(t), *t)).collect();
+    let evidence_figures: Vec<(&[Figure], &str)> = shown
+        .iter()
+        .map(|&s| (matcher.figures[s].as_slice(), matcher.sentences[s].text))
+        .collect();
     let targets = figures(&item.text);
     // the clause of each target, and the evidence sentence that reports it
     let target_clauses: Vec<Option<usize>> = targets
