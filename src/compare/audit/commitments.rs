@@ -623,11 +623,13 @@ mod tests {
         );
     }
 
+    /// The commitments of an item, as written.
+    fn texts(title: &str, body: &str) -> Vec<String> {
+        clauses(title, body).into_iter().map(|c| c.text).collect()
+    }
+
     #[test]
     fn a_clause_that_only_sets_the_frame_is_no_commitment() {
-        let texts = |title: &str, body: &str| -> Vec<String> {
-            clauses(title, body).into_iter().map(|c| c.text).collect()
-        };
         assert_eq!(
             texts(
                 "4.实施公厕品质提升行动。",
@@ -652,9 +654,6 @@ mod tests {
 
     #[test]
     fn a_clause_that_only_measures_the_one_before_joins_it() {
-        let texts = |title: &str, body: &str| -> Vec<String> {
-            clauses(title, body).into_iter().map(|c| c.text).collect()
-        };
         assert_eq!(
             texts(
                 "压实审计整改责任。",
@@ -674,16 +673,12 @@ mod tests {
 
     #[test]
     fn a_clause_that_states_the_end_served_is_no_commitment() {
-        let texts: Vec<String> = clauses(
-            "规范出租车网约车市场秩序。",
-            "开展非法营运专项整治，保持高压严打态势，加强网约车平台合规化管理，\
-             让乘客出行更安心。",
-        )
-        .into_iter()
-        .map(|c| c.text)
-        .collect();
         assert_eq!(
-            texts,
+            texts(
+                "规范出租车网约车市场秩序。",
+                "开展非法营运专项整治，保持高压严打态势，加强网约车平台合规化管理，\
+                 让乘客出行更安心。",
+            ),
             [
                 "规范出租车网约车市场秩序。",
                 "开展非法营运专项整治",
