@@ -96,6 +96,8 @@ mod harness;
 /// The wave-11 pairs (jianghai-jgswj-2025, huidong-qxj-2025, haojiang-rfb-2025) were written blind
 /// after session 12's changes, as a fresh check: the session-start engine and the changed one
 /// scored them alike. Set at the engine after one more unit (千克标准煤: jianghai +1 target).
+/// The wave-12 pairs (haizhu-zsj-2025, taishan-cl-2025, yuexiu-dag-2025) were written blind at
+/// session 13's start and set at the engine they met, before any change of that session.
 const AUDIT_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
     ("baiyun-ghzy-2025", 0.94, 0.125, 0.92, 0.91),
     ("baoan-fgj-2024", 0.95, 0.0, 0.92, 1.0),
@@ -112,6 +114,7 @@ const AUDIT_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
     ("guangming-jtj-2025", 1.0, 0.125, 0.88, 0.95),
     ("guangming-jyj-2025", 1.0, 0.0, 0.84, 0.89),
     ("guangming-wjj-2025", 0.89, 0.125, 0.85, 0.85),
+    ("haizhu-zsj-2025", 0.94, 0.0, 0.88, 0.97),
     ("haojiang-rfb-2025", 0.94, 0.125, 0.85, 0.83),
     ("huadu-lyyl-2025", 0.94, 0.0, 0.92, 0.91),
     ("huangpu-swj-2025", 0.94, 0.125, 0.88, 0.9),
@@ -139,10 +142,12 @@ const AUDIT_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
     ("qingxin-rsj-2025", 0.94, 0.125, 0.77, 0.97),
     ("sanshui-zjsl-2025", 0.89, 0.125, 0.77, 0.95),
     ("shunde-scjgj-2025", 0.95, 0.143, 0.77, 1.0),
+    ("taishan-cl-2025", 0.89, 0.125, 0.7, 0.79),
     ("tianhe-tjj-2025", 0.94, 0.125, 0.85, 0.94),
     ("xiangzhou-tyjrj-2025", 0.89, 0.0, 0.88, 0.95),
     ("xinhui-wgltj-2025", 0.94, 0.25, 0.85, 0.83),
     ("yantian-zjj-2025", 1.0, 0.0, 0.96, 1.0),
+    ("yuexiu-dag-2025", 0.89, 0.125, 0.81, 0.68),
     ("zengcheng-nyj-2025", 0.94, 0.0, 1.0, 0.87),
 ];
 
