@@ -98,19 +98,27 @@ mod harness;
 /// scored them alike. Set at the engine after one more unit (千克标准煤: jianghai +1 target).
 /// The wave-12 pairs (haizhu-zsj-2025, taishan-cl-2025, yuexiu-dag-2025) were written blind at
 /// session 13's start and set at the engine they met, before any change of that session.
+/// Lowered by an eleventh documented trade in session 13: a sentence holding much less of a
+/// commitment than the next year's plan promises again reports nothing
+/// (`commitments::OUTPROMISED`): over the 1,148 tuning items false alarms 0.101 → 0.080, status
+/// 0.871 → 0.879; held out, false alarms 0.150 → 0.050. Lost: found only begun (建成燕罗“工业上楼”
+/// 示范园一期, 建成增城区智慧农业综合服务平台), the labels count as evidence: baoan-gxj and
+/// zengcheng-nyj one evidence each; shunde-scjgj one evidence and one target; baoan-yjglj,
+/// luohu-cgj and zengcheng-nyj one status each (a heading or an aim kept year after year:
+/// 规范共享单车停放秩序, 坚决遏制较大及以上生产安全事故).
 const AUDIT_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
     ("baiyun-ghzy-2025", 0.94, 0.125, 0.92, 0.91),
     ("baoan-fgj-2024", 0.95, 0.0, 0.92, 1.0),
-    ("baoan-gxj-2025", 1.0, 0.0, 0.96, 0.95),
-    ("baoan-yjglj-2025", 1.0, 0.0, 1.0, 0.97),
+    ("baoan-gxj-2025", 0.94, 0.0, 0.96, 0.95),
+    ("baoan-yjglj-2025", 1.0, 0.0, 0.96, 0.97),
     ("chancheng-sthj-2025", 0.89, 0.0, 0.96, 0.91),
     ("conghua-gzj-2025", 0.94, 0.125, 0.88, 0.84),
-    ("dapeng-csgx-2025", 0.89, 0.125, 0.77, 0.91),
+    ("dapeng-csgx-2025", 0.89, 0.0, 0.81, 0.93),
     ("doumen-nyncj-2025", 0.89, 0.0, 0.92, 0.88),
     ("duanzhou-xfj-2025", 0.94, 0.0, 0.81, 0.78),
-    ("futian-mzj-2025-heldout", 0.9, 0.4, 0.76, 0.92),
+    ("futian-mzj-2025-heldout", 0.9, 0.2, 0.8, 0.92),
     ("futian-wgltj-2025", 0.94, 0.0, 0.92, 0.92),
-    ("gaoming-sjj-2025", 1.0, 0.25, 0.81, 0.7),
+    ("gaoming-sjj-2025", 1.0, 0.25, 0.81, 0.76),
     ("guangming-jtj-2025", 1.0, 0.125, 0.88, 0.95),
     ("guangming-jyj-2025", 1.0, 0.0, 0.84, 0.89),
     ("guangming-wjj-2025", 0.89, 0.125, 0.85, 0.85),
@@ -118,19 +126,19 @@ const AUDIT_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
     ("haojiang-rfb-2025", 0.94, 0.125, 0.85, 0.83),
     ("huadu-lyyl-2025", 0.94, 0.0, 0.92, 0.91),
     ("huangpu-swj-2025", 0.94, 0.125, 0.88, 0.9),
-    ("huicheng-ybj-2025", 1.0, 0.0, 0.88, 0.94),
+    ("huicheng-ybj-2025", 1.0, 0.0, 0.92, 0.94),
     ("huidong-qxj-2025", 0.84, 0.0, 0.85, 0.85),
-    ("huiyang-jtysj-2025", 0.94, 0.125, 0.85, 0.87),
+    ("huiyang-jtysj-2025", 0.94, 0.125, 0.88, 0.87),
     ("jianghai-jgswj-2025", 0.84, 0.625, 0.62, 0.69),
-    ("jinwan-kgxj-2025", 0.94, 0.0, 0.85, 0.89),
-    ("liwan-swu-2025", 0.94, 0.125, 0.88, 0.97),
+    ("jinwan-kgxj-2025", 0.94, 0.0, 0.88, 0.89),
+    ("liwan-swu-2025", 0.94, 0.0, 0.92, 0.97),
     ("longgang-2023", 1.0, 0.0, 0.84, 1.0),
-    ("longgang-kjj-2025", 1.0, 0.125, 0.88, 0.93),
+    ("longgang-kjj-2025", 1.0, 0.125, 0.92, 0.93),
     ("longhua-wjj-2024", 0.95, 0.0, 0.88, 0.93),
-    ("luohu-cgj-2025", 1.0, 0.143, 0.84, 0.84),
+    ("luohu-cgj-2025", 1.0, 0.143, 0.8, 0.84),
     ("minghu-2025", 1.0, 0.0, 1.0, 1.0),
     ("minghu-2025-mirror", 1.0, 0.0, 1.0, 1.0),
-    ("nanhai-2025-heldout", 0.95, 0.1, 0.9, 0.88),
+    ("nanhai-2025-heldout", 0.95, 0.0, 0.93, 0.88),
     ("nansha-sfj-2025", 1.0, 0.125, 0.92, 0.97),
     ("nanshan-cl-2025", 0.95, 0.429, 0.81, 0.9),
     ("nanshan-rlj-2024", 0.94, 0.125, 0.88, 0.97),
@@ -138,17 +146,17 @@ const AUDIT_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
     ("pengjiang-sjj-2025", 0.84, 0.375, 0.62, 0.94),
     ("pingshan-2024", 0.94, 0.0, 0.96, 0.96),
     ("pingshan-mzj-2025", 1.0, 0.0, 0.96, 0.93),
-    ("pingshan-swj-2025", 0.84, 0.125, 0.81, 0.95),
-    ("qingxin-rsj-2025", 0.94, 0.125, 0.77, 0.97),
-    ("sanshui-zjsl-2025", 0.89, 0.125, 0.77, 0.95),
-    ("shunde-scjgj-2025", 0.95, 0.143, 0.77, 1.0),
-    ("taishan-cl-2025", 0.89, 0.125, 0.7, 0.79),
-    ("tianhe-tjj-2025", 0.94, 0.125, 0.85, 0.94),
+    ("pingshan-swj-2025", 0.89, 0.125, 0.81, 0.95),
+    ("qingxin-rsj-2025", 0.94, 0.0, 0.81, 0.97),
+    ("sanshui-zjsl-2025", 0.89, 0.0, 0.85, 0.95),
+    ("shunde-scjgj-2025", 0.9, 0.0, 0.77, 0.97),
+    ("taishan-cl-2025", 0.89, 0.125, 0.7, 0.84),
+    ("tianhe-tjj-2025", 0.94, 0.0, 0.88, 0.94),
     ("xiangzhou-tyjrj-2025", 0.89, 0.0, 0.88, 0.95),
-    ("xinhui-wgltj-2025", 0.94, 0.25, 0.85, 0.83),
+    ("xinhui-wgltj-2025", 0.94, 0.125, 0.88, 0.83),
     ("yantian-zjj-2025", 1.0, 0.0, 0.96, 1.0),
-    ("yuexiu-dag-2025", 0.89, 0.125, 0.81, 0.68),
-    ("zengcheng-nyj-2025", 0.94, 0.0, 1.0, 0.87),
+    ("yuexiu-dag-2025", 0.89, 0.125, 0.81, 0.86),
+    ("zengcheng-nyj-2025", 0.89, 0.0, 0.96, 0.85),
 ];
 
 /// (pair, pair recall >=, forbidden pairs made <=).

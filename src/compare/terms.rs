@@ -60,6 +60,11 @@ pub const GENERIC_WORDS: &[&str] = &[
     "确保",
     "累计",
     "同比",
+    // a plan's 不发生 is a summary's 未发生 (重大网络安全事件): the tense, not the subject
+    "不发生",
+    "未发生",
+    "不出现",
+    "未出现",
 ];
 
 /// The bigrams of a text with its generic words and figures taken out (pairs across them are
@@ -150,6 +155,14 @@ mod tests {
         assert!(generic_words().is_some());
         // 推进 and 进一步 overlap: neither leaves a pair behind; the figure goes too
         assert_eq!(folded_content_bigrams("推进一步改革3项"), [['改', '革']]);
+    }
+
+    #[test]
+    fn a_plan_not_to_let_a_thing_happen_reads_as_a_report_that_it_did_not() {
+        assert_eq!(
+            content_bigrams("全年不发生重大网络安全事件"),
+            content_bigrams("全年未发生重大网络安全事件")
+        );
     }
 
     #[test]

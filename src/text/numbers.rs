@@ -74,6 +74,11 @@ pub const UNITS: &[&str] = &[
     "工作日",
     "套(间)",
     "套（间）",
+    "件(套)",
+    "件（套）",
+    "卷(件)",
+    "卷（件）",
+    "画幅",
     "批次",
     "项次",
     "公里",
@@ -135,6 +140,12 @@ pub const UNITS: &[&str] = &[
     "门",
     "盏",
     "根",
+    "枚",
+    "卷",
+    "集",
+    "字",
+    "TB",
+    "tb",
     "p",
     "‰",
     "%",
@@ -226,6 +237,11 @@ mod tests {
         assert_eq!(
             figures("汇聚数据超28亿条,搭建156平方公里数据底板,同比增长33.8%,达到220项和130项"),
             vec!["28亿条", "156平方公里", "33.8%", "220项", "130项"]
+        );
+        // archives: files, scanned frames; episodes, medals, storage
+        assert_eq!(
+            figures("接收档案1200卷（件），扫描3000画幅，微视频10集，奖牌27枚，备份30TB"),
+            vec!["1200卷（件）", "3000画幅", "10集", "27枚", "30TB"]
         );
         // energy per head and per floor area of public bodies
         assert_eq!(

@@ -257,7 +257,12 @@ pub fn audit(plan: &Report, summary: &Report) -> Result<Audit, AuditError> {
 /// summary's page (`next_plan`), which says what is promised again.
 fn audit_item(matcher: &Matcher, next_plan: &LaterPlan, item: &PlanItem) -> ItemAudit {
     let clauses = clauses(&item.node.title, &item.node.text);
-    let findings = corroborated(&clauses, clauses.iter().map(|c| matcher.find(c)).collect());
+    let found = |c: &Clause| {
+        matcher
+            .find(c)
+            .filter(|f| !next_plan.outpromises(c, f, &matcher.idf))
+    };
+    let findings = corroborated(&clauses, clauses.iter().map(found).collect());
     // one evidence sentence per reported commitment, in the item's order
     let mut shown: Vec<usize> = Vec::new();
     for finding in findings.iter().flatten() {
