@@ -61,6 +61,11 @@ const METADATA_KEYS: &[&str] = &[
     "备案号",
     // the files attached to the page: `附件：无`, `附件：…工作计划.pdf（点击下载）`
     "附件",
+    // the credits and account under an article of a WeChat public account
+    "编辑",
+    "审核",
+    "校对",
+    "微信号",
 ];
 
 /// Keys whose value is the publication date, in order of preference.
@@ -122,6 +127,16 @@ const NAVIGATION: &[&str] = &[
     "登录",
     "注册",
     "朋友圈",
+    // the buttons of a WeChat public account's article, copied with it
+    "点击蓝字关注我们",
+    "长按识别二维码关注我们",
+    "长按二维码关注我们",
+    "阅读原文",
+    "在看",
+    "点亮在看",
+    "点赞",
+    "写留言",
+    "留言",
 ];
 
 const BREADCRUMB_STARTS: &[&str] = &[
@@ -277,6 +292,9 @@ const RELATED_LINKS: &[&str] = &[
     "相关信息",
     "延伸阅读",
     "推荐阅读",
+    "往期推荐",
+    "往期回顾",
+    "往期精彩",
 ];
 
 /// Whether a line heads a list of links to other pages, and why it is furniture: navigation for
@@ -476,7 +494,27 @@ fn classify_tokens<'a>(
             return Some(DropReason::Metadata);
         }
     }
+    if is_article_byline(first, rest.clone()) || is_reading_count(first, rest.clone()) {
+        return Some(DropReason::Metadata);
+    }
     (is_navigation(first) && rest.all(is_navigation)).then_some(DropReason::Navigation)
+}
+
+/// The byline a WeChat public account prints under an article's title, copied with it: `原创`,
+/// the author and the account, the date and time, the province (`原创 越秀档案 越秀档案
+/// 2026年01月20日 17:30 广东`).
+fn is_article_byline<'a>(first: &str, rest: impl Iterator<Item = &'a str>) -> bool {
+    first == "原创" && rest.take(4).any(|t| meta::date(t).is_some())
+}
+
+/// The reading count under a WeChat public account's article (`阅读 1286`, `阅读 10万+`).
+fn is_reading_count<'a>(first: &str, mut rest: impl Iterator<Item = &'a str>) -> bool {
+    let count = |t: &str| {
+        t.starts_with(|c: char| c.is_ascii_digit())
+            && t.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | '万' | '+'))
+    };
+    first == "阅读" && rest.next().is_some_and(count) && rest.next().is_none()
 }
 
 /// Dashes around a page number (`— 3 —`, `- 3 -`, `－3－`, `·3·`).
@@ -751,6 +789,45 @@ fn token_spans(folded: &str) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_furniture_of_a_wechat_article_is_not_report_text() {
+        let page = "越秀档案\n\
+                    点击蓝字关注我们\n\
+                    越秀区档案馆2025年工作总结和2026年工作计划\n\
+                    原创 越秀档案 越秀档案 2026年01月20日 17:30 广东\n\
+                    2025年，越秀区档案馆坚持以人民为中心。\n\
+                    一、2025年工作总结\n\
+                    全年接收到期档案13640卷（件）。\n\
+                    来源：越秀区档案馆\n\
+                    编辑：梁晓彤\n\
+                    审核：陈志坚\n\
+                    往期推荐\n\
+                    《越秀年鉴（2025）》出版发行\n\
+                    越秀档案\n\
+                    微信号：yuexiudangan\n\
+                    长按识别二维码关注我们\n\
+                    分享\n\
+                    收藏\n\
+                    点亮在看\n\
+                    阅读 1286\n";
+        let (pieces, _) = sort_page(page);
+        let kept: Vec<&str> = pieces
+            .iter()
+            .filter(|(_, reason)| reason.is_none())
+            .map(|(text, _)| text.as_str())
+            .collect();
+        assert_eq!(
+            kept,
+            [
+                "2025年，越秀区档案馆坚持以人民为中心。",
+                "一、2025年工作总结",
+                "全年接收到期档案13640卷（件）。",
+            ]
+        );
+        // a count read in a sentence stays
+        assert_eq!(classify("阅读 1286 人次"), None);
+    }
 
     #[test]
     fn longest_key_is_the_longest() {

@@ -214,6 +214,7 @@ const BUREAU_ENDS: &[&str] = &[
     "院",
     "署",
     "厅",
+    "馆",
     "部",
     "会",
 ];
@@ -228,7 +229,7 @@ fn organisation_end(folded: &str) -> Option<usize> {
     let head = head
         .char_indices()
         .rev()
-        .find(|&(_, c)| "局委办院署厅部会心室组".contains(c))
+        .find(|&(_, c)| "局委办院署厅馆部会心室组".contains(c))
         .map(|(i, c)| &head[..i + c.len_utf8()])?;
     (head.chars().count() >= 3).then_some(head.len())
 }
@@ -493,6 +494,9 @@ mod tests {
         assert_eq!(org.bureau.as_deref(), Some("城市管理和综合执法局"));
         let org = organisation("福田区市场监督管理局2024年工作计划");
         assert_eq!(org.bureau.as_deref(), Some("市场监督管理局"));
+        // a district's archives (档案馆), library, museum
+        let org = organisation("广州市越秀区档案馆2024年工作总结和2025年工作计划");
+        assert_eq!(org.bureau.as_deref(), Some("档案馆"));
     }
 
     #[test]

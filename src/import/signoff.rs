@@ -213,6 +213,8 @@ mod tests {
         let (reasons, _) = signoff("3.做好宣传。\n深圳市盐田区司法局\n2025年1月20日\n");
         let s = DropReason::Signature;
         assert_eq!(reasons, [None, Some(s), Some(s)]);
+        let (reasons, _) = signoff("3.做好宣传。\n广州市越秀区档案馆\n2025年2月12日\n");
+        assert_eq!(reasons, [None, Some(s), Some(s)]);
     }
 
     #[test]
