@@ -102,10 +102,10 @@ mod harness;
 /// commitment than the next year's plan promises again reports nothing
 /// (`commitments::OUTPROMISED`): over the 1,148 tuning items false alarms 0.101 → 0.080, status
 /// 0.871 → 0.879; held out, false alarms 0.150 → 0.050. Lost: found only begun (建成燕罗“工业上楼”
-/// 示范园一期, 建成增城区智慧农业综合服务平台), the labels count as evidence: baoan-gxj and
-/// zengcheng-nyj one evidence each; shunde-scjgj one evidence and one target; baoan-yjglj,
-/// luohu-cgj and zengcheng-nyj one status each (a heading or an aim kept year after year:
-/// 规范共享单车停放秩序, 坚决遏制较大及以上生产安全事故).
+/// 示范园一期, 建成增城区智慧农业综合服务平台), the labels count as evidence: baoan-gxj one
+/// evidence; zengcheng-nyj one evidence, one status and one target; shunde-scjgj one evidence
+/// and one target; baoan-yjglj one status (an aim kept year after year: 坚决遏制较大及以上生产安全
+/// 事故).
 const AUDIT_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
     ("baiyun-ghzy-2025", 0.94, 0.125, 0.92, 0.91),
     ("baoan-fgj-2024", 0.95, 0.0, 0.92, 1.0),
@@ -129,18 +129,18 @@ const AUDIT_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
     ("huicheng-ybj-2025", 1.0, 0.0, 0.92, 0.94),
     ("huidong-qxj-2025", 0.84, 0.0, 0.85, 0.85),
     ("huiyang-jtysj-2025", 0.94, 0.125, 0.88, 0.87),
-    ("jianghai-jgswj-2025", 0.84, 0.625, 0.62, 0.69),
+    ("jianghai-jgswj-2025", 0.84, 0.625, 0.62, 0.75),
     ("jinwan-kgxj-2025", 0.94, 0.0, 0.88, 0.89),
     ("liwan-swu-2025", 0.94, 0.0, 0.92, 0.97),
     ("longgang-2023", 1.0, 0.0, 0.84, 1.0),
     ("longgang-kjj-2025", 1.0, 0.125, 0.92, 0.93),
     ("longhua-wjj-2024", 0.95, 0.0, 0.88, 0.93),
-    ("luohu-cgj-2025", 1.0, 0.143, 0.8, 0.84),
+    ("luohu-cgj-2025", 1.0, 0.143, 0.84, 0.84),
     ("minghu-2025", 1.0, 0.0, 1.0, 1.0),
     ("minghu-2025-mirror", 1.0, 0.0, 1.0, 1.0),
     ("nanhai-2025-heldout", 0.95, 0.0, 0.93, 0.88),
     ("nansha-sfj-2025", 1.0, 0.125, 0.92, 0.97),
-    ("nanshan-cl-2025", 0.95, 0.429, 0.81, 0.9),
+    ("nanshan-cl-2025", 0.95, 0.429, 0.81, 0.92),
     ("nanshan-rlj-2024", 0.94, 0.125, 0.88, 0.97),
     ("panyu-jyj-2025-heldout", 0.9, 0.0, 0.88, 0.91),
     ("pengjiang-sjj-2025", 0.84, 0.375, 0.62, 0.94),
@@ -150,7 +150,7 @@ const AUDIT_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
     ("qingxin-rsj-2025", 0.94, 0.0, 0.81, 0.97),
     ("sanshui-zjsl-2025", 0.89, 0.0, 0.85, 0.95),
     ("shunde-scjgj-2025", 0.9, 0.0, 0.77, 0.97),
-    ("taishan-cl-2025", 0.89, 0.125, 0.7, 0.84),
+    ("taishan-cl-2025", 0.89, 0.125, 0.7, 0.88),
     ("tianhe-tjj-2025", 0.94, 0.0, 0.88, 0.94),
     ("xiangzhou-tyjrj-2025", 0.89, 0.0, 0.88, 0.95),
     ("xinhui-wgltj-2025", 0.94, 0.125, 0.88, 0.83),

@@ -449,6 +449,8 @@ fn quoted_chars(chars: &[char]) -> Vec<bool> {
 const SET_PHRASES: &[&str] = &[
     "八项规定",
     "三项制度",
+    // 困难残疾人生活补贴和重度残疾人护理补贴
+    "两项补贴",
     "两个确立",
     "两个维护",
     "四个意识",
@@ -1002,6 +1004,7 @@ mod tests {
         let got = shown("深化三项制度改革,严格落实中央八项规定精神,经理层任期制签约率达到100%");
         let written: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
         assert_eq!(written, ["达到100%"]);
+        assert!(shown("确保两项补贴按时足额发放").is_empty());
         // the same numeral counting something is a figure
         assert_eq!(shown("完成三项改革任务")[0].0, "三项");
     }
