@@ -434,9 +434,10 @@ impl Builder {
     }
 
     fn part(&mut self, index: usize, id: String) -> Part {
+        let children = self.listed_in_text(index);
         let item = &mut self.items[index];
         let (heading, text) = split_part_heading(&item.marker, &item.paragraphs);
-        let (line, children) = (item.line, std::mem::take(&mut item.children));
+        let line = item.line;
         let mut nodes = self.nodes(&children, &id);
         unglue_headings(&mut nodes);
         Part {
@@ -449,6 +450,33 @@ impl Builder {
             nodes,
             line,
         }
+    }
+
+    /// The children of the part at `index`, less a run of ① lines opening it before its sections
+    /// (`2025年主要指标完成情况` over `①…办件量36218件；` `②…`, then `一、…`): a list of the part's
+    /// text, which they join, not sections beside 一、.
+    fn listed_in_text(&mut self, index: usize) -> Vec<usize> {
+        let mut children = std::mem::take(&mut self.items[index].children);
+        let listed = children
+            .iter()
+            .take_while(|&&c| {
+                let item = &self.items[c];
+                item.kind == MarkerKind::Circled && item.children.is_empty()
+            })
+            .count();
+        if listed == 0 || listed == children.len() || self.items[index].paragraphs.is_empty() {
+            return children;
+        }
+        for c in children.drain(..listed) {
+            let item = &mut self.items[c];
+            let line = format!(
+                "{}{}",
+                item.marker,
+                join_lines(item.paragraphs.iter().map(String::as_str))
+            );
+            self.items[index].paragraphs.push(line);
+        }
+        children
     }
 
     fn nodes(&mut self, children: &[usize], parent_id: &str) -> Vec<Node> {
@@ -1214,6 +1242,25 @@ mod tests {
         assert_eq!(shape(nodes)[0].0, "1、");
         assert_eq!(nodes[1].children.len(), 2);
         assert_eq!(nodes[1].children[1].id, "p1.2.2");
+    }
+
+    #[test]
+    fn circled_numerals_opening_a_part_before_its_sections_are_a_list_of_its_text() {
+        let o = outline(
+            "2025年工作总结\n2025年主要指标完成情况\n①办件量36218件；\n②全程网办率93.2%。\n一、政务服务提质增效\n办件量再创新高。\n",
+        );
+        let part = &o.parts[0];
+        assert_eq!(
+            part.text,
+            "2025年主要指标完成情况\n①办件量36218件；\n②全程网办率93.2%。"
+        );
+        assert_eq!(
+            shape(&part.nodes),
+            vec![("一、".into(), "政务服务提质增效".into(), 0)]
+        );
+        // with nothing after them, they are the part's items
+        let o = outline("2025年工作计划\n①办好一件事。\n②建好一张网。\n");
+        assert_eq!(o.parts[0].nodes.len(), 2);
     }
 
     #[test]
