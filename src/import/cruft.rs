@@ -812,13 +812,8 @@ mod tests {
                     点亮在看\n\
                     阅读 1286\n";
         let (pieces, _) = sort_page(page);
-        let kept: Vec<&str> = pieces
-            .iter()
-            .filter(|(_, reason)| reason.is_none())
-            .map(|(text, _)| text.as_str())
-            .collect();
         assert_eq!(
-            kept,
+            kept(&pieces),
             [
                 "2025年，越秀区档案馆坚持以人民为中心。",
                 "一、2025年工作总结",
@@ -833,6 +828,15 @@ mod tests {
     fn longest_key_is_the_longest() {
         let longest = METADATA_KEYS.iter().map(|k| k.chars().count()).max();
         assert_eq!(longest, Some(LONGEST_KEY));
+    }
+
+    /// The pieces of a sorted page kept as report content.
+    fn kept(pieces: &[(String, Option<DropReason>)]) -> Vec<&str> {
+        pieces
+            .iter()
+            .filter(|(_, reason)| reason.is_none())
+            .map(|(text, _)| text.as_str())
+            .collect()
     }
 
     /// The pieces `sort` makes of `page`, each with its reason if dropped, and what it read.
@@ -1088,13 +1092,8 @@ mod tests {
                     深圳市龙岗区水务局2023年工作总结及2024年工作计划\n\
                     主办单位：深圳市龙岗区人民政府办公室\n";
         let (pieces, _) = sort_page(page);
-        let content: Vec<&str> = pieces
-            .iter()
-            .filter(|(_, reason)| reason.is_none())
-            .map(|(text, _)| text.as_str())
-            .collect();
         assert_eq!(
-            content,
+            kept(&pieces),
             ["一、2025年工作计划", "坚持以党建引领水务高质量发展。"]
         );
         let heading = pieces.iter().find(|(text, _)| text == "相关链接：");
